@@ -1,0 +1,1 @@
+"""Gongkai: a static site generator for budget-performance disclosure."""

@@ -1,0 +1,268 @@
+"""Stage 2: domain checks that a schema cannot express.
+
+Warnings point at what a careful reader of the form would notice (sums, shares,
+spending plans, units, duplicates, empty cells, late publication). They never
+change a value: the site shows the figure as filed, with the warning beside it.
+Errors here are the cross-file ones that would break the site (two files for one
+filing, unknown regions, colliding permalinks, a missing 原文).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterator
+
+from .config import SiteConfig
+from .indicator_values import money_unit_of
+from .loading import SOURCES_DIR, LoadedFiling
+from .models import Filing, FundTable, Goal, Project
+from .problems import Problem, Severity
+from .yamlsource import KeyPath, format_path
+
+PERCENT = re.compile(r"^\s*([0-9]+(?:\.([0-9]+))?)\s*%?\s*$")
+PUBLICATION_DAYS = 20  # 预算法 §14
+UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in loaded:
+        problems += [_locate(item, *finding) for finding in filing_findings(item.filing)]
+        problems += [_locate(item, *finding) for finding in _file_findings(item, config, content_dir)]
+    problems += _cross_file(loaded)
+    return problems
+
+
+Finding = tuple[KeyPath, str, Severity, str, str]  # path, code, severity, message, hint
+
+
+def _locate(item: LoadedFiling, path: KeyPath, code: str, severity: Severity, message: str, hint: str) -> Problem:
+    position = item.source.position(path)
+    return Problem(item.source.file, position.line, position.column, format_path(path), code, severity, message, hint)
+
+
+def _warn(path: KeyPath, code: str, message: str, hint: str) -> Finding:
+    return (path, code, Severity.WARNING, message, hint)
+
+
+def filing_findings(filing: Filing) -> Iterator[Finding]:
+    """All domain warnings of one filing; also used to show them on the site."""
+    if filing.funds:
+        for side in ("income", "expenditure"):
+            table = getattr(filing.funds, side)
+            if table:
+                yield from _table_sums(table, ("funds", side))
+                yield from _table_shares(table, ("funds", side))
+        yield from _income_vs_expenditure(filing)
+    for index, goal in enumerate(filing.goals):
+        yield from _goal_findings(goal, ("goals", index), filing.money_unit)
+    yield from _project_findings(filing)
+    yield from _publication_delay(filing)
+
+
+# --- funds ---------------------------------------------------------------
+
+def _table_sums(table: FundTable, path: KeyPath) -> Iterator[Finding]:
+    if not table.total:
+        return
+    columns = [("amount", None)] + [("prior", year) for year in table.total.prior]
+    for column, year in columns:
+        total = _cell(table.total, column, year)
+        parts = [_cell(line, column, year) for line in table.lines]
+        parts = [p for p in parts if p is not None]
+        if total is not None and parts and sum(parts) != total:
+            where = f"{year}年" if year else "当年"
+            cell = ("total", column) + ((year,) if year else ())
+            yield _warn(path + cell, "sum-mismatch",
+                        f"{where}合计 {total} 与各项之和 {sum(parts)} 不一致",
+                        "核对原表；网站照原样公布合计，并显示这条提示")
+
+
+def _cell(line, column: str, year: int | None) -> Decimal | None:
+    return line.amount if column == "amount" else line.prior.get(year)
+
+
+def _table_shares(table: FundTable, path: KeyPath) -> Iterator[Finding]:
+    base = table.total.amount if table.total and table.total.amount else sum(
+        (line.amount for line in table.lines if line.amount is not None), Decimal(0))
+    if not base:
+        return
+    for index, line in enumerate(table.lines):
+        filed = _percent(line.share)
+        if filed is None or line.amount is None:
+            continue
+        share, decimals = filed
+        actual = line.amount / base * 100
+        tolerance = max(Decimal("0.05"), Decimal(5) / Decimal(10) ** (decimals + 1))
+        if abs(actual - share) > tolerance:
+            yield _warn(path + ("lines", index, "share"), "share-mismatch",
+                        f"“{line.name}”占比填为 {line.share}，按金额计算为 {actual:.2f}%",
+                        "核对占比或金额；网站照原样公布填报的占比")
+
+
+def _percent(text: str | None) -> tuple[Decimal, int] | None:
+    match = PERCENT.match(text or "")
+    if not match:
+        return None
+    return Decimal(match.group(1)), len(match.group(2) or "")
+
+
+def _income_vs_expenditure(filing: Filing) -> Iterator[Finding]:
+    income, spending = filing.funds.income, filing.funds.expenditure
+    if not (income and spending and income.total and spending.total):
+        return
+    for year in [None] + list(income.total.prior):
+        a = _cell(income.total, "prior" if year else "amount", year)
+        b = _cell(spending.total, "prior" if year else "amount", year)
+        if a is not None and b is not None and a != b:
+            where = f"{year}年" if year else "当年"
+            cell = ("funds", "expenditure", "total") + (("prior", year) if year else ("amount",))
+            yield _warn(cell, "total-mismatch", f"{where}收入合计 {a} 与支出合计 {b} 不一致",
+                        "收入构成与支出构成的合计通常应相等；核对原表")
+
+
+# --- indicators ----------------------------------------------------------
+
+def _goal_findings(goal: Goal, path: KeyPath, money_unit: str) -> Iterator[Finding]:
+    names = Counter(ind.name for ind in goal.indicators if ind.name)
+    seen: set[str] = set()
+    for index, indicator in enumerate(goal.indicators):
+        here = path + ("indicators", index)
+        if indicator.name in seen:
+            yield _warn(here + ("name",), "duplicate-indicator",
+                        f"指标“{indicator.name}”在同一张表中出现 {names[indicator.name]} 次",
+                        "确认是否重复填报；如确为两项不同指标，请在 notes 中说明")
+        if indicator.name:
+            seen.add(indicator.name)
+        yield from _empty_indicator_cells(indicator, here)
+        unit = money_unit_of(indicator.value)
+        if unit and unit != money_unit:
+            yield _warn(here + ("value",), "unit-mismatch",
+                        f"指标值“{indicator.value}”以{unit}计，本表金额单位为{money_unit}",
+                        "确认单位无误；网站照原样公布")
+
+
+def _empty_indicator_cells(indicator, path: KeyPath) -> Iterator[Finding]:
+    if not indicator.name:
+        yield _warn(path, "empty-cell", "三级指标名称为空", "补上指标名称；原表确实空白时，保留空白并加编者注")
+    elif not indicator.value:
+        yield _warn(path + ("name",), "empty-cell", f"指标“{indicator.name}”没有指标值",
+                    "补上指标值；原表确实空白时，保留空白并加编者注")
+
+
+# --- projects ------------------------------------------------------------
+
+def _project_findings(filing: Filing) -> Iterator[Finding]:
+    this_year_sum = Decimal(0)
+    for index, project in enumerate(filing.projects):
+        if not isinstance(project, Project) or project.withheld:
+            continue
+        path = ("projects", index)
+        unit = project.money_unit or filing.money_unit
+        if unit != filing.money_unit:
+            yield _warn(path + ("money_unit",), "unit-mismatch",
+                        f"项目金额单位为{unit}，本文件为{filing.money_unit}", "确认单位；汇总时会按单位换算")
+        if not project.name:
+            yield _warn(path, "empty-cell", "项目名称为空", "补上项目名称；原表确实缺失时，加编者注说明")
+        yield from _budget_findings(project, path)
+        yield from _spending_plan(project, path)
+        for g, goal in enumerate(project.goals):
+            yield from _goal_findings(goal, path + ("goals", g), unit)
+        amount = project.budget.this_year if project.budget.this_year is not None else project.budget.total
+        this_year_sum += (amount or 0) * UNIT_FACTOR[unit]
+    yield from _projects_vs_total(filing, this_year_sum)
+
+
+def _budget_findings(project: Project, path: KeyPath) -> Iterator[Finding]:
+    budget = project.budget
+    if budget.total is not None and budget.this_year is not None and budget.this_year > budget.total:
+        yield _warn(path + ("budget", "this_year"), "budget-exceeds-total",
+                    f"本年度预算 {budget.this_year} 大于项目总预算 {budget.total}", "核对两项预算")
+    parts = [v for v in (budget.fiscal, budget.other) if v is not None]
+    if budget.total is not None and parts and sum(parts) != budget.total:
+        yield _warn(path + ("budget", "fiscal"), "sum-mismatch",
+                    f"财政资金与其他资金之和 {sum(parts)} 不等于预算数 {budget.total}", "核对资金来源")
+
+
+def _spending_plan(project: Project, path: KeyPath) -> Iterator[Finding]:
+    shares = [_percent(step.share) for step in project.spending_plan]
+    if not shares:
+        return
+    values = [s[0] if s else None for s in shares]
+    here = path + ("spending_plan",)
+    if None in values or any(b < a for a, b in zip(values, values[1:])):
+        yield _warn(here, "spending-plan", "资金支出计划不是逐期递增的累计比例",
+                    "支出计划按累计比例填写，如 25%、50%、75%、100%")
+    elif values[-1] != 100:
+        yield _warn(here, "spending-plan", f"资金支出计划最后一期为 {project.spending_plan[-1].share}，不是 100%",
+                    "年底累计支出计划通常应为 100%")
+
+
+def _projects_vs_total(filing: Filing, project_sum: Decimal) -> Iterator[Finding]:
+    spending = filing.funds.expenditure if filing.funds else None
+    if not (spending and spending.total and spending.total.amount is not None):
+        return
+    total = spending.total.amount * UNIT_FACTOR[filing.money_unit]
+    if project_sum > total:
+        yield _warn(("projects",), "budget-exceeds-total",
+                    f"项目本年度预算合计超过部门支出合计 {spending.total.amount}{filing.money_unit}",
+                    "核对项目预算与部门总体资金")
+
+
+def _publication_delay(filing: Filing) -> Iterator[Finding]:
+    if filing.approved_on and filing.published_on:
+        days = (filing.published_on - filing.approved_on).days
+        if days > PUBLICATION_DAYS:
+            yield _warn(("published_on",), "late-publication",
+                        f"公开日期比批复日期晚 {days} 天，超过预算法第十四条规定的 {PUBLICATION_DAYS} 天",
+                        "预算批复后 20 日内应向社会公开")
+
+
+# --- whole files and the whole content ---------------------------------------
+
+def _error(path: KeyPath, code: str, message: str, hint: str) -> Finding:
+    return (path, code, Severity.ERROR, message, hint)
+
+
+def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
+    filing = item.filing
+    if config and filing.department.region not in config.region_paths():
+        yield _error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
+                     "在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识")
+    if filing.source and not (content_dir / SOURCES_DIR / filing.source).is_file():
+        yield _error(("source",), "missing-source", f"找不到原文 {SOURCES_DIR}/{filing.source}",
+                     f"把原文放到 content/{SOURCES_DIR}/ 下，或删除 source 字段")
+    yield from _duplicate_ids(filing)
+
+
+def _duplicate_ids(filing: Filing) -> Iterator[Finding]:
+    from .identity import project_ids  # local: identity depends on models only
+
+    counts = Counter(project_ids(filing).values())
+    for index, pid in project_ids(filing).items():
+        if counts[pid] > 1:
+            yield _error(("projects", index), "duplicate-id", f"项目标识“{pid}”重复，网址会冲突",
+                         "给其中一个项目写上不同的 id")
+
+
+def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
+    problems: list[Problem] = []
+    first_by_key: dict[tuple, LoadedFiling] = {}
+    first_by_dept: dict[str, LoadedFiling] = {}
+    for item in loaded:
+        f = item.filing
+        key = (f.department.id, f.fiscal_year, f.kind)
+        if key in first_by_key:
+            other = first_by_key[key].source.file
+            problems.append(_locate(item, ("kind",), "duplicate-filing", Severity.ERROR,
+                                    f"{f.department.name} {f.fiscal_year}年{f.kind}已在 {other} 中", "每份文件只保留一个 YAML 文件"))
+        first_by_key.setdefault(key, item)
+        dept = first_by_dept.setdefault(f.department.id, item).filing.department
+        if dept != f.department:
+            problems.append(_locate(item, ("department",), "department-mismatch", Severity.ERROR,
+                                    f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].source.file} 不同",
+                                    "同一部门在各年份文件中的 department 应完全一致"))
+    return problems

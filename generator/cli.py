@@ -1,0 +1,110 @@
+"""The `gongkai` command: check, build, serve, new, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .checking import check_content
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gongkai", description="预算绩效目标公开网站生成器")
+    commands = parser.add_subparsers(required=True, metavar="命令")
+
+    check = commands.add_parser("check", help="检查内容文件，列出错误和警告")
+    check.add_argument("path", nargs="?", default="content", type=Path, help="内容目录（默认 content）")
+    check.add_argument("--config", type=Path, default=Path("site_config.yml"), help="网站配置文件")
+    check.add_argument("--strict", action="store_true", help="有警告时也以失败退出")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="生成网站")
+    build.add_argument("path", nargs="?", default="content", type=Path, help="内容目录（默认 content）")
+    build.add_argument("--config", type=Path, default=Path("site_config.yml"))
+    build.add_argument("--templates", type=Path, default=Path("templates"))
+    build.add_argument("--output", "-o", type=Path, default=None, help="输出目录（默认见 site_config.yml）")
+    build.add_argument("--no-search", action="store_true", help="不生成搜索索引（更快，仅供预览）")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="本地预览：生成网站并在内容或模板改动时重新生成")
+    serve.add_argument("path", nargs="?", default="content", type=Path)
+    serve.add_argument("--config", type=Path, default=Path("site_config.yml"))
+    serve.add_argument("--templates", type=Path, default=Path("templates"))
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="为部门和年度生成带注释的文件模板")
+    new.add_argument("department", help="部门标识，如 ezhou-sfj")
+    new.add_argument("year", type=int, help="预算年度，如 2026")
+    new.add_argument("--kind", choices=["申报", "批复", "公开"], default="批复")
+    new.add_argument("--content", type=Path, default=Path("content"))
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="输出文件格式的 JSON Schema")
+    schema.add_argument("--output", "-o", type=Path, default=None, help="写入文件（默认输出到屏幕）")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    checked = check_content(args.path, args.config)
+    report = checked.report
+    print(report.as_json() if args.format == "json" else report.as_text())
+    if report.errors or (args.strict and report.warnings):
+        return 1
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .problems import ContentError
+
+    try:
+        result = build(args.path, args.config, args.templates, args.output, search=not args.no_search)
+    except ContentError as exc:
+        print(exc.report.as_text(), file=sys.stderr)
+        print("有错误，未生成网站；原有网站保持不变。", file=sys.stderr)
+        return 1
+    print(f"已生成 {result.pages} 个页面到 {result.output}（{result.seconds:.1f} 秒）。")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.path, args.config, args.templates, args.port)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import write_scaffold
+
+    try:
+        path = write_scaffold(args.content, args.department, args.year, args.kind)
+    except (FileExistsError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"已创建 {path}。填写后运行 gongkai check 检查。")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .models import Filing
+
+    text = json.dumps(Filing.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

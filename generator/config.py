@@ -1,0 +1,53 @@
+"""`site_config.yml`: typed and validated exactly like content (unknown keys are errors)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from .models import Model, SafeId, Text
+from .problems import Problem
+from .schema_errors import problems_from
+from .yamlsource import YamlProblem, load_file
+
+
+class Region(Model):
+    id: SafeId
+    name: Text
+    children: list["Region"] = Field(default_factory=list)
+
+
+class SiteConfig(Model):
+    title: Text = Field(description="网站名称")
+    base_url: Text = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
+    organisation: Text = Field(description="网站主办单位")
+    languages: list[Text] = Field(default_factory=lambda: ["zh-CN"], description="界面语言，第一个为默认")
+    regions: list[Region] = Field(description="地区层级，部门的 region 须是这里的标识")
+    publish_contact: bool = Field(False, description="是否公开填报人和联系电话")
+    output_dir: Text = Field("site", description="网站输出目录")
+    index_number_prefix: Text | None = Field(None, description="公开目录索引号前缀；设置后为每份文件生成索引号")
+
+    def region_paths(self) -> dict[str, tuple[Region, ...]]:
+        """Each region id → its chain from the top, e.g. ezhou → (湖北省, 鄂州市)."""
+        paths: dict[str, tuple[Region, ...]] = {}
+
+        def walk(region: Region, chain: tuple[Region, ...]) -> None:
+            paths[region.id] = chain + (region,)
+            for child in region.children:
+                walk(child, chain + (region,))
+
+        for top in self.regions:
+            walk(top, ())
+        return paths
+
+
+def load_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    try:
+        source = load_file(path)
+    except YamlProblem as exc:
+        return None, [exc.problem]
+    try:
+        return SiteConfig.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, problems_from(exc, source, SiteConfig)

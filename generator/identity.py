@@ -1,0 +1,39 @@
+"""Ids that make permalinks: always from ids in the content, never from display names.
+
+A project is `id`, else its 项目编码, else `p` + its number, else `p` + its
+position. Once published, these URLs must keep working, so the rules here only
+ever grow.
+"""
+
+from __future__ import annotations
+
+from .models import Filing, Goal, Project
+
+
+def project_id(project: Project, position: int) -> str:
+    if project.id:
+        return project.id
+    if project.code:
+        return project.code
+    return f"p{project.number if project.number is not None else position + 1}"
+
+
+def project_ids(filing: Filing) -> dict[int, str]:
+    """Index in `filing.projects` → id, for the projects (not withheld ranges)."""
+    return {index: project_id(entry, index)
+            for index, entry in enumerate(filing.projects) if isinstance(entry, Project)}
+
+
+def goal_id(goal: Goal, position: int) -> str:
+    return goal.id or f"g{position + 1}"
+
+
+def indicator_anchors(goal: Goal) -> list[str]:
+    """Anchor ids for a goal's indicator rows: the stable id, suffixed when a table repeats a path."""
+    seen: dict[str, int] = {}
+    anchors = []
+    for indicator in goal.indicators:
+        base = indicator.stable_id
+        seen[base] = seen.get(base, 0) + 1
+        anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return anchors

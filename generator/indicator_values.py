@@ -1,0 +1,53 @@
+"""The parsed form of an indicator value: comparator, number, unit — or qualitative text.
+
+Filings write values in one cell (`≥1000件`, `≤60天`, `稳步提升`) or, in forms such
+as 衡阳's, in three columns (指标值类型 `≥`, 指标值 `550`, 计量单位 `件`). Both
+give the same parsed form. The text as filed is always kept beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Full-width and two-character spellings seen in filings, mapped to one symbol.
+COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≤": "≤", "<=": "≤", "＜=": "≤",
+               ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "="}
+_VALUE = re.compile(r"^\s*(>=|<=|＞=|＜=|[≥≤><=＞＜＝])?\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s*$")
+QUALITATIVE_TYPES = {"定性"}
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    comparator: str | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    qualitative: str | None = None
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.number is not None
+
+
+def parse_value(value: str | None, value_type: str | None = None, unit: str | None = None) -> ParsedValue:
+    if not value:
+        return ParsedValue()
+    if value_type in QUALITATIVE_TYPES:
+        return ParsedValue(qualitative=value)
+    match = _VALUE.match(value)
+    if not match:
+        return ParsedValue(qualitative=value)
+    symbol, number, rest = match.groups()
+    comparator = COMPARATORS.get(symbol or "") or COMPARATORS.get(value_type or "")
+    return ParsedValue(comparator=comparator, number=Decimal(number), unit=(rest or unit or None))
+
+
+def money_unit_of(text: str | None) -> str | None:
+    """The money unit a value is stated in, if any (`≤5万元` → 万元, `<50元` → 元)."""
+    if not text:
+        return None
+    parsed = parse_value(text)
+    if parsed.unit in ("元", "万元"):
+        return parsed.unit
+    return None

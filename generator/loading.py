@@ -1,0 +1,50 @@
+"""Stage 1: read every filing in `content/` into a typed model, or into located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import Filing
+from .problems import Problem
+from .schema_errors import problems_from
+from .yamlsource import Located, YamlProblem, load_file
+
+SOURCES_DIR = "sources"
+
+
+@dataclass(frozen=True)
+class LoadedFiling:
+    filing: Filing
+    source: Located
+    path: Path
+
+
+def filing_files(content_dir: Path) -> list[Path]:
+    """Every YAML file under content/, in a stable order."""
+    files = [p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def load_filing(path: Path) -> tuple[LoadedFiling | None, list[Problem]]:
+    try:
+        source = load_file(path)
+    except YamlProblem as exc:
+        return None, [exc.problem]
+    try:
+        return LoadedFiling(Filing.model_validate(source.data), source, path), []
+    except ValidationError as exc:
+        return None, problems_from(exc, source, Filing)
+
+
+def load_content(content_dir: Path) -> tuple[list[LoadedFiling], list[Problem]]:
+    loaded: list[LoadedFiling] = []
+    problems: list[Problem] = []
+    for path in filing_files(content_dir):
+        filing, found = load_filing(path)
+        problems += found
+        if filing:
+            loaded.append(filing)
+    return loaded, problems

@@ -1,0 +1,116 @@
+"""Turn pydantic validation errors into located problems in plain Chinese.
+
+Pydantic reports `loc` tuples such as `('projects', 3, 'project', 'budget', 'total')`;
+union tags like `'project'` are not in the file, so the path is matched against
+the data to find the real key path and its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem, Severity
+from .yamlsource import KeyPath, Located, format_path
+
+TYPE_NAMES = {"str": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
+              "dict": "映射（键: 值）", "list": "列表（- 开头的多行）", "model": "映射（键: 值）",
+              "tuple": "列表", "bool": "true 或 false"}
+
+
+def problems_from(error: ValidationError, source: Located, model: type[BaseModel]) -> list[Problem]:
+    known = sorted(_field_names(model))
+    return [_problem(item, source, known) for item in error.errors(include_url=False)]
+
+
+def _problem(item: dict, source: Located, known: list[str]) -> Problem:
+    path = _data_path(source.data, item["loc"])
+    position = source.position(path)
+    code, message, hint = _explain(item, path, known)
+    return Problem(source.file, position.line, position.column, format_path(path), code,
+                   Severity.ERROR, message, hint)
+
+
+def _data_path(data: Any, loc: tuple) -> KeyPath:
+    """Follow `loc` through the data, skipping parts (union tags) that are not keys."""
+    path: list = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        elif isinstance(data, dict) and isinstance(part, str) and part.isdigit() and int(part) in data:
+            part, data = int(part), data[int(part)]
+        elif isinstance(data, (dict, list)) or part in ("[key]",):
+            if isinstance(part, (str, int)) and not isinstance(data, list):
+                path.append(part)  # a missing key: still name it
+            break
+        else:
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str]:
+    kind, ctx, key = item["type"], item.get("ctx") or {}, path[-1] if path else ""
+    if kind == "missing":
+        return "missing-field", f"缺少必填字段“{item['loc'][-1]}”", "补上这个字段；各字段的含义见 docs/content-format.md"
+    if kind == "extra_forbidden":
+        return "unknown-field", f"未知字段“{key}”", _suggest(str(key), known)
+    if kind in ("unsafe_html", "unsafe_id", "amount_type"):
+        code = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type"}[kind]
+        return code, item["msg"], ctx.get("hint", "")
+    if kind == "literal_error" and key in ("money_unit",):
+        return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"
+    if kind == "literal_error":
+        return "wrong-value", f"“{item['input']}”不是允许的值", f"允许的值：{ctx.get('expected', '')}"
+    if kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
+        expected = TYPE_NAMES.get(kind.split("_")[0], kind)
+        return "wrong-type", f"类型错误：应为{expected}，实际是“{_short(item['input'])}”", _type_hint(expected)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return "wrong-value", f"数值“{item['input']}”超出允许范围", "年份应在 1949–2100 之间"
+    return "invalid", f"{item['msg']}", "对照 docs/content-format.md 检查这个字段"
+
+
+def _type_hint(expected: str) -> str:
+    if expected == "文本":
+        return "给值加上引号，或写成单行文字"
+    return f"把这个值改写为{expected}"
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    base = "检查拼写，或运行 gongkai schema 查看允许的字段"
+    return f"是否想写“{close[0]}”？{base}" if close else base
+
+
+def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
+    """Every field name used anywhere in the model tree, for spelling suggestions."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        for candidate in _models_in(field.annotation):
+            names |= _field_names(candidate, seen)
+    return names
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
+        found += _models_in(arg)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        found += _models_in(origin)
+    return found

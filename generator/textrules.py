@@ -1,0 +1,54 @@
+"""What text may contain: plain fields carry no markup, rich text only a small safe subset.
+
+Values such as `<50元` or `≤8000元` are legitimate, so only tag-like text
+(`<` followed by a letter, `/` or `!`) counts as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+TAG = re.compile(r"<\s*(/?)\s*([A-Za-z!][^>\s/]*)([^>]*)>?")
+SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def as_text(value: Any) -> Any:
+    """Numbers in text fields are kept exactly as written (`550`, `0.50`)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def plain_text(value: str) -> str:
+    match = TAG.search(value)
+    if match:
+        raise PydanticCustomError(
+            "unsafe_html", "纯文本字段不能包含 HTML 标签“{tag}”",
+            {"tag": match.group(0), "hint": "删除标签；需要分段的说明文字请放在支持富文本的字段中"})
+    return value
+
+
+def rich_text(value: str) -> str:
+    for match in TAG.finditer(value):
+        closing, name, rest = match.groups()
+        if name.lower() not in SAFE_TAGS or rest.strip() or not match.group(0).endswith(">"):
+            raise PydanticCustomError(
+                "unsafe_html", "不允许的 HTML 标签“{tag}”",
+                {"tag": match.group(0),
+                 "hint": "富文本只允许不带属性的 " + "、".join(f"<{t}>" for t in sorted(SAFE_TAGS))
+                 + "；其余格式请用 Markdown"})
+    return value
+
+
+def safe_id(value: str) -> str:
+    if not SAFE_ID.match(value):
+        raise PydanticCustomError(
+            "unsafe_id", "标识“{value}”不能用作网址路径",
+            {"value": value,
+             "hint": "只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"})
+    return value

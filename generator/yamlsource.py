@@ -1,0 +1,167 @@
+"""Read YAML into plain data while keeping where every key came from.
+
+PyYAML's own loaders lose line numbers, silently keep the last of two duplicate
+keys, read `2306.26` as a binary float and `010` as octal 8. We compose the node
+tree ourselves and construct scalars with YAML 1.2-like rules instead:
+decimals become `Decimal` (exactly as written), only canonical integers become
+`int`, only `true`/`false` are booleans, and everything else stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, Severity, display_path
+
+KeyPath = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based, as editors show it
+    column: int  # 1-based
+
+
+@dataclass
+class Located:
+    """A YAML document as plain data plus the position of every key path."""
+
+    file: str
+    data: Any
+    positions: dict[KeyPath, Position]
+
+    def position(self, path: KeyPath) -> Position:
+        """The position of the deepest part of `path` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return Position(1, 1)
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+def format_path(path: KeyPath) -> str:
+    """`('goals', 0, 'indicators', 3, 'value')` → `goals[0].indicators[3].value`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def load_file(path: Path) -> Located:
+    """Read one YAML file; raise YamlProblem for broken UTF-8, bad syntax or duplicate keys."""
+    name = display_path(path)
+    text = decode_utf8(path.read_bytes(), name)
+    return load_text(text, name)
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(_error(name, Position(line, column), (), "broken-utf8",
+                                 f"文件不是有效的 UTF-8 编码（第 {exc.start} 字节）",
+                                 "用 UTF-8 编码另存此文件（WPS/记事本：另存为 → 编码选 UTF-8）")) from exc
+
+
+def load_text(text: str, name: str) -> Located:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlProblem(_error(name, position, (), "yaml-syntax",
+                                 f"YAML 语法错误：{exc.problem or exc.context}",
+                                 "检查这一行及上一行的缩进、冒号后的空格、引号是否成对")) from exc
+    builder = _Builder(name)
+    data = builder.build(node, ()) if node is not None else None
+    return Located(name, data, builder.positions)
+
+
+def _error(name: str, position: Position, path: KeyPath, code: str, message: str, hint: str) -> Problem:
+    return Problem(name, position.line, position.column, format_path(path), code, Severity.ERROR, message, hint)
+
+
+class _Builder:
+    def __init__(self, name: str):
+        self.name = name
+        self.positions: dict[KeyPath, Position] = {}
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.positions.setdefault(path, _position(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            if key in result:
+                first = self.positions[path + (key,)]
+                raise YamlProblem(_error(self.name, _position(key_node), path + (key,), "duplicate-key",
+                                         f"键“{key}”重复出现（第一次在第 {first.line} 行）",
+                                         "删除或合并其中一个；YAML 只会保留最后一个，前面的内容会静默丢失"))
+            self.positions[path + (key,)] = _position(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def key(self, node: yaml.Node, path: KeyPath) -> str | int:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlProblem(_error(self.name, _position(node), path, "yaml-syntax",
+                                     "键必须是简单的文字或数字", "不要用列表或映射作键"))
+        key = self.scalar(node, path)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            return str(node.value)
+        return key
+
+    def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        tag, value = node.tag, node.value
+        if not tag.startswith(_TAG):
+            raise YamlProblem(_error(self.name, _position(node), path, "yaml-syntax",
+                                     f"不支持的 YAML 标签 {tag}", "删除这个以 ! 开头的标签"))
+        kind = tag[len(_TAG):]
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return {"true": True, "false": False}.get(value.lower(), value)
+        if kind == "int":
+            return int(value) if _INT.match(value) else value
+        if kind == "float":
+            return Decimal(value) if _DECIMAL.match(value) else value
+        if kind == "timestamp" and _DATE.match(value):
+            return _date(value, self.name, node, path)
+        return value
+
+
+def _date(value: str, name: str, node: yaml.Node, path: KeyPath) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise YamlProblem(_error(name, _position(node), path, "wrong-type", f"日期“{value}”不存在",
+                                 "日期写作 YYYY-MM-DD，例如 2025-01-20")) from exc
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
