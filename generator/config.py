@@ -18,6 +18,18 @@ class Region(Model):
     children: list["Region"] = Field(default_factory=list)
 
 
+class ComparisonTopic(Model):
+    """A cross-department comparison page: indicators whose 三级 name contains a keyword."""
+
+    id: SafeId
+    title: Text
+    include: list[Text] = Field(min_length=1, description="三级指标名称包含其中任一词即纳入")
+    exclude: list[Text] = Field(default_factory=list, description="名称包含其中任一词则排除")
+
+    def matches(self, name: str | None) -> bool:
+        return bool(name) and any(k in name for k in self.include) and not any(k in name for k in self.exclude)
+
+
 class SiteConfig(Model):
     title: Text = Field(description="网站名称")
     base_url: Text = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
@@ -26,6 +38,7 @@ class SiteConfig(Model):
     regions: list[Region] = Field(description="地区层级，部门的 region 须是这里的标识")
     publish_contact: bool = Field(False, description="是否公开填报人和联系电话")
     output_dir: Text = Field("site", description="网站输出目录")
+    comparisons: list[ComparisonTopic] = Field(default_factory=list, description="跨部门指标比较页")
     index_number_prefix: Text | None = Field(None, description="公开目录索引号前缀；设置后为每份文件生成索引号")
 
     def region_paths(self) -> dict[str, tuple[Region, ...]]:

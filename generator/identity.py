@@ -28,12 +28,15 @@ def goal_id(goal: Goal, position: int) -> str:
     return goal.id or f"g{position + 1}"
 
 
-def indicator_anchors(goal: Goal) -> list[str]:
-    """Anchor ids for a goal's indicator rows: the stable id, suffixed when a table repeats a path."""
+def indicator_anchors(goal: Goal, goal_key: str) -> list[str]:
+    """Anchor ids for a goal's indicator rows: goal id + stable id, suffixed when a table repeats a path.
+
+    The goal id keeps anchors unique on a page that shows several tables.
+    """
     seen: dict[str, int] = {}
     anchors = []
     for indicator in goal.indicators:
         base = indicator.stable_id
         seen[base] = seen.get(base, 0) + 1
-        anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        anchors.append(f"{goal_key}-{base}" if seen[base] == 1 else f"{goal_key}-{base}-{seen[base]}")
     return anchors

@@ -154,7 +154,7 @@ class Redaction(Model):
 
 
 class RangeRedaction(Redaction):
-    numbers: tuple[int, int] = Field(description="不公开项目的起止序号，如 [6, 13]")
+    numbers: list[int] = Field(min_length=2, max_length=2, description="不公开项目的起止序号，如 [6, 13]")
 
 
 class Project(Model):

@@ -36,18 +36,16 @@ def _problem(item: dict, source: Located, known: list[str]) -> Problem:
 def _data_path(data: Any, loc: tuple) -> KeyPath:
     """Follow `loc` through the data, skipping parts (union tags) that are not keys."""
     path: list = []
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(data, dict) and part in data:
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):
             data = data[part]
-        elif isinstance(data, dict) and isinstance(part, str) and part.isdigit() and int(part) in data:
-            part, data = int(part), data[int(part)]
-        elif isinstance(data, (dict, list)) or part in ("[key]",):
-            if isinstance(part, (str, int)) and not isinstance(data, list):
-                path.append(part)  # a missing key: still name it
-            break
+        elif isinstance(data, dict) and index + 1 < len(loc) and loc[index + 1] in data:
+            continue  # a union tag such as 'project': not in the file
         else:
+            if isinstance(data, dict) and isinstance(part, (str, int)):
+                path.append(part)  # a missing key: still name it
             break
         path.append(part)
     return tuple(path)

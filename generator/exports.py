@@ -1,0 +1,249 @@
+"""Open data: each filing and the whole site as CSV, XLSX, JSON and YAML downloads.
+
+政府信息公开条例 §24 asks for download as well as viewing, so every table on
+the site can be taken away in the forms people use: CSV for programs (UTF-8
+with BOM so that Excel opens Chinese text correctly), XLSX for Excel users,
+JSON for the full model, and the YAML the department wrote.
+
+Exports only ever receive the public view of a filing (redaction.public_filing);
+withheld projects are redaction records by then. Output is byte-for-byte
+deterministic: no build timestamps, fixed zip dates in XLSX.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from openpyxl.packaging.core import DocumentProperties
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import tostring
+
+from .export_tables import TABLE_SPECS, Row, Table, assemble, table_rows
+from .feeds import disclosure_date
+from .models import Filing, Goal, Project
+
+CSV_TYPE = "text/csv"
+JSON_TYPE = "application/json"
+YAML_TYPE = "application/yaml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UTF8_BOM = b"\xef\xbb\xbf"
+# Zip entries carry a local time; the DOS epoch is the conventional fixed value for reproducible archives.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SITE_TITLE = "预算绩效目标公开数据"
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str  # Chinese label for the page, e.g. "指标（CSV）"
+    path: str  # site-relative POSIX path
+    size: int  # bytes on disk
+    media_type: str
+
+
+@dataclass(frozen=True)
+class ExportInput:
+    filing: Filing  # already the public view
+    region_names: tuple[str, ...]
+    source_yaml: bytes | None  # the YAML as written, or None when it holds anything not public
+
+
+def publishable_source(original: Filing, public: Filing, raw: bytes) -> bytes | None:
+    """The YAML as written may be published only when the public view dropped nothing from it.
+
+    Comments in the file are not part of the model and cannot be checked here.
+    """
+    return raw if public == original else None
+
+
+def export_filing(item: ExportInput, out: Path) -> list[Download]:
+    """One filing's downloads under out/d/<dept>/<slug>/data/."""
+    filing = item.filing
+    require_public(filing)
+    folder = f"d/{filing.department.id}/{filing.slug}/data"
+    stem = f"{folder}/{filing.department.id}-{filing.slug}"
+    rows = table_rows(filing, item.region_names)
+    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if kind != "withheld" or rows[kind]]
+    downloads = [write(out, f"{stem}-{t.kind}.csv", csv_bytes(t), f"{t.title}（CSV）", CSV_TYPE)
+                 for t in tables]
+    workbook = xlsx_bytes(tables, filing.title, filing.publisher or filing.department.name,
+                          disclosure_date(filing))
+    downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
+    downloads.append(write(out, f"{stem}.json", json_bytes(filing_json(item)), "完整数据（JSON）", JSON_TYPE))
+    downloads.append(yaml_download(item, out, f"{stem}.yml"))
+    return downloads
+
+
+def export_site(items: list[ExportInput], out: Path) -> list[Download]:
+    """Every filing's rows in one table per kind under out/data/, with datapackage.json."""
+    ordered = sorted(items, key=lambda item: (item.filing.department.id, item.filing.fiscal_year,
+                                              item.filing.slug))
+    for item in ordered:
+        require_public(item.filing)
+    tables = [assemble(kind, site_rows(ordered, kind)) for kind in TABLE_SPECS]
+    csvs = {table.kind: csv_bytes(table) for table in tables}
+    downloads = [write(out, f"data/{t.kind}.csv", csvs[t.kind], f"{t.title}（CSV）", CSV_TYPE)
+                 for t in tables]
+    newest = max((disclosure_date(item.filing) for item in ordered), default=dt.date(1980, 1, 1))
+    workbook = xlsx_bytes(tables, SITE_TITLE, "Gongkai", newest)
+    downloads.append(write(out, "data/all.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
+    package = json_bytes(datapackage(tables, csvs))
+    downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
+    return downloads
+
+
+def require_public(filing: Filing) -> None:
+    """A withheld project reaching this stage is a pipeline bug; refuse rather than publish it."""
+    if any(isinstance(entry, Project) and entry.withheld for entry in filing.projects):
+        raise ValueError(f"{filing.department.id}/{filing.slug}: 导出前须先取公开视图（redaction.public_filing）")
+
+
+def site_rows(items: list[ExportInput], kind: str) -> list[Row]:
+    return [row for item in items for row in table_rows(item.filing, item.region_names)[kind]]
+
+
+def write(out: Path, path: str, data: bytes, label: str, media_type: str) -> Download:
+    target = out / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return Download(label, path, len(data), media_type)
+
+
+# --- CSV and XLSX -----------------------------------------------------------------------------
+
+def frame(table: Table) -> pd.DataFrame:
+    # dtype=object keeps ints, Decimals and text as they are: no float columns, no "1.0".
+    return pd.DataFrame(list(table.rows), columns=[c.name for c in table.columns], dtype=object)
+
+
+def csv_bytes(table: Table) -> bytes:
+    # CRLF as in RFC 4180; Decimal cells print exactly as filed (str(Decimal("100.50")) == "100.50").
+    text = frame(table).to_csv(index=False, lineterminator="\r\n")
+    return UTF8_BOM + text.encode("utf-8")
+
+
+def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for table in tables:
+            frame(table).to_excel(writer, sheet_name=table.title, index=False)
+            keep_text_as_text(writer.sheets[table.title])
+    return fixed_zip(buffer.getvalue(), core_properties(title, creator, date))
+
+
+def keep_text_as_text(sheet: Worksheet) -> None:
+    """openpyxl turns text starting with "=" into a formula; a filed value like "=100%" is text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+
+
+def core_properties(title: str, creator: str, date: dt.date) -> bytes:
+    """docProps/core.xml dated by the filing, not by the build (openpyxl stamps the save time)."""
+    moment = dt.datetime.combine(date, dt.time())
+    props = DocumentProperties(title=title, creator=creator, lastModifiedBy=creator,
+                               created=moment, modified=moment)
+    return tostring(props.to_tree())
+
+
+def fixed_zip(data: bytes, core_xml: bytes) -> bytes:
+    """Rewrite the archive with fixed entry dates and our own core properties."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # the same bytes whichever OS builds the site
+            content = core_xml if info.filename == "docProps/core.xml" else source.read(info)
+            target.writestr(entry, content)
+    return buffer.getvalue()
+
+
+# --- JSON and YAML ----------------------------------------------------------------------------
+
+def json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def filing_json(item: ExportInput) -> dict[str, Any]:
+    """The public model in field order, Decimals as exact strings, each indicator with its parsed form."""
+    filing = item.filing
+    data = filing.model_dump(mode="json")
+    add_parsed(data["goals"], filing.goals)
+    for entry_data, entry in zip(data["projects"], filing.projects):
+        if isinstance(entry, Project):
+            add_parsed(entry_data["goals"], entry.goals)
+    page = f"d/{filing.department.id}/{filing.slug}/"
+    return {"page": page, "region": list(item.region_names), "filing": data}
+
+
+def add_parsed(goals_data: list[dict[str, Any]], goals: list[Goal]) -> None:
+    for goal_data, goal in zip(goals_data, goals):
+        for indicator_data, indicator in zip(goal_data["indicators"], goal.indicators):
+            parsed = indicator.parsed
+            indicator_data["parsed"] = {
+                "comparator": parsed.comparator,
+                "number": None if parsed.number is None else str(parsed.number),
+                "unit": parsed.unit, "qualitative": parsed.qualitative}
+
+
+def yaml_download(item: ExportInput, out: Path, path: str) -> Download:
+    if item.source_yaml is not None:
+        return write(out, path, item.source_yaml, "源文件（YAML）", YAML_TYPE)
+    return write(out, path, public_yaml(item.filing), "源文件公开版（YAML）", YAML_TYPE)
+
+
+class PublicYamlDumper(yaml.SafeDumper):
+    """Writes YAML that generator.yamlsource reads back to the same model."""
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    # Plain 100.50 is read back as Decimal("100.50"); a whole number must look like an int.
+    text = format(value, "f")
+    return dumper.represent_scalar("tag:yaml.org,2002:" + ("float" if "." in text else "int"), text)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Rich text keeps its line breaks as a readable block rather than an escaped string.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+PublicYamlDumper.add_representer(Decimal, _represent_decimal)
+PublicYamlDumper.add_representer(str, _represent_text)
+
+PUBLIC_YAML_HEADER = "# 公开版本：不公开的项目和未公开的联系方式已删除，其余内容照填报原样。\n"
+
+
+def public_yaml(filing: Filing) -> bytes:
+    data = filing.model_dump(mode="python", exclude_defaults=True)
+    text = yaml.dump(data, Dumper=PublicYamlDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return (PUBLIC_YAML_HEADER + text).encode("utf-8")
+
+
+# --- datapackage.json -------------------------------------------------------------------------
+
+def datapackage(tables: list[Table], csvs: dict[str, bytes]) -> dict[str, Any]:
+    """A Frictionless Tabular Data Package describing the site-wide CSV files."""
+    return {"profile": "tabular-data-package", "name": "gongkai-open-data", "title": SITE_TITLE,
+            "resources": [resource(table, csvs[table.kind]) for table in tables]}
+
+
+def resource(table: Table, data: bytes) -> dict[str, Any]:
+    fields = [{"name": c.name, "type": c.type} | ({"description": c.description} if c.description else {})
+              for c in table.columns]
+    return {"name": table.kind, "title": table.title, "path": f"{table.kind}.csv",
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": CSV_TYPE,
+            "encoding": "utf-8", "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "schema": {"fields": fields}}

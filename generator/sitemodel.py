@@ -1,0 +1,165 @@
+"""Stage 3: one immutable model of the whole site, built from public filings only.
+
+Everything a page shows is decided here (permalinks, ordering, year-over-year
+history, comparisons, redactions, data-quality notes); templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import filing_findings
+from .config import SiteConfig
+from .identity import goal_id, project_id
+from .loading import LoadedFiling
+from .models import Filing, Goal, Project, WithheldRange
+from .redaction import public_filing
+from .yamlsource import format_path
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A data-quality warning from `check`, shown on the site as the site's own note."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    project: Project
+    id: str
+    url: str
+    position: int
+
+
+@dataclass(frozen=True)
+class WithheldView:
+    record: WithheldRange
+    position: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FilingView:
+    filing: Filing  # the public view
+    url: str
+    region_names: tuple[str, ...]
+    projects: tuple[ProjectView, ...]
+    sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
+    findings: tuple[Finding, ...]
+    source_path: Path | None  # the 原文 to publish, if it may be published
+    source_yaml: bytes | None  # the YAML to publish as-is, if nothing in it is withheld
+
+    @property
+    def department_id(self) -> str:
+        return self.filing.department.id
+
+    @property
+    def withheld(self) -> tuple[WithheldView, ...]:
+        return tuple(item for item in self.sequence if isinstance(item, WithheldView))
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    id: str
+    name: str
+    region_names: tuple[str, ...]
+    url: str
+    filings: tuple[FilingView, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    names: tuple[str, ...]
+    departments: tuple[DepartmentView, ...]
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    config: SiteConfig
+    filings: tuple[FilingView, ...]  # newest first
+    departments: tuple[DepartmentView, ...]
+    regions: tuple[RegionGroup, ...]
+    years: tuple[int, ...] = field(default=())
+
+
+def filing_url(filing: Filing) -> str:
+    return f"d/{filing.department.id}/{filing.slug}/"
+
+
+def build_site_model(config: SiteConfig, loaded: list[LoadedFiling]) -> SiteModel:
+    regions = config.region_paths()
+    views = [_filing_view(item, config, regions) for item in loaded]
+    views.sort(key=lambda v: (-v.filing.fiscal_year, v.filing.department.id, v.filing.kind))
+    departments = _departments(views)
+    return SiteModel(config=config, filings=tuple(views), departments=departments,
+                     regions=_region_groups(departments),
+                     years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)))
+
+
+def _filing_view(item: LoadedFiling, config: SiteConfig, regions: dict) -> FilingView:
+    public = public_filing(item.filing, config.publish_contact)
+    url = filing_url(public)
+    sequence = tuple(_sequence_item(entry, index, url) for index, entry in enumerate(public.projects))
+    unchanged = public == item.filing
+    return FilingView(
+        filing=public, url=url,
+        region_names=tuple(r.name for r in regions.get(public.department.region, ())),
+        projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
+        sequence=sequence,
+        findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
+        source_path=_source_path(item) if unchanged or _only_contact_hidden(item.filing) else None,
+        source_yaml=item.path.read_bytes() if unchanged else None,
+    )
+
+
+def _only_contact_hidden(filing: Filing) -> bool:
+    """The 原文 may still be published when only the contact fields were dropped from the YAML."""
+    return not any(isinstance(e, Project) and e.withheld for e in filing.projects)
+
+
+def _source_path(item: LoadedFiling) -> Path | None:
+    if not item.filing.source:
+        return None
+    return _content_dir(item.path) / "sources" / item.filing.source
+
+
+def _content_dir(path: Path) -> Path:
+    for parent in path.parents:
+        if (parent / "sources").is_dir():
+            return parent
+    return path.parent
+
+
+def _sequence_item(entry, index: int, filing_url_: str) -> ProjectView | WithheldView:
+    if isinstance(entry, WithheldRange):
+        first, last = entry.withheld.numbers
+        return WithheldView(entry, index, f"withheld-{first}-{last}")
+    pid = project_id(entry, index)
+    return ProjectView(entry, pid, f"{filing_url_}p/{pid}/", index)
+
+
+def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
+    grouped: dict[str, list[FilingView]] = defaultdict(list)
+    for view in views:
+        grouped[view.department_id].append(view)
+    departments = []
+    for dept_id, filings in sorted(grouped.items()):
+        first = filings[0]
+        departments.append(DepartmentView(dept_id, first.filing.department.name, first.region_names,
+                                          f"d/{dept_id}/", tuple(filings)))
+    return tuple(departments)
+
+
+def _region_groups(departments: tuple[DepartmentView, ...]) -> tuple[RegionGroup, ...]:
+    grouped: dict[tuple[str, ...], list[DepartmentView]] = defaultdict(list)
+    for dept in departments:
+        grouped[dept.region_names].append(dept)
+    return tuple(RegionGroup(names, tuple(depts)) for names, depts in sorted(grouped.items()))
+
+
+def goals_with_ids(goals: list[Goal]) -> list[tuple[str, Goal]]:
+    return [(goal_id(goal, index), goal) for index, goal in enumerate(goals)]
