@@ -44,7 +44,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         copy_assets(templates, site, staging)  # 7. CSS, JS, 原文
         write_discovery(site, pages, staging)  # 8. feed, sitemap, robots.txt
         if search:
-            index_for_search(staging)  # 9. Pagefind index of the finished pages
+            index_for_search(site, staging)  # 9. Pagefind: pages, plus one record per indicator
     return BuildResult(output, len(pages), time.perf_counter() - started)
 
 

@@ -15,7 +15,7 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_for_search(site: Path) -> None:
+def index_for_search(model, site: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "zh-cn", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-TAG = re.compile(r"<\s*(/?)\s*([A-Za-z!][^>\s/]*)([^>]*)>?")
+TAG = re.compile(r"<(/?)([A-Za-z!][^>\s/]*)([^>]*)>?")
 SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
