@@ -241,11 +241,12 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
 def _duplicate_ids(filing: Filing) -> Iterator[Finding]:
     from .identity import project_ids  # local: identity depends on models only
 
-    counts = Counter(project_ids(filing).values())
+    seen: set[str] = set()
     for index, pid in project_ids(filing).items():
-        if counts[pid] > 1:
+        if pid in seen:
             yield _error(("projects", index), "duplicate-id", f"项目标识“{pid}”重复，网址会冲突",
                          "给其中一个项目写上不同的 id")
+        seen.add(pid)
 
 
 def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:

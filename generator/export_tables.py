@@ -73,7 +73,7 @@ INDICATORS = TableSpec("指标", (
     Column("目标标识"),
     Column("目标类型", description="长期 或 年度"),
     Column("目标标题"),
-    Column("指标标识", description="同一一级/二级/三级指标跨年度不变"),
+    Column("指标标识", description="网页上该指标行的锚点；同一目标下的一级/二级/三级指标跨年度不变"),
     Column("序号", description="原表中的序号"),
     Column("一级指标"),
     Column("二级指标"),
@@ -200,9 +200,10 @@ def indicator_rows(filing: Filing) -> list[tuple[dict[str, Value], dict[int, Val
 
 
 def goal_rows(goal: Goal, position: int, owner: dict[str, Value]) -> list[tuple[dict[str, Value], dict[int, Value]]]:
-    context = owner | {"目标标识": goal_id(goal, position), "目标类型": goal.kind, "目标标题": goal.title}
+    key = goal_id(goal, position)
+    context = owner | {"目标标识": key, "目标类型": goal.kind, "目标标题": goal.title}
     return [(context | indicator_values(indicator, anchor), dict(indicator.prior))
-            for indicator, anchor in zip(goal.indicators, indicator_anchors(goal))]
+            for indicator, anchor in zip(goal.indicators, indicator_anchors(goal, key))]
 
 
 def indicator_values(indicator: Indicator, anchor: str) -> dict[str, Value]:

@@ -28,7 +28,7 @@ from openpyxl.packaging.core import DocumentProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from .export_tables import TABLE_SPECS, Row, Table, assemble, table_rows
+from .export_tables import TABLE_SPECS, Table, assemble, table_rows
 from .feeds import disclosure_date
 from .models import Filing, Goal, Project
 
@@ -89,7 +89,8 @@ def export_site(items: list[ExportInput], out: Path) -> list[Download]:
                                               item.filing.slug))
     for item in ordered:
         require_public(item.filing)
-    tables = [assemble(kind, site_rows(ordered, kind)) for kind in TABLE_SPECS]
+    per_filing = [table_rows(item.filing, item.region_names) for item in ordered]
+    tables = [assemble(kind, [row for rows in per_filing for row in rows[kind]]) for kind in TABLE_SPECS]
     csvs = {table.kind: csv_bytes(table) for table in tables}
     downloads = [write(out, f"data/{t.kind}.csv", csvs[t.kind], f"{t.title}（CSV）", CSV_TYPE)
                  for t in tables]
@@ -105,10 +106,6 @@ def require_public(filing: Filing) -> None:
     """A withheld project reaching this stage is a pipeline bug; refuse rather than publish it."""
     if any(isinstance(entry, Project) and entry.withheld for entry in filing.projects):
         raise ValueError(f"{filing.department.id}/{filing.slug}: 导出前须先取公开视图（redaction.public_filing）")
-
-
-def site_rows(items: list[ExportInput], kind: str) -> list[Row]:
-    return [row for item in items for row in table_rows(item.filing, item.region_names)[kind]]
 
 
 def write(out: Path, path: str, data: bytes, label: str, media_type: str) -> Download:

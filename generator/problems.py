@@ -19,6 +19,37 @@ class Severity(str, Enum):
 
 SEVERITY_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 
+# Every problem code `check` can report, with what it means. docs/checks.md lists the same.
+ERROR_CODES = {
+    "broken-utf8": "文件不是 UTF-8 编码",
+    "yaml-syntax": "YAML 语法错误",
+    "duplicate-key": "同一映射中键重复（YAML 会静默丢掉前一个）",
+    "unknown-field": "未知字段（多为拼写错误）",
+    "missing-field": "缺少必填字段",
+    "wrong-type": "值的类型不对（如金额写成了文字）",
+    "wrong-value": "值不在允许范围内",
+    "invalid": "其他格式错误",
+    "unknown-unit": "未知的金额单位",
+    "unsafe-id": "标识不能用作网址路径",
+    "unsafe-html": "文本含不允许的 HTML",
+    "unknown-region": "地区未在 site_config.yml 中定义",
+    "missing-source": "找不到原文文件",
+    "duplicate-id": "同一文件中项目标识重复",
+    "duplicate-filing": "同一部门、年度、类型有两个文件",
+    "department-mismatch": "同一部门在不同文件中的名称或地区不一致",
+}
+WARNING_CODES = {
+    "sum-mismatch": "合计与各项之和不一致",
+    "total-mismatch": "收入合计与支出合计不一致",
+    "share-mismatch": "占比与金额不符",
+    "spending-plan": "资金支出计划不递增或不以 100% 结束",
+    "budget-exceeds-total": "预算超过总预算或部门支出合计",
+    "unit-mismatch": "金额单位与本文件不同",
+    "duplicate-indicator": "同一张表中指标重复",
+    "empty-cell": "名称或指标值为空",
+    "late-publication": "公开晚于批复 20 天以上（预算法第十四条）",
+}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem, Severity
 from .yamlsource import KeyPath, Located, format_path
 
-TYPE_NAMES = {"str": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
+TYPE_NAMES = {"str": "文本", "string": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
               "dict": "映射（键: 值）", "list": "列表（- 开头的多行）", "model": "映射（键: 值）",
               "tuple": "列表", "bool": "true 或 false"}
 

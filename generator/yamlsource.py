@@ -79,13 +79,17 @@ def decode_utf8(raw: bytes, name: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblem(_error(name, Position(line, column), (), "broken-utf8",
-                                 f"文件不是有效的 UTF-8 编码（第 {exc.start} 字节）",
+                                 f"文件不是有效的 UTF-8 编码（第 {exc.start + 1} 字节）",
                                  "用 UTF-8 编码另存此文件（WPS/记事本：另存为 → 编码选 UTF-8）")) from exc
 
 
 def load_text(text: str, name: str) -> Located:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_error(name, _offset_position(text, exc.position), (), "yaml-syntax",
+                                 f"文件含不可打印的控制字符 U+{exc.character:04X}",
+                                 "删除这个字符；从 Word/Excel 复制时常会带入")) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -95,6 +99,11 @@ def load_text(text: str, name: str) -> Located:
     builder = _Builder(name)
     data = builder.build(node, ()) if node is not None else None
     return Located(name, data, builder.positions)
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 def _error(name: str, position: Position, path: KeyPath, code: str, message: str, hint: str) -> Problem:

@@ -1,0 +1,113 @@
+"""The Atom feed of filings, the sitemap and robots.txt.
+
+All dates come from the filings, never from the clock, so the same content
+gives the same bytes and a feed reader sees an entry change only when the
+filing does. Entry ids are the permalinks, which never change once published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from .config import SiteConfig
+from .models import Filing, Project
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Filing dates are calendar dates in China; Atom needs a time and zone, so midnight Beijing time.
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+# An empty feed still needs an <updated>; a fixed date keeps it deterministic.
+EMPTY_FEED_DATE = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    path: str  # site-relative, e.g. d/demo-sfj/2024-pifu/
+    updated: dt.date
+    summary: str
+    author: str
+
+
+def disclosure_date(filing: Filing) -> dt.date:
+    """The date a filing became public, as far as the filing says."""
+    return filing.published_on or filing.approved_on or filing.filed_on or dt.date(filing.fiscal_year, 1, 1)
+
+
+def feed_entries(filings: list[Filing]) -> list[FeedEntry]:
+    """One entry per filing; pass the public view so withheld items cannot reach the summary."""
+    return [FeedEntry(title=f"{f.department.name}《{f.title}》（{f.fiscal_year}年度，{f.kind}）",
+                      path=f"d/{f.department.id}/{f.slug}/", updated=disclosure_date(f),
+                      summary=entry_summary(f), author=f.publisher or f.department.name)
+            for f in filings]
+
+
+def entry_summary(filing: Filing) -> str:
+    goals = list(filing.goals)
+    projects = [entry for entry in filing.projects if isinstance(entry, Project) and not entry.withheld]
+    goals += [goal for project in projects for goal in project.goals]
+    indicators = sum(len(goal.indicators) for goal in goals)
+    return f"{filing.department.name}{filing.fiscal_year}年度绩效目标（{filing.kind}）：绩效指标{indicators}项，公开项目{len(projects)}个。"
+
+
+def absolute_url(config: SiteConfig, path: str) -> str:
+    base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+    return base + quote(path.lstrip("/"), safe="/")
+
+
+def write_feed(entries: list[FeedEntry], config: SiteConfig, out: Path) -> None:
+    """out/feed.xml: newest first; ties in path order so the output never depends on input order."""
+    ordered = sorted(sorted(entries, key=lambda e: e.path), key=lambda e: e.updated, reverse=True)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: config.languages[0]})
+    ET.SubElement(feed, "id").text = absolute_url(config, "")
+    ET.SubElement(feed, "title").text = config.title
+    ET.SubElement(feed, "link", {"rel": "self", "href": absolute_url(config, "feed.xml")})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": absolute_url(config, "")})
+    newest = ordered[0].updated if ordered else EMPTY_FEED_DATE
+    ET.SubElement(feed, "updated").text = atom_time(newest)
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = config.organisation
+    for entry in ordered:
+        feed.append(entry_element(entry, config))
+    write_xml(feed, out / "feed.xml")
+
+
+def entry_element(entry: FeedEntry, config: SiteConfig) -> ET.Element:
+    url = absolute_url(config, entry.path)
+    element = ET.Element("entry")
+    ET.SubElement(element, "id").text = url
+    ET.SubElement(element, "title").text = entry.title
+    ET.SubElement(element, "link", {"rel": "alternate", "type": "text/html", "href": url})
+    ET.SubElement(element, "updated").text = atom_time(entry.updated)
+    ET.SubElement(ET.SubElement(element, "author"), "name").text = entry.author
+    ET.SubElement(element, "summary").text = entry.summary
+    return element
+
+
+def atom_time(date: dt.date) -> str:
+    return dt.datetime.combine(date, dt.time(), CHINA_TIME).isoformat()
+
+
+def write_sitemap(page_paths: list[str], config: SiteConfig, out: Path) -> None:
+    """out/sitemap.xml: each page once, sorted, absolute (no lastmod: pages carry no dates here)."""
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for url in sorted({absolute_url(config, path) for path in page_paths}):
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = url
+    write_xml(urlset, out / "sitemap.xml")
+
+
+def write_robots(config: SiteConfig, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(config, 'sitemap.xml')}\n"
+    (out / "robots.txt").write_bytes(text.encode("utf-8"))
+
+
+def write_xml(root: ET.Element, path: Path) -> None:
+    ET.indent(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = ET.tostring(root, encoding="unicode")
+    path.write_bytes(('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8"))

@@ -1,0 +1,287 @@
+"""`gongkai check`: every error and warning code, with its exact message and location.
+
+Each case is a small filing written to a temporary content folder; the test
+asserts the formatted problem line (file:line:column, key path, code, message).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.checking import check_content
+from generator.cli import main
+from generator.problems import ERROR_CODES, WARNING_CODES
+
+CONFIG = """\
+title: 测试
+base_url: https://example.test/
+organisation: 测试
+regions:
+  - {id: city, name: 某市}
+"""
+
+BASE = """\
+department: {id: dept, name: 某市司法局, region: city}
+fiscal_year: 2025
+kind: 批复
+title: 测试文件
+money_unit: 万元
+"""
+
+
+def run_check(tmp_path: Path, files: dict[str, str | bytes], config: str = CONFIG):
+    content = tmp_path / "content"
+    for name, text in files.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (tmp_path / "site_config.yml").write_text(config, encoding="utf-8")
+    return check_content(content, tmp_path / "site_config.yml").report
+
+
+def lines(report, tmp_path: Path) -> list[str]:
+    prefix = str(tmp_path / "content") + "/"
+    return [p.format().replace(prefix, "") for p in report.sorted()]
+
+
+# --- errors ---------------------------------------------------------------------------
+
+ERROR_CASES = {
+    "broken-utf8": (
+        {"d/a.yml": BASE.encode() + b"title2: \xb2\xe2\n"},
+        "d/a.yml:6:9  (文件)  [错误 broken-utf8] 文件不是有效的 UTF-8 编码（第 139 字节）  "
+        "提示：用 UTF-8 编码另存此文件（WPS/记事本：另存为 → 编码选 UTF-8）"),
+    "yaml-syntax": (
+        {"d/a.yml": BASE + "goals: [\n  - id: x\n"},
+        "d/a.yml:7:3  (文件)  [错误 yaml-syntax] YAML 语法错误：expected the node content, but found '-'  "
+        "提示：检查这一行及上一行的缩进、冒号后的空格、引号是否成对"),
+    "duplicate-key": (
+        {"d/a.yml": BASE + "fiscal_year: 2024\n"},
+        "d/a.yml:6:1  fiscal_year  [错误 duplicate-key] 键“fiscal_year”重复出现（第一次在第 2 行）  "
+        "提示：删除或合并其中一个；YAML 只会保留最后一个，前面的内容会静默丢失"),
+    "unknown-field": (
+        {"d/a.yml": BASE + "fundz: null\n"},
+        "d/a.yml:6:1  fundz  [错误 unknown-field] 未知字段“fundz”  "
+        "提示：是否想写“funds”？检查拼写，或运行 gongkai schema 查看允许的字段"),
+    "missing-field": (
+        {"d/a.yml": BASE.replace("title: 测试文件\n", "")},
+        "d/a.yml:1:1  title  [错误 missing-field] 缺少必填字段“title”  "
+        "提示：补上这个字段；各字段的含义见 docs/content-format.md"),
+    "wrong-type": (
+        {"d/a.yml": BASE + "projects:\n  - name: 甲\n    budget: {total: '1,000'}\n"},
+        "d/a.yml:8:14  projects[0].budget.total  [错误 wrong-type] 金额应为数字，实际是“1,000”  "
+        "提示：写成不带引号、单位和千分位逗号的数字，例如 2306.26；单位写在 money_unit"),
+    "wrong-value": (
+        {"d/a.yml": BASE.replace("kind: 批复", "kind: 通知")},
+        "d/a.yml:3:1  kind  [错误 wrong-value] “通知”不是允许的值  提示：允许的值：'申报', '批复' or '公开'"),
+    "invalid": (
+        {"d/a.yml": BASE + "projects:\n  - withheld: {numbers: [6], reason: 保密}\n"},
+        "d/a.yml:7:16  projects[0].withheld.numbers  [错误 invalid] List should have at least 2 items after validation, not 1  "
+        "提示：对照 docs/content-format.md 检查这个字段"),
+    "unknown-unit": (
+        {"d/a.yml": BASE.replace("money_unit: 万元", "money_unit: 千元")},
+        "d/a.yml:5:1  money_unit  [错误 unknown-unit] 未知的金额单位“千元”  提示：金额单位只能是 元 或 万元"),
+    "unsafe-id": (
+        {"d/a.yml": BASE.replace("id: dept", "id: ../etc")},
+        "d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“../etc”不能用作网址路径  "
+        "提示：只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"),
+    "unsafe-html": (
+        {"d/a.yml": BASE + "functions: <p>职能</p><script>alert(1)</script>\n"},
+        "d/a.yml:6:1  functions  [错误 unsafe-html] 不允许的 HTML 标签“<script>”  "
+        "提示：富文本只允许不带属性的 <b>、<br>、<em>、<i>、<li>、<ol>、<p>、<strong>、<ul>；其余格式请用 Markdown"),
+    "unknown-region": (
+        {"d/a.yml": BASE.replace("region: city", "region: town")},
+        "d/a.yml:1:37  department.region  [错误 unknown-region] 地区“town”未定义  "
+        "提示：在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识"),
+    "missing-source": (
+        {"d/a.yml": BASE + "source: gone.txt\n"},
+        "d/a.yml:6:1  source  [错误 missing-source] 找不到原文 sources/gone.txt  "
+        "提示：把原文放到 content/sources/ 下，或删除 source 字段"),
+    "duplicate-id": (
+        {"d/a.yml": BASE + "projects:\n  - {code: X1, name: 甲}\n  - {code: X1, name: 乙}\n"},
+        "d/a.yml:8:5  projects[1]  [错误 duplicate-id] 项目标识“X1”重复，网址会冲突  提示：给其中一个项目写上不同的 id"),
+    "duplicate-filing": (
+        {"d/a.yml": BASE, "d/b.yml": BASE},
+        "d/b.yml:3:1  kind  [错误 duplicate-filing] 某市司法局 2025年批复已在 d/a.yml 中  "
+        "提示：每份文件只保留一个 YAML 文件"),
+    "department-mismatch": (
+        {"d/a.yml": BASE, "d/b.yml": BASE.replace("2025", "2024").replace("某市司法局", "某市司法厅")},
+        "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的名称或地区与 d/a.yml 不同  "
+        "提示：同一部门在各年份文件中的 department 应完全一致"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(ERROR_CASES))
+def test_error_is_located_and_explained(tmp_path, code):
+    files, expected = ERROR_CASES[code]
+    report = run_check(tmp_path, files)
+    assert [p for p in lines(report, tmp_path) if f"[错误 {code}]" in p] == [expected]
+
+
+def test_every_error_code_has_a_case():
+    assert set(ERROR_CASES) == set(ERROR_CODES)
+
+
+def test_wrong_type_of_text_field(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "functions: [一, 二]\n"})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:6:1  functions  [错误 wrong-type] 类型错误：应为文本，实际是“['一', '二']”  提示：给值加上引号，或写成单行文字"]
+
+
+def test_html_in_plain_field(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: <b>测试</b>")})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:4:1  title  [错误 unsafe-html] 纯文本字段不能包含 HTML 标签“<b>”  "
+        "提示：删除标签；需要分段的说明文字请放在支持富文本的字段中"]
+
+
+@pytest.mark.parametrize("bad", [".hidden", "a/b", "a\\b", "..", "-x", "a b"])
+def test_path_like_ids_are_rejected(tmp_path, bad):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"projects:\n  - {{id: '{bad}', name: 甲}}\n"})
+    assert [p.code for p in report.errors] == ["unsafe-id"]
+
+
+def test_values_that_look_like_markup_are_fine(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + textwrap.dedent("""\
+        goals:
+          - kind: 年度
+            indicators:
+              - {level1: 产出指标, level2: 成本指标, name: 人均培训成本, value: <100元}
+              - {level1: 产出指标, level2: 成本指标, name: 会议培训标准, value: "<50元"}
+        """)})
+    assert report.errors == []
+
+
+# --- warnings -------------------------------------------------------------------------
+
+FUNDS = """\
+funds:
+  prior_years: [2024]
+  income:
+    lines:
+      - {name: 财政拨款, amount: 90, share: 90%, prior: {2024: 80}}
+      - {name: 单位资金, amount: 10, share: 10%, prior: {2024: 20}}
+    total: {name: 合计, amount: 100, share: 100%, prior: {2024: 100}}
+"""
+
+WARNING_CASES = {
+    "sum-mismatch": (
+        FUNDS.replace("prior: {2024: 100}", "prior: {2024: 101}"),
+        "d/a.yml:12:57  funds.income.total.prior[2024]  [警告 sum-mismatch] 2024年合计 101 与各项之和 100 不一致  "
+        "提示：核对原表；网站照原样公布合计，并显示这条提示"),
+    "total-mismatch": (
+        FUNDS + "  expenditure:\n    lines: [{name: 人员, amount: 99}]\n    total: {name: 合计, amount: 99}\n",
+        "d/a.yml:15:23  funds.expenditure.total.amount  [警告 total-mismatch] 当年收入合计 100 与支出合计 99 不一致  "
+        "提示：收入构成与支出构成的合计通常应相等；核对原表"),
+    "share-mismatch": (
+        FUNDS.replace("share: 90%", "share: 80%"),
+        "d/a.yml:10:34  funds.income.lines[0].share  [警告 share-mismatch] “财政拨款”占比填为 80%，按金额计算为 90.00%  "
+        "提示：核对占比或金额；网站照原样公布填报的占比"),
+    "spending-plan": (
+        "projects:\n  - name: 甲\n    spending_plan: [{by: 3月底, share: 50%}, {by: 12月底, share: 40%}]\n",
+        "d/a.yml:8:5  projects[0].spending_plan  [警告 spending-plan] 资金支出计划不是逐期递增的累计比例  "
+        "提示：支出计划按累计比例填写，如 25%、50%、75%、100%"),
+    "budget-exceeds-total": (
+        "projects:\n  - name: 甲\n    budget: {total: 10, this_year: 20}\n",
+        "d/a.yml:8:25  projects[0].budget.this_year  [警告 budget-exceeds-total] 本年度预算 20 大于项目总预算 10  "
+        "提示：核对两项预算"),
+    "unit-mismatch": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - {level1: 产出指标, level2: 成本指标, name: 人均成本, value: ≤127.5元}\n",
+        "d/a.yml:9:50  goals[0].indicators[0].value  [警告 unit-mismatch] 指标值“≤127.5元”以元计，本表金额单位为万元  "
+        "提示：确认单位无误；网站照原样公布"),
+    "duplicate-indicator": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - {name: 优秀率, value: 100%}\n      - {name: 优秀率, value: ≥90%}\n",
+        "d/a.yml:10:10  goals[0].indicators[1].name  [警告 duplicate-indicator] 指标“优秀率”在同一张表中出现 2 次  "
+        "提示：确认是否重复填报；如确为两项不同指标，请在 notes 中说明"),
+    "empty-cell": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - {level1: 效益指标, level2: 生态效益指标}\n",
+        "d/a.yml:9:9  goals[0].indicators[0]  [警告 empty-cell] 三级指标名称为空  "
+        "提示：补上指标名称；原表确实空白时，保留空白并加编者注"),
+    "late-publication": (
+        "approved_on: 2025-01-10\npublished_on: 2025-02-10\n",
+        "d/a.yml:7:1  published_on  [警告 late-publication] 公开日期比批复日期晚 31 天，超过预算法第十四条规定的 20 天  "
+        "提示：预算批复后 20 日内应向社会公开"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(WARNING_CASES))
+def test_warning_is_located_and_explained(tmp_path, code):
+    extra, expected = WARNING_CASES[code]
+    report = run_check(tmp_path, {"d/a.yml": BASE + extra})
+    assert report.errors == []
+    assert lines(report, tmp_path) == [expected]
+
+
+def test_every_warning_code_has_a_case():
+    assert set(WARNING_CASES) == set(WARNING_CODES)
+
+
+def test_spending_plan_must_end_at_100(tmp_path):
+    extra = "projects:\n  - name: 甲\n    spending_plan: [{by: 3月底, share: 50%}, {by: 12月底, share: 90%}]\n"
+    report = run_check(tmp_path, {"d/a.yml": BASE + extra})
+    assert [p.message for p in report.warnings] == ["资金支出计划最后一期为 90%，不是 100%"]
+
+
+def test_projects_beyond_department_total(tmp_path):
+    extra = ("funds:\n  expenditure:\n    lines: [{name: 人员, amount: 10}]\n    total: {name: 合计, amount: 10}\n"
+             "projects:\n  - {name: 甲, budget: {this_year: 8}}\n  - {name: 乙, money_unit: 元, budget: {this_year: 30000}}\n")
+    report = run_check(tmp_path, {"d/a.yml": BASE + extra})
+    assert {(p.code, p.path) for p in report.warnings} == {
+        ("budget-exceeds-total", "projects"), ("unit-mismatch", "projects[1].money_unit")}
+
+
+def test_rounded_shares_within_half_a_unit_pass(tmp_path):
+    """96% of 2402.26 is 95.996…%: a share filed to whole percents is not a mismatch."""
+    funds = FUNDS.replace("amount: 90, share: 90%", "amount: 89.96, share: 90%").replace(
+        "amount: 10, share: 10%", "amount: 10.04, share: 10%")
+    assert run_check(tmp_path, {"d/a.yml": BASE + funds}).warnings == []
+
+
+# --- the command ----------------------------------------------------------------------
+
+def test_exit_codes_and_strict(tmp_path, monkeypatch, capsys):
+    run_check(tmp_path, {"d/a.yml": BASE + WARNING_CASES["late-publication"][0]})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content"]) == 0
+    assert main(["check", "content", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "content/d/a.yml:7:1  published_on  [警告 late-publication]" in out
+    assert "共 0 个错误，1 个警告。" in out
+
+
+def test_errors_exit_1_and_json_format(tmp_path, monkeypatch, capsys):
+    run_check(tmp_path, {"d/a.yml": BASE + "fundz: 1\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content", "--format", "json"]) == 1
+    body = json.loads(capsys.readouterr().out)
+    assert body["errors"] == 1
+    assert body["problems"][0] == {
+        "file": "content/d/a.yml", "line": 6, "column": 1, "path": "fundz", "code": "unknown-field",
+        "severity": "error", "message": "未知字段“fundz”",
+        "hint": "是否想写“funds”？检查拼写，或运行 gongkai schema 查看允许的字段"}
+
+
+def test_seed_content_passes_with_its_real_warnings():
+    root = Path(__file__).resolve().parent.parent
+    report = check_content(root / "content", root / "site_config.yml").report
+    assert report.errors == []
+    found = {(Path(p.file).parent.name, p.code, p.path) for p in report.warnings}
+    # 广水 2022: income total 1652.87, expenditure total 1652.85 (the issue's example).
+    assert ("guangshui-sfj", "total-mismatch", "funds.expenditure.total.prior[2022]") in found
+    # 广水: 1459.87 / 2402.26 = 60.77%, filed as 60.70%.
+    assert ("guangshui-sfj", "share-mismatch", "funds.expenditure.lines[0].share") in found
+    # 路南 files in 万元 but states a per-person cost in 元.
+    assert ("lunan-sfj", "unit-mismatch", "projects[0].goals[0].indicators[3].value") in found
+
+
+def test_control_characters_are_located(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "functions: 职能\x07说明\n"})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:6:14  (文件)  [错误 yaml-syntax] 文件含不可打印的控制字符 U+0007  提示：删除这个字符；从 Word/Excel 复制时常会带入"]
