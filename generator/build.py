@@ -49,7 +49,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
 
 
 def write_open_data(site: SiteModel, staging: Path) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
-    items = {view.url: ExportInput(view.filing, view.region_names, view.source_yaml) for view in site.filings}
+    items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     per_filing = {url: tuple(export_filing(item, staging)) for url, item in items.items()}
     return per_filing, tuple(export_site(list(items.values()), staging))
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 from openpyxl.packaging.core import DocumentProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
@@ -31,6 +30,7 @@ from openpyxl.xml.functions import tostring
 from .export_tables import TABLE_SPECS, Table, assemble, table_rows
 from .feeds import disclosure_date
 from .models import Filing, Goal, Project
+from .yamlsource import dump_yaml
 
 CSV_TYPE = "text/csv"
 JSON_TYPE = "application/json"
@@ -54,15 +54,6 @@ class Download:
 class ExportInput:
     filing: Filing  # already the public view
     region_names: tuple[str, ...]
-    source_yaml: bytes | None  # the YAML as written, or None when it holds anything not public
-
-
-def publishable_source(original: Filing, public: Filing, raw: bytes) -> bytes | None:
-    """The YAML as written may be published only when the public view dropped nothing from it.
-
-    Comments in the file are not part of the model and cannot be checked here.
-    """
-    return raw if public == original else None
 
 
 def export_filing(item: ExportInput, out: Path) -> list[Download]:
@@ -197,36 +188,16 @@ def add_parsed(goals_data: list[dict[str, Any]], goals: list[Goal]) -> None:
 
 
 def yaml_download(item: ExportInput, out: Path, path: str) -> Download:
-    if item.source_yaml is not None:
-        return write(out, path, item.source_yaml, "源文件（YAML）", YAML_TYPE)
+    # Always the public model, never the file as written: YAML comments are not content and may
+    # hold internal remarks (about withheld projects, for instance) that no check can see.
     return write(out, path, public_yaml(item.filing), "源文件公开版（YAML）", YAML_TYPE)
 
 
-class PublicYamlDumper(yaml.SafeDumper):
-    """Writes YAML that generator.yamlsource reads back to the same model."""
-
-
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    # Plain 100.50 is read back as Decimal("100.50"); a whole number must look like an int.
-    text = format(value, "f")
-    return dumper.represent_scalar("tag:yaml.org,2002:" + ("float" if "." in text else "int"), text)
-
-
-def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    # Rich text keeps its line breaks as a readable block rather than an escaped string.
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-PublicYamlDumper.add_representer(Decimal, _represent_decimal)
-PublicYamlDumper.add_representer(str, _represent_text)
-
-PUBLIC_YAML_HEADER = "# 公开版本：不公开的项目和未公开的联系方式已删除，其余内容照填报原样。\n"
+PUBLIC_YAML_HEADER = "# 公开版本：不公开的项目、未公开的联系方式和注释已删除，其余内容照填报原样。\n"
 
 
 def public_yaml(filing: Filing) -> bytes:
-    data = filing.model_dump(mode="python", exclude_defaults=True)
-    text = yaml.dump(data, Dumper=PublicYamlDumper, allow_unicode=True, sort_keys=False, width=10_000)
-    return (PUBLIC_YAML_HEADER + text).encode("utf-8")
+    return (PUBLIC_YAML_HEADER + dump_yaml(filing.model_dump(mode="python", exclude_defaults=True))).encode("utf-8")
 
 
 # --- datapackage.json -------------------------------------------------------------------------

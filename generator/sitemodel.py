@@ -51,7 +51,6 @@ class FilingView:
     sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
     findings: tuple[Finding, ...]
     source_path: Path | None  # the 原文 to publish, if it may be published
-    source_yaml: bytes | None  # the YAML to publish as-is, if nothing in it is withheld
 
     @property
     def department_id(self) -> str:
@@ -112,7 +111,6 @@ def _filing_view(item: LoadedFiling, config: SiteConfig, regions: dict) -> Filin
         sequence=sequence,
         findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
         source_path=_source_path(item) if unchanged or _only_contact_hidden(item.filing) else None,
-        source_yaml=item.path.read_bytes() if unchanged else None,
     )
 
 

@@ -174,3 +174,26 @@ def _date(value: str, name: str, node: yaml.Node, path: KeyPath) -> dt.date:
 
 def _position(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes YAML that `load_text` reads back to the same values (Decimal digits included)."""
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    # Plain 100.50 is read back as Decimal("100.50"); a whole number must look like an int.
+    text = format(value, "f")
+    return dumper.represent_scalar(_TAG + ("float" if "." in text else "int"), text)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Rich text keeps its line breaks as a readable block rather than an escaped string.
+    return dumper.represent_scalar(_TAG + "str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)

@@ -1,0 +1,352 @@
+"""Open-data exports: every table read back equals the model, nothing withheld leaks, same bytes twice.
+
+The fixture site's demo-sfj 2024 filing has a withheld project and an
+unpublished contact phone, both containing "CANARY".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from generator.config import load_config
+from generator.exports import ExportInput, export_filing, export_site
+from generator.identity import goal_id, project_ids
+from generator.loading import LoadedFiling, load_content, load_filing
+from generator.models import Filing, Project, WithheldRange
+from generator.redaction import public_filing
+
+SITE = Path(__file__).parent / "fixtures" / "site"
+SHEETS = ["资金", "指标", "项目", "不公开事项"]
+KINDS = ["funds", "indicators", "projects", "withheld"]
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def loaded() -> list[LoadedFiling]:
+    filings, problems = load_content(SITE / "content")
+    assert not problems
+    return sorted(filings, key=lambda f: (f.filing.department.id, f.filing.fiscal_year, f.filing.slug))
+
+
+@pytest.fixture(scope="module")
+def items(loaded) -> list[ExportInput]:
+    config, problems = load_config(SITE / "site_config.yml")
+    assert config and not problems
+    regions = config.region_paths()
+    return [ExportInput(public, tuple(r.name for r in regions[public.department.region]))
+            for f in loaded for public in [public_filing(f.filing, publish_contact=False)]]
+
+
+def export_all(items: list[ExportInput], out: Path) -> dict[str, list]:
+    downloads = {f"{i.filing.department.id}/{i.filing.slug}": export_filing(i, out) for i in items}
+    downloads["site"] = export_site(items, out)
+    return downloads
+
+
+@pytest.fixture(scope="module")
+def exported(items, tmp_path_factory) -> tuple[Path, dict[str, list]]:
+    out = tmp_path_factory.mktemp("site")
+    return out, export_all(items, out)
+
+
+@pytest.fixture(scope="module")
+def out(exported) -> Path:
+    return exported[0]
+
+
+def data_dir(filing: Filing) -> str:
+    return f"d/{filing.department.id}/{filing.slug}/data/{filing.department.id}-{filing.slug}"
+
+
+def by_key(items: list[ExportInput]) -> dict[str, ExportInput]:
+    return {f"{i.filing.department.id}/{i.filing.slug}": i for i in items}
+
+
+# --- reading back -----------------------------------------------------------------------------
+
+def csv_records(path: Path) -> list[dict[str, str]]:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return frame.to_dict("records")
+
+
+def xlsx_records(path: Path, sheet: str) -> list[dict[str, object]]:
+    frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def text(cell: object) -> str:
+    return "" if cell is None else str(cell)
+
+
+def number(cell: object) -> Decimal | None:
+    """An amount read back: CSV text as written, or an XLSX number (which must not be text)."""
+    if cell in (None, ""):
+        return None
+    if isinstance(cell, str):
+        return Decimal(cell)
+    assert isinstance(cell, (int, float)), f"{cell!r} should be stored as a number"
+    return Decimal(repr(cell))
+
+
+def same_amount(cell: object, amount: Decimal | None, exact_text: bool) -> bool:
+    """Decimal-equal to the model; in CSV also written exactly as filed ("100.50", not "100.5")."""
+    if exact_text:
+        return text(cell) == ("" if amount is None else str(amount))
+    return number(cell) == amount
+
+
+def filings_in(items: list[ExportInput], scope: str) -> list[Filing]:
+    return [i.filing for i in items] if scope == "site" else [by_key(items)[scope].filing]
+
+
+def table_path(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> Path:
+    if scope == "site":
+        return out / "data" / (f"{kind}.csv" if suffix == "csv" else "all.xlsx")
+    stem = data_dir(by_key(items)[scope].filing)
+    return out / (f"{stem}-{kind}.csv" if suffix == "csv" else f"{stem}.xlsx")
+
+
+def records(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> list[dict]:
+    path = table_path(out, items, scope, kind, suffix)
+    return csv_records(path) if suffix == "csv" else xlsx_records(path, SHEETS[KINDS.index(kind)])
+
+
+SCOPES = ["site", "demo-sfj/2024-pifu", "demo-sfj/2025-pifu", "other-sfj/2025-shenbao"]
+
+
+# --- round trips: every table equals the model --------------------------------------------------
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("scope", SCOPES)
+def test_funds_read_back_equal_the_model(out, items, scope, suffix):
+    rows = records(out, items, scope, "funds", suffix)
+    expected = [(f, part, line) for f in filings_in(items, scope) if f.funds
+                for part, table in (("收入构成", f.funds.income), ("支出构成", f.funds.expenditure)) if table
+                for line in table.lines + ([table.total] if table.total else [])]
+    assert len(rows) == len(expected)
+    for row, (filing, part, line) in zip(rows, expected):
+        assert (row["部门标识"], text(row["预算年度"]), row["构成"], row["项目"], text(row["占比"])) == (
+            filing.department.id, str(filing.fiscal_year), part, line.name, text(line.share))
+        assert row["金额单位"] == filing.money_unit
+        assert same_amount(row["金额"], line.amount, exact_text=suffix == "csv")
+        for year, amount in line.prior.items():
+            assert same_amount(row[f"{year}年金额"], amount, exact_text=suffix == "csv")
+
+
+def model_indicators(filing: Filing):
+    """(project, goal key, indicator) in page order: department goals, then each project's."""
+    for n, goal in enumerate(filing.goals):
+        for indicator in goal.indicators:
+            yield None, goal_id(goal, n), indicator
+    for index in project_ids(filing):
+        project = filing.projects[index]
+        for n, goal in enumerate(project.goals):
+            for indicator in goal.indicators:
+                yield project, goal_id(goal, n), indicator
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("scope", SCOPES)
+def test_indicators_read_back_equal_the_model(out, items, scope, suffix):
+    rows = records(out, items, scope, "indicators", suffix)
+    expected = [(f, *entry) for f in filings_in(items, scope) for entry in model_indicators(f)]
+    assert len(rows) == len(expected)
+    for row, (filing, project, key, indicator) in zip(rows, expected):
+        assert (row["部门标识"], text(row["预算年度"]), row["文件类型"]) == (
+            filing.department.id, str(filing.fiscal_year), filing.kind)
+        assert row["所属"] == ("项目" if project else "部门整体")
+        assert text(row["项目名称"]) == text(project and project.name)
+        assert (row["目标标识"], row["一级指标"], row["二级指标"], row["三级指标"]) == (
+            key, indicator.level1, indicator.level2, indicator.name)
+        assert (text(row["指标值"]), text(row["指标值确定依据"])) == (text(indicator.value), text(indicator.basis))
+        parsed = indicator.parsed
+        assert number(row["数值（解析）"]) == parsed.number
+        assert (text(row["比较符（解析）"]), text(row["单位（解析）"]), text(row["定性值（解析）"])) == (
+            text(parsed.comparator), text(parsed.unit), text(parsed.qualitative))
+        for year, value in indicator.prior.items():
+            assert text(row[f"{year}年指标值"]) == text(value)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("scope", SCOPES)
+def test_projects_read_back_equal_the_model(out, items, scope, suffix):
+    rows = records(out, items, scope, "projects", suffix)
+    expected = [(f, f.projects[i]) for f in filings_in(items, scope) for i in project_ids(f)]
+    assert len(rows) == len(expected)
+    columns = {"项目总预算": "total", "本年度预算": "this_year", "其中：财政资金": "fiscal", "其他资金": "other"}
+    for row, (filing, project) in zip(rows, expected):
+        assert (row["部门标识"], text(row["序号"]), text(row["项目编码"]), row["项目名称"]) == (
+            filing.department.id, text(project.number), text(project.code), project.name)
+        for column, field in columns.items():
+            assert same_amount(row[column], getattr(project.budget, field), exact_text=suffix == "csv")
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_withheld_items_are_redaction_records(out, items, suffix):
+    rows = records(out, items, "site", "withheld", suffix)
+    expected = [(f, e.withheld) for f in filings_in(items, "site") for e in f.projects
+                if isinstance(e, WithheldRange)]
+    assert len(rows) == len(expected) == 2
+    for row, (filing, redaction) in zip(rows, expected):
+        assert (row["部门标识"], text(row["预算年度"])) == (filing.department.id, str(filing.fiscal_year))
+        assert (text(row["起始序号"]), text(row["截止序号"])) == tuple(str(n) for n in redaction.numbers)
+        assert (row["不公开理由"], text(row["法律依据"]), text(row["不公开说明"])) == (
+            redaction.reason, text(redaction.legal_basis), text(redaction.notice))
+
+
+# --- file formats -----------------------------------------------------------------------------
+
+def test_every_download_is_on_disk_with_its_size(out, exported):
+    for downloads in exported[1].values():
+        for download in downloads:
+            assert not download.path.startswith("/") and "\\" not in download.path
+            assert (out / download.path).stat().st_size == download.size
+
+
+def test_per_filing_downloads_are_named_for_the_filing(exported, items):
+    files = {k: [d.path for d in v] for k, v in exported[1].items()}
+    stem = "d/demo-sfj/2024-pifu/data/demo-sfj-2024-pifu"
+    assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS] + [
+        f"{stem}.xlsx", f"{stem}.json", f"{stem}.yml"]
+    other = "d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao"
+    assert f"{other}-withheld.csv" not in files["other-sfj/2025-shenbao"]  # no withheld items there
+    assert files["site"] == [f"data/{k}.csv" for k in KINDS] + ["data/all.xlsx", "data/datapackage.json"]
+
+
+def test_csv_files_start_with_the_utf8_bom(out):
+    csvs = sorted(out.rglob("*.csv"))
+    assert len(csvs) == 4 + 4 + 4 + 3
+    for path in csvs:
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
+
+
+def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
+    demo = by_key(items)["demo-sfj/2024-pifu"].filing
+    book = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")
+    assert book.sheetnames == SHEETS
+    # Header + 3 fund lines and 2 totals; 2 department + 1 project indicators; 1 project; 1 withheld.
+    assert [sheet.max_row for sheet in book] == [6, 4, 2, 2]
+    other = by_key(items)["other-sfj/2025-shenbao"].filing
+    assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == SHEETS[:3]
+    site = openpyxl.load_workbook(out / "data" / "all.xlsx")
+    assert site.sheetnames == SHEETS
+    assert [sheet.max_row for sheet in site] == [1 + 5 + 2 + 0, 1 + 3 + 4 + 2, 1 + 2, 1 + 2]
+
+
+def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):
+    """Codes with leading zeros, values such as "=100%" and "0" must stay text; amounts are numbers."""
+    filing = items[0].filing
+    project = Project(number=1, code="0012", name="项目", budget={"total": Decimal("0.10")}, goals=[
+        {"kind": "年度", "indicators": [{"name": "及时率", "seq": "1", "value": "=100%", "value_type": "="},
+                                      {"name": "事故", "value": "0"}]}])
+    odd = filing.model_copy(update={"projects": [project], "goals": [], "funds": None})
+    export_filing(ExportInput(odd, ("示例省",)), tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{data_dir(odd)}.xlsx")
+    header = [c.value for c in book["项目"][1]]
+    row = dict(zip(header, [c.value for c in book["项目"][2]]))
+    assert row["项目编码"] == "0012" and row["项目总预算"] == 0.1 and row["序号"] == 1
+    header = [c.value for c in book["指标"][1]]
+    values = [dict(zip(header, [c.value for c in r])) for r in book["指标"].iter_rows(min_row=2)]
+    assert [(v["序号"], v["指标值"], v["指标值类型"], v["数值（解析）"]) for v in values] == [
+        ("1", "=100%", "=", 100), (None, "0", None, 0)]
+    assert all(cell.data_type != "f" for r in book["指标"].iter_rows() for cell in r)
+
+
+def test_json_is_the_public_model_with_exact_decimals_and_parsed_values(out, items):
+    item = by_key(items)["demo-sfj/2024-pifu"]
+    data = json.loads((out / f"{data_dir(item.filing)}.json").read_text("utf-8"))
+    assert data["page"] == "d/demo-sfj/2024-pifu/" and data["region"] == ["示例省", "示例市"]
+    filing = data["filing"]
+    assert filing["funds"]["income"]["lines"][0]["amount"] == "100.50"  # a string, exactly as filed
+    assert filing["contact"] is None
+    assert filing["goals"][0]["indicators"][0]["parsed"] == {
+        "comparator": "≥", "number": "100", "unit": "件", "qualitative": None}
+    assert filing["projects"][0]["goals"][0]["indicators"][0]["parsed"]["number"] == "60"
+    assert filing["projects"][1] == {"withheld": {"notice": None, "reason": "涉及国家秘密",
+                                                  "legal_basis": "《政府信息公开条例》第十四条",
+                                                  "numbers": [2, 2]}, "notes": []}
+
+
+def test_yaml_is_the_public_model(out, items, loaded, tmp_path):
+    for item, original in zip(items, loaded):
+        written = (out / f"{data_dir(item.filing)}.yml").read_bytes()
+        copy = tmp_path / "public.yml"
+        copy.write_bytes(written)
+        reloaded, problems = load_filing(copy)
+        assert not problems and reloaded.filing == item.filing  # Decimals and dates round-trip exactly
+
+
+def test_datapackage_validates_and_describes_every_site_csv(out):
+    report = validate(str(out / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((out / "data" / "datapackage.json").read_text("utf-8"))
+    assert [r["path"] for r in package["resources"]] == [f"{k}.csv" for k in KINDS]
+    for resource in package["resources"]:
+        header = list(pd.read_csv(out / "data" / resource["path"], encoding="utf-8-sig", nrows=0).columns)
+        assert [f["name"] for f in resource["schema"]["fields"]] == header
+    funds = {f["name"]: f["type"] for f in package["resources"][0]["schema"]["fields"]}
+    assert (funds["金额"], funds["2023年金额"], funds["预算年度"], funds["项目"]) == (
+        "number", "number", "integer", "string")
+
+
+# --- nothing withheld, nothing unpublished ------------------------------------------------------
+
+def all_bytes(path: Path) -> bytes:
+    """File contents as a reader sees them: XLSX members decompressed."""
+    data = path.read_bytes()
+    if path.suffix != ".xlsx":
+        return data
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return b"".join(archive.read(name) for name in archive.namelist())
+
+
+def test_canary_is_in_the_content_but_in_no_export(out, loaded):
+    demo = next(f for f in loaded if f.filing.slug == "2024-pifu")
+    assert b"CANARY" in demo.path.read_bytes()
+    assert "CANARY" in demo.filing.contact.phone
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert len(written) > 20
+    for path in written:
+        assert b"CANARY" not in all_bytes(path), path
+
+
+def test_a_filing_that_is_not_the_public_view_is_refused(loaded, tmp_path):
+    demo = next(f for f in loaded if f.filing.slug == "2024-pifu")
+    with pytest.raises(ValueError, match="public_filing"):
+        export_filing(ExportInput(demo.filing, ("示例省",)), tmp_path)
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+# --- determinism ------------------------------------------------------------------------------
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_exports_are_byte_identical(items, tmp_path):
+    export_all(items, tmp_path / "a")
+    export_all(list(reversed(items)), tmp_path / "b")  # input order does not matter either
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_xlsx_carries_no_build_time(out):
+    archive = zipfile.ZipFile(out / "data" / "all.xlsx")
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    book = openpyxl.load_workbook(out / "data" / "all.xlsx")
+    newest = dt.datetime(2025, 3, 20)  # published_on of the newest filing
+    assert (book.properties.created, book.properties.modified) == (newest, newest)
