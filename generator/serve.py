@@ -24,7 +24,7 @@ def serve(content: Path, config: Path, templates: Path, port: int) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"预览地址：http://127.0.0.1:{server.server_port}/  （Ctrl-C 退出）")
+    print(f"预览地址：http://127.0.0.1:{server.server_port}/  （Ctrl-C 退出）", flush=True)
     try:
         for _changes in watch(content, templates, config):
             _rebuild(content, config, templates, output)
@@ -38,7 +38,7 @@ def serve(content: Path, config: Path, templates: Path, port: int) -> int:
 def _rebuild(content: Path, config: Path, templates: Path, output: Path) -> None:
     try:
         result = build(content, config, templates, output, search=True)
-        print(f"已生成 {result.pages} 个页面（{result.seconds:.1f} 秒）。")
+        print(f"已生成 {result.pages} 个页面（{result.seconds:.1f} 秒）。", flush=True)
     except ContentError as exc:
         print(exc.report.as_text())
         print("有错误，预览仍显示上一次成功生成的网站。")

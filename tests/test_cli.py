@@ -1,0 +1,96 @@
+"""The other commands: new, schema, build's exit codes, and serve rebuilding on change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from generator.cli import main
+from generator.loading import load_filing
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+
+
+def test_new_writes_a_commented_filing_that_loads(tmp_path, capsys):
+    assert main(["new", "demo-sfj", "2026", "--kind", "申报", "--content", str(tmp_path)]) == 0
+    path = tmp_path / "demo-sfj" / "2026-shenbao.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "# 指标值，照原样" in text and "money_unit: 万元" in text
+    loaded, problems = load_filing(path)
+    assert problems == []
+    assert (loaded.filing.fiscal_year, loaded.filing.kind, loaded.filing.department.id) == (2026, "申报", "demo-sfj")
+    assert main(["new", "demo-sfj", "2026", "--kind", "申报", "--content", str(tmp_path)]) == 1
+    assert "已存在，未覆盖" in capsys.readouterr().err
+
+
+def test_new_refuses_a_path_like_department(tmp_path, capsys):
+    assert main(["new", "../x", "2026", "--content", str(tmp_path)]) == 1
+    assert "不能用作网址" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_describes_the_filing(tmp_path):
+    out = tmp_path / "schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert schema["title"] == "Filing"
+    assert {"department", "fiscal_year", "money_unit", "goals", "projects"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+    assert schema["$defs"]["Indicator"]["properties"]["basis"]["description"] == "指标值确定依据"
+
+
+def test_build_with_errors_exits_1_and_publishes_nothing(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    (content / "demo-sfj" / "2025-pifu.yml").write_text("fiscal_year: [\n", encoding="utf-8")
+    code = main(["build", str(content), "--config", str(FIXTURE / "site_config.yml"),
+                 "--templates", str(ROOT / "templates"), "-o", str(tmp_path / "site"), "--no-search"])
+    assert code == 1
+    assert "有错误，未生成网站；原有网站保持不变。" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+def test_serve_rebuilds_when_content_changes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    command = [sys.executable, "-m", "generator.cli", "serve", str(content), "--config",
+               str(FIXTURE / "site_config.yml"), "--templates", str(ROOT / "templates"), "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        url = _wait_for_url(server)
+        page = url + "d/other-sfj/2025-shenbao/"
+        assert "部门整体绩效目标申报表" in _get(page)
+        filing = content / "other-sfj" / "2025-shenbao.yml"
+        filing.write_text(filing.read_text(encoding="utf-8").replace(
+            "title: 部门整体绩效目标申报表", "title: 改过的标题"), encoding="utf-8")
+        assert _eventually(lambda: "改过的标题" in _get(page))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for_url(server: subprocess.Popen) -> str:
+    for line in server.stdout:
+        if "预览地址：" in line:
+            return line.split("预览地址：")[1].split()[0]
+    raise AssertionError("serve printed no URL")
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _eventually(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
