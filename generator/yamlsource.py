@@ -26,6 +26,8 @@ _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TAG = "tag:yaml.org,2002:"
+# libyaml's parser is ~10× faster and gives the same nodes and marks; fall back to pure Python.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def decode_utf8(raw: bytes, name: str) -> str:
 
 def load_text(text: str, name: str) -> Located:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.reader.ReaderError as exc:
         raise YamlProblem(_error(name, _offset_position(text, exc.position), (), "yaml-syntax",
                                  f"文件含不可打印的控制字符 U+{exc.character:04X}",
@@ -99,6 +101,14 @@ def load_text(text: str, name: str) -> Located:
     builder = _Builder(name)
     data = builder.build(node, ()) if node is not None else None
     return Located(name, data, builder.positions)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Parse fast with libyaml; on an error, parse again in pure Python for its clearer message and mark."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _offset_position(text: str, offset: int) -> Position:
