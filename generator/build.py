@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import BuildCache, code_fingerprint, key_of
 from .checking import check_content
 from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
@@ -25,19 +26,27 @@ class BuildResult:
     output: Path
     pages: int
     seconds: float
+    reused: int  # export sets taken from the cache
+    made: int  # export sets written afresh
+
+
+# The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
+EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py",
+               "indicator_values.py", "yamlsource.py")
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
-          search: bool = True) -> BuildResult:
+          search: bool = True, cache: bool = True) -> BuildResult:
     started = time.perf_counter()
     checked = check_content(content, config)  # 1. load and validate every file
     if checked.report.errors or checked.config is None:
         raise ContentError(checked.report)  # nothing is published while there are errors
     site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
     output = output or Path(checked.config.output_dir)
+    reuse = BuildCache(output.parent / f".{output.name}.cache" if cache else None)
     env = environment(templates)
     with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-        downloads, site_downloads = write_open_data(site, staging)  # 4. first: pages show file sizes
+        downloads, site_downloads = write_open_data(site, staging, reuse)  # 4. first: pages show file sizes
         pages = all_pages(site, downloads, site_downloads)  # 5. every page with its own context
         for page in pages:
             write_text(staging, page.file, render_page(env, page))  # 6. HTML
@@ -45,13 +54,19 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         write_discovery(site, pages, staging)  # 8. feed, sitemap, robots.txt
         if search:
             index_for_search(site, staging)  # 9. Pagefind: pages, plus one record per indicator
-    return BuildResult(output, len(pages), time.perf_counter() - started)
+    return BuildResult(output, len(pages), time.perf_counter() - started, reuse.hits, reuse.misses)
 
 
-def write_open_data(site: SiteModel, staging: Path) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
+def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
+    """Exports of unchanged filings come from the cache: writing XLSX is the slowest part of a build."""
+    code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    per_filing = {url: tuple(export_filing(item, staging)) for url, item in items.items()}
-    return per_filing, tuple(export_site(list(items.values()), staging))
+    keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
+    per_filing = {url: tuple(reuse.downloads(keys[url], staging, lambda out, item=item: export_filing(item, out)))
+                  for url, item in items.items()}
+    everything = list(items.values())
+    site_key = key_of(code, "site", *sorted(keys.values()))
+    return per_filing, tuple(reuse.downloads(site_key, staging, lambda out: export_site(everything, out)))
 
 
 def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
