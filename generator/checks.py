@@ -41,7 +41,7 @@ Finding = tuple[KeyPath, str, Severity, str, str]  # path, code, severity, messa
 
 def _locate(item: LoadedFiling, path: KeyPath, code: str, severity: Severity, message: str, hint: str) -> Problem:
     position = item.source.position(path)
-    return Problem(item.source.file, position.line, position.column, format_path(path), code, severity, message, hint)
+    return Problem(position.file or item.source.file, position.line, position.column, format_path(path), code, severity, message, hint)
 
 
 def _warn(path: KeyPath, code: str, message: str, hint: str) -> Finding:

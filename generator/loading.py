@@ -13,6 +13,8 @@ from .schema_errors import problems_from
 from .yamlsource import Located, YamlProblem, load_file
 
 SOURCES_DIR = "sources"
+# Projects may also be kept one per file in a folder beside the filing: 2025-pifu.projects/*.yml
+PROJECTS_SUFFIX = ".projects"
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,34 @@ class LoadedFiling:
 
 def filing_files(content_dir: Path) -> list[Path]:
     """Every YAML file under content/, in a stable order."""
-    files = [p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    files = [p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
+             and not p.parent.name.endswith(PROJECTS_SUFFIX)]
     return sorted(files, key=lambda p: p.relative_to(content_dir).as_posix())
 
 
 def load_filing(path: Path) -> tuple[LoadedFiling | None, list[Problem]]:
     try:
         source = load_file(path)
+        _add_project_files(source, path.with_suffix(PROJECTS_SUFFIX))
     except YamlProblem as exc:
         return None, [exc.problem]
     try:
         return LoadedFiling(Filing.model_validate(source.data), source, path), []
     except ValidationError as exc:
         return None, problems_from(exc, source, Filing)
+
+
+def _add_project_files(source: Located, folder: Path) -> None:
+    """Append the projects kept in files beside the filing, in file-name order, after the inline ones."""
+    if not folder.is_dir() or not isinstance(source.data, dict):
+        return
+    projects = source.data.setdefault("projects", [])
+    if not isinstance(projects, list):
+        return  # the schema reports the wrong type
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")):
+        project = load_file(path)
+        source.attach(("projects", len(projects)), project)
+        projects.append(project.data)
 
 
 def load_content(content_dir: Path) -> tuple[list[LoadedFiling], list[Problem]]:

@@ -29,7 +29,7 @@ def _problem(item: dict, source: Located, known: list[str]) -> Problem:
     path = _data_path(source.data, item["loc"])
     position = source.position(path)
     code, message, hint = _explain(item, path, known)
-    return Problem(source.file, position.line, position.column, format_path(path), code,
+    return Problem(position.file or source.file, position.line, position.column, format_path(path), code,
                    Severity.ERROR, message, hint)
 
 

@@ -34,6 +34,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Position:
     line: int  # 1-based, as editors show it
     column: int  # 1-based
+    file: str | None = None  # set when the key came from another file (projects kept beside a filing)
 
 
 @dataclass
@@ -43,6 +44,14 @@ class Located:
     file: str
     data: Any
     positions: dict[KeyPath, Position]
+
+    def file_of(self, path: KeyPath) -> str:
+        return self.position(path).file or self.file
+
+    def attach(self, path: KeyPath, other: "Located") -> None:
+        """Record that the data at `path` came from `other` (another file), keeping its positions."""
+        for key, where in other.positions.items():
+            self.positions[path + key] = Position(where.line, where.column, other.file)
 
     def position(self, path: KeyPath) -> Position:
         """The position of the deepest part of `path` that exists in the file."""

@@ -285,3 +285,28 @@ def test_control_characters_are_located(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE + "functions: 职能\x07说明\n"})
     assert lines(report, tmp_path) == [
         "d/a.yml:6:14  (文件)  [错误 yaml-syntax] 文件含不可打印的控制字符 U+0007  提示：删除这个字符；从 Word/Excel 复制时常会带入"]
+
+
+def test_projects_in_files_beside_the_filing(tmp_path):
+    report = run_check(tmp_path, {
+        "d/2025-pifu.yml": BASE + "projects:\n  - {code: A1, name: 甲}\n",
+        "d/2025-pifu.projects/02-b.yml": "code: B2\nname: 乙\nbudget: {total: 10, this_year: 20}\n",
+        "d/2025-pifu.projects/01-a.yml": "code: C3\nname: 丙\nbudgett: 1\n",
+    })
+    assert lines(report, tmp_path) == [
+        "d/2025-pifu.projects/01-a.yml:3:1  projects[1].budgett  [错误 unknown-field] 未知字段“budgett”  "
+        "提示：是否想写“budget”？检查拼写，或运行 gongkai schema 查看允许的字段"]
+    fixed = run_check(tmp_path, {"d/2025-pifu.projects/01-a.yml": "code: C3\nname: 丙\n"})
+    assert lines(fixed, tmp_path) == [
+        "d/2025-pifu.projects/02-b.yml:3:21  projects[2].budget.this_year  [警告 budget-exceeds-total] "
+        "本年度预算 20 大于项目总预算 10  提示：核对两项预算"]
+
+
+def test_loaded_projects_beside_the_filing_keep_file_order(tmp_path):
+    from generator.loading import load_content
+
+    run_check(tmp_path, {"d/2025-pifu.yml": BASE, "d/2025-pifu.projects/2.yml": "name: 乙\n",
+                         "d/2025-pifu.projects/1.yml": "withheld: {numbers: [1, 1], reason: 保密}\n"})
+    loaded, problems = load_content(tmp_path / "content")
+    assert problems == []
+    assert [type(p).__name__ for p in loaded[0].filing.projects] == ["WithheldRange", "Project"]
