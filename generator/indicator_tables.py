@@ -14,11 +14,21 @@ from .models import Goal, Indicator
 from .yoy import Change, compare_values
 
 # Optional columns, in the order of the forms, shown only when a table has them.
-OPTIONAL_COLUMNS = (
+OPTIONAL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("value_type", "指标值类型"), ("unit", "计量单位"), ("description", "指标解释"),
     ("basis", "指标值确定依据"), ("category", "指标分类"), ("scoring", "评（扣）分标准"),
     ("weight", "分值"), ("remark", "备注"),
 )
+
+
+SHORT = 8  # a column whose every cell is at most this long is kept on one line
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    nowrap: bool  # short codes such as ≥, 件, 绩效基本型 read badly when broken over lines
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class IndicatorRow:
 class IndicatorTable:
     caption: str
     prior_years: tuple[int, ...]
-    columns: tuple[tuple[str, str], ...]  # (field, header) of the optional columns present
+    columns: tuple[Column, ...]  # the optional columns present
     rows: tuple[IndicatorRow, ...]
 
     @property
@@ -47,9 +57,9 @@ class IndicatorTable:
 def indicator_table(goal: Goal, key: str, caption: str, warnings: dict[int, tuple[str, ...]]) -> IndicatorTable:
     indicators = goal.indicators
     years = tuple(goal.prior_years) or tuple(sorted({y for i in indicators for y in i.prior}))
-    columns = tuple(c for c in OPTIONAL_COLUMNS if any(getattr(i, c[0]) for i in indicators))
-    spans1 = _spans([(i.level1,) for i in indicators])
-    spans2 = _spans([(i.level1, i.level2) for i in indicators])
+    columns = tuple(_column(field, header, indicators) for field, header in OPTIONAL_COLUMNS
+                    if any(getattr(i, field) for i in indicators))
+    spans1, spans2 = hierarchy_spans([(i.level1, i.level2) for i in indicators])
     rows = tuple(
         IndicatorRow(ind, anchor, spans1[n], spans2[n], tuple(ind.prior.get(y) for y in years),
                      _change(ind, years), warnings.get(n, ()))
@@ -57,11 +67,20 @@ def indicator_table(goal: Goal, key: str, caption: str, warnings: dict[int, tupl
     return IndicatorTable(caption, years, columns, rows)
 
 
+def _column(field: str, header: str, indicators: list[Indicator]) -> Column:
+    return Column(field, header, all(len(getattr(i, field) or "") <= SHORT for i in indicators))
+
+
 def _change(indicator: Indicator, years: tuple[int, ...]) -> Change | None:
     if not years:
         return None
     latest = next((indicator.prior.get(y) for y in reversed(years) if indicator.prior.get(y)), None)
     return compare_values(indicator.value, latest)
+
+
+def hierarchy_spans(levels: list[tuple[str | None, str | None]]) -> tuple[list[int], list[int]]:
+    """Rowspans of the 一级 and 二级 cells of rows given as (level1, level2)."""
+    return _spans([(l1,) for l1, _ in levels]), _spans(list(levels))
 
 
 def _spans(keys: list[tuple]) -> list[int]:

@@ -7,6 +7,7 @@ when their context did not change.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,10 +21,10 @@ from .checks import PERCENT
 from .comparisons import Comparison, comparisons
 from .exports import Download
 from .identity import goal_id
-from .indicator_tables import IndicatorTable, indicator_table
-from .models import FundTable, Goal
-from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
-from .yoy import FundsHistory, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
+from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
+from .models import FundLine, FundTable, Goal
+from .sitemodel import DepartmentView, FilingView, Finding, ProjectView, RegionGroup, SiteModel, WithheldView
+from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
        ("data/", "开放数据"), ("glossary/", "术语"), ("about/", "关于"))
@@ -68,10 +69,37 @@ class GoalBlock:
 
 
 @dataclass(frozen=True)
+class FindingNote:
+    """A `check` warning as a page shows it, pointing at the row or section it is about."""
+
+    message: str
+    where: str | None  # the table or section it is in
+    href: str | None  # "#anchor" on the same page
+
+
+@dataclass(frozen=True)
+class ProjectFindings:
+    project: ProjectView
+    count: int
+
+
+@dataclass(frozen=True)
+class FundsRow:
+    line: FundLine
+    note: int | None  # the number of its footnote, when the line has editorial notes
+
+
+@dataclass(frozen=True)
 class FundsBlock:
     side: str
-    table: FundTable
+    key: str  # income / expenditure: the footnotes' anchors
+    rows: tuple[FundsRow, ...]
+    total: FundsRow | None
     chart: Markup
+
+    @property
+    def noted(self) -> tuple[FundsRow, ...]:
+        return tuple(r for r in (*self.rows, *((self.total,) if self.total else ())) if r.note)
 
 
 @dataclass(frozen=True)
@@ -92,8 +120,11 @@ class DepartmentsContext(Base):
 class DepartmentContext(Base):
     department: DepartmentView
     funds: FundsHistory | None
+    funds_groups: tuple[tuple[str, tuple[FundsHistoryRow, ...]], ...]  # rows by 收入构成 / 支出构成, in order
     funds_chart: Markup
+    funds_chart_label: str  # which row the chart draws, e.g. 历年支出合计
     indicators: IndicatorHistory
+    indicator_spans: tuple[tuple[int, int], ...]  # per row: rowspans of its 一级 and 二级 cells (0: merged)
 
 
 @dataclass(frozen=True)
@@ -104,6 +135,8 @@ class FilingContext(Base):
     goals: tuple[GoalBlock, ...]
     downloads: tuple[Download, ...]
     source_url: str | None
+    findings: tuple[FindingNote, ...]  # of the filing itself; each project's are on its page
+    project_findings: tuple[ProjectFindings, ...]
 
 
 @dataclass(frozen=True)
@@ -114,7 +147,7 @@ class ProjectContext(Base):
     plan_chart: Markup
     goals: tuple[GoalBlock, ...]
     years: tuple[ProjectYear, ...]
-    findings: tuple[str, ...]
+    findings: tuple[FindingNote, ...]
 
 
 @dataclass(frozen=True)
@@ -190,15 +223,28 @@ def _departments(site: SiteModel, chrome: Chrome) -> Page:
 
 def _department(dept: DepartmentView, chrome: Chrome) -> Page:
     funds = funds_history(dept.filings)
-    chart = Markup("")
-    if funds:
-        totals = [r for r in funds.rows if r.name == "合计" and r.side == "支出构成"] or funds.rows[:1]
-        if totals:
-            chart = bar_chart(f"{dept.name}历年支出合计（{funds.unit}）",
-                              [(f"{y}年", v) for y, v in zip(funds.years, totals[0].cells)], funds.unit)
+    chart, label = Markup(""), ""
+    if funds and funds.rows:
+        row = _chart_row(funds)
+        label = f"历年{row.side.removesuffix('构成')}{row.name}"
+        chart = bar_chart(f"{dept.name}{label}（{funds.unit}）",
+                          [(f"{y}年", v) for y, v in zip(funds.years, row.cells)], funds.unit)
+    history = indicator_history(dept.filings)
+    spans = hierarchy_spans([(row.level1, row.level2) for row in history.rows])
     ctx = DepartmentContext(chrome, dept.name, dept.url, (("部门", "d/"), (dept.name, dept.url)),
-                            dept, funds, chart, indicator_history(dept.filings))
+                            dept, funds, _by_side(funds), chart, label, history, tuple(zip(*spans)))
     return Page(dept.url, "department.html", ctx)
+
+
+def _chart_row(funds: FundsHistory) -> FundsHistoryRow:
+    """The total with figures in the most years: 支出 first, else 收入, else the first row."""
+    totals = [r for side in ("支出构成", "收入构成") for r in funds.rows if r.side == side and r.name == "合计"]
+    return max(totals or funds.rows[:1], key=lambda r: sum(v is not None for v in r.cells))
+
+
+def _by_side(funds: FundsHistory | None) -> tuple[tuple[str, tuple[FundsHistoryRow, ...]], ...]:
+    sides = dict.fromkeys(row.side for row in funds.rows) if funds else {}
+    return tuple((side, tuple(r for r in funds.rows if r.side == side)) for side in sides)
 
 
 def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -> Page:
@@ -210,7 +256,11 @@ def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -
                   if table)
     goals = tuple(_goal_block(goal, n, f"goals[{n}]", view) for n, goal in enumerate(f.goals))
     source = f"sources/{view.source_path.name}" if view.source_path else None
-    ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source)
+    own = tuple(x for x in view.findings if not x.path.startswith("projects["))
+    per_project = tuple(ProjectFindings(p, n) for p in view.projects
+                        if (n := len(_under(view.findings, f"projects[{p.position}]"))))
+    ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source,
+                        _located(own, "", goals), per_project)
     return Page(view.url, "filing.html", ctx)
 
 
@@ -229,8 +279,13 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
 
 
 def _funds_block(side: str, table: FundTable, unit: str) -> FundsBlock:
+    """Notes of a line become numbered footnotes below the table: in a cell they would squeeze
+    the figures off a phone's screen."""
     chart = bar_chart(f"{side}（{unit}）", [(line.name, line.amount) for line in table.lines], unit)
-    return FundsBlock(side, table, chart)
+    numbers = itertools.count(1)
+    rows = tuple(FundsRow(line, next(numbers) if line.notes else None) for line in table.lines)
+    total = FundsRow(table.total, next(numbers) if table.total.notes else None) if table.total else None
+    return FundsBlock(side, "income" if side == "收入构成" else "expenditure", rows, total, chart)
 
 
 def _goal_block(goal: Goal, n: int, prefix: str, view: FilingView) -> GoalBlock:
@@ -260,10 +315,36 @@ def _project(view: FilingView, project: ProjectView, dept: DepartmentView, chrom
     goals = tuple(_goal_block(goal, n, f"{prefix}.goals[{n}]", view) for n, goal in enumerate(p.goals))
     steps = [(s.by, _percent(s.share)) for s in p.spending_plan]
     chart = step_chart(f"{name} 资金支出计划（累计）", steps) if steps else Markup("")
-    findings = tuple(x.message for x in view.findings if x.path.startswith(prefix) and ".indicators[" not in x.path)
+    findings = _located(_under(view.findings, prefix), prefix + ".", goals)
     ctx = ProjectContext(chrome, f"{name} — {f.department.name} {f.fiscal_year}年", project.url, crumbs, view, project,
                          p.money_unit or f.money_unit, chart, goals, project_years(project, dept.filings), findings)
     return Page(project.url, "project.html", ctx)
+
+
+_GOAL = re.compile(r"^goals\[(?P<goal>\d+)\](?:\.indicators\[(?P<row>\d+)\])?")
+
+
+def _under(findings: tuple[Finding, ...], prefix: str) -> tuple[Finding, ...]:
+    return tuple(x for x in findings if x.path == prefix or x.path.startswith(prefix + "."))
+
+
+def _located(findings: tuple[Finding, ...], prefix: str, goals: tuple[GoalBlock, ...]) -> tuple[FindingNote, ...]:
+    """Each finding with a link to the indicator row, goal or section it is about."""
+    return tuple(_locate(x.message, x.path.removeprefix(prefix), goals) for x in findings)
+
+
+def _locate(message: str, path: str, goals: tuple[GoalBlock, ...]) -> FindingNote:
+    match = _GOAL.match(path)
+    if match and int(match["goal"]) < len(goals):
+        block = goals[int(match["goal"])]
+        rows = block.table.rows
+        if match["row"] is not None and int(match["row"]) < len(rows):
+            row = int(match["row"])
+            return FindingNote(message, f"{block.table.caption}第 {row + 1} 行", "#" + rows[row].anchor)
+        return FindingNote(message, block.table.caption, f"#goal-{block.id}")
+    if path.startswith("funds"):
+        return FindingNote(message, "部门总体资金情况", "#funds")
+    return FindingNote(message, None, None)
 
 
 def _percent(text: str) -> Decimal | None:

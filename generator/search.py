@@ -3,15 +3,25 @@
 Two kinds of entries go into one index, written inside the site (`pagefind/`),
 so search works on any static host with no third-party request:
 
-- pages: department, filing and project pages, read from the staging folder.
-  Pagefind only reads the `<main data-pagefind-body>` of those pages, so page
-  chrome (header, navigation, footer) and every other page stay out; their
-  filters and metadata come from `_search_meta.html`.
+- pages: department, filing and project pages. Pagefind only reads the
+  `<main data-pagefind-body>` of those pages, so page chrome (header,
+  navigation, footer) and every other page stay out; their filters, metadata
+  and titles come from `_search_meta.html`.
 - indicators: one custom record per indicator row, whose URL is the row's
   anchor on its filing or project page, so an indicator is a result of its own.
 
-Everything indexed comes from the site model, which holds public filings only:
-withheld projects and unpublished contact fields are not there to be indexed.
+Chinese is indexed one character per word. Pagefind 1.5.2 segments the pages
+with its own dictionary segmenter but the query with the browser's ICU
+(Intl.Segmenter), and the two disagree often enough that whole indicator names
+found nothing (行政复议 is 行政/复议 in the index, 行政/复/议 in the query):
+more than 80 of the 387 indicator and project names of content/ missed pages that hold
+them. With a character per word on both sides, search.js asks for the query as
+an exact phrase: it finds every page holding the text, as Ctrl+F would, and
+nothing else. Only the index sees the spaced text; pages are served as written.
+
+Everything indexed comes from the site model or pages rendered from it, which
+hold public filings only: withheld projects and unpublished contact fields are
+not there to be indexed.
 """
 
 from __future__ import annotations
@@ -19,6 +29,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import re
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +44,9 @@ from .sitemodel import FilingView, SiteModel
 
 LANGUAGE = "zh-cn"
 INDEX_FOLDER = "pagefind"
+# The choices of search.js's filter menus. Pagefind could list them too, but only by downloading every
+# filter index first: 460 KB before the first result on a city-size site, against a few KB here.
+FILTER_VALUES = "filter-values.json"
 INDICATOR_KIND = "指标"
 # Pagefind writes its ready-made UIs too; the site uses its own search.js, so they would only be dead weight.
 UNUSED_BUNDLE_FILES = (
@@ -44,6 +59,13 @@ INDICATOR_FIELDS = (
     ("category", "指标分类"), ("description", "指标解释"), ("scoring", "评（扣）分标准"),
     ("weight", "分值"), ("remark", "备注"),
 )
+
+
+# Han characters, as search.js's HAN: each becomes a word of its own, on both sides of the search.
+HAN = "[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+_HAN_EDGE = re.compile(f"(?={HAN})|(?<={HAN})")  # a constant replacement keeps re.sub on its fast path
+_TAG = re.compile(r"(<[^>]*>)")
+PAGE_MARK = "data-pagefind-body"
 
 
 class SearchIndexError(RuntimeError):
@@ -64,12 +86,59 @@ class SearchRecord:
 def index_for_search(model: SiteModel, site: Path) -> None:
     """Index `site` (the staging folder) and write the bundle to `site/pagefind/`."""
     records = indicator_records(model)
-    # PagefindIndex is async; a worker thread with its own event loop works whether or not
-    # the caller already runs one (tests, `gongkai serve`).
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(asyncio.run, _write_index(site, records)).result()
+    with tempfile.TemporaryDirectory(prefix="gongkai-search-") as folder:
+        pages = write_spaced_pages(site, Path(folder))
+        # PagefindIndex is async; a worker thread with its own event loop works whether or not
+        # the caller already runs one (tests, `gongkai serve`).
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            worker.submit(asyncio.run, _write_index(pages, site / INDEX_FOLDER, records)).result()
     for name in UNUSED_BUNDLE_FILES:
         (site / INDEX_FOLDER / name).unlink(missing_ok=True)
+    values = json.dumps(filter_values(model, records), ensure_ascii=False, separators=(",", ":"))
+    (site / INDEX_FOLDER / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
+
+
+def filter_values(model: SiteModel, records: list[SearchRecord]) -> dict[str, list[dict]]:
+    """Each filter's values in menu order; regions as their tree, each with its depth in it."""
+    kinds = ["部门", "文件"] + (["项目"] if any(v.projects for v in model.filings) else []) + (
+        [INDICATOR_KIND] if records else [])
+    used = {chain for d in model.departments for chain in _prefixes(d.region_names)}
+    regions = [names for names in (tuple(r.name for r in chain) for chain in model.config.region_paths().values())
+               if names in used]
+    return {
+        "类型": [{"value": kind, "depth": 0} for kind in kinds],
+        "年度": [{"value": str(year), "depth": 0} for year in model.years],
+        "部门": [{"value": d.name, "depth": 0} for d in model.departments],
+        "地区": [{"value": names[-1], "depth": len(names) - 1} for names in regions],
+    }
+
+
+def _prefixes(names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [names[:n] for n in range(1, len(names) + 1)]
+
+
+def write_spaced_pages(site: Path, folder: Path) -> Path:
+    """Copy the pages Pagefind indexes into `folder`, their text spaced for the index, at the same paths."""
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if PAGE_MARK in html:
+            target = folder / page.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(spaced_html(html), encoding="utf-8")
+    return folder
+
+
+def spaced_html(html: str) -> str:
+    """Space the text of a page, never its tags: attributes (filters, meta, titles) stay as written."""
+    pieces = _TAG.split(html.replace("\0", ""))  # text, tag, text, tag, …
+    # One pass over all the text at once, NUL between pieces (HTML has none): twice as fast as piece by piece.
+    pieces[::2] = spaced("\0".join(pieces[::2])).split("\0")
+    return "".join(pieces)
+
+
+def spaced(text: str) -> str:
+    """`法律援助≥100件` → ` 法 律 援 助 ≥100 件 `: every Han character a word for the index."""
+    return _HAN_EDGE.sub(" ", text)
 
 
 def indicator_records(model: SiteModel) -> list[SearchRecord]:
@@ -97,7 +166,7 @@ def _record(view: FilingView, indicator: Indicator, url: str, where: str) -> Sea
     f = view.filing
     meta = {"title": indicator.name or indicator.level2 or "（空白）", "kind": INDICATOR_KIND,
             "department": f.department.name, "year": str(f.fiscal_year), "document": f.kind, "where": where}
-    return SearchRecord(url, indicator_text(indicator), meta, search_filters(view, INDICATOR_KIND),
+    return SearchRecord(url, spaced(indicator_text(indicator)), meta, search_filters(view, INDICATOR_KIND),
                         {"year": str(f.fiscal_year)})
 
 
@@ -117,19 +186,22 @@ def search_filters(view: FilingView, kind: str) -> dict[str, list[str]]:
             "地区": list(view.region_names), "文件类型": [f.kind]}
 
 
-async def _write_index(site: Path, records: list[SearchRecord]) -> None:
-    config = IndexConfig(force_language=LANGUAGE)
-    service = await _PromptService().launch()
+async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -> None:
     try:
-        index = await service.create_index(config)
-        pages = await index.add_directory(str(site))
-        if not pages.get("page_count"):
-            raise SearchIndexError(f"Pagefind 没有在 {site} 中找到可索引的页面（data-pagefind-body）")
-        # Sent in order and answered in order, so the index does not depend on timing.
+        service = await _PromptService().launch()
+    except FileNotFoundError as exc:
+        raise SearchIndexError(f"找不到 Pagefind 程序：{exc}。请安装 pagefind[extended]，"
+                               "或用 gongkai build --no-search 先生成不带搜索的网站") from exc
+    try:
+        index: PagefindIndex = await service.create_index(IndexConfig(force_language=LANGUAGE))
+        indexed = await index.add_directory(str(pages))
+        if not indexed.get("page_count"):
+            raise SearchIndexError(f"Pagefind 没有找到可索引的页面（带 {PAGE_MARK} 的页面）")
+        # One at a time, in the model's order: the index then does not depend on timing.
         for record in records:
             await index.add_custom_record(url=record.url, content=record.content, language=LANGUAGE,
                                           meta=record.meta, filters=record.filters, sort=record.sort)
-        await index.write_files(str(site / INDEX_FOLDER))
+        await index.write_files(str(output))
     except SearchIndexError:
         raise
     except Exception as exc:  # the service reports its errors as bare Exceptions
@@ -142,8 +214,9 @@ class _PromptService(PagefindService):
     """The Pagefind service, reading each response as soon as it arrives.
 
     The stock reader sleeps 0.1 s before every response it reads, which caps the
-    service at ten records a second (a minute for a city's 600 indicators).
-    Same protocol: base64 JSON messages, each ended by a comma.
+    service at ten records a second: a minute for the 537 indicator rows of
+    content/, most of an hour for a city's 30,000. Same protocol: base64 JSON
+    messages, each ended by a comma.
     """
 
     async def _wait_for_responses(self) -> None:

@@ -1,0 +1,117 @@
+"""Search figures: index time per 1,000 pages, index size, bytes the browser fetches per query.
+
+    python benchmarks/search_index.py                    # real content/, plus 100 synthetic departments × 3 years
+    python benchmarks/search_index.py --departments 300  # a bigger city
+
+For each site: build without search, then time `index_for_search` alone on the finished pages;
+measure the `pagefind/` folder; serve the site and, in Chromium, run a first query from the search
+page's address and a second one typed into its form, counting what the browser fetches for each
+(response bodies plus headers, as Chromium reports them). Wall-clock figures belong here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from build_bench import size_of, synthesise  # noqa: E402
+
+from generator.build import build  # noqa: E402
+from generator.checking import check_content  # noqa: E402
+from generator.search import index_for_search, indicator_records  # noqa: E402
+from generator.sitemodel import build_site_model  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+QUERIES = ("法律援助", "满意度")
+
+
+def measure_site(label: str, content: Path, config: Path, output: Path) -> None:
+    result = build(content, config, ROOT / "templates", output, search=False)
+    checked = check_content(content, config)
+    model = build_site_model(checked.config, checked.filings)
+    indexed = sum(1 for page in output.rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    index_for_search(model, output)
+    seconds = time.perf_counter() - started
+    files, size = size_of(output / "pagefind")
+    print(f"\n{label}")
+    print(f"  pages built / indexed / indicator records  {result.pages} / {indexed} / {len(indicator_records(model))}")
+    per_thousand = seconds / result.pages * 1000
+    print(f"  indexing                                   {seconds:.2f} s  ({per_thousand:.2f} s per 1,000 pages)")
+    print(f"  index on disk                              {size / 1024:.0f} KiB in {files} files")
+    for name, (requests, fetched) in browser_bytes(output).items():
+        print(f"  {name:<42} {fetched / 1024:.1f} KiB in {requests} requests")
+
+
+def browser_bytes(site: Path) -> dict[str, tuple[int, int]]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    figures = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            page = browser.new_page()
+            finished: list = []
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.goto(f"{base}search/?q={quote(QUERIES[0])}")
+            _wait(page)
+            figures[f"first query {QUERIES[0]} (page load + search)"] = _total(finished)
+            figures[f"  of which pagefind/"] = _total([r for r in finished if "/pagefind/" in r.url])
+            finished.clear()
+            page.fill("#q", QUERIES[1])
+            page.press("#q", "Enter")
+            page.wait_for_url(f"**q={quote(QUERIES[1])}*")
+            _wait(page)
+            figures[f"second query {QUERIES[1]}"] = _total(finished)
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+def _wait(page) -> None:
+    page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
+                           " return s && !s.startsWith('正在'); }")
+
+
+def _total(requests: list) -> tuple[int, int]:
+    return len(requests), sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--departments", type=int, default=100,
+                        help="synthetic departments (3 years each); 0: real content only")
+    args = parser.parse_args()
+    config = ROOT / "site_config.yml"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        measure_site("content/ (the five seed filings)", ROOT / "content", config, work / "real")
+        if args.departments:
+            filings = synthesise(work / "content", args.departments)
+            measure_site(f"synthetic: {args.departments} departments, {filings} filings", work / "content", config,
+                         work / "synthetic")
+
+
+if __name__ == "__main__":
+    main()

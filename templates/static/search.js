@@ -1,0 +1,208 @@
+// The search page, on Pagefind's own JS API (pagefind/pagefind.js, written by `gongkai build`): no UI
+// library, nothing from another server. The query and filters live in the address (?q=…&year=…),
+// so a search can be bookmarked, shared and reloaded.
+
+const FILTERS = [  // Pagefind filter key, URL parameter, label
+  { key: "类型", param: "kind", label: "类型" },
+  { key: "年度", param: "year", label: "年度" },
+  { key: "部门", param: "dept", label: "部门" },
+  { key: "地区", param: "region", label: "地区" },
+];
+const PAGE_SIZE = 10;
+// Han characters, as generator/search.py's HAN: the index holds each as a word of its own.
+const HAN = "[\\u2e80-\\u2fdf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff"
+  + "\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
+const HAN_CHAR = new RegExp(`(${HAN})`, "gu");
+// The spaces the index put beside Han characters (not the ". " Pagefind puts between blocks).
+const SPACE_BY_HAN = new RegExp(`(?<=${HAN})\\s+|(?<![.\\s])\\s+(?=${HAN})`, "gu");
+
+// Relative to this file, so the site works under any path; Pagefind takes its base URL from there too.
+const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url).href).then(async (pagefind) => {
+  await pagefind.options({ excerptLength: 30 });
+  return pagefind;
+});
+
+// ---- Finding: query → ranked results -------------------------------------------------------------
+
+// Each part of the query (split at spaces and punctuation) is searched as an exact phrase, Han
+// characters one word each as in the index: a result holds every part, as written. Pagefind scores exact
+// phrases all alike, so the order comes from the same words searched loosely (relevance), equal scores
+// newest year first (a search sorted by year: sort keys ship with the index, nothing more to download).
+export async function find(query, filters = {}) {
+  const pagefind = await pagefindReady;
+  const parts = (query || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(spaced);
+  const words = parts.length ? parts.join(" ") : null;
+  if (query && !words) return [];
+  const [scored, byYear, ...exact] = await Promise.all([
+    pagefind.search(words, { filters }),
+    pagefind.search(words, { filters, sort: { year: "desc" } }),
+    ...parts.map((part) => pagefind.search(`"${part}"`, { filters })),
+  ]);
+  const phrase = exact.map((found) => new Map(found.results.map((r) => [r.id, r])));
+  const yearRank = new Map(byYear.results.map((r, n) => [r.id, n]));
+  const rank = (r) => yearRank.get(r.id) ?? Infinity;
+  return scored.results
+    .filter((r) => phrase.every((found) => found.has(r.id)))
+    .sort((a, b) => (words ? b.score - a.score : 0) || rank(a) - rank(b))
+    // The excerpt of the exact search shows the phrase itself, not every place one of its characters is.
+    .map((r) => (phrase.length ? { id: r.id, score: r.score, data: phrase[0].get(r.id).data } : r));
+}
+
+function spaced(text) {
+  return text.replace(HAN_CHAR, " $1 ").trim().replace(/\s+/g, " ");
+}
+
+// ---- The page --------------------------------------------------------------------------------------
+
+const root = document.getElementById("search");
+if (root) start(root);
+
+function start(root) {
+  const form = root.querySelector("form");
+  const input = form.querySelector("input[name=q]");
+  const filterBox = document.getElementById("filters");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("results");
+  let latest = 0;  // the number of the newest search: an older one that finishes later is not shown
+  let moreButton = null;
+
+  // The menus' choices come with the index, written by `gongkai build` (see generator/search.py).
+  const choices = fetch(new URL("../pagefind/filter-values.json", import.meta.url))
+    .then((response) => response.json()).catch(() => ({}));
+  Promise.all([pagefindReady, choices]).then(([, values]) => {
+    renderFilters(filterBox, values);
+    readAddress();
+    form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+    filterBox.addEventListener("change", update);
+    window.addEventListener("popstate", readAddress);
+  }, () => say("搜索索引暂时无法使用。可以从部门列表浏览。"));
+
+  function readAddress() {  // address → form → search
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    for (const f of FILTERS) selectFor(f).value = params.get(f.param) || "";
+    run();
+  }
+
+  function update() {  // form → address → search
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    for (const f of FILTERS) if (selectFor(f).value) params.set(f.param, selectFor(f).value);
+    history.pushState(null, "", location.pathname + (params.toString() ? `?${params}` : ""));
+    run();
+  }
+
+  async function run() {
+    const number = ++latest;
+    const query = input.value.trim();
+    const filters = {};
+    for (const f of FILTERS) if (selectFor(f).value) filters[f.key] = selectFor(f).value;
+    list.replaceChildren();
+    showMoreButton(null);
+    if (!query && !Object.keys(filters).length) return say("请输入要搜索的部门、项目或指标名称。");
+    say("正在搜索…");
+    let results;
+    try {
+      results = await find(query || null, filters);
+    } catch (error) {
+      return say("搜索出错，请稍后再试。");
+    }
+    if (number !== latest) return;
+    if (!results.length) return say(nothingFound(query, filters));
+    await showPage(results, number);
+  }
+
+  async function showPage(results, number) {
+    const first = list.children.length;
+    const batch = results.slice(first, first + PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (number !== latest) return;
+    data.forEach((d, n) => list.append(resultItem(d, batch[n])));
+    const count = list.children.length;
+    say(`找到 ${results.length} 条结果` + (count < results.length ? `，显示前 ${count} 条。` : "。"));
+    showMoreButton(count < results.length ? async () => {
+      await showPage(results, number);
+      list.children[count]?.querySelector("a")?.focus();  // keyboard users go on where the new ones begin
+    } : null, results.length - count);
+  }
+
+  function showMoreButton(onClick, remaining) {
+    moreButton?.remove();
+    moreButton = null;
+    if (!onClick) return;
+    moreButton = element("button", { type: "button", class: "more-results" },
+                         `显示更多结果（还有 ${remaining} 条）`);
+    moreButton.addEventListener("click", onClick);
+    list.after(moreButton);
+  }
+
+  function say(text) { status.textContent = text; }
+}
+
+function nothingFound(query, filters) {
+  const filtered = Object.keys(filters).length > 0;
+  if (!query) return "没有符合筛选条件的结果。";
+  const hint = filtered ? "可以减少筛选条件再试。" : "可以换一个词，或从部门列表浏览。";
+  return `没有找到与“${query}”相关的结果。${hint}`;
+}
+
+function renderFilters(box, values) {
+  for (const f of FILTERS) {
+    const id = `filter-${f.param}`;
+    const select = element("select", { id, name: f.param }, element("option", { value: "" }, "全部"));
+    for (const { value, depth } of values[f.key] || []) {
+      select.append(element("option", { value }, "\u3000".repeat(depth) + value));  // 地区 indented as a tree
+    }
+    box.append(element("div", { class: "filter" }, element("label", { for: id }, f.label), select));
+  }
+}
+
+function selectFor(f) { return document.getElementById(`filter-${f.param}`); }
+
+function resultItem(data, result) {
+  const meta = data.meta;
+  const year = meta.year ? `${meta.year}年${meta.document || ""}` : "";
+  const facts = [meta.department, year, meta.where].filter(Boolean);
+  const item = element("li", { class: "result", "data-kind": meta.kind || "", "data-year": meta.year || "",
+                               "data-score": String(result.score) });
+  item.append(
+    element("p", { class: "result-meta" },
+            element("span", { class: "result-kind" }, meta.kind || "页面"), ` · ${facts.join(" · ")}`),
+    element("h2", { class: "result-title" }, element("a", { href: data.url }, meta.title || data.url)),
+    excerpt(data.excerpt),
+  );
+  return item;
+}
+
+// Pagefind's excerpt is HTML with <mark> around the matches, taken from the index's spaced text. Keep the
+// text and the marks, nothing else; drop the spaces beside Han characters; join marks that touch.
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+  const units = [];  // UTF-16 code units, as String.replace counts them, each with whether it is marked
+  for (const node of parsed.childNodes) {
+    const text = node.textContent;
+    for (let n = 0; n < text.length; n++) units.push({ unit: text[n], marked: node.nodeName === "MARK" });
+  }
+  const dropped = new Set();
+  units.map((u) => u.unit).join("").replace(SPACE_BY_HAN, (spaces, at) => {
+    for (let n = at; n < at + spaces.length; n++) dropped.add(n);
+    return spaces;
+  });
+  const p = element("p", { class: "result-excerpt" });
+  let run = "", marked = false;
+  const flush = () => { if (run) p.append(marked ? element("mark", {}, run) : run); run = ""; };
+  units.forEach((u, n) => {
+    if (dropped.has(n)) return;
+    if (u.marked !== marked) { flush(); marked = u.marked; }
+    run += u.unit;
+  });
+  flush();
+  return p;
+}
+
+function element(name, attributes, ...children) {
+  const el = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
+  el.append(...children);
+  return el;
+}

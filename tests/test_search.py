@@ -1,0 +1,290 @@
+"""Search, in Chromium: the Pagefind index `gongkai build` writes, driven through the search page.
+
+Expected results are derived from the content (through the site model), never typed in by hand.
+The sites and the browser are the session fixtures of conftest.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from generator.build import build
+from generator.checking import check_content
+from generator.search import HAN, indicator_records, spaced
+from generator.sitemodel import SiteModel, build_site_model
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+TOPICS = ("法律援助", "社区矫正", "满意度")
+
+
+# --- the content, as the site model holds it ------------------------------------------
+
+def site_model(content: Path, config: Path) -> SiteModel:
+    checked = check_content(content, config)
+    return build_site_model(checked.config, checked.filings)
+
+
+@pytest.fixture(scope="module")
+def model() -> SiteModel:
+    return site_model(ROOT / "content", ROOT / "site_config.yml")
+
+
+def indicators_of(view):
+    """(page URL, indicator) for every indicator row of a filing: its own goals, then each project's."""
+    for goal in view.filing.goals:
+        yield from ((view.url, i) for i in goal.indicators)
+    for project in view.projects:
+        yield from ((project.url, i) for goal in project.project.goals for i in goal.indicators)
+
+
+def filings_about(model: SiteModel, term: str) -> set[str]:
+    """Filings with an indicator or a project whose name holds the term."""
+    return {view.url for view in model.filings
+            if any(term in (i.name or "") for _, i in indicators_of(view))
+            or any(term in (p.project.name or "") for p in view.projects)}
+
+
+def filing_of(url: str) -> str | None:
+    match = re.match(r"/?(d/[^/]+/\d{4}-[a-z]+/)", url)
+    return match.group(1) if match else None
+
+
+# --- driving the search page -------------------------------------------------------------
+
+def search(page, base: str, query: str, **filters: str) -> str:
+    """Open the search page for a query (filters by URL parameter) and wait for its answer."""
+    params = {"q": query, **filters} if query else filters
+    page.goto(f"{base}search/?{urlencode(params, quote_via=quote)}")
+    return wait_for_answer(page)
+
+
+def wait_for_answer(page) -> str:
+    page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
+                           " return s && !s.startsWith('正在'); }")
+    return page.text_content("#search-status")
+
+
+def all_results(page) -> list[dict]:
+    """Every result of the current search: 'more' is pressed until nothing is left."""
+    while page.locator("button.more-results").count():
+        shown = page.locator("#results > li").count()
+        page.click("button.more-results")
+        page.wait_for_function(f"document.querySelectorAll('#results > li').length > {shown}")
+    return page.eval_on_selector_all("#results > li", """items => items.map(li => ({
+        href: li.querySelector('h2 a').getAttribute('href'), title: li.querySelector('h2 a').textContent,
+        kind: li.dataset.kind, year: li.dataset.year, score: Number(li.dataset.score),
+        meta: li.querySelector('.result-meta').textContent,
+        marks: [...li.querySelectorAll('.result-excerpt mark')].map(m => m.textContent)}))""")
+
+
+def page_text(site: Path, href: str) -> str:
+    path = href.split("#")[0].lstrip("/")
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    main = html[html.index("<main"):html.index("</main>")]
+    return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", main))
+
+
+# --- the index ---------------------------------------------------------------------------
+
+def test_index_is_written_inside_the_site_with_no_ready_made_ui(content_site):
+    bundle = content_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
+    assert not list(bundle.glob("pagefind-*ui*")), "the site has its own search.js"
+    script = (content_site / "static" / "search.js").read_text(encoding="utf-8")
+    assert "http://" not in script and "https://" not in script
+
+
+def test_every_indicator_row_is_a_record_of_its_own(content_site, model):
+    records = indicator_records(model)
+    assert len(records) == sum(1 for view in model.filings for _ in indicators_of(view))
+    for record in records:
+        path, anchor = record.url.lstrip("/").split("#")
+        assert f'id="{anchor}"' in (content_site / path / "index.html").read_text(encoding="utf-8"), record.url
+        assert record.meta["kind"] == "指标" and record.filters["类型"] == ["指标"]
+
+
+def test_han_characters_are_indexed_one_word_each():
+    assert spaced("法律援助≥100件").split() == ["法", "律", "援", "助", "≥100", "件"]
+    assert spaced("13020225P008925100021") == "13020225P008925100021"
+
+
+def test_the_page_and_the_index_agree_on_what_a_han_character_is():
+    script = (ROOT / "templates" / "static" / "search.js").read_text(encoding="utf-8")
+    source = re.search(r'const HAN = ((?:"[^"]*"\s*\+?\s*)+);', script).group(1)
+    escaped = "".join(re.findall(r'"([^"]*)"', source)).replace("\\\\", "\\")
+    js = re.sub(r"\\u\{([0-9a-f]+)\}|\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1) or m.group(2), 16)), escaped)
+    assert js == HAN
+
+
+def unpacked(path: Path) -> bytes:
+    data = path.read_bytes()
+    try:
+        return gzip.decompress(data)
+    except OSError:
+        return data
+
+
+@pytest.mark.parametrize("secret", ["WITHHELD-CANARY", "CANARY0002", "010-CONTACT-CANARY", "张三"])
+def test_withheld_and_contact_text_is_not_in_the_index(fixture_site, secret):
+    spaced_secret = spaced(secret).encode("utf-8")
+    for path in (fixture_site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = unpacked(path)
+            assert secret.encode("utf-8") not in data and spaced_secret not in data, path
+
+
+def test_pages_and_word_index_are_the_same_bytes_for_the_same_input(fixture_site, tmp_path):
+    async def build_in_a_running_event_loop():  # as under `gongkai serve`, or a notebook
+        return build(FIXTURE / "content", FIXTURE / "site_config.yml", ROOT / "templates", tmp_path / "site").output
+
+    again = asyncio.run(build_in_a_running_event_loop())
+    for folder in ("fragment", "index"):
+        first = {p.name: p.read_bytes() for p in (fixture_site / "pagefind" / folder).iterdir()}
+        second = {p.name: p.read_bytes() for p in (again / "pagefind" / folder).iterdir()}
+        assert first == second, folder
+    # Not compared: filter/ and the .pf_meta naming them. Pagefind 1.5.2 writes filter values in
+    # hash-map order, so their bytes change from run to run (Pagefind issue #638).
+
+
+# --- finding -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("term", TOPICS)
+def test_a_topic_finds_every_filing_that_has_it_and_only_text_holding_it(page, content_url, content_site,
+                                                                          model, term):
+    status = search(page, content_url, term)
+    results = all_results(page)
+    assert status.startswith(f"找到 {len(results)} 条结果")
+    found = {filing_of(r["href"]) for r in results} - {None}
+    expected = filings_about(model, term)
+    assert expected and expected <= found, f"missing: {expected - found}"
+    for result in results:
+        assert term in page_text(content_site, result["href"]), result["href"]
+    assert any(term in r["marks"] for r in results), "the match is highlighted, in one piece"
+
+
+def test_a_project_code_finds_that_project_first(page, content_url, model):
+    projects = [p for view in model.filings for p in view.projects if p.project.code]
+    assert projects
+    for project in projects[:3] + [p for p in projects if p.project.code == "13020225P008925100021"]:
+        search(page, content_url, project.project.code)
+        first = all_results(page)[0]
+        assert first["href"] == f"/{project.url}" and first["kind"] == "项目", project.project.code
+
+
+def sample_indicators(model: SiteModel):
+    """From each filing: the first named indicator of its own goals and of its first project."""
+    records = {r.url: r for r in indicator_records(model)}
+    for view in model.filings:
+        for url_prefix in [f"/{view.url}#"] + [f"/{p.url}#" for p in view.projects[:1]]:
+            record = next((r for url, r in records.items() if url.startswith(url_prefix)), None)
+            if record:
+                yield record
+
+
+def test_an_indicator_name_lands_on_its_row(page, content_url, model):
+    for record in sample_indicators(model):
+        search(page, content_url, record.meta["title"])
+        hrefs = [r["href"] for r in all_results(page)]
+        assert record.url in hrefs, record.meta["title"]
+    page.click(f'#results a[href="{record.url}"]')
+    anchor = record.url.split("#")[1]
+    page.wait_for_url(f"**#{anchor}")
+    assert page.eval_on_selector(f'[id="{anchor}"]', "row => row.tagName") == "TR"
+
+
+def test_results_show_kind_department_and_year(page, content_url, model):
+    view = next(v for v in model.filings if v.projects)
+    project = view.projects[0]
+    search(page, content_url, project.project.code or project.project.name)
+    first = all_results(page)[0]
+    assert first["kind"] == "项目" and first["year"] == str(view.filing.fiscal_year)
+    assert first["title"] == (project.project.name or f"项目 {project.id}（名称缺失）")
+    assert view.filing.department.name in first["meta"] and f"{view.filing.fiscal_year}年" in first["meta"]
+
+
+def test_a_department_is_a_result_of_its_own(page, content_url, model):
+    department = model.departments[0]
+    search(page, content_url, department.name)
+    kinds = {r["href"]: r["kind"] for r in all_results(page)}
+    assert kinds.get(f"/{department.url}") == "部门"
+
+
+def test_equal_scores_go_newest_year_first(page, fixture_url):
+    search(page, fixture_url, "受援人满意度")
+    results = all_results(page)
+    tied = [(a, b) for a, b in zip(results, results[1:]) if a["score"] == b["score"]]
+    assert tied, "the fixture has the same indicator in 2024 and 2025"
+    assert all(a["year"] >= b["year"] for a, b in tied)
+
+
+def test_filters_narrow_the_results(page, content_url, model):
+    search(page, content_url, "满意度")
+    everything = all_results(page)
+    for param, label, check in [
+        ("year", "2024", lambda r: r["year"] == "2024"),
+        ("kind", "指标", lambda r: r["kind"] == "指标"),
+        ("dept", model.departments[0].name, lambda r: r["href"].startswith(f"/{model.departments[0].url}")),
+        ("region", "河北省", lambda r: r["href"].startswith(("/d/lunan-sfj/", "/d/yutian-sfj/"))),
+    ]:
+        search(page, content_url, "满意度", **{param: label})
+        narrowed = all_results(page)
+        assert narrowed and len(narrowed) < len(everything), param
+        assert all(check(r) for r in narrowed), param
+        assert page.input_value(f"#filter-{param}") == label
+
+
+def test_choosing_a_filter_searches_again_and_keeps_it_in_the_address(page, content_url):
+    search(page, content_url, "法律援助")
+    page.select_option("#filter-kind", "项目")
+    page.wait_for_url("**kind=*")
+    wait_for_answer(page)
+    assert {r["kind"] for r in all_results(page)} == {"项目"}
+
+
+def test_filters_have_labels(page, content_url):
+    search(page, content_url, "法律援助")
+    for param in ("kind", "year", "dept", "region"):
+        assert page.locator(f'label[for="filter-{param}"]').count() == 1
+        assert page.locator(f"#filter-{param} option").count() > 1
+    assert page.get_attribute("#search-status", "role") == "status"
+
+
+def test_no_match_says_so_in_chinese(page, content_url):
+    status = search(page, content_url, "量子计算机")
+    assert "没有找到" in status and "量子计算机" in status
+    assert page.locator("#results > li").count() == 0
+
+
+@pytest.mark.parametrize("query", ["WITHHELD-CANARY", "CANARY0002", "010-CONTACT-CANARY", "张三"])
+def test_withheld_and_contact_text_finds_nothing(page, fixture_url, query):
+    assert "没有找到" in search(page, fixture_url, query)
+
+
+@pytest.mark.parametrize("chrome_only", ["订阅更新", "跳到正文", "网站地图"])
+def test_page_chrome_is_not_indexed(page, content_url, chrome_only):
+    assert "没有找到" in search(page, content_url, chrome_only)
+
+
+def test_the_header_box_searches_from_any_page(page, content_url):
+    page.goto(content_url + "d/")
+    page.fill("#site-search", "社区矫正")
+    page.press("#site-search", "Enter")
+    page.wait_for_url("**/search/?q=*")
+    assert wait_for_answer(page).startswith("找到")
+    assert page.input_value("#q") == "社区矫正"
+
+
+def test_search_makes_no_third_party_request(page, content_url):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    search(page, content_url, "法律援助")
+    all_results(page)
+    assert hosts == {content_url.split("/")[2]}
