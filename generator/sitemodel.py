@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import filing_findings
-from .config import SiteConfig
+from .config import Region, SiteConfig
 from .identity import goal_id, project_id
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
@@ -95,7 +95,7 @@ def build_site_model(config: SiteConfig, loaded: list[LoadedFiling]) -> SiteMode
     views.sort(key=lambda v: (-v.filing.fiscal_year, v.filing.department.id, v.filing.kind))
     departments = _departments(views)
     return SiteModel(config=config, filings=tuple(views), departments=departments,
-                     regions=_region_groups(departments),
+                     regions=_region_groups(departments, regions),
                      years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)))
 
 
@@ -152,11 +152,15 @@ def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
     return tuple(departments)
 
 
-def _region_groups(departments: tuple[DepartmentView, ...]) -> tuple[RegionGroup, ...]:
+def _region_groups(departments: tuple[DepartmentView, ...], regions: dict[str, tuple[Region, ...]]) -> tuple[RegionGroup, ...]:
+    """Groups in the order site_config.yml lists the regions: the operator's order, not code points
+    (which would put 河北 before 湖北 whatever the bureau prefers)."""
+    order = {tuple(r.name for r in chain): n for n, chain in enumerate(regions.values())}
     grouped: dict[tuple[str, ...], list[DepartmentView]] = defaultdict(list)
     for dept in departments:
         grouped[dept.region_names].append(dept)
-    return tuple(RegionGroup(names, tuple(depts)) for names, depts in sorted(grouped.items()))
+    return tuple(RegionGroup(names, tuple(depts))
+                 for names, depts in sorted(grouped.items(), key=lambda g: (order.get(g[0], len(order)), g[0])))
 
 
 def goals_with_ids(goals: list[Goal]) -> list[tuple[str, Goal]]:

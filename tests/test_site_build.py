@@ -83,3 +83,43 @@ def test_template_error_leaves_the_previous_site_untouched(published: Path, tmp_
     with pytest.raises(jinja2.UndefinedError):
         build(FIXTURE / "content", FIXTURE / "site_config.yml", templates, published, search=False)
     assert_untouched(published, before)
+
+
+def test_interrupted_build_leaves_the_previous_site_untouched(published: Path, monkeypatch) -> None:
+    """Ctrl-C at the last stage, when every page is already written to the staging folder."""
+    def interrupt(*_args, **_kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr("generator.build.index_for_search", interrupt)
+    before = snapshot(published)
+    with pytest.raises(KeyboardInterrupt):
+        build(FIXTURE / "content", FIXTURE / "site_config.yml", TEMPLATES, published, search=True)
+    assert_untouched(published, before)
+
+
+# --- discovery: the sitemap of the built site ---------------------------------------
+
+def test_sitemap_lists_every_built_page_exactly_once(fixture_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    listed = [loc.text for loc in ET.parse(fixture_site / "sitemap.xml").getroot().iter(f"{ns}loc")]
+    built = set()
+    for html in fixture_site.rglob("*.html"):
+        path = html.relative_to(fixture_site).as_posix()
+        if path == "404.html" or path.startswith("pagefind/"):
+            continue
+        built.add("https://example.test/" + path.removesuffix("index.html"))
+    assert len(listed) == len(set(listed)), "a page is listed twice"
+    assert set(listed) == built
+    withheld_project = "https://example.test/d/demo-sfj/2024-pifu/p/"
+    assert sorted(u for u in listed if u.startswith(withheld_project)) == [withheld_project + "DEMO0001/"], \
+        "project 2 of the fixture is withheld: it has no page to list"
+
+
+def test_regions_are_grouped_in_the_order_site_config_lists_them() -> None:
+    """The seeds' config lists 湖北, 湖南, 河北: code points would put 河北 first."""
+    from generator.checking import check_content
+    from generator.sitemodel import build_site_model
+    checked = check_content(ROOT / "content", ROOT / "site_config.yml")
+    site = build_site_model(checked.config, checked.filings)
+    assert [" · ".join(group.names) for group in site.regions] == [
+        "湖北省 · 鄂州市", "湖北省 · 广水市", "湖南省 · 衡阳市", "河北省 · 唐山市 · 路南区", "河北省 · 唐山市 · 玉田县"]
