@@ -6,12 +6,10 @@ reach into global state, so a page's HTML depends on its context alone.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from .pages import Page
 from .richtext import render_rich
@@ -20,23 +18,11 @@ from .richtext import render_rich
 def environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["rich"] = rich
+    env.filters["rich"] = render_rich
     env.filters["amount"] = amount
     env.filters["filesize"] = filesize
     env.filters["field_label"] = field_label
     return env
-
-
-# A `<` or `&` that starts no tag or character reference, as in "指标值<=2%" or "A&B".
-_STRAY_LT = re.compile(r"<(?![A-Za-z/!])")
-_STRAY_AMP = re.compile(r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")
-
-
-def rich(text: str | None) -> Markup:
-    """Rich text as HTML. markdown-it passes an HTML block (text starting with `<p>`) through
-    raw, so a comparator written in it, like `<=2%`, is escaped here to keep the page valid."""
-    html = str(render_rich(text))
-    return Markup(_STRAY_AMP.sub("&amp;", _STRAY_LT.sub("&lt;", html)))
 
 
 # What an editorial note's `field` (a key path such as `level2` or `prior.2023`) is called on the forms.

@@ -7,6 +7,7 @@ rendered. Lists, headings and emphasis markers are off on purpose: a filing's
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -21,8 +22,16 @@ def _parser() -> MarkdownIt:
     return parser.enable(["html_block", "html_inline", "newline"])
 
 
+# A `<` or `&` that starts no tag or character reference, as in "指标值<=2%" or "A&B".
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!])")
+_STRAY_AMP = re.compile(r"&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)")
+
+
 def render_rich(text: str | None) -> Markup:
     if not text:
         return Markup("")
     # Content was validated on load; checking again keeps this function safe on its own.
-    return Markup(_parser().render(rich_text(text)))
+    html = _parser().render(rich_text(text))
+    # markdown-it passes an HTML block (text starting with `<p>`) through raw, so a comparator
+    # written in it, like `<=2%`, is escaped here to keep the page valid.
+    return Markup(_STRAY_AMP.sub("&amp;", _STRAY_LT.sub("&lt;", html)))
