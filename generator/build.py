@@ -9,11 +9,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import BuildCache, code_fingerprint, key_of
+from jinja2 import Environment
+
+from .cache import BuildCache, all_modules, code_fingerprint, key_of, tree_fingerprint
 from .checking import check_content
 from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
-from .pages import Page, all_pages
+from .pages import Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
 from .publish import copy_tree, staging_dir, write_text
 from .render import environment, render_page
@@ -28,6 +30,8 @@ class BuildResult:
     seconds: float
     reused: int  # export sets taken from the cache
     made: int  # export sets written afresh
+    departments_reused: int = 0  # departments whose pages were taken from the cache
+    departments_rendered: int = 0  # departments whose pages were rendered afresh
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
@@ -43,18 +47,21 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         raise ContentError(checked.report)  # nothing is published while there are errors
     site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
     output = output or Path(checked.config.output_dir)
-    reuse = BuildCache(output.parent / f".{output.name}.cache" if cache else None)
-    env = environment(templates)
+    cache_root = output.parent / f".{output.name}.cache" if cache else None
+    exports = BuildCache(cache_root / "exports" if cache_root else None)
+    rendered = BuildCache(cache_root / "pages" if cache_root else None)
     with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-        downloads, site_downloads = write_open_data(site, staging, reuse)  # 4. first: pages show file sizes
-        pages = all_pages(site, downloads, site_downloads)  # 5. every page with its own context
-        for page in pages:
-            write_text(staging, page.file, render_page(env, page))  # 6. HTML
-        copy_assets(templates, site, staging)  # 7. CSS, JS, 原文
-        write_discovery(site, pages, staging)  # 8. feed, sitemap, robots.txt
+        downloads, site_downloads = write_open_data(site, staging, exports)  # 4. first: pages show file sizes
+        pages = write_pages(site, environment(templates), templates, downloads, site_downloads, staging,
+                            rendered)  # 5. HTML, each page from its own context
+        copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
+        write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
         if search:
-            index_for_search(site, staging)  # 9. Pagefind: pages, plus one record per indicator
-    return BuildResult(output, len(pages), time.perf_counter() - started, reuse.hits, reuse.misses)
+            index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
+    exports.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
+    rendered.prune()
+    return BuildResult(output, len(pages), time.perf_counter() - started, exports.hits, exports.misses,
+                       rendered.hits, rendered.misses)
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
@@ -69,6 +76,30 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[
     return per_filing, tuple(reuse.downloads(site_key, staging, lambda out: export_site(everything, out)))
 
 
+def write_pages(site: SiteModel, env: Environment, templates: Path, downloads: dict[str, tuple[Download, ...]],
+                site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache) -> list[str]:
+    """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
+
+    A department's key holds the repr of its view (every filing as public, with findings and
+    projects), its downloads, the chrome, all generator code and all templates: whatever its
+    pages are made from. Paths of the written pages are returned, for the sitemap.
+    """
+    chrome = chrome_for(site)
+    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads), staging)
+    code = key_of(code_fingerprint(all_modules()), tree_fingerprint(templates), repr(chrome))
+    for dept in site.departments:
+        own = tuple(downloads.get(view.url, ()) for view in dept.filings)
+        paths += reuse.files(key_of(code, repr(dept), repr(own)), staging,
+                             lambda out, dept=dept: render_pages(env, department_pages(dept, chrome, downloads), out))
+    return paths
+
+
+def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:
+    for page in pages:
+        write_text(out, page.file, render_page(env, page))
+    return [page.path for page in pages]
+
+
 def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
     copy_tree(templates / "static", staging / "static")
     for view in site.filings:
@@ -78,7 +109,7 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
             target.write_bytes(view.source_path.read_bytes())
 
 
-def write_discovery(site: SiteModel, pages: list[Page], staging: Path) -> None:
+def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:
     write_feed(feed_entries([view.filing for view in site.filings]), site.config, staging)
-    write_sitemap([page.path for page in pages if page.path != "404.html"], site.config, staging)
+    write_sitemap([path for path in page_paths if path != "404.html"], site.config, staging)
     write_robots(site.config, staging)

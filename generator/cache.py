@@ -1,10 +1,12 @@
 """Incremental builds: reuse output whose inputs did not change.
 
 An entry is keyed by a hash of everything that decides its bytes (the public
-content it is made from and the source code that makes it), so a hit can only
-return what a fresh run would write. Entries are whole folders plus the
-`Download` list that describes them; a hit copies the folder into the staging
-site. Deleting the cache folder is always safe.
+content it is made from and the source code and templates that make it), so a
+hit can only return what a fresh run would write. Entries are whole folders
+plus a JSON manifest that describes them (the downloads of an export set, the
+paths of a department's pages); a hit copies the folder into the staging site.
+Entries a successful build did not use are pruned. Deleting the cache folder is
+always safe.
 """
 
 from __future__ import annotations
@@ -29,6 +31,18 @@ def code_fingerprint(modules: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+def all_modules() -> list[str]:
+    return sorted(path.name for path in CODE_DIR.glob("*.py"))
+
+
+def tree_fingerprint(folder: Path) -> str:
+    """A hash of every file's name and bytes under a folder (the templates)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def key_of(*parts: str) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -37,31 +51,47 @@ def key_of(*parts: str) -> str:
     return digest.hexdigest()[:32]
 
 
+Manifest = list  # JSON values: what `make` says of the files it wrote
+
+
 class BuildCache:
     def __init__(self, root: Path | None):
         self.root = root
         self.hits = 0
         self.misses = 0
+        self.used: set[str] = set()
 
-    def downloads(self, key: str, staging: Path, make: Callable[[Path], list[Download]]) -> list[Download]:
+    def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` copied into staging, made only when `key` is not cached."""
         if self.root is None:
             return make(staging)
         entry = self.root / key
+        self.used.add(key)
         if not (entry / "manifest.json").is_file():
             self.misses += 1
             self._fill(entry, make)
         else:
             self.hits += 1
         shutil.copytree(entry / "files", staging, dirs_exist_ok=True)
-        return [Download(**item) for item in json.loads((entry / "manifest.json").read_text("utf-8"))]
+        return json.loads((entry / "manifest.json").read_text("utf-8"))
 
-    def _fill(self, entry: Path, make: Callable[[Path], list[Download]]) -> None:
+    def downloads(self, key: str, staging: Path, make: Callable[[Path], list[Download]]) -> list[Download]:
+        made = self.files(key, staging, lambda out: [asdict(d) for d in make(out)])
+        return [Download(**item) for item in made]
+
+    def prune(self) -> None:
+        """Drop the entries this build did not use: old versions would otherwise pile up on every commit."""
+        if self.root is None or not self.root.is_dir():
+            return
+        for entry in self.root.iterdir():
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _fill(self, entry: Path, make: Callable[[Path], Manifest]) -> None:
         building = entry.with_name(entry.name + ".tmp")
         shutil.rmtree(building, ignore_errors=True)
         (building / "files").mkdir(parents=True)
-        made = make(building / "files")
-        manifest = json.dumps([asdict(d) for d in made], ensure_ascii=False)
+        manifest = json.dumps(make(building / "files"), ensure_ascii=False)
         (building / "manifest.json").write_text(manifest, encoding="utf-8")
         shutil.rmtree(entry, ignore_errors=True)
         building.rename(entry)  # an entry appears whole or not at all

@@ -193,16 +193,21 @@ def chrome_for(site: SiteModel) -> Chrome:
     return Chrome(c.title, c.organisation, root if root.endswith("/") else root + "/", c.base_url, c.languages[0])
 
 
-def all_pages(site: SiteModel, downloads: dict[str, tuple[Download, ...]],
-              site_downloads: tuple[Download, ...]) -> list[Page]:
-    chrome = chrome_for(site)
+def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, tuple[Download, ...]]) -> list[Page]:
+    """A department's page, its filings' and their projects': they draw on its own filings alone,
+    so a build renders them again only when one of those (or the code, templates or chrome) changed."""
+    pages = [_department(dept, chrome)]
+    for view in dept.filings:
+        pages.append(_filing(view, chrome, downloads.get(view.url, ())))
+        pages += [_project(view, p, dept, chrome) for p in view.projects]
+    return pages
+
+
+def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Download, ...]],
+               site_downloads: tuple[Download, ...]) -> list[Page]:
+    """The pages that draw on every filing (home, lists, comparisons): rendered on every build."""
     found = comparisons(site)
     pages = [_home(site, chrome), _departments(site, chrome)]
-    for dept in site.departments:
-        pages.append(_department(dept, chrome))
-        for view in dept.filings:
-            pages.append(_filing(view, chrome, downloads.get(view.url, ())))
-            pages += [_project(view, p, dept, chrome) for p in view.projects]
     pages.append(Page("compare/", "compare_index.html",
                       CompareIndexContext(chrome, "跨部门指标比较", "compare/", (("指标比较", "compare/"),), found)))
     pages += [Page(c.url, "compare.html", CompareContext(
