@@ -85,6 +85,7 @@ def main() -> None:
         again, warm = timed("rebuild after 1 file changed", lambda: build(content, config, templates, work / "a", search=False))
         print(f"  export sets reused / made  {again.reused:8d} / {again.made}")
         print(f"  departments reused / rendered {again.departments_reused:5d} / {again.departments_rendered}")
+        print(f"  parsed filings reused      {again.filings_reused:8d}")
         if not args.no_search:
             _, full = timed("build with search (warm)", lambda: build(content, config, templates, work / "a", search=True))
             print(f"search adds per 1,000 pages  {(full - warm) / result.pages * 1000:8.2f} s")

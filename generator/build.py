@@ -11,8 +11,9 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import BuildCache, all_modules, code_fingerprint, key_of, tree_fingerprint
+from .cache import BuildCache, BuildCaches, code_fingerprint, generator_fingerprint, key_of, tree_fingerprint
 from .checking import check_content
+from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
 from .pages import Page, chrome_for, department_pages, site_pages
@@ -32,6 +33,7 @@ class BuildResult:
     made: int  # export sets written afresh
     departments_reused: int = 0  # departments whose pages were taken from the cache
     departments_rendered: int = 0  # departments whose pages were rendered afresh
+    filings_reused: int = 0  # filings read back as parsed by an earlier build
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
@@ -42,26 +44,23 @@ EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "ident
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
           search: bool = True, cache: bool = True) -> BuildResult:
     started = time.perf_counter()
-    checked = check_content(content, config)  # 1. load and validate every file
+    output = output or configured_output(config)
+    caches = BuildCaches.beside(output, enabled=cache)
+    checked = check_content(content, config, caches.parsed)  # 1. load and validate every file
     if checked.report.errors or checked.config is None:
         raise ContentError(checked.report)  # nothing is published while there are errors
     site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
-    output = output or Path(checked.config.output_dir)
-    cache_root = output.parent / f".{output.name}.cache" if cache else None
-    exports = BuildCache(cache_root / "exports" if cache_root else None)
-    rendered = BuildCache(cache_root / "pages" if cache_root else None)
     with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-        downloads, site_downloads = write_open_data(site, staging, exports)  # 4. first: pages show file sizes
+        downloads, site_downloads = write_open_data(site, staging, caches.exports)  # 4. first: pages show file sizes
         pages = write_pages(site, environment(templates), templates, downloads, site_downloads, staging,
-                            rendered)  # 5. HTML, each page from its own context
+                            caches.pages)  # 5. HTML, each page from its own context
         copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
         write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
         if search:
             index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
-    exports.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
-    rendered.prune()
-    return BuildResult(output, len(pages), time.perf_counter() - started, exports.hits, exports.misses,
-                       rendered.hits, rendered.misses)
+    caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
+    return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
+                       caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits)
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
@@ -86,7 +85,7 @@ def write_pages(site: SiteModel, env: Environment, templates: Path, downloads: d
     """
     chrome = chrome_for(site)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads), staging)
-    code = key_of(code_fingerprint(all_modules()), tree_fingerprint(templates), repr(chrome))
+    code = key_of(generator_fingerprint(), tree_fingerprint(templates), repr(chrome))
     for dept in site.departments:
         own = tuple(downloads.get(view.url, ()) for view in dept.filings)
         paths += reuse.files(key_of(code, repr(dept), repr(own)), staging,

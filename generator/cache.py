@@ -4,19 +4,26 @@ An entry is keyed by a hash of everything that decides its bytes (the public
 content it is made from and the source code and templates that make it), so a
 hit can only return what a fresh run would write. Entries are whole folders
 plus a JSON manifest that describes them (the downloads of an export set, the
-paths of a department's pages); a hit copies the folder into the staging site.
-Entries a successful build did not use are pruned. Deleting the cache folder is
-always safe.
+paths of a department's pages), or pickled values (a parsed filing); a hit
+copies the folder into the staging site or returns the value. Entries a
+successful build did not use are pruned. Deleting the cache folder is always
+safe. Pickles are read back, so the cache folder must be as trusted as the
+site folder beside it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import shutil
-from dataclasses import asdict
+import sys
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
+
+import pydantic
 
 from .exports import Download
 
@@ -33,6 +40,12 @@ def code_fingerprint(modules: Iterable[str]) -> str:
 
 def all_modules() -> list[str]:
     return sorted(path.name for path in CODE_DIR.glob("*.py"))
+
+
+@lru_cache(maxsize=1)
+def generator_fingerprint() -> str:
+    """All generator code, and the versions that decide how a pickle reads back."""
+    return key_of(code_fingerprint(all_modules()), sys.version, pydantic.VERSION)
 
 
 def tree_fingerprint(folder: Path) -> str:
@@ -66,7 +79,7 @@ class BuildCache:
         if self.root is None:
             return make(staging)
         entry = self.root / key
-        self.used.add(key)
+        self.used.add(entry.name)
         if not (entry / "manifest.json").is_file():
             self.misses += 1
             self._fill(entry, make)
@@ -79,13 +92,40 @@ class BuildCache:
         made = self.files(key, staging, lambda out: [asdict(d) for d in make(out)])
         return [Download(**item) for item in made]
 
+    def value(self, key: str) -> Any | None:
+        """The value kept under `key`, or None."""
+        if self.root is None:
+            return None
+        entry = self.root / f"{key}.pickle"
+        self.used.add(entry.name)
+        try:
+            value = pickle.loads(entry.read_bytes())
+        except Exception:  # missing, cut short, or from other code: any unreadable entry is a miss
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def keep(self, key: str, value: Any) -> None:
+        if self.root is None:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        entry = self.root / f"{key}.pickle"
+        building = entry.with_name(entry.name + ".tmp")
+        building.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        building.replace(entry)  # an entry appears whole or not at all
+
     def prune(self) -> None:
         """Drop the entries this build did not use: old versions would otherwise pile up on every commit."""
         if self.root is None or not self.root.is_dir():
             return
         for entry in self.root.iterdir():
-            if entry.name not in self.used:
+            if entry.name in self.used:
+                continue
+            if entry.is_dir():
                 shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
     def _fill(self, entry: Path, make: Callable[[Path], Manifest]) -> None:
         building = entry.with_name(entry.name + ".tmp")
@@ -95,3 +135,21 @@ class BuildCache:
         (building / "manifest.json").write_text(manifest, encoding="utf-8")
         shutil.rmtree(entry, ignore_errors=True)
         building.rename(entry)  # an entry appears whole or not at all
+
+
+@dataclass(frozen=True)
+class BuildCaches:
+    """The caches of one build, in `.<site>.cache/` beside the output folder."""
+
+    parsed: BuildCache  # filings as loaded and validated
+    exports: BuildCache  # download sets
+    pages: BuildCache  # each department's pages
+
+    @classmethod
+    def beside(cls, output: Path, enabled: bool = True) -> BuildCaches:
+        root = output.parent / f".{output.name}.cache" if enabled else None
+        return cls(*(BuildCache(root / name if root else None) for name in ("parsed", "exports", "pages")))
+
+    def prune(self) -> None:
+        for cache in (self.parsed, self.exports, self.pages):
+            cache.prune()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import BuildCache
 from .checks import run_checks
 from .config import SiteConfig, load_config
 from .loading import LoadedFiling, load_content
@@ -18,11 +19,12 @@ class Checked:
     report: Report
 
 
-def check_content(content_dir: Path, config_path: Path) -> Checked:
+def check_content(content_dir: Path, config_path: Path, parsed: BuildCache | None = None) -> Checked:
+    """`parsed` keeps filings that loaded cleanly between builds; the domain checks always run."""
     report = Report()
     config, problems = load_config(config_path)
     report.extend(problems)
-    filings, problems = load_content(content_dir)
+    filings, problems = load_content(content_dir, parsed)
     report.extend(problems)
     report.extend(run_checks(filings, config, content_dir))
     return Checked(config, filings, report)

@@ -64,3 +64,9 @@ def load_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return SiteConfig.model_validate(source.data), []
     except ValidationError as exc:
         return None, problems_from(exc, source, SiteConfig)
+
+
+def configured_output(path: Path) -> Path:
+    """site_config.yml's output_dir; `site` while the config has errors (the build stops on them anyway)."""
+    config, _ = load_config(path)
+    return Path(config.output_dir if config else "site")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .cache import BuildCache, generator_fingerprint, key_of
 from .models import Filing
 from .problems import Problem
 from .schema_errors import problems_from
@@ -56,11 +58,30 @@ def _add_project_files(source: Located, folder: Path) -> None:
         projects.append(project.data)
 
 
-def load_content(content_dir: Path) -> tuple[list[LoadedFiling], list[Problem]]:
+def load_kept(path: Path, reuse: BuildCache) -> tuple[LoadedFiling | None, list[Problem]]:
+    """A filing that loaded cleanly is kept, keyed by its files' names and bytes: parsing is most of
+    the time `check` takes (15–30 ms a filing); reading the kept model back takes a third of that."""
+    key = key_of(generator_fingerprint(), *_file_parts(path))
+    kept = reuse.value(key)
+    if kept is not None:
+        return kept, []
+    loaded, problems = load_filing(path)
+    if loaded is not None:
+        reuse.keep(key, loaded)
+    return loaded, problems
+
+
+def _file_parts(path: Path) -> list[str]:
+    folder = path.with_suffix(PROJECTS_SUFFIX)
+    files = [path] + (sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else [])
+    return [part for file in files for part in (str(file), hashlib.sha256(file.read_bytes()).hexdigest())]
+
+
+def load_content(content_dir: Path, reuse: BuildCache | None = None) -> tuple[list[LoadedFiling], list[Problem]]:
     loaded: list[LoadedFiling] = []
     problems: list[Problem] = []
     for path in filing_files(content_dir):
-        filing, found = load_filing(path)
+        filing, found = load_filing(path) if reuse is None else load_kept(path, reuse)
         problems += found
         if filing:
             loaded.append(filing)
