@@ -10,6 +10,7 @@ tests/fidelity/<seed>.ignore so that what is skipped can be reviewed.
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -87,3 +88,40 @@ def test_seed_cells_are_all_in_the_yaml(seed: Path):
     assert filing, f"no filing has source: {seed.name}"
     missing = missing_cells(seed, filing)
     assert not missing, f"{len(missing)} cells of {seed.name} are not in {filing.name}:\n" + "\n".join(missing)
+
+
+# --- the published pages ------------------------------------------------------------------
+
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # a tag, not a comparator such as "<=30%"
+SPACE = re.compile(r"\s+")
+
+
+def visible(markup: str) -> str:
+    """Text as a reader sees it, with tags and all white space removed so that line breaks and
+    paragraphs (rendered from the seed's own <p> markup) do not matter."""
+    return SPACE.sub("", html.unescape(TAG.sub("", markup)))
+
+
+def published_text(site: Path, filing: Path) -> str:
+    """The <main> of the filing's page and of each of its project pages."""
+    data = load_file(filing).data
+    folder = site / "d" / data["department"]["id"] / filing.stem
+    pages = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("index.html"))]
+    return "".join(visible(page[page.index("<main"):page.index("</main>")]) for page in pages)
+
+
+def contact_cells(filing: Path) -> set[str]:
+    """填报人 and 联系电话: kept in the YAML, not published unless site_config.yml says so."""
+    return {str(v) for v in (load_file(filing).data.get("contact") or {}).values()}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_seed_cells_are_all_on_the_published_pages(seed: Path, content_site: Path):
+    """The same cells as above, looked for in the built site rather than in the YAML."""
+    filing = filings_by_source()[seed.name]
+    ignore_file = IGNORES / f"{seed.stem}.ignore"
+    ignored = set(ignore_file.read_text(encoding="utf-8").splitlines()) | contact_cells(filing)
+    text = published_text(content_site, filing)
+    missing = [cell for cell in seed_cells(seed.read_text(encoding="utf-8"))
+               if cell not in ignored and visible(cell) not in text]
+    assert not missing, f"{len(missing)} cells of {seed.name} are not on the pages of {filing.name}:\n" + "\n".join(missing)
