@@ -24,6 +24,8 @@ class ComparisonRow:
     where: str  # 部门整体 or the project name
     name: str
     value: str | None
+    value_type: str | None  # as filed, when the form has a 指标值类型 column (≥, =, 定性 …)
+    unit: str | None  # as filed, when the form has a 计量单位 column
     url: str  # the indicator's row: filing or project page + anchor
 
 
@@ -61,4 +63,5 @@ def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, w
     for indicator, anchor in zip(goal.indicators, indicator_anchors(goal, key)):
         if topic.matches(indicator.name):
             yield ComparisonRow(f.department.name, " ".join(view.region_names), f.fiscal_year, f.kind,
-                                where, indicator.name, indicator.value, f"{page_url}#{anchor}")
+                                where, indicator.name, indicator.value, indicator.value_type, indicator.unit,
+                                f"{page_url}#{anchor}")
