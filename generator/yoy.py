@@ -91,12 +91,21 @@ def _lines(table: FundTable | None):
 # --- indicators over the years ----------------------------------------------------
 
 @dataclass(frozen=True)
+class FiledValue:
+    """A value as filed, with the 指标值类型 and 计量单位 cells of its row where the form has them."""
+
+    value: str | None
+    value_type: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class IndicatorHistoryRow:
     id: str
     level1: str | None
     level2: str | None
     name: str | None
-    cells: tuple[str | None, ...]  # value as filed for each year
+    cells: tuple[FiledValue | None, ...]  # one per year
     changes: tuple[Change | None, ...]  # change from the previous year with a value
 
 
@@ -115,9 +124,10 @@ def indicator_history(filings: tuple[FilingView, ...]) -> IndicatorHistory:
                 if not indicator.name:
                     continue
                 row = found.setdefault(indicator.stable_id, {"ind": indicator, "years": {}})
+                # A prior-year value shares its row's unit; the comparator column is about the target.
                 for year, value in indicator.prior.items():
-                    row["years"].setdefault(year, value)
-                row["years"][view.filing.fiscal_year] = indicator.value
+                    row["years"].setdefault(year, FiledValue(value, None, indicator.unit))
+                row["years"][view.filing.fiscal_year] = FiledValue(indicator.value, indicator.value_type, indicator.unit)
     years = tuple(sorted({y for row in found.values() for y in row["years"]}))
     rows = tuple(_history_row(key, row, years) for key, row in found.items() if len(row["years"]) > 1)
     return IndicatorHistory(years, rows)
@@ -126,7 +136,7 @@ def indicator_history(filings: tuple[FilingView, ...]) -> IndicatorHistory:
 def _history_row(key: str, row: dict, years: tuple[int, ...]) -> IndicatorHistoryRow:
     cells = tuple(row["years"].get(y) for y in years)
     changes, previous = [], None
-    for cell in cells:
+    for cell in (c.value if c else None for c in cells):
         changes.append(compare_values(cell, previous) if cell and previous else None)
         previous = cell or previous
     ind = row["ind"]

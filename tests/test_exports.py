@@ -237,13 +237,13 @@ def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     demo = by_key(items)["demo-sfj/2024-pifu"].filing
     book = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")
     assert book.sheetnames == SHEETS
-    # Header + 3 fund lines and 2 totals; 2 department + 1 project indicators; 1 project; 1 withheld.
-    assert [sheet.max_row for sheet in book] == [6, 4, 2, 2]
+    # Header + 3 fund lines and 2 totals; 3 department + 1 project indicators; 1 project; 1 withheld.
+    assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
     assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == SHEETS[:3]
     site = openpyxl.load_workbook(out / "data" / "all.xlsx")
     assert site.sheetnames == SHEETS
-    assert [sheet.max_row for sheet in site] == [1 + 5 + 2 + 0, 1 + 3 + 4 + 2, 1 + 2, 1 + 2]
+    assert [sheet.max_row for sheet in site] == [1 + 5 + 2 + 0, 1 + 4 + 5 + 2, 1 + 2, 1 + 2]
 
 
 def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):

@@ -334,6 +334,9 @@ def test_department_page_shows_indicator_history(fixture_site: Path) -> None:
     assert any(cell.startswith("≥120件") and "上调" in cell for cell in cases), cases
     satisfaction = row_with(rows, "受援人满意度")
     assert any("持平" in cell for cell in satisfaction), satisfaction
+    # A form with 指标值类型 and 计量单位 columns: each year's value keeps them beside it.
+    quality = row_with(rows, "案件质量合格率")
+    assert "≥ 95 %" in quality and any(cell.startswith("≥ 96 %") and "上调" in cell for cell in quality), quality
 
 
 def test_department_page_shows_funds_over_years(fixture_site: Path) -> None:
