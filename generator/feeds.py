@@ -92,12 +92,31 @@ def atom_time(date: dt.date) -> str:
     return dt.datetime.combine(date, dt.time(), CHINA_TIME).isoformat()
 
 
-def write_sitemap(page_paths: list[str], config: SiteConfig, out: Path) -> None:
-    """out/sitemap.xml: each page once, sorted, absolute (no lastmod: pages carry no dates here)."""
+SITEMAP_LIMIT = 50_000  # URLs a sitemap file may hold (sitemaps.org protocol)
+
+
+def write_sitemap(page_paths: list[str], config: SiteConfig, out: Path, limit: int = SITEMAP_LIMIT) -> None:
+    """out/sitemap.xml: each page once, sorted, absolute (no lastmod: pages carry no dates here).
+
+    Beyond `limit` URLs, sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, …
+    """
+    urls = sorted({absolute_url(config, path) for path in page_paths})
+    parts = [urls[n:n + limit] for n in range(0, len(urls), limit)] or [[]]
+    if len(parts) == 1:
+        write_xml(_urlset(parts[0]), out / "sitemap.xml")
+        return
+    index = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    for number, part in enumerate(parts, 1):
+        write_xml(_urlset(part), out / f"sitemap-{number}.xml")
+        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = absolute_url(config, f"sitemap-{number}.xml")
+    write_xml(index, out / "sitemap.xml")
+
+
+def _urlset(urls: list[str]) -> ET.Element:
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for url in sorted({absolute_url(config, path) for path in page_paths}):
+    for url in urls:
         ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = url
-    write_xml(urlset, out / "sitemap.xml")
+    return urlset
 
 
 def write_robots(config: SiteConfig, out: Path) -> None:

@@ -109,6 +109,18 @@ def test_sitemap_lists_each_page_once_sorted_and_absolute(config, tmp_path):
         "https://example.test/d/demo-sfj/2024-pifu/"]
 
 
+def test_a_large_sitemap_becomes_an_index_of_parts(config, tmp_path):
+    write_sitemap(["", "a/", "b/", "c/", "d/"], config, tmp_path, limit=2)
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    parts = [loc.text for loc in index.iter(f"{SITEMAP_NS}loc")]
+    assert parts == [f"https://example.test/sitemap-{n}.xml" for n in (1, 2, 3)]
+    listed = [loc.text for n in (1, 2, 3)
+              for loc in ET.parse(tmp_path / f"sitemap-{n}.xml").getroot().iter(f"{SITEMAP_NS}loc")]
+    assert listed == ["https://example.test/", "https://example.test/a/", "https://example.test/b/",
+                      "https://example.test/c/", "https://example.test/d/"]
+
+
 def test_robots_points_at_the_sitemap(config, tmp_path):
     write_robots(config, tmp_path)
     assert "Sitemap: https://example.test/sitemap.xml\n" in (tmp_path / "robots.txt").read_text("utf-8")
