@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from .models import KIND_SLUGS
 from .textrules import SAFE_ID
+from .yamlsource import YamlProblem, load_file
+
+# What a department's first filing starts from; later ones start from its newest filing.
+PLACEHOLDERS = {"name": "某某市司法局", "region": "some-city", "money_unit": "万元"}
 
 TEMPLATE = """\
 # {year} 年度绩效目标（{kind}）。填好后运行：gongkai check
@@ -18,15 +24,15 @@ TEMPLATE = """\
 
 department:
   id: {department}          # 部门标识（网址用，英文小写和连字符），发布后不再更改
-  name: 某某市司法局           # 部门（单位）名称，照原表
-  region: some-city         # 地区标识，须在 site_config.yml 的 regions 中定义
+  name: {name}           # 部门（单位）名称，照原表
+  region: {region}         # 地区标识，须在 site_config.yml 的 regions 中定义
 fiscal_year: {year}          # 预算年度
 kind: {kind}                 # 文件类型：申报、批复 或 公开
 title: {year}年部门整体绩效目标{kind}   # 文件名称，照原表
 source: null                 # 原文文件名（放在 content/sources/ 下），没有则写 null
 approved_on: null            # 批复日期，如 {year}-02-01；申报表用 filed_on 写填报日期
 published_on: null           # 公开日期；与批复日期相隔超过 20 天时 check 会提示（预算法第十四条）
-money_unit: 万元              # 金额单位：元 或 万元。下面所有金额都按这个单位，写不带引号的数字
+money_unit: {money_unit}              # 金额单位：元 或 万元。下面所有金额都按这个单位，写不带引号的数字
 contact:                     # 填报人和电话：默认不在网站公开（见 site_config.yml 的 publish_contact）
   filer: null
   phone: null
@@ -69,7 +75,28 @@ def write_scaffold(content: Path, department: str, year: int, kind: str) -> Path
     path = content / department / f"{year}-{KIND_SLUGS[kind]}.yml"
     if path.exists():
         raise FileExistsError(f"{path} 已存在，未覆盖。")
+    known = known_department(path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TEMPLATE.format(department=department, year=year, kind=kind,
-                                    prev1=year - 1, prev2=year - 2), encoding="utf-8")
+    path.write_text(TEMPLATE.format(department=department, year=year, kind=kind, prev1=year - 1, prev2=year - 2,
+                                    **{key: _scalar(value) for key, value in known.items()}),
+                    encoding="utf-8")
     return path
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for the text: plain where that reads back the same, quoted where it would not."""
+    return yaml.safe_dump(text, allow_unicode=True).splitlines()[0]
+
+
+def known_department(folder: Path) -> dict[str, str]:
+    """Name, region and money unit as the department's newest filing has them (files are named by year)."""
+    for path in sorted(folder.glob("*.yml"), reverse=True):
+        try:
+            data = load_file(path).data
+        except YamlProblem:
+            continue  # a broken file is for `check` to report; try the one before it
+        department = data.get("department") if isinstance(data, dict) else None
+        if isinstance(department, dict):
+            found = {**department, "money_unit": data.get("money_unit")}
+            return {key: str(found.get(key) or default) for key, default in PLACEHOLDERS.items()}
+    return dict(PLACEHOLDERS)

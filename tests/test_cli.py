@@ -29,6 +29,16 @@ def test_new_writes_a_commented_filing_that_loads(tmp_path, capsys):
     assert "已存在，未覆盖" in capsys.readouterr().err
 
 
+def test_new_starts_from_the_departments_newest_filing(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    assert main(["new", "demo-sfj", "2026", "--kind", "批复", "--content", str(content)]) == 0
+    loaded, problems = load_filing(content / "demo-sfj" / "2026-pifu.yml")
+    assert problems == []
+    department = loaded.filing.department
+    assert (department.name, department.region, loaded.filing.money_unit) == ("示例市司法局", "demo-city", "万元")
+
+
 def test_new_refuses_a_path_like_department(tmp_path, capsys):
     assert main(["new", "../x", "2026", "--content", str(tmp_path)]) == 1
     assert "不能用作网址" in capsys.readouterr().err
