@@ -21,14 +21,13 @@ TYPE_NAMES = {"str": "文本", "string": "文本", "int": "整数", "decimal": "
 
 
 def problems_from(error: ValidationError, source: Located, model: type[BaseModel]) -> list[Problem]:
-    known = sorted(_field_names(model))
-    return [_problem(item, source, known) for item in error.errors(include_url=False)]
+    return [_problem(item, source, model) for item in error.errors(include_url=False)]
 
 
-def _problem(item: dict, source: Located, known: list[str]) -> Problem:
+def _problem(item: dict, source: Located, model: type[BaseModel]) -> Problem:
     path = _data_path(source.data, item["loc"])
     position = source.position(path)
-    code, message, hint = _explain(item, path, known)
+    code, message, hint = _explain(item, path, _fields_where(model, path))
     return Problem(position.file or source.file, position.line, position.column, format_path(path), code,
                    Severity.ERROR, message, hint)
 
@@ -89,8 +88,20 @@ def _suggest(key: str, known: list[str]) -> str:
     return f"是否想写“{close[0]}”？{base}" if close else base
 
 
+def _fields_where(model: type[BaseModel], path: KeyPath) -> list[str]:
+    """The fields allowed beside the last key of `path`, for spelling suggestions: a misspelt
+    top-level key must not be told to become a key of some nested model."""
+    candidates = [model]
+    for part in path[:-1]:
+        if isinstance(part, str):
+            candidates = [found for c in candidates if part in c.model_fields
+                          for found in _models_in(c.model_fields[part].annotation)]
+    names = {name for c in candidates for name in c.model_fields}
+    return sorted(names or _field_names(model))
+
+
 def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
-    """Every field name used anywhere in the model tree, for spelling suggestions."""
+    """Every field name used anywhere in the model tree: the fallback where a path cannot be followed."""
     seen = seen if seen is not None else set()
     if model in seen:
         return set()

@@ -310,3 +310,17 @@ def test_loaded_projects_beside_the_filing_keep_file_order(tmp_path):
     loaded, problems = load_content(tmp_path / "content")
     assert problems == []
     assert [type(p).__name__ for p in loaded[0].filing.projects] == ["WithheldRange", "Project"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Top level: "name" is a field of department, not of the filing, so it is not suggested.
+    (BASE + "nmae: 某局\n", "提示：检查拼写，或运行 gongkai schema 查看允许的字段"),
+    (BASE.replace("region: city}", "region: city, nmae: 某局}"),
+     "提示：是否想写“name”？检查拼写，或运行 gongkai schema 查看允许的字段"),
+    (BASE + "goals:\n  - kind: 年度\n    indicators:\n      - {name: 案件量, vlaue: ≥1件}\n",
+     "提示：是否想写“value”？检查拼写，或运行 gongkai schema 查看允许的字段"),
+])
+def test_spelling_suggestions_come_from_the_fields_allowed_there(tmp_path, text, expected):
+    [problem] = run_check(tmp_path, {"d/a.yml": text}).problems
+    assert problem.code == "unknown-field"
+    assert problem.format().endswith(expected)
