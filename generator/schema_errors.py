@@ -8,6 +8,7 @@ the data to find the real key path and its line.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem, Severity
 from .yamlsource import KeyPath, Located, format_path
 
+DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written like a date, but no such day
 TYPE_NAMES = {"str": "文本", "string": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
               "dict": "映射（键: 值）", "list": "列表（- 开头的多行）", "model": "映射（键: 值）",
               "tuple": "列表", "bool": "true 或 false"}
@@ -63,6 +65,8 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
         return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"
     if kind == "literal_error":
         return "wrong-value", f"“{item['input']}”不是允许的值", f"允许的值：{ctx.get('expected', '')}"
+    if kind == "date_type" and isinstance(item["input"], str) and DATE_SHAPE.match(item["input"]):
+        return "wrong-type", f"日期“{item['input']}”不存在", "日期写作 YYYY-MM-DD，例如 2025-01-20"
     if kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
         expected = TYPE_NAMES.get(kind.split("_")[0], kind)
         return "wrong-type", f"类型错误：应为{expected}，实际是“{_short(item['input'])}”", _type_hint(expected)

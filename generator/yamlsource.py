@@ -179,16 +179,17 @@ class _Builder:
         if kind == "float":
             return Decimal(value) if _DECIMAL.match(value) else value
         if kind == "timestamp" and _DATE.match(value):
-            return _date(value, self.name, node, path)
+            return _date(value)
         return value
 
 
-def _date(value: str, name: str, node: yaml.Node, path: KeyPath) -> dt.date:
+def _date(value: str) -> dt.date | str:
+    """A date, or the text as written when no such day exists (2026-13-01): the schema then reports
+    it where a date is expected, beside the file's other problems, and a text field keeps it."""
     try:
         return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise YamlProblem(_error(name, _position(node), path, "wrong-type", f"日期“{value}”不存在",
-                                 "日期写作 YYYY-MM-DD，例如 2025-01-20")) from exc
+    except ValueError:
+        return value
 
 
 def _position(node: yaml.Node) -> Position:

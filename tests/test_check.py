@@ -324,3 +324,15 @@ def test_spelling_suggestions_come_from_the_fields_allowed_there(tmp_path, text,
     [problem] = run_check(tmp_path, {"d/a.yml": text}).problems
     assert problem.code == "unknown-field"
     assert problem.format().endswith(expected)
+
+
+def test_an_impossible_date_is_reported_with_the_files_other_problems(tmp_path):
+    text = BASE.replace("money_unit: 万元", "money_unit: 千元") + "approved_on: 2026-13-01\n"
+    assert lines(run_check(tmp_path, {"d/a.yml": text}), tmp_path) == [
+        "d/a.yml:5:1  money_unit  [错误 unknown-unit] 未知的金额单位“千元”  提示：金额单位只能是 元 或 万元",
+        "d/a.yml:6:1  approved_on  [错误 wrong-type] 日期“2026-13-01”不存在  提示：日期写作 YYYY-MM-DD，例如 2025-01-20"]
+
+
+def test_an_impossible_date_in_a_text_field_is_text(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: 2026-13-01")})
+    assert lines(report, tmp_path) == []
