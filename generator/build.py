@@ -6,22 +6,24 @@ Like mkdocs' build: gather and validate everything before writing anything.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import BuildCache, BuildCaches, code_fingerprint, generator_fingerprint, key_of, tree_fingerprint
+from .cache import BuildCache, BuildCaches, code_fingerprint, fill_entry, generator_fingerprint, key_of, tree_fingerprint
 from .checking import check_content
 from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
-from .pages import Page, chrome_for, department_pages, site_pages
+from .pages import Chrome, Page, chrome_for, department_pages, site_pages
+from .parallel import run_jobs
 from .problems import ContentError
 from .publish import copy_tree, staging_dir, write_text
 from .render import environment, render_page
 from .search import index_for_search
-from .sitemodel import SiteModel, build_site_model
+from .sitemodel import DepartmentView, SiteModel, build_site_model
 
 
 @dataclass(frozen=True)
@@ -42,32 +44,35 @@ EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "ident
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
-          search: bool = True, cache: bool = True) -> BuildResult:
+          search: bool = True, cache: bool = True, jobs: int | None = None) -> BuildResult:
     started = time.perf_counter()
     output = output or configured_output(config)
-    caches = BuildCaches.beside(output, enabled=cache)
-    checked = check_content(content, config, caches.parsed)  # 1. load and validate every file
-    if checked.report.errors or checked.config is None:
-        raise ContentError(checked.report)  # nothing is published while there are errors
-    site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
-    with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-        downloads, site_downloads = write_open_data(site, staging, caches.exports)  # 4. first: pages show file sizes
-        pages = write_pages(site, environment(templates), templates, downloads, site_downloads, staging,
-                            caches.pages)  # 5. HTML, each page from its own context
-        copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
-        write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
-        if search:
-            index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
-    caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
+    with BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
+        checked = check_content(content, config, caches.parsed)  # 1. load and validate every file
+        if checked.report.errors or checked.config is None:
+            raise ContentError(checked.report)  # nothing is published while there are errors
+        site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
+        with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
+            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML
+            copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
+            write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
+            if search:
+                index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
+        caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
     return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                        caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits)
 
 
-def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
-    """Exports of unchanged filings come from the cache: writing XLSX is the slowest part of a build."""
+def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
+                    jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
+    """Exports of unchanged filings come from the cache; the others are made on every core first."""
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
+    missing = set(reuse.missing(keys.values()))
+    run_jobs(fill_exports, [(reuse.root, keys[url], item) for url, item in items.items() if keys[url] in missing], jobs)
+    reuse.made_elsewhere(missing)
     per_filing = {url: tuple(reuse.downloads(keys[url], staging, lambda out, item=item: export_filing(item, out)))
                   for url, item in items.items()}
     everything = list(items.values())
@@ -75,22 +80,47 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache) -> tuple[
     return per_filing, tuple(reuse.downloads(site_key, staging, lambda out: export_site(everything, out)))
 
 
-def write_pages(site: SiteModel, env: Environment, templates: Path, downloads: dict[str, tuple[Download, ...]],
-                site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache) -> list[str]:
+def fill_exports(root: Path, key: str, item: ExportInput) -> None:
+    """One filing's downloads into the cache entry `key` (a job: runs in a worker process)."""
+    fill_entry(root, key, lambda out: [asdict(d) for d in export_filing(item, out)])
+
+
+def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
+                site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache, jobs: int | None) -> list[str]:
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
 
     A department's key holds the repr of its view (every filing as public, with findings and
     projects), its downloads, the chrome, all generator code and all templates: whatever its
-    pages are made from. Paths of the written pages are returned, for the sitemap.
+    pages are made from. Missing departments are rendered on every core first. Paths of the
+    written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
-    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads), staging)
+    paths = render_pages(environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), repr(chrome))
+    own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
+    keys = {dept.id: key_of(code, repr(dept), repr(tuple(own[dept.id].values()))) for dept in site.departments}
+    missing = set(reuse.missing(keys.values()))
+    run_jobs(fill_department_pages, [(reuse.root, keys[d.id], templates, d, chrome, own[d.id])
+                                     for d in site.departments if keys[d.id] in missing], jobs)
+    reuse.made_elsewhere(missing)
     for dept in site.departments:
-        own = tuple(downloads.get(view.url, ()) for view in dept.filings)
-        paths += reuse.files(key_of(code, repr(dept), repr(own)), staging,
-                             lambda out, dept=dept: render_pages(env, department_pages(dept, chrome, downloads), out))
+        paths += reuse.files(keys[dept.id], staging, lambda out, dept=dept: render_pages(
+            environment(templates), department_pages(dept, chrome, own[dept.id]), out))
     return paths
+
+
+def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,
+                          downloads: dict[str, tuple[Download, ...]]) -> None:
+    """One department's pages into the cache entry `key` (a job: runs in a worker process)."""
+    env = worker_environment(templates)
+    fill_entry(root, key, lambda out: render_pages(env, department_pages(dept, chrome, downloads), out))
+
+
+@lru_cache(maxsize=4)
+def worker_environment(templates: Path) -> Environment:
+    """One Jinja environment per process and templates folder: compiled templates are reused from one
+    job to the next (Jinja reloads a template whose file changed)."""
+    return environment(templates)
 
 
 def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:

@@ -18,10 +18,12 @@ import json
 import pickle
 import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pydantic
 
@@ -68,21 +70,32 @@ Manifest = list  # JSON values: what `make` says of the files it wrote
 
 
 class BuildCache:
-    def __init__(self, root: Path | None):
+    """Entries under one folder, with what this build used, reused and made."""
+
+    def __init__(self, root: Path):
         self.root = root
         self.hits = 0
         self.misses = 0
         self.used: set[str] = set()
+        self.made_ahead: set[str] = set()
+
+    def missing(self, keys: Iterable[str]) -> list[str]:
+        """The keys with no entry yet: the work to do, which may then be done in other processes."""
+        return [key for key in keys if not (self.root / key / "manifest.json").is_file()]
+
+    def made_elsewhere(self, keys: Iterable[str]) -> None:
+        """Entries just filled by `fill_entry` in worker processes: they count as made, not reused."""
+        self.made_ahead.update(keys)
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` copied into staging, made only when `key` is not cached."""
-        if self.root is None:
-            return make(staging)
         entry = self.root / key
         self.used.add(entry.name)
         if not (entry / "manifest.json").is_file():
             self.misses += 1
-            self._fill(entry, make)
+            fill_entry(self.root, key, make)
+        elif key in self.made_ahead:
+            self.misses += 1
         else:
             self.hits += 1
         shutil.copytree(entry / "files", staging, dirs_exist_ok=True)
@@ -94,8 +107,6 @@ class BuildCache:
 
     def value(self, key: str) -> Any | None:
         """The value kept under `key`, or None."""
-        if self.root is None:
-            return None
         entry = self.root / f"{key}.pickle"
         self.used.add(entry.name)
         try:
@@ -107,8 +118,6 @@ class BuildCache:
         return value
 
     def keep(self, key: str, value: Any) -> None:
-        if self.root is None:
-            return
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
         building = entry.with_name(entry.name + ".tmp")
@@ -117,7 +126,7 @@ class BuildCache:
 
     def prune(self) -> None:
         """Drop the entries this build did not use: old versions would otherwise pile up on every commit."""
-        if self.root is None or not self.root.is_dir():
+        if not self.root.is_dir():
             return
         for entry in self.root.iterdir():
             if entry.name in self.used:
@@ -127,28 +136,42 @@ class BuildCache:
             else:
                 entry.unlink(missing_ok=True)
 
-    def _fill(self, entry: Path, make: Callable[[Path], Manifest]) -> None:
-        building = entry.with_name(entry.name + ".tmp")
-        shutil.rmtree(building, ignore_errors=True)
-        (building / "files").mkdir(parents=True)
-        manifest = json.dumps(make(building / "files"), ensure_ascii=False)
-        (building / "manifest.json").write_text(manifest, encoding="utf-8")
-        shutil.rmtree(entry, ignore_errors=True)
-        building.rename(entry)  # an entry appears whole or not at all
+
+def fill_entry(root: Path, key: str, make: Callable[[Path], Manifest]) -> None:
+    """Write one entry: `make` writes the files into a folder and says what it wrote."""
+    entry = root / key
+    building = entry.with_name(entry.name + ".tmp")
+    shutil.rmtree(building, ignore_errors=True)
+    (building / "files").mkdir(parents=True)
+    manifest = json.dumps(make(building / "files"), ensure_ascii=False)
+    (building / "manifest.json").write_text(manifest, encoding="utf-8")
+    shutil.rmtree(entry, ignore_errors=True)
+    building.rename(entry)  # an entry appears whole or not at all
 
 
 @dataclass(frozen=True)
 class BuildCaches:
-    """The caches of one build, in `.<site>.cache/` beside the output folder."""
+    """The caches of one build: `.<site>.cache/` beside the output folder, kept between builds; or,
+    with caching off, a throwaway folder beside it (workers fill entries there all the same)."""
 
+    root: Path
+    kept: bool
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
 
     @classmethod
-    def beside(cls, output: Path, enabled: bool = True) -> BuildCaches:
-        root = output.parent / f".{output.name}.cache" if enabled else None
-        return cls(*(BuildCache(root / name if root else None) for name in ("parsed", "exports", "pages")))
+    @contextmanager
+    def beside(cls, output: Path, enabled: bool = True) -> Iterator[BuildCaches]:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        root = output.parent / f".{output.name}.cache" if enabled else Path(
+            tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
+        caches = cls(root, enabled, *(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
+        try:
+            yield caches
+        finally:
+            if not enabled:
+                shutil.rmtree(root, ignore_errors=True)
 
     def prune(self) -> None:
         for cache in (self.parsed, self.exports, self.pages):

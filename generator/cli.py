@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, default=Path("templates"))
     build.add_argument("--output", "-o", type=Path, default=None, help="输出目录（默认见 site_config.yml）")
     build.add_argument("--no-search", action="store_true", help="不生成搜索索引（更快，仅供预览）")
-    build.add_argument("--no-cache", action="store_true", help="不复用上次生成的下载文件（全部重新生成）")
+    build.add_argument("--no-cache", action="store_true", help="不复用上次生成的结果（全部重新生成）")
+    build.add_argument("--jobs", type=int, default=None,
+                       help="同时使用的进程数；默认在工作量大时用上全部 CPU 核")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="本地预览：生成网站并在内容或模板改动时重新生成")
@@ -70,7 +72,7 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         result = build(args.path, args.config, args.templates, args.output,
-                       search=not args.no_search, cache=not args.no_cache)
+                       search=not args.no_search, cache=not args.no_cache, jobs=args.jobs)
     except ContentError as exc:
         print(exc.report.as_text(), file=sys.stderr)
         print("有错误，未生成网站；原有网站保持不变。", file=sys.stderr)

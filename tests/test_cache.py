@@ -35,9 +35,9 @@ class Site:
         shutil.copytree(FIXTURE / "content", self.content)
         shutil.copytree(ROOT / "templates", self.templates)
 
-    def build(self, folder: str = "site", cache: bool = True) -> BuildResult:
+    def build(self, folder: str = "site", cache: bool = True, jobs: int | None = None) -> BuildResult:
         return build(self.content, FIXTURE / "site_config.yml", self.templates, self.root / folder,
-                     search=False, cache=cache)
+                     search=False, cache=cache, jobs=jobs)
 
     def files(self, folder: str = "site") -> dict[str, bytes]:
         return files(self.root / folder)
@@ -59,8 +59,10 @@ def test_second_build_reuses_everything_and_writes_the_same_bytes(site):
     assert (first.filings_reused, second.filings_reused) == (0, 3)
     assert site.files() == before
     fresh = site.build("fresh", cache=False)
-    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 0, 0)
+    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 4, 0)
     assert site.files("fresh") == before
+    assert not [p.name for p in site.root.iterdir() if "fresh" in p.name and p.name != "fresh"], \
+        "without the cache, nothing is kept beside the site"
 
 
 def test_changing_one_filing_remakes_only_what_it_feeds(site):
@@ -122,3 +124,11 @@ def test_a_cached_filing_that_is_then_broken_stops_the_build(site):
     with pytest.raises(ContentError) as raised:
         site.build()
     assert [p.code for p in raised.value.report.errors] == ["wrong-type"]
+
+
+def test_jobs_on_several_processes_write_the_same_site(site):
+    """Exports and department pages made by worker processes: the same bytes as in one process."""
+    one = site.build("one", jobs=1)
+    two = site.build("two", jobs=2)
+    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (4, 2)
+    assert site.files("two") == site.files("one")
