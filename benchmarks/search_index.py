@@ -71,7 +71,7 @@ def browser_bytes(site: Path) -> dict[str, tuple[int, int]]:
             page.goto(f"{base}search/?q={quote(QUERIES[0])}")
             _wait(page)
             figures[f"first query {QUERIES[0]} (page load + search)"] = _total(finished)
-            figures[f"  of which pagefind/"] = _total([r for r in finished if "/pagefind/" in r.url])
+            figures["  of which pagefind/"] = _total([r for r in finished if "/pagefind/" in r.url])
             finished.clear()
             page.fill("#q", QUERIES[1])
             page.press("#q", "Enter")

@@ -72,17 +72,24 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
     missing = set(reuse.missing(keys.values()))
     run_jobs(fill_exports, [(reuse.root, keys[url], item) for url, item in items.items() if keys[url] in missing], jobs)
-    reuse.made_elsewhere(missing)
-    per_filing = {url: tuple(reuse.downloads(keys[url], staging, lambda out, item=item: export_filing(item, out)))
-                  for url, item in items.items()}
+    reuse.made(missing)
+    per_filing = {url: downloads_in(reuse.copy(keys[url], staging)) for url in items}
     everything = list(items.values())
     site_key = key_of(code, "site", *sorted(keys.values()))
-    return per_filing, tuple(reuse.downloads(site_key, staging, lambda out: export_site(everything, out)))
+    return per_filing, downloads_in(reuse.files(site_key, staging, lambda out: manifest_of(export_site(everything, out))))
 
 
 def fill_exports(root: Path, key: str, item: ExportInput) -> None:
     """One filing's downloads into the cache entry `key` (a job: runs in a worker process)."""
-    fill_entry(root, key, lambda out: [asdict(d) for d in export_filing(item, out)])
+    fill_entry(root, key, lambda out: manifest_of(export_filing(item, out)))
+
+
+def manifest_of(downloads: list[Download]) -> list[dict]:
+    return [asdict(d) for d in downloads]
+
+
+def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
+    return tuple(Download(**item) for item in manifest)
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
@@ -102,11 +109,8 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     missing = set(reuse.missing(keys.values()))
     run_jobs(fill_department_pages, [(reuse.root, keys[d.id], templates, d, chrome, own[d.id])
                                      for d in site.departments if keys[d.id] in missing], jobs)
-    reuse.made_elsewhere(missing)
-    for dept in site.departments:
-        paths += reuse.files(keys[dept.id], staging, lambda out, dept=dept: render_pages(
-            environment(templates), department_pages(dept, chrome, own[dept.id]), out))
-    return paths
+    reuse.made(missing)
+    return paths + [path for dept in site.departments for path in reuse.copy(keys[dept.id], staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

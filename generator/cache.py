@@ -20,14 +20,13 @@ import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import pydantic
 
-from .exports import Download
 
 CODE_DIR = Path(__file__).resolve().parent
 
@@ -77,33 +76,33 @@ class BuildCache:
         self.hits = 0
         self.misses = 0
         self.used: set[str] = set()
-        self.made_ahead: set[str] = set()
+        self.made_now: set[str] = set()
 
     def missing(self, keys: Iterable[str]) -> list[str]:
-        """The keys with no entry yet: the work to do, which may then be done in other processes."""
+        """The keys with no entry yet: the work to do, which may be done in worker processes."""
         return [key for key in keys if not (self.root / key / "manifest.json").is_file()]
 
-    def made_elsewhere(self, keys: Iterable[str]) -> None:
-        """Entries just filled by `fill_entry` in worker processes: they count as made, not reused."""
-        self.made_ahead.update(keys)
+    def made(self, keys: Iterable[str]) -> None:
+        """Entries this build filled (`fill_entry`): they count as made, not reused."""
+        self.made_now.update(keys)
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
-        """Files of `make(folder)` copied into staging, made only when `key` is not cached."""
+        """Files of `make(folder)` copied into staging, made here only when `key` is not cached."""
+        if self.missing([key]):
+            fill_entry(self.root, key, make)
+            self.made([key])
+        return self.copy(key, staging)
+
+    def copy(self, key: str, staging: Path) -> Manifest:
+        """An entry's files copied into staging, and the manifest that describes them."""
         entry = self.root / key
         self.used.add(entry.name)
-        if not (entry / "manifest.json").is_file():
-            self.misses += 1
-            fill_entry(self.root, key, make)
-        elif key in self.made_ahead:
+        if key in self.made_now:
             self.misses += 1
         else:
             self.hits += 1
         shutil.copytree(entry / "files", staging, dirs_exist_ok=True)
         return json.loads((entry / "manifest.json").read_text("utf-8"))
-
-    def downloads(self, key: str, staging: Path, make: Callable[[Path], list[Download]]) -> list[Download]:
-        made = self.files(key, staging, lambda out: [asdict(d) for d in make(out)])
-        return [Download(**item) for item in made]
 
     def value(self, key: str) -> Any | None:
         """The value kept under `key`, or None."""

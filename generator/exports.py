@@ -18,7 +18,6 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
