@@ -48,7 +48,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
     started = time.perf_counter()
     output = output or configured_output(config)
     with BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
-        checked = check_content(content, config, caches.parsed)  # 1. load and validate every file
+        checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
         site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content

@@ -19,12 +19,13 @@ class Checked:
     report: Report
 
 
-def check_content(content_dir: Path, config_path: Path, parsed: BuildCache | None = None) -> Checked:
+def check_content(content_dir: Path, config_path: Path, parsed: BuildCache | None = None,
+                  jobs: int | None = None) -> Checked:
     """`parsed` keeps filings that loaded cleanly between builds; the domain checks always run."""
     report = Report()
     config, problems = load_config(config_path)
     report.extend(problems)
-    filings, problems = load_content(content_dir, parsed)
+    filings, problems = load_content(content_dir, parsed, jobs)
     report.extend(problems)
     report.extend(run_checks(filings, config, content_dir))
     return Checked(config, filings, report)

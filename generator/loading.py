@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from .cache import BuildCache, generator_fingerprint, key_of
 from .models import Filing
+from .parallel import run_jobs
 from .problems import Problem
 from .schema_errors import problems_from
 from .yamlsource import Located, YamlProblem, load_file
@@ -58,17 +59,20 @@ def _add_project_files(source: Located, folder: Path) -> None:
         projects.append(project.data)
 
 
-def load_kept(path: Path, reuse: BuildCache) -> tuple[LoadedFiling | None, list[Problem]]:
-    """A filing that loaded cleanly is kept, keyed by its files' names and bytes: parsing is most of
-    the time `check` takes (15–30 ms a filing); reading the kept model back takes a third of that."""
-    key = key_of(generator_fingerprint(), *_file_parts(path))
-    kept = reuse.value(key)
-    if kept is not None:
-        return kept, []
+# Parsing one filing takes 15–30 ms: only a large content folder is worth starting workers for.
+PARSE_MIN_JOBS = 160
+
+
+def load_and_keep(path: Path, kept_in: Path | None, key: str | None) -> tuple[LoadedFiling | None, list[Problem]]:
+    """Parse one filing; keep it for later builds when it loaded cleanly (a job: may run in a worker)."""
     loaded, problems = load_filing(path)
-    if loaded is not None:
-        reuse.keep(key, loaded)
+    if loaded is not None and kept_in is not None and key is not None:
+        BuildCache(kept_in).keep(key, loaded)
     return loaded, problems
+
+
+def _kept_key(path: Path) -> str:
+    return key_of(generator_fingerprint(), *_file_parts(path))
 
 
 def _file_parts(path: Path) -> list[str]:
@@ -77,11 +81,20 @@ def _file_parts(path: Path) -> list[str]:
     return [part for file in files for part in (str(file), hashlib.sha256(file.read_bytes()).hexdigest())]
 
 
-def load_content(content_dir: Path, reuse: BuildCache | None = None) -> tuple[list[LoadedFiling], list[Problem]]:
+def load_content(content_dir: Path, reuse: BuildCache | None = None,
+                 jobs: int | None = None) -> tuple[list[LoadedFiling], list[Problem]]:
+    """Every filing, in file order. Filings kept by an earlier build (keyed by their files' bytes)
+    are read back here; the others are parsed, on every core when there are many."""
+    paths = filing_files(content_dir)
+    keys = {path: _kept_key(path) for path in paths} if reuse else {}
+    kept = {path: reuse.value(keys[path]) for path in paths} if reuse else {}
+    todo = [path for path in paths if kept.get(path) is None]
+    parsed = dict(zip(todo, run_jobs(load_and_keep, [(path, reuse.root if reuse else None, keys.get(path))
+                                                     for path in todo], jobs, PARSE_MIN_JOBS)))
     loaded: list[LoadedFiling] = []
     problems: list[Problem] = []
-    for path in filing_files(content_dir):
-        filing, found = load_filing(path) if reuse is None else load_kept(path, reuse)
+    for path in paths:
+        filing, found = (kept[path], []) if kept.get(path) is not None else parsed[path]
         problems += found
         if filing:
             loaded.append(filing)

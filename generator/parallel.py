@@ -12,26 +12,25 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Any, Callable
 
-# Starting a worker (a new interpreter importing pandas, openpyxl, pydantic) takes about a second:
-# below this many jobs, one process is quicker.
-MIN_JOBS = 24
+# Starting workers (new interpreters importing pandas, openpyxl, pydantic) takes about 1.5 s: below
+# this many jobs of a tenth of a second (one filing's exports, one department's pages), one process is quicker.
+MIN_JOBS = 32
 
 
-def workers_for(job_count: int, jobs: int | None) -> int:
+def workers_for(job_count: int, jobs: int | None, min_jobs: int = MIN_JOBS) -> int:
     """`jobs` as asked (`gongkai build --jobs N`), or every core when there is enough work."""
     if jobs is not None:
         return max(1, jobs)
-    return (os.cpu_count() or 1) if job_count >= MIN_JOBS else 1
+    return (os.cpu_count() or 1) if job_count >= min_jobs else 1
 
 
-def run_jobs(function: Callable[..., Any], arguments: list[tuple], jobs: int | None) -> None:
-    """`function(*args)` for each tuple of arguments; a job's exception stops the build."""
-    workers = workers_for(len(arguments), jobs)
+def run_jobs(function: Callable[..., Any], arguments: list[tuple], jobs: int | None,
+             min_jobs: int = MIN_JOBS) -> list[Any]:
+    """`function(*args)` for each tuple of arguments, results in their order; a job's exception
+    stops the build."""
+    workers = workers_for(len(arguments), jobs, min_jobs)
     if workers <= 1 or len(arguments) <= 1:
-        for args in arguments:
-            function(*args)
-        return
+        return [function(*args) for args in arguments]
     chunk = max(1, len(arguments) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        for _ in pool.map(function, *zip(*arguments), chunksize=chunk):
-            pass  # results are files; iterating raises the first failure here
+        return list(pool.map(function, *zip(*arguments), chunksize=chunk))

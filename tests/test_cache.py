@@ -132,3 +132,11 @@ def test_jobs_on_several_processes_write_the_same_site(site):
     two = site.build("two", jobs=2)
     assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (4, 2)
     assert site.files("two") == site.files("one")
+
+
+def test_filings_parsed_on_several_processes_are_the_same_filings(site):
+    from generator.checking import check_content
+    one = check_content(site.content, FIXTURE / "site_config.yml", jobs=1)
+    two = check_content(site.content, FIXTURE / "site_config.yml", jobs=2)
+    assert [f.filing for f in two.filings] == [f.filing for f in one.filings]
+    assert [p.format() for p in two.report.sorted()] == [p.format() for p in one.report.sorted()]
