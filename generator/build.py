@@ -18,7 +18,6 @@ from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
-from .parallel import run_jobs
 from .problems import ContentError
 from .publish import copy_tree, staging_dir, write_text
 from .render import environment, render_page
@@ -70,9 +69,7 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
-    missing = set(reuse.missing(keys.values()))
-    run_jobs(fill_exports, [(reuse.root, keys[url], item) for url, item in items.items() if keys[url] in missing], jobs)
-    reuse.made(missing)
+    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs)
     per_filing = {url: downloads_in(reuse.copy(keys[url], staging)) for url in items}
     everything = list(items.values())
     site_key = key_of(code, "site", *sorted(keys.values()))
@@ -102,28 +99,26 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
-    paths = render_pages(environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
+    paths = render_pages(templates_environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), repr(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, repr(dept), repr(tuple(own[dept.id].values()))) for dept in site.departments}
-    missing = set(reuse.missing(keys.values()))
-    run_jobs(fill_department_pages, [(reuse.root, keys[d.id], templates, d, chrome, own[d.id])
-                                     for d in site.departments if keys[d.id] in missing], jobs)
-    reuse.made(missing)
+    reuse.fill_missing(fill_department_pages, {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments},
+                       jobs)
     return paths + [path for dept in site.departments for path in reuse.copy(keys[dept.id], staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,
                           downloads: dict[str, tuple[Download, ...]]) -> None:
     """One department's pages into the cache entry `key` (a job: runs in a worker process)."""
-    env = worker_environment(templates)
+    env = templates_environment(templates)
     fill_entry(root, key, lambda out: render_pages(env, department_pages(dept, chrome, downloads), out))
 
 
 @lru_cache(maxsize=4)
-def worker_environment(templates: Path) -> Environment:
-    """One Jinja environment per process and templates folder: compiled templates are reused from one
-    job to the next (Jinja reloads a template whose file changed)."""
+def templates_environment(templates: Path) -> Environment:
+    """One Jinja environment per process and templates folder: compiled templates are reused by every
+    page and job (Jinja reloads a template whose file changed)."""
     return environment(templates)
 
 

@@ -27,6 +27,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pydantic
 
+from .parallel import run_jobs
+
 
 CODE_DIR = Path(__file__).resolve().parent
 
@@ -78,20 +80,22 @@ class BuildCache:
         self.used: set[str] = set()
         self.made_now: set[str] = set()
 
-    def missing(self, keys: Iterable[str]) -> list[str]:
-        """The keys with no entry yet: the work to do, which may be done in worker processes."""
-        return [key for key in keys if not (self.root / key / "manifest.json").is_file()]
-
-    def made(self, keys: Iterable[str]) -> None:
-        """Entries this build filled (`fill_entry`): they count as made, not reused."""
-        self.made_now.update(keys)
+    def fill_missing(self, job: Callable[..., None], arguments: dict[str, tuple], jobs: int | None) -> None:
+        """`job(root, key, *arguments[key])` for each key with no entry yet, on every core when there
+        are many; each job fills its entry with `fill_entry`."""
+        missing = [key for key in arguments if not self._has(key)]
+        run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs)
+        self.made_now.update(missing)
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` copied into staging, made here only when `key` is not cached."""
-        if self.missing([key]):
+        if not self._has(key):
             fill_entry(self.root, key, make)
-            self.made([key])
+            self.made_now.add(key)
         return self.copy(key, staging)
+
+    def _has(self, key: str) -> bool:
+        return (self.root / key / "manifest.json").is_file()
 
     def copy(self, key: str, staging: Path) -> Manifest:
         """An entry's files copied into staging, and the manifest that describes them."""
@@ -153,8 +157,6 @@ class BuildCaches:
     """The caches of one build: `.<site>.cache/` beside the output folder, kept between builds; or,
     with caching off, a throwaway folder beside it (workers fill entries there all the same)."""
 
-    root: Path
-    kept: bool
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
@@ -165,7 +167,7 @@ class BuildCaches:
         output.parent.mkdir(parents=True, exist_ok=True)
         root = output.parent / f".{output.name}.cache" if enabled else Path(
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
-        caches = cls(root, enabled, *(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
         try:
             yield caches
         finally:
