@@ -131,10 +131,10 @@ def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:
 def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
     copy_tree(templates / "static", staging / "static")
     for view in site.filings:
-        if view.source_path:
-            target = staging / "sources" / view.source_path.name
+        if view.source:  # personal data blanked unless the site publishes contact fields
+            target = staging / view.source.url
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(view.source_path.read_bytes())
+            target.write_bytes(view.source.public_bytes())
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:

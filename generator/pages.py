@@ -135,6 +135,7 @@ class FilingContext(Base):
     goals: tuple[GoalBlock, ...]
     downloads: tuple[Download, ...]
     source_url: str | None
+    source_blanked: bool  # personal contact data blanked in the published 原文
     findings: tuple[FindingNote, ...]  # of the filing itself; each project's are on its page
     project_findings: tuple[ProjectFindings, ...]
 
@@ -260,11 +261,12 @@ def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -
                   (("收入构成", f.funds.income if f.funds else None), ("支出构成", f.funds.expenditure if f.funds else None))
                   if table)
     goals = tuple(_goal_block(goal, n, f"goals[{n}]", view) for n, goal in enumerate(f.goals))
-    source = f"sources/{view.source_path.name}" if view.source_path else None
+    source = view.source.url if view.source else None
     own = tuple(x for x in view.findings if not x.path.startswith("projects["))
     per_project = tuple(ProjectFindings(p, n) for p in view.projects
                         if (n := len(_under(view.findings, f"projects[{p.position}]"))))
-    ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source,
+    blanked = bool(view.source and view.source.hidden is not None)
+    ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source, blanked,
                         _located(own, "", goals), per_project)
     return Page(view.url, "filing.html", ctx)
 
@@ -359,7 +361,7 @@ def _percent(text: str) -> Decimal | None:
 
 def _fixed_pages(site: SiteModel, chrome: Chrome, downloads: dict, site_downloads: tuple[Download, ...]) -> list[Page]:
     withheld = tuple(WithheldRow(v, w) for v in site.filings for w in v.withheld)
-    sources = tuple((v, f"sources/{v.source_path.name}") for v in site.filings if v.source_path)
+    sources = tuple((v, v.source.url) for v in site.filings if v.source)
     per_filing = tuple((v, downloads.get(v.url, ())) for v in site.filings)
     return [
         Page("withheld/", "withheld.html", WithheldContext(chrome, "不予公开事项", "withheld/", (("不予公开事项", "withheld/"),), withheld)),

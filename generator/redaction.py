@@ -7,7 +7,21 @@ Personal contact fields are dropped unless the site config publishes them.
 
 from __future__ import annotations
 
-from .models import Filing, Project, RangeRedaction, WithheldRange
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import Contact, Filing, Project, RangeRedaction, WithheldRange
+
+# What replaces personal data in a published 原文: visible, so a reader knows something was there.
+BLANKED = "［已隐去］"
+# Cells that label a personal contact field on the provincial forms; the cell after one is its value.
+CONTACT_LABELS = re.compile(r"^(填报人|填表人|联系人|经办人|负责人|联系电话|联系方式|电话|手机|手机号码|办公电话|电子邮箱|邮箱)"
+                            r"\s*(?:[:：]\s*(?P<inline>.*))?$")
+# Phone numbers anywhere in the text: mobile (1[3-9] + 9 digits) or landline with area code. Letters,
+# digits or a point around them make them part of a code or an amount, which stays as filed.
+PHONE = re.compile(r"(?<![0-9A-Za-z.])(?:1[3-9]\d{9}|0\d{2,3}[-－—\s]?\d{7,8})(?![0-9A-Za-z.])")
+TEXT_SOURCES = (".txt", ".csv", ".htm", ".html", ".md")
 
 
 def public_filing(filing: Filing, publish_contact: bool) -> Filing:
@@ -25,3 +39,67 @@ def _public_entry(entry: Project | WithheldRange, index: int) -> Project | Withh
     redaction = RangeRedaction(numbers=[number, number], notice=entry.withheld.notice,
                                reason=entry.withheld.reason, legal_basis=entry.withheld.legal_basis)
     return WithheldRange(withheld=redaction)
+
+
+@dataclass(frozen=True)
+class PublicSource:
+    """A filing's 原文 as the site may publish it.
+
+    While contact fields are unpublished, every personal value is blanked in the text: the
+    filing's own contact values, the cell after a contact label (填报人, 联系电话 …) and anything
+    shaped like a phone number. A 原文 that is not text cannot be blanked, so it is not published.
+    """
+
+    path: Path
+    hidden: tuple[str, ...] | None  # contact values to blank; None when contact fields are published
+
+    @property
+    def url(self) -> str:
+        return f"sources/{self.path.name}"
+
+    def public_bytes(self) -> bytes:
+        data = self.path.read_bytes()
+        if self.hidden is None:
+            return data
+        return blank_contacts(data.decode("utf-8"), self.hidden).encode("utf-8")
+
+
+def public_source(path: Path, contact: Contact | None, publish_contact: bool) -> PublicSource | None:
+    if publish_contact:
+        return PublicSource(path, None)
+    if path.suffix.lower() not in TEXT_SOURCES or not _is_utf8(path):
+        return None
+    return PublicSource(path, tuple(v for v in (contact.filer, contact.phone) if v) if contact else ())
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def blank_contacts(text: str, known: tuple[str, ...]) -> str:
+    lines = [_blank_line(line) for line in text.split("\n")]
+    blanked = "\n".join(lines)
+    for value in sorted(known, key=len, reverse=True):  # longest first: a name inside another stays covered
+        blanked = blanked.replace(value, BLANKED)
+    return PHONE.sub(BLANKED, blanked)
+
+
+def _blank_line(line: str) -> str:
+    """Blank the value cell after each contact label of a tab-separated line (or after its colon)."""
+    cells = line.split("\t")
+    expect_value = False
+    for n, cell in enumerate(cells):
+        if expect_value and cell.strip():
+            cells[n] = BLANKED
+            expect_value = False
+            continue
+        label = CONTACT_LABELS.match(cell.strip())
+        if label and label.group("inline"):
+            cells[n] = cell.replace(label.group("inline"), BLANKED)
+        elif label:
+            expect_value = True
+    return "\t".join(cells)

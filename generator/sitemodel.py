@@ -15,7 +15,7 @@ from .config import Region, SiteConfig
 from .identity import goal_id, project_id
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
-from .redaction import public_filing
+from .redaction import PublicSource, public_filing, public_source
 from .yamlsource import format_path
 
 
@@ -50,7 +50,7 @@ class FilingView:
     projects: tuple[ProjectView, ...]
     sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
     findings: tuple[Finding, ...]
-    source_path: Path | None  # the 原文 to publish, if it may be published
+    source: PublicSource | None  # the 原文 to publish, if it may be published, with personal data blanked
 
     @property
     def department_id(self) -> str:
@@ -103,26 +103,26 @@ def _filing_view(item: LoadedFiling, config: SiteConfig, regions: dict) -> Filin
     public = public_filing(item.filing, config.publish_contact)
     url = filing_url(public)
     sequence = tuple(_sequence_item(entry, index, url) for index, entry in enumerate(public.projects))
-    unchanged = public == item.filing
     return FilingView(
         filing=public, url=url,
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
         projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
         sequence=sequence,
         findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
-        source_path=_source_path(item) if unchanged or _only_contact_hidden(item.filing) else None,
+        source=None if _withholds_projects(item.filing) else _public_source(item, config.publish_contact),
     )
 
 
-def _only_contact_hidden(filing: Filing) -> bool:
-    """The 原文 may still be published when only the contact fields were dropped from the YAML."""
-    return not any(isinstance(e, Project) and e.withheld for e in filing.projects)
+def _withholds_projects(filing: Filing) -> bool:
+    """Such a 原文 holds what the site withholds, so it is not published at all."""
+    return any(isinstance(e, Project) and e.withheld for e in filing.projects)
 
 
-def _source_path(item: LoadedFiling) -> Path | None:
+def _public_source(item: LoadedFiling, publish_contact: bool) -> PublicSource | None:
     if not item.filing.source:
         return None
-    return _content_dir(item.path) / "sources" / item.filing.source
+    path = _content_dir(item.path) / "sources" / item.filing.source
+    return public_source(path, item.filing.contact, publish_contact)
 
 
 def _content_dir(path: Path) -> Path:
