@@ -1,0 +1,44 @@
+"""What every reader produces: a document of located tables and paragraphs, in reading order.
+
+Every format is reduced to this one shape so that layout recognition is written once.
+A merged range keeps its text in its top-left position only; the positions it covers are
+empty cells that name that top-left cell in `merged_from` (a text export shows a merged
+label the same way: once, then empty cells), so recognition fills labels down itself and
+can tell a merged label from a cell the department left empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # as shown in the source, verbatim (no trimming beyond what the reader must do)
+    location: str  # where a person finds it: "Sheet1!C14", "表3 第5行第2列", "第2页 表1 第3行第2列", "第12行第3格"
+    merged_from: str | None = None  # the top-left cell's location when a merged range covers this position
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[Cell, ...], ...]
+    location: str  # "Sheet1", "表3", "第2页 表1", "第40–75行"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    location: str  # "第3段", "第12行", "第2页 第5行"
+
+
+Block = Table | Paragraph
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    path: Path
+    blocks: tuple[Block, ...]  # in reading order
+    # What the reader noticed and did not act on: hidden sheets or rows, formulas without a cached
+    # value, macros (never run). Each is a sentence in Chinese for the import report.
+    remarks: tuple[str, ...] = field(default=())
