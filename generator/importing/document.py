@@ -42,3 +42,7 @@ class SourceDocument:
     # What the reader noticed and did not act on: hidden sheets or rows, formulas without a cached
     # value, macros (never run). Each is a sentence in Chinese for the import report.
     remarks: tuple[str, ...] = field(default=())
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported: the message says why, in Chinese, and what to do. Nothing is written."""
