@@ -20,6 +20,7 @@ from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
 from .models import Filing, FundTable, Goal, Project
 from .problems import Problem, Severity
+from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .yamlsource import KeyPath, format_path
 
 PERCENT = re.compile(r"^\s*([0-9]+(?:\.([0-9]+))?)\s*%?\s*$")
@@ -235,12 +236,24 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
     if filing.source and not (content_dir / SOURCES_DIR / filing.source).is_file():
         yield _error(("source",), "missing-source", f"找不到原文 {SOURCES_DIR}/{filing.source}",
                      f"把原文放到 content/{SOURCES_DIR}/ 下，或删除 source 字段")
+    yield from _unsafe_codes(filing)
     yield from _duplicate_ids(filing)
+
+
+def _unsafe_codes(filing: Filing) -> Iterator[Finding]:
+    """A project without `id` takes its free-text 项目编码 as its URL, so the code must be a safe segment."""
+    for index, entry in enumerate(filing.projects):
+        if isinstance(entry, Project) and not entry.id and entry.code and not is_safe_id(entry.code):
+            yield _error(("projects", index, "code"), "unsafe-id",
+                         f"项目没有 id，项目编码不能用作网址：{unsafe_id_message(entry.code)}",
+                         f"给这个项目写上 id（{SAFE_ID_HINT}）；项目编码照原样保留")
 
 
 def _duplicate_ids(filing: Filing) -> Iterator[Finding]:
     from .identity import project_ids  # local: identity depends on models only
 
+    if any(_unsafe_codes(filing)):
+        return  # reported by _unsafe_codes; their ids do not exist
     seen: set[str] = set()
     for index, pid in project_ids(filing).items():
         if pid in seen:

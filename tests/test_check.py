@@ -91,7 +91,7 @@ ERROR_CASES = {
     "unsafe-id": (
         {"d/a.yml": BASE.replace("id: dept", "id: ../etc")},
         "d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“../etc”不能用作网址路径  "
-        "提示：只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"),
+        "提示：只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，最多 64 个字符，例如 ezhou-sfj"),
     "unsafe-html": (
         {"d/a.yml": BASE + "functions: <p>职能</p><script>alert(1)</script>\n"},
         "d/a.yml:6:1  functions  [错误 unsafe-html] 不允许的 HTML 标签“<script>”  "
@@ -336,3 +336,26 @@ def test_an_impossible_date_is_reported_with_the_files_other_problems(tmp_path):
 def test_an_impossible_date_in_a_text_field_is_text(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: 2026-13-01")})
     assert lines(report, tmp_path) == []
+
+
+# --- ids that become paths (issue 13) ----------------------------------------------------
+
+SAFE_ID_HINT = ("只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，最多 64 个字符，"
+                "例如 ezhou-sfj")
+
+
+@pytest.mark.parametrize("code", ["../../../../tmp/ESCAPED", "../../../..", "x?y#z"])
+def test_a_project_code_that_is_no_url_segment_needs_an_id(tmp_path, code):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"projects:\n  - {{code: '{code}', name: 甲}}\n"})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:7:6  projects[0].code  [错误 unsafe-id] 项目没有 id，项目编码不能用作网址：标识“{code}”不能用作网址路径  "
+        f"提示：给这个项目写上 id（{SAFE_ID_HINT}）；项目编码照原样保留"]
+    fixed = run_check(tmp_path, {"d/a.yml": BASE + f"projects:\n  - {{id: p1, code: '{code}', name: 甲}}\n"})
+    assert lines(fixed, tmp_path) == []
+
+
+def test_an_id_longer_than_a_file_name_may_be_is_rejected(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE.replace("id: dept", "id: " + "a" * 300)})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“{'a' * 20}…”太长（300 个字符，最多 64 个），不能用作网址路径  "
+        f"提示：{SAFE_ID_HINT}"]
