@@ -50,7 +50,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
-        site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
+        site = build_site_model(checked.config, checked.filings, content)  # 2. one immutable model of public content
         with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
             pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML

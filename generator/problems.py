@@ -34,6 +34,8 @@ ERROR_CODES = {
     "unsafe-html": "文本含不允许的 HTML",
     "unknown-region": "地区未在 site_config.yml 中定义",
     "missing-source": "找不到原文文件",
+    "unsafe-source": "原文路径不在 content/sources/ 内",
+    "withheld-source": "原文含另一份文件中不予公开的项目",
     "duplicate-id": "同一文件中项目标识重复",
     "duplicate-filing": "同一部门、年度、类型有两个文件",
     "department-mismatch": "同一部门在不同文件中的名称或地区不一致",

@@ -104,6 +104,15 @@ ERROR_CASES = {
         {"d/a.yml": BASE + "source: gone.txt\n"},
         "d/a.yml:6:1  source  [错误 missing-source] 找不到原文 sources/gone.txt  "
         "提示：把原文放到 content/sources/ 下，或删除 source 字段"),
+    "unsafe-source": (
+        {"d/a.yml": BASE + "source: ../../../../etc/passwd\n"},
+        "d/a.yml:6:1  source  [错误 unsafe-source] 原文路径“../../../../etc/passwd”不是 sources/ 下的相对路径  "
+        "提示：只写 content/sources/ 下的文件名（可带子文件夹，如 2025/原文.txt），不以 / 或点开头，不含 ..、\\、?、#、%"),
+    "withheld-source": (
+        {"d/a.yml": BASE + "source: x.txt\nprojects:\n  - {id: p1, withheld: {reason: 涉密}}\n",
+         "d/b.yml": BASE.replace("2025", "2024") + "source: x.txt\n", "sources/x.txt": "原文\n"},
+        "d/b.yml:6:1  source  [错误 withheld-source] 原文 sources/x.txt 含 d/a.yml 中不予公开的项目  "
+        "提示：删除本文件的 source 字段；含不予公开内容的原文不在网站提供"),
     "duplicate-id": (
         {"d/a.yml": BASE + "projects:\n  - {code: X1, name: 甲}\n  - {code: X1, name: 乙}\n"},
         "d/a.yml:8:5  projects[1]  [错误 duplicate-id] 项目标识“X1”重复，网址会冲突  提示：给其中一个项目写上不同的 id"),
@@ -359,3 +368,30 @@ def test_an_id_longer_than_a_file_name_may_be_is_rejected(tmp_path):
     assert lines(report, tmp_path) == [
         f"d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“{'a' * 20}…”太长（300 个字符，最多 64 个），不能用作网址路径  "
         f"提示：{SAFE_ID_HINT}"]
+
+
+UNSAFE_SOURCE_HINT = ("提示：只写 content/sources/ 下的文件名（可带子文件夹，如 2025/原文.txt），"
+                      "不以 / 或点开头，不含 ..、\\、?、#、%")
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "a/../../x.txt", ".hidden.txt", "a\\b.txt", "x?y.txt", "x#y.txt"])
+def test_a_source_must_be_a_relative_path_under_sources(tmp_path, name):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"source: '{name}'\n"})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:6:1  source  [错误 unsafe-source] 原文路径“{name}”不是 sources/ 下的相对路径  {UNSAFE_SOURCE_HINT}"]
+
+
+def test_a_source_that_links_out_of_sources_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密\n", encoding="utf-8")
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    (tmp_path / "content" / "sources" / "link.txt").symlink_to(secret)
+    report = run_check(tmp_path, {"d/a.yml": BASE + "source: link.txt\n"})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:6:1  source  [错误 unsafe-source] 原文 sources/link.txt 是指向 content/sources/ 以外的链接  "
+        "提示：把原文本身（而不是链接）放到 content/sources/ 下"]
+
+
+def test_a_source_in_a_subfolder_of_sources_is_fine(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "source: 2025/原文.txt\n", "sources/2025/原文.txt": "原文\n"})
+    assert lines(report, tmp_path) == []
