@@ -56,8 +56,8 @@ def published(fixture_site: Path, tmp_path: Path) -> Path:
 
 def assert_untouched(site: Path, before: dict[str, bytes]) -> None:
     assert differences(before, snapshot(site)) == []
-    # Beside the site only the export cache (.site.cache) may remain: no .site.building, no .site.old.
-    assert sorted(p.name for p in site.parent.iterdir() if p.name != ".site.cache") == ["site"]
+    # Beside the site only the export cache and the build lock may remain: no .site.building, no .site.old.
+    assert sorted(p.name for p in site.parent.iterdir() if p.name not in (".site.cache", ".site.lock")) == ["site"]
 
 
 def test_bad_content_leaves_the_previous_site_untouched(published: Path, tmp_path: Path) -> None:
