@@ -24,6 +24,7 @@ ERROR_CODES = {
     "broken-utf8": "文件不是 UTF-8 编码",
     "yaml-syntax": "YAML 语法错误",
     "duplicate-key": "同一映射中键重复（YAML 会静默丢掉前一个）",
+    "yaml-limit": "文件超出安全上限（大小、嵌套层数、别名复制、数字位数）",
     "unknown-field": "未知字段（多为拼写错误）",
     "missing-field": "缺少必填字段",
     "wrong-type": "值的类型不对（如金额写成了文字）",

@@ -66,6 +66,9 @@ ERROR_CASES = {
         {"d/a.yml": BASE + "fiscal_year: 2024\n"},
         "d/a.yml:6:1  fiscal_year  [错误 duplicate-key] 键“fiscal_year”重复出现（第一次在第 2 行）  "
         "提示：删除或合并其中一个；YAML 只会保留最后一个，前面的内容会静默丢失"),
+    "yaml-limit": (
+        {"d/a.yml": BASE + "budget_note: " + "9" * 101 + "\n"},
+        "d/a.yml:6:14  budget_note  [错误 yaml-limit] 数字有 101 位，超过上限 100 位  提示：核对这个数字；如果是编码等文字，请加引号"),
     "unknown-field": (
         {"d/a.yml": BASE + "fundz: null\n"},
         "d/a.yml:6:1  fundz  [错误 unknown-field] 未知字段“fundz”  "

@@ -239,3 +239,47 @@ def test_a_disk_that_refuses_a_write_gives_a_message_not_a_traceback(project):
 @pytest.mark.parametrize("number, text", [(errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "文件系统是只读的")])
 def test_full_and_read_only_disks_are_named(number, text):
     assert os_error_text(OSError(number, os.strerror(number), "site/index.html")) == f"site/index.html：{text}"
+
+
+# --- hostile YAML (item 7): a located error within bounded memory and CPU ---------------------
+
+HOSTILE_MEMORY = 1 << 30  # address space of the checking process: a billion-laughs expansion needs several GB
+HOSTILE_CPU_SECONDS = 60  # CPU time, not wall-clock: it only catches a runaway, never a slow machine
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]\n" for n in range(9))
+HOSTILE = {
+    "billion-laughs": (LAUGHS, "d/a.yml:1:13  d[7][9][0][1]  [错误 yaml-limit] 通过 * 别名复制的内容超过 10000 项  "
+                               "提示：不要用 & 锚点和 * 别名层层复制内容；把内容照写出来"),
+    "recursive-alias": ("a: &a [x, *a]\n", "d/a.yml:1:4  a[1]  [错误 yaml-limit] 别名引用了包含它自己的内容（无限循环）  "
+                                           "提示：删除这个 * 别名，把内容照写一遍"),
+    "600-levels-flow": ("a: " + "[" * 600 + "]" * 600 + "\n",
+                        "d/a.yml:1:67  (文件)  [错误 yaml-limit] 嵌套超过 64 层  提示：文件的层次应与表格一致，通常不超过 10 层；检查括号是否成对"),
+    "600-levels-block": ("".join("  " * n + f"k{n}:\n" for n in range(600)) + "  " * 600 + "x\n",
+                         "d/a.yml:65:129  (文件)  [错误 yaml-limit] 嵌套超过 64 层  提示：文件的层次应与表格一致，通常不超过 10 层；检查括号是否成对"),
+    "100000-levels": ("a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                      "d/a.yml:1:67  (文件)  [错误 yaml-limit] 嵌套超过 64 层  提示：文件的层次应与表格一致，通常不超过 10 层；检查括号是否成对"),
+    "5000-digits": ("a: " + "7" * 5000 + "\n",
+                    "d/a.yml:1:4  a  [错误 yaml-limit] 数字有 5000 位，超过上限 100 位  提示：核对这个数字；如果是编码等文字，请加引号"),
+    "50-MB": ("a: |\n" + ("  " + "填" * 100 + "\n") * 166_000,
+              "d/a.yml:1:1  (文件)  [错误 yaml-limit] 文件有 50.3 MB，超过上限 5 MB  "
+              "提示：项目很多时，把项目分别放在文件旁的 <年度>-<类型>.projects/ 文件夹里，每个项目一个文件"),
+}
+
+
+def _bounded() -> None:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (HOSTILE_MEMORY, HOSTILE_MEMORY))
+    resource.setrlimit(resource.RLIMIT_CPU, (HOSTILE_CPU_SECONDS, HOSTILE_CPU_SECONDS))
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_yaml_is_a_located_error_in_bounded_memory_and_time(tmp_path, case):
+    text, expected = HOSTILE[case]
+    content = write_content(tmp_path, {"d/a.yml": text})
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "check", "content"], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                            preexec_fn=_bounded, timeout=300)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [f"content/{expected}", "共 1 个错误，0 个警告。"]
+    assert content.is_dir()
