@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.models import Filing, Goal, Indicator, Project, WithheldRange
+from generator.models import Budget, Filing, Goal, Indicator, Project, WithheldRange
+from generator.vocabulary import FIELD_LABELS
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 VARIANTS = ("standard", "reordered", "without-basis", "shifted-label")
@@ -64,20 +65,21 @@ class Column:
     field: str
 
 
-OPTIONAL_COLUMNS = (
-    Column("指标值确定依据", "basis"), Column("指标值类型", "value_type"), Column("计量单位", "unit"),
-    Column("指标解释", "description"), Column("评（扣）分标准", "scoring"), Column("分值", "weight"),
-    Column("指标分类", "category"), Column("备注", "remark"),
-)
+def _column(field: str) -> Column:
+    """A column headed by the form's word for the field (the site's vocabulary uses the form's words)."""
+    return Column(str(FIELD_LABELS[Indicator][field]), field)
+
+
+OPTIONAL_FIELDS = ("basis", "value_type", "unit", "description", "scoring", "weight", "category", "remark")
 
 
 def indicator_columns(goal: Goal, variant: str) -> list[Column]:
-    present = [c for c in OPTIONAL_COLUMNS if any(getattr(i, c.field) for i in goal.indicators)]
+    present = [_column(f) for f in OPTIONAL_FIELDS if any(getattr(i, f) for i in goal.indicators)]
     if variant == "without-basis":
         present = [c for c in present if c.field != "basis"]
-    seq = [Column("序号", "seq")] if any(i.seq for i in goal.indicators) else []
-    names = [Column("一级指标", "level1"), Column("二级指标", "level2"), Column("三级指标", "name")]
-    value = [Column("指标值", "value")] + [Column(f"{year}年指标值", f"prior.{year}") for year in goal.prior_years]
+    seq = [_column("seq")] if any(i.seq for i in goal.indicators) else []
+    names = [_column("level1"), _column("level2"), _column("name")]
+    value = [_column("value")] + [Column(f"{year}年指标值", f"prior.{year}") for year in goal.prior_years]
     if variant == "reordered":  # the optional columns first, the value last
         return seq + names + list(reversed(present)) + value
     return seq + names + value + present
@@ -215,7 +217,7 @@ def _project_blocks(entry: Project | WithheldRange, money_unit: str, variant: st
     return blocks
 
 
-BUDGET_LABELS = (("total", "项目总预算"), ("this_year", "本年度预算"), ("fiscal", "其中：财政资金"), ("other", "其他资金"))
+BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
 
 
 def _project_table(project: Project) -> FormTable | None:
@@ -224,7 +226,7 @@ def _project_table(project: Project) -> FormTable | None:
                          ("预算单位", project.budget_unit)):
         if value:
             table.add(label, value)
-    budget = [(label, getattr(project.budget, key)) for key, label in BUDGET_LABELS
+    budget = [(str(FIELD_LABELS[Budget][key]), getattr(project.budget, key)) for key in BUDGET_FIELDS
               if getattr(project.budget, key) is not None]
     if budget:
         table.add("预算规模", *(label for label, _ in budget))
