@@ -38,7 +38,7 @@ class BuildResult:
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
-EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py",
+EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py", "vocabulary.py",
                "indicator_values.py", "yamlsource.py")
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .checks import filing_findings
 from .config import Region, SiteConfig
-from .identity import goal_id, project_id
+from .identity import department_url, filing_url, goal_id, project_id, project_url
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
 from .redaction import PublicSource, public_filing
 from .sources import published_sources
+from .vocabulary import project_title
 from .yamlsource import format_path
 
 
@@ -34,6 +35,10 @@ class ProjectView:
     id: str
     url: str
     position: int
+
+    @property
+    def title(self) -> str:
+        return project_title(self.project, self.id)
 
 
 @dataclass(frozen=True)
@@ -86,10 +91,6 @@ class SiteModel:
     years: tuple[int, ...] = field(default=())
 
 
-def filing_url(filing: Filing) -> str:
-    return f"d/{filing.department.id}/{filing.slug}/"
-
-
 def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir: Path) -> SiteModel:
     regions = config.region_paths()
     sources = published_sources(loaded, content_dir, config.publish_contact)
@@ -104,7 +105,7 @@ def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir
 def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteConfig, regions: dict) -> FilingView:
     public = public_filing(item.filing, config.publish_contact)
     url = filing_url(public)
-    sequence = tuple(_sequence_item(entry, index, url) for index, entry in enumerate(public.projects))
+    sequence = tuple(_sequence_item(entry, index, public) for index, entry in enumerate(public.projects))
     return FilingView(
         filing=public, url=url,
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
@@ -115,12 +116,12 @@ def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteCo
     )
 
 
-def _sequence_item(entry, index: int, filing_url_: str) -> ProjectView | WithheldView:
+def _sequence_item(entry, index: int, filing: Filing) -> ProjectView | WithheldView:
     if isinstance(entry, WithheldRange):
         first, last = entry.withheld.numbers
         return WithheldView(entry, index, f"withheld-{first}-{last}")
     pid = project_id(entry, index)
-    return ProjectView(entry, pid, f"{filing_url_}p/{pid}/", index)
+    return ProjectView(entry, pid, project_url(filing, pid), index)
 
 
 def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
@@ -131,7 +132,7 @@ def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
     for dept_id, filings in sorted(grouped.items()):
         first = filings[0]
         departments.append(DepartmentView(dept_id, first.filing.department.name, first.region_names,
-                                          f"d/{dept_id}/", tuple(filings)))
+                                          department_url(dept_id), tuple(filings)))
     return tuple(departments)
 
 
