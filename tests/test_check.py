@@ -410,11 +410,21 @@ def test_a_source_in_a_subfolder_of_sources_is_fine(tmp_path):
 
 # --- smaller trust cases (issue 13, item 9) ------------------------------------------------
 
-def test_an_escaped_lone_surrogate_is_an_error(tmp_path):
-    report = run_check(tmp_path, {"d/a.yml": BASE + 'document_number: "\\ud800"\n'})
-    assert lines(report, tmp_path) == [
-        "d/a.yml:6:18  document_number  [错误 bad-character] 文字含无效字符 U+D800  "
-        "提示：删除这个字符（多为引号内的 \\x00、\\u0000、\\ud800 一类转义）"]
+@pytest.mark.parametrize("text, expected", [
+    # an escaped lone surrogate passed check, then failed the build
+    (BASE + 'document_number: "\\ud800"\n',
+     "d/a.yml:6:18  document_number  [错误 bad-character] 文字含无效字符 U+D800  "
+     "提示：删除这个字符（多为引号内的 \\x00、\\u0000、\\ud800 一类转义）"),
+    # a real day in quotes was called a day that does not exist
+    (BASE + 'approved_on: "2025-01-20"\n',
+     "d/a.yml:6:1  approved_on  [错误 wrong-type] 日期“2025-01-20”加了引号，被当作文字  "
+     "提示：去掉引号，写作 approved_on: 2025-01-20"),
+    (BASE.replace("title: 测试文件", 'title: "测试\\u200b文件"'),
+     "d/a.yml:4:1  title  [警告 invisible-character] 文字含看不见的字符 U+200B（零宽空格）  "
+     "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"),
+])
+def test_hostile_characters_and_quoted_dates(tmp_path, text, expected):
+    assert lines(run_check(tmp_path, {"d/a.yml": text}), tmp_path) == [expected]
 
 
 @pytest.mark.parametrize("tagged, shown", [("!!binary aGVsbG8=", "!!binary"),
@@ -424,20 +434,6 @@ def test_python_and_binary_tags_are_errors(tmp_path, tagged, shown):
     report = run_check(tmp_path, {"d/a.yml": BASE + f"document_number: {tagged}\n"})
     assert lines(report, tmp_path) == [
         f"d/a.yml:6:18  document_number  [错误 yaml-syntax] 不支持的 YAML 标签 {shown}  提示：删除这个以 ! 开头的标签"]
-
-
-def test_a_quoted_date_is_reported_as_quoted(tmp_path):
-    report = run_check(tmp_path, {"d/a.yml": BASE + 'approved_on: "2025-01-20"\n'})
-    assert lines(report, tmp_path) == [
-        "d/a.yml:6:1  approved_on  [错误 wrong-type] 日期“2025-01-20”加了引号，被当作文字  "
-        "提示：去掉引号，写作 approved_on: 2025-01-20"]
-
-
-def test_zero_width_characters_are_a_warning(tmp_path):
-    report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: \"测试\\u200b文件\"")})
-    assert lines(report, tmp_path) == [
-        "d/a.yml:4:1  title  [警告 invisible-character] 文字含看不见的字符 U+200B（零宽空格）  "
-        "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)//", "/relative/", "ftp://example.test/", "https://example.test"])
