@@ -9,6 +9,7 @@ ever grow.
 from __future__ import annotations
 
 from .models import Filing, Goal, Project
+from .textrules import is_safe_id
 
 
 def department_url(department_id: str) -> str:
@@ -27,9 +28,13 @@ def project_url(filing: Filing, project_key: str) -> str:
 
 
 def project_id(project: Project, position: int) -> str:
+    """`code` is free text: it makes the URL only when it is a safe segment (check reports the others,
+    so a build never gets here with one; raising keeps a path like `../..` out of the site regardless)."""
     if project.id:
         return project.id
     if project.code:
+        if not is_safe_id(project.code):
+            raise ValueError(f"project code {project.code!r} cannot be a URL segment")
         return project.code
     return f"p{project.number if project.number is not None else position + 1}"
 

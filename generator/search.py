@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import tempfile
@@ -211,6 +212,12 @@ async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -
         await service.close()
 
 
+# The longest Pagefind may take to answer one request (indexing a city's pages is one request) or to
+# stop: far beyond any real answer, it only turns a hung service into an error instead of a hung build.
+PAGEFIND_TIMEOUT = 900.0
+PAGEFIND_STOP_TIMEOUT = 10.0
+
+
 class _PromptService(PagefindService):
     """The Pagefind service, reading each response as soon as it arrives.
 
@@ -219,6 +226,25 @@ class _PromptService(PagefindService):
     content/, most of an hour for a city's 30,000. Same protocol: base64 JSON
     messages, each ended by a comma.
     """
+
+    async def send(self, payload):
+        try:
+            return await asyncio.wait_for(super().send(payload), PAGEFIND_TIMEOUT)
+        except asyncio.TimeoutError:
+            raise SearchIndexError(f"Pagefind 服务 {PAGEFIND_TIMEOUT:.0f} 秒没有回应，已停止") from None
+
+    async def close(self) -> None:
+        """Stop the service without waiting on it forever: terminate, then kill."""
+        self._poll_task.cancel()
+        for future in self._responses.values():
+            future.cancel()
+        with contextlib.suppress(ProcessLookupError):  # it may have ended already
+            self._backend.terminate()
+        try:
+            await asyncio.wait_for(self._backend.wait(), PAGEFIND_STOP_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._backend.kill()
+            await self._backend.wait()
 
     async def _wait_for_responses(self) -> None:
         assert self._backend.stdout is not None
