@@ -89,7 +89,7 @@ def test_every_page_says_what_it_is(fixture_site):
 
 def fixture_comparisons():
     checked = check_content(FIXTURE / "content", FIXTURE / "site_config.yml")
-    return {c.topic.id: c for c in comparisons(build_site_model(checked.config, checked.filings))}
+    return {c.topic.id: c for c in comparisons(build_site_model(checked.config, checked.filings, FIXTURE / "content"))}
 
 
 def test_a_topic_keeps_to_the_departments_it_applies_to():
