@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .models import Model, SafeId, Text
+from .models import Department, Model, SafeId, Text
 from .problems import Problem
 from .schema_errors import problems_from
 from .yamlsource import YamlProblem, load_file
@@ -36,15 +36,22 @@ class Region(Model):
 
 
 class ComparisonTopic(Model):
-    """A cross-department comparison page: indicators whose 三级 name contains a keyword."""
+    """A cross-department comparison page: indicators whose 三级 name contains a keyword,
+    of the departments the topic applies to (a court's 案件调解率 is not 人民调解)."""
 
     id: SafeId
     title: Text
     include: list[Text] = Field(min_length=1, description="三级指标名称包含其中任一词即纳入")
     exclude: list[Text] = Field(default_factory=list, description="名称包含其中任一词则排除")
+    departments: list[Text] = Field(default_factory=list, description=(
+        "只比较这些部门：部门名称包含其中任一词（如 司法局），或部门标识等于其中之一；省略时比较所有部门"))
 
     def matches(self, name: str | None) -> bool:
         return bool(name) and any(k in name for k in self.include) and not any(k in name for k in self.exclude)
+
+    def applies_to(self, department: Department) -> bool:
+        return not self.departments or any(
+            word == department.id or word in department.name for word in self.departments)
 
 
 class SiteConfig(Model):

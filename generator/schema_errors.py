@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .models import models_in
 from .problems import Problem, Severity
 from .yamlsource import KeyPath, Located, format_path
 
@@ -116,7 +117,7 @@ def _fields_where(model: type[BaseModel], path: KeyPath) -> list[str]:
     for part in path[:-1]:
         if isinstance(part, str):
             candidates = [found for c in candidates if part in c.model_fields
-                          for found in _models_in(c.model_fields[part].annotation)]
+                          for found in models_in(c.model_fields[part].annotation)]
     names = {name for c in candidates for name in c.model_fields}
     return sorted(names or _field_names(model))
 
@@ -129,18 +130,6 @@ def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
     seen.add(model)
     names = set(model.model_fields)
     for field in model.model_fields.values():
-        for candidate in _models_in(field.annotation):
+        for candidate in models_in(field.annotation):
             names |= _field_names(candidate, seen)
     return names
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
-        found += _models_in(arg)
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        found += _models_in(origin)
-    return found
