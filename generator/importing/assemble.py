@@ -22,7 +22,7 @@ from .layouts import PROJECT_COLUMNS
 
 GOAL_START = re.compile(r"^(?P<kind>年度|长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
-SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>\S.{0,24})$")
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
@@ -296,7 +296,8 @@ class Assembler:
         for row in rows[start:start + header_rows] + ([above] if above else []):
             self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
         end = start + header_rows
-        while end < len(rows) and not self._is_stop(rows[end]):
+        seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
+        while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
             end += 1
         data = rows[start + header_rows:end]
         for row in data:  # a label column left of the header (年度绩效指标) is structure
@@ -402,6 +403,12 @@ class Assembler:
         """One row of a form: key/value pairs, a labelled text, a goal, a spending plan … Returns rows used."""
         row = rows[index]
         present = [cell for cell in row if cell.text]
+        for cell in [c for c in present if MONEY_UNIT.fullmatch(c.text)]:
+            self._set_unit(MONEY_UNIT.fullmatch(cell.text).group(1))
+            self._place(cell)
+            present.remove(cell)
+        if not present:
+            return 1
         first = present[0]
         key = normalize(first.text)
         rest = present[1:]
@@ -560,6 +567,11 @@ class Assembler:
                     if cell.text and cell.location not in self.placed:
                         missing.append((cell.location, cell.text, self.why_not.get(cell.location, "未识别的单元格")))
         return missing
+
+
+def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
+    """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
+    return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
 
 
 def _is_years_row(row: list[Cell]) -> bool:

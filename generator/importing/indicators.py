@@ -79,11 +79,31 @@ class IndicatorReader:
 
     def read(self) -> list[dict[str, Any]]:
         usual_last = self._usual_last()
-        for row in self.rows:
-            self._row(row, usual_last)
+        for row, notes in self._joined(usual_last):
+            self._row(row, usual_last, notes)
         self._flush_label_row()
         self._fill_leading_level1()
         return self.indicators
+
+    def _joined(self, usual_last: int) -> list[tuple[list[Cell], list[dict[str, str]]]]:
+        """A lone cell on the row after a row that stops short is that row's next cell (a stray line break)."""
+        joined: list[tuple[list[Cell], list[dict[str, str]]]] = []
+        for row in self.rows:
+            present = [cell for cell in row if cell.text]
+            if len(present) == 1 and joined and not self._is_label_row(row) and self._seq_column() is None:
+                previous, notes = joined[-1]
+                last = self._last(previous)
+                if 0 <= last < usual_last:
+                    column = last + 1
+                    previous = previous + [Cell("", "")] * (column + 1 - len(previous))
+                    previous[column] = present[0]
+                    notes.append({"field": self.columns.fields.get(column, "value"),
+                                  "text": f"原表此行在“{previous[last].text}”格之后断行，“{present[0].text}”单独落在下一行；"
+                                          f"编者按其位置读作本行的{self._field_label(column)}。"})
+                    joined[-1] = (previous, notes)
+                    continue
+            joined.append((list(row), []))
+        return joined
 
     def _usual_last(self) -> int:
         lasts = [self._last(row) for row in self.rows if not self._is_label_row(row) and self._last(row) >= 0]
@@ -107,10 +127,9 @@ class IndicatorReader:
                 return c
         return max(self.columns.fields, default=0) + 1
 
-    def _row(self, row: list[Cell], usual_last: int) -> None:
+    def _row(self, row: list[Cell], usual_last: int, notes: list[dict[str, str]]) -> None:
         if not any(cell.text for cell in row):
             return
-        notes: list[dict[str, str]] = []
         if self._is_label_row(row):
             self._label_row(row, notes)
             return
