@@ -79,6 +79,7 @@ class Assembler:
         self.expect_purpose = False
         self.spending: list[tuple[int, Cell]] = []
         self.title_cells: list[str] = []
+        self.realign = document.path.suffix.lower() == ".txt"
 
     # ---- walk -------------------------------------------------------------------------------
     def run(self) -> Imported:
@@ -302,7 +303,7 @@ class Assembler:
         data = rows[start + header_rows:end]
         for row in data:  # a label column left of the header (年度绩效指标) is structure
             self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
-        reader = IndicatorReader(columns, data)
+        reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
         goal = self._goal_for_table(table.location)
@@ -367,7 +368,7 @@ class Assembler:
 
     def _funds_table(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
         years_row = rows[start + 1] if start + 1 < len(rows) and _is_years_row(rows[start + 1]) else None
-        reader = FundsReader(rows[start], years_row)
+        reader = FundsReader(rows[start], years_row, realign=self.realign)
         end = start + (2 if years_row else 1)
         while end < len(rows) and not self._is_stop(rows[end]):
             reader.row(rows[end])
@@ -427,10 +428,6 @@ class Assembler:
             return 1
         if key in DEPARTMENT_TEXTS and rest and normalize(rest[0].text) not in STRUCTURE_LABELS:
             self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
-            self._place(first, rest[0])
-            return 1
-        if key in DEPARTMENT_NAME and rest:
-            self.filing.setdefault("department", {})["name"] = rest[0].text
             self._place(first, rest[0])
             return 1
         self._contact_and_dates(present)
@@ -496,7 +493,10 @@ class Assembler:
         for index, cell in enumerate(present):
             key = normalize(cell.text)
             following = present[index + 1] if index + 1 < len(present) else None
-            if key in FILER and following is not None:
+            if key in DEPARTMENT_NAME and following is not None:
+                self.filing.setdefault("department", {})["name"] = following.text
+                self._place(cell, following)
+            elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
                 self._place(cell, following)
             elif key in PHONE and following is not None:

@@ -34,6 +34,7 @@ def amount(text: str) -> Decimal | None:
 class FundsReader:
     header: list[Cell]
     years_row: list[Cell] | None
+    realign: bool = True  # as for indicator rows: only copied text slides cells
     placed: list[Cell] = field(default_factory=list)
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
     funds: dict[str, Any] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class FundsReader:
         self.placed.extend(labels.values())
         last = max(figures, default=self.last_col)
         shift = self.last_col - last if figures else 0
-        if shift and figures and min(figures) + shift > max(labels):
+        if self.realign and shift and figures and min(figures) + shift > max(labels):
             notes.append({"text": f"原表此行数字向{'左' if shift > 0 else '右'}错位{abs(shift)}列；"
                                   f"编者按顺序读作当年金额、占比和往年金额。"})
         else:

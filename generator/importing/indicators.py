@@ -70,6 +70,9 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Co
 class IndicatorReader:
     columns: Columns
     rows: list[list[Cell]]  # the data rows of this table (stop rows excluded)
+    # Only text copied from a web page drops the cells of merged ranges, so only there can a row's cells
+    # have slid against the header; a real grid (HTML, office files) keeps every cell in its column.
+    realign: bool = True
     indicators: list[dict[str, Any]] = field(default_factory=list)
     placed: list[Cell] = field(default_factory=list)
     level1: str | None = None
@@ -90,7 +93,8 @@ class IndicatorReader:
         joined: list[tuple[list[Cell], list[dict[str, str]]]] = []
         for row in self.rows:
             present = [cell for cell in row if cell.text]
-            if len(present) == 1 and joined and not self._is_label_row(row) and self._seq_column() is None:
+            if self.realign and len(present) == 1 and joined and not self._is_label_row(row) \
+                    and self._seq_column() is None:
                 previous, notes = joined[-1]
                 last = self._last(previous)
                 if 0 <= last < usual_last:
@@ -157,7 +161,7 @@ class IndicatorReader:
         movable = {c: cell for c, cell in present.items() if c != seq}
         last = max(movable, default=-1)
         shift = usual_last - last
-        if shift == 0 or len(movable) < 2 or min(movable) + shift < (0 if seq is None else seq + 1):
+        if not self.realign or shift == 0 or len(movable) < 2 or min(movable) + shift < (0 if seq is None else seq + 1):
             return present
         moved = {c + shift: cell for c, cell in movable.items()}
         if seq is not None and seq in present:

@@ -59,7 +59,7 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
-DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称"}
+DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称"}
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
 # Labels of a form that only name a part of it; read as structure, never as content.

@@ -11,7 +11,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import re
+
 import yaml
+
+DIGITS = re.compile(r"^[0-9.]+$")  # a phone number or "0" stays text, visibly
+FLOW_WIDTH = 100
 
 
 class _Dumper(yaml.SafeDumper):
@@ -28,13 +33,27 @@ def _date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.ScalarNode:
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = "|" if "\n" in value else ('"' if DIGITS.match(value) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _mapping(dumper: yaml.SafeDumper, value: dict) -> yaml.MappingNode:
+    """Short records of plain values on one line, as the hand-made seeds write them."""
+    flat = all(isinstance(v, (str, int, Decimal, dt.date)) and "\n" not in str(v) for v in value.values())
+    short = len(", ".join(f"{k}: {v}" for k, v in value.items())) <= FLOW_WIDTH
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=flat and short)
+
+
+def _sequence(dumper: yaml.SafeDumper, value: list) -> yaml.SequenceNode:
+    flat = all(isinstance(v, (int, Decimal)) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
 
 
 _Dumper.add_representer(Decimal, _decimal)
 _Dumper.add_representer(dt.date, _date)
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(dict, _mapping)
+_Dumper.add_representer(list, _sequence)
 
 
 def dump(data: Any, header: str = "") -> str:
