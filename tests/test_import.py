@@ -2,7 +2,8 @@
 
 The remaining differences of a seed that does not reach 100% are kept, one per line, in
 tests/fixtures/import/<seed>.differences.txt and asserted exactly, so any regression (or
-improvement) shows up as a failing test. `python -m tests.import_agreement` prints the table.
+improvement) shows up as a failing test. `python -m tests.import_agreement` prints the table;
+`python -m tests.import_agreement --write-differences` records the current differences (review the diff).
 """
 
 from __future__ import annotations
@@ -18,10 +19,7 @@ from generator.importing.document import ImportFailure
 from generator.importing.importer import ImportOptions, import_file
 from generator.importing.readers import read_document
 from generator.loading import load_filing
-from tests.import_agreement import CONTENT, ROOT, SEEDS, agreement, model_data
-
-DIFFERENCES = Path(__file__).parent / "fixtures" / "import"
-FULL = ["001_ebde392d2f7b9b87.txt", "002_0ec2345d73f18d63.txt", "003_95543d55ae7ca3fd.txt"]
+from tests.import_agreement import CONTENT, DIFFERENCES, FULL, ROOT, SEEDS, agreement, model_data
 GUANGSHUI = CONTENT / "sources" / "001_ebde392d2f7b9b87.txt"
 
 

@@ -300,9 +300,10 @@ class Assembler:
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
         while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
             end += 1
-        data = rows[start + header_rows:end]
-        for row in data:  # a label column left of the header (年度绩效指标) is structure
+        data = []
+        for row in rows[start + header_rows:end]:  # a label column left of the header (年度绩效指标) is structure
             self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+            data.append([Cell("", c.location) if normalize(c.text) in STRUCTURE_LABELS else c for c in row])
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)

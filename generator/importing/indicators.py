@@ -79,9 +79,14 @@ class IndicatorReader:
     level2: str | None = None
     pending_level1: str | None = None
     label_row: dict[str, Any] | None = None
+    level1_labels: set[str] = field(default_factory=set)  # 一级 labels this table uses
 
     def read(self) -> list[dict[str, Any]]:
         usual_last = self._usual_last()
+        level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
+        if level1 is not None:  # labels from rows in their place only: a slid row's first cell is not a label
+            self.level1_labels = {row[level1].text for row in self.rows
+                                  if len(row) > level1 and row[level1].text and self._last(row) == usual_last}
         for row, notes in self._joined(usual_last):
             self._row(row, usual_last, notes)
         self._flush_label_row()
@@ -110,8 +115,12 @@ class IndicatorReader:
         return joined
 
     def _usual_last(self) -> int:
+        """Where a row's content normally ends: the header's last column when rows end there, else the usual end."""
         lasts = [self._last(row) for row in self.rows if not self._is_label_row(row) and self._last(row) >= 0]
-        return Counter(lasts).most_common(1)[0][0] if lasts else max(self.columns.fields, default=0)
+        header_last = max([*self.columns.fields, *self.columns.years], default=0)
+        if header_last in lasts or not lasts:
+            return header_last
+        return Counter(lasts).most_common(1)[0][0]
 
     @staticmethod
     def _last(row: list[Cell]) -> int:
@@ -155,21 +164,35 @@ class IndicatorReader:
         self._emit({k: v for k, v in values.items() if v and k not in LEVEL_FIELDS}, prior, notes)
 
     def _aligned(self, row: list[Cell], usual_last: int, notes: list[dict[str, str]]) -> dict[int, Cell]:
-        """Cells by column; a row whose content ends left or right of the usual last column is moved back."""
+        """Cells by column. A row whose content ends left or right of the usual last column lost or gained
+        cells in the copy: its cells are read in order onto the columns from the right, the cells left over
+        become its 一级/二级 labels."""
         present = {c: cell for c, cell in enumerate(row) if cell.text}
         seq = self._seq_column()
         movable = {c: cell for c, cell in present.items() if c != seq}
         last = max(movable, default=-1)
-        shift = usual_last - last
-        if not self.realign or shift == 0 or len(movable) < 2 or min(movable) + shift < (0 if seq is None else seq + 1):
+        if not self.realign or last == usual_last or len(movable) < 2:
             return present
-        moved = {c + shift: cell for c, cell in movable.items()}
+        data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
+                              if self.columns.first_data <= c <= usual_last and c != seq)
+        cells = [movable[c] for c in sorted(movable)]
+        count = min(len(cells), len(data_columns))
+        aligned = dict(zip(data_columns[-count:], cells[-count:]))
+        leftovers = cells[:-count] if count < len(cells) else []
+        label_columns = [c for c, f in sorted(self.columns.fields.items()) if f in LEVEL_FIELDS]
+        if len(leftovers) == 1 and len(label_columns) == 2:
+            text = leftovers[0].text
+            level1 = (text in LEVEL1 or text in self.level1_labels) and text not in LEVEL2_OF.get(self.level1 or "", set())
+            aligned[label_columns[0] if level1 else label_columns[1]] = leftovers[0]
+        else:
+            aligned.update(zip(label_columns[-len(leftovers):] if leftovers else [], leftovers[-len(label_columns):]))
         if seq is not None and seq in present:
-            moved[seq] = present[seq]
-        side = "左" if shift > 0 else "右"
-        read = "、".join(self._field_label(c) for c in sorted(moved) if c != seq)
-        notes.append({"text": f"原表此行单元格向{side}错位{abs(shift)}列；编者按单元格顺序读作{read}。"})
-        return moved
+            aligned[seq] = present[seq]
+        read = "、".join(self._field_label(c) for c in sorted(aligned) if c != seq)
+        side = "左" if last < usual_last else "右"
+        notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
+                              f"编者按单元格顺序读作{read}。"})
+        return aligned
 
     def _field_label(self, column: int) -> str:
         if column in self.columns.years:
