@@ -92,7 +92,7 @@ def table() -> str:
 
 
 DIFFERENCES = Path(__file__).parent / "fixtures" / "import"
-FULL = ["001_ebde392d2f7b9b87.txt", "002_0ec2345d73f18d63.txt", "003_95543d55ae7ca3fd.txt"]
+FULL = ["001_ebde392d2f7b9b87.txt", "002_0ec2345d73f18d63.txt", "003_95543d55ae7ca3fd.txt", "004_878df4ebd272f24d.txt"]
 
 
 def write_differences() -> None:

@@ -17,6 +17,7 @@ from .funds import FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns
 from .layouts import (DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, MONEY_UNIT, PHONE,
                       STRUCTURE_LABELS, is_indicator_header, normalize)
+from .prose import prose_indicators
 from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header, withheld)
 from .layouts import PROJECT_COLUMNS
 
@@ -240,9 +241,24 @@ class Assembler:
             return
         for group in groups:
             title = re.match(r"^(“[^”]+”项目)", group[0]).group(1)
-            self.goals.append({"id": f"g{len(self.goals) + 1}", "kind": "年度", "title": title, "text": _rich(group),
-                               "notes": [{"field": "indicators", "text": "原文以文字叙述本目标的绩效指标，没有表格；"
-                                          "导入时未拆成指标表，全文见目标内容。需要指标表时请对照原文逐条录入。"}]})
+            merged: list[str] = []
+            for text in group:  # the numbered list continues the sentence that announces it
+                if merged and text.startswith("1、") and "绩效目标" in merged[-1]:
+                    merged[-1] += "<br>\n" + text
+                else:
+                    merged.append(text)
+            goal: dict[str, Any] = {"id": f"g{len(self.goals) + 1}", "kind": "年度", "title": title,
+                                    "text": _rich(merged)}
+            indicators = prose_indicators("\n".join(group))
+            if indicators:
+                goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标的绩效指标，没有表格；下列指标由导入按"
+                                  "“一级指标-二级指标-三级指标（指标解释），指标值……”的写法从叙述中拆出，各项文字照原样："
+                                  "最后一对括号内的文字作为指标解释（表示单位的“（%）”留在名称中），“指标值”或“指标值为”"
+                                  "之后的文字作为指标值（去掉句末的“；”“。”）。原文全文见目标内容，请逐条对照。"}]
+                goal["indicators"] = indicators
+            else:
+                goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标，没有指标表；全文见目标内容。"}]
+            self.goals.append(goal)
 
     # ---- tables -----------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
