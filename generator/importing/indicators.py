@@ -80,13 +80,25 @@ class IndicatorReader:
     pending_level1: str | None = None
     label_row: dict[str, Any] | None = None
     level1_labels: set[str] = field(default_factory=set)  # 一级 labels this table uses
+    labels: set[str] = field(default_factory=set)  # every 一级/二级 label of rows in their place
+    anchors: dict[int, str] = field(default_factory=dict)  # column → the text it nearly always holds
 
     def read(self) -> list[dict[str, Any]]:
         usual_last = self._usual_last()
         level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
+        name = next((c for c, f in self.columns.fields.items() if f == "name"), None)
+        placed = [row for row in self.rows if self._last(row) == usual_last]
         if level1 is not None:  # labels from rows in their place only: a slid row's first cell is not a label
-            self.level1_labels = {row[level1].text for row in self.rows
-                                  if len(row) > level1 and row[level1].text and self._last(row) == usual_last}
+            self.level1_labels = {row[level1].text for row in placed if len(row) > level1 and row[level1].text}
+        for column, key in self.columns.fields.items():
+            if key in ("basis", "category", "value_type"):
+                texts = [row[column].text for row in placed if len(row) > column and row[column].text]
+                common = Counter(texts).most_common(1)
+                if common and len(texts) >= 5 and common[0][1] >= 0.8 * len(placed):
+                    self.anchors[column] = common[0][0]
+        if name is not None:
+            self.labels = {row[c].text for row in placed if len(row) > name and row[name].text
+                           for c, f in self.columns.fields.items() if f in LEVEL_FIELDS and row[c].text}
         for row, notes in self._joined(usual_last):
             self._row(row, usual_last, notes)
         self._flush_label_row()
@@ -150,6 +162,7 @@ class IndicatorReader:
         values = {self.columns.fields[c]: cell.text for c, cell in cells.items() if c in self.columns.fields}
         prior = {self.columns.years[c]: cell.text for c, cell in sorted(cells.items()) if c in self.columns.years}
         self.placed.extend(cell for c, cell in cells.items() if c in self.columns.fields or c in self.columns.years)
+        self._name_in_label_column(values, prior, notes)
         labelled = bool(values.get("level1") or values.get("level2"))
         self._labels(values, notes)
         if self.label_row is not None:
@@ -171,8 +184,10 @@ class IndicatorReader:
         seq = self._seq_column()
         movable = {c: cell for c, cell in present.items() if c != seq}
         last = max(movable, default=-1)
-        if not self.realign or last == usual_last or len(movable) < 2:
+        if not self.realign or len(movable) < 2:
             return present
+        if last == usual_last:
+            return self._anchored(present, movable, seq, notes)
         data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
                               if self.columns.first_data <= c <= usual_last and c != seq)
         cells = [movable[c] for c in sorted(movable)]
@@ -193,6 +208,40 @@ class IndicatorReader:
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
                               f"编者按单元格顺序读作{read}。"})
         return aligned
+
+    def _anchored(self, present: dict[int, Cell], movable: dict[int, Cell], seq: int | None,
+                  notes: list[dict[str, str]]) -> dict[int, Cell]:
+        """A column that nearly always says the same (指标值确定依据 "计划标准") shows a row slid sideways."""
+        for column, usual in self.anchors.items():
+            if column in movable and movable[column].text == usual:
+                continue
+            found = [c for c, cell in movable.items() if cell.text == usual and 0 < abs(c - column) <= 2]
+            if len(found) != 1:
+                continue
+            shift = column - found[0]
+            moved = {c + shift: cell for c, cell in movable.items() if c + shift >= 0}
+            if seq is not None and seq in present:
+                moved[seq] = present[seq]
+            read = "、".join(self._field_label(c) for c in sorted(moved) if c != seq)
+            notes.append({"text": f"原表此行单元格向{'左' if shift > 0 else '右'}错位{abs(shift)}列（“{usual}”落在"
+                                  f"{self._field_label(found[0])}列）；编者按单元格顺序读作{read}。"})
+            return moved
+        return present
+
+    def _name_in_label_column(self, values: dict[str, str], prior: dict[Any, str],
+                               notes: list[dict[str, str]]) -> None:
+        """A row with a value but no name, whose only "label" is no label this table uses: that is the name."""
+        if values.get("name") or not (values.get("value") or prior):
+            return
+        present = [key for key in LEVEL_FIELDS if values.get(key)]
+        if len(present) != 1:
+            return
+        text = values[present[0]]
+        if text in LEVEL1 or text in LEVEL2 or text in self.labels:
+            return
+        values["name"] = values.pop(present[0])
+        where = "一级指标" if present[0] == "level1" else "二级指标"
+        notes.append({"field": "name", "text": f"原表此行三级指标名称“{text}”落在{where}列，其后各格位置正常；编者读作三级指标。"})
 
     def _field_label(self, column: int) -> str:
         if column in self.columns.years:
