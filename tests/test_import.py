@@ -200,3 +200,40 @@ def test_bad_input_messages(tmp_path: Path) -> None:
         import_file(binary, options)
     assert str(error.value) == f"{binary}：文件既不是 UTF-8 也不是 GBK 编码的文字，无法读取。请用文本编辑器另存为 UTF-8 后再导入。"
     assert not (tmp_path / "out.yml").exists()
+
+
+def _import_fixture(name: str, tmp_path: Path):
+    return import_file(DIFFERENCES / name, ImportOptions(output=tmp_path / "out.yml", department="x", region="ezhou",
+                                                         content_dir=tmp_path, config=ROOT / "site_config.yml"))
+
+
+def test_project_only_form_with_five_indicator_columns(tmp_path: Path) -> None:
+    """A court's 项目支出绩效目标表: no department table, values like ≥98百分比 kept verbatim."""
+    result = _import_fixture("tianjin-court.txt", tmp_path)
+    filing = result.filing
+    assert (filing["title"], filing["fiscal_year"], filing["money_unit"]) == ("项目支出绩效目标表（2025年度）", 2025, "万元")
+    assert filing["department"]["name"] == "天津市某区人民法院"
+    project = filing["projects"][0]
+    assert (project["name"], project["budget_unit"], str(project["budget"]["this_year"]),
+            str(project["budget"]["fiscal"])) == ("审判业务经费", "天津市某区人民法院", "120", "120")
+    goal = project["goals"][0]
+    assert (goal["kind"], goal["text"]) == ("年度", "保障审判执行工作正常开展")
+    assert [i["value"] for i in goal["indicators"]] == ["≥9000件", "≥98百分比", "≥ 95 百分比", "稳步提升", "≥90百分比"]
+    assert result.imported.not_placed == [] and result.check.errors == []
+
+
+def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
+    """An 安徽-style 项目支出绩效目标申报表: 中期/年度 funds and indicator values become a 长期 and a 年度 goal."""
+    result = _import_fixture("anhui-project.txt", tmp_path)
+    filing = result.filing
+    assert filing["kind"] == "申报" and filing["contact"] == {"filer": "张三", "phone": "0551-1234567"}
+    project = filing["projects"][0]
+    assert {k: str(v) for k, v in project["budget"].items()} == {"total": "300", "this_year": "100.00",
+                                                                 "fiscal": "100.00", "other": "0"}
+    assert project["notes"][0] == {"field": "budget.fiscal", "text": "原表中期其中：财政拨款为 300；本项只录入年度数。"}
+    mid, annual = project["goals"]
+    assert (mid["kind"], mid["title"], mid["deadline"]) == ("长期", "中期目标（2025年—2027年）", 2027)
+    assert [i["value"] for i in mid["indicators"]] == ["≥3000件", "≥95%", "逐步提高", "≥90%"]
+    assert [i["value"] for i in annual["indicators"]] == ["≥1000件", "≥95%", "逐步提高", "≥ 90%"]
+    assert result.imported.not_placed == [("第6行第3格", "项目期", "未识别的单元格"), ("第6行第4格", "1年", "未识别的单元格")]
+    assert result.check.errors == []

@@ -15,8 +15,9 @@ from typing import Any
 from .document import Cell, Paragraph, SourceDocument, Table
 from .funds import FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns
-from .layouts import (DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, MONEY_UNIT, PHONE,
-                      STRUCTURE_LABELS, is_indicator_header, normalize)
+from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
+                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
+                      normalize)
 from .prose import prose_indicators
 from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header, withheld)
 from .layouts import PROJECT_COLUMNS
@@ -28,7 +29,7 @@ SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 TITLE_WORDS = re.compile(r"绩效目标.*(表|批复|申报|公开)")
-YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
+YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
@@ -79,8 +80,8 @@ class Assembler:
         self.parts: set[str] = set()
         self.expect_purpose = False
         self.spending: list[tuple[int, Cell]] = []
-        self.title_cells: list[str] = []
         self.realign = document.path.suffix.lower() == ".txt"
+        self.budget_periods: dict[int, str] = {}
 
     # ---- walk -------------------------------------------------------------------------------
     def run(self) -> Imported:
@@ -162,8 +163,7 @@ class Assembler:
             if self.text.single:
                 self._close_text()
             return
-        if "title" not in self.filing and TITLE_WORDS.search(text) and not self.goals and not self.projects:
-            self.filing["title"] = text
+        if self._title(text):
             self._place(paragraph)
             return
         self.why_not[paragraph.location] = "未识别的段落"
@@ -303,6 +303,9 @@ class Assembler:
             return True
         first = next((t for t in texts if t), "")
         key = normalize(first)
+        labelled = LABELLED_VALUE.match(first)
+        if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in FILER | PHONE | set(DATE_LABELS)):
+            return True
         return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in DEPARTMENT_NAME \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
@@ -324,6 +327,7 @@ class Assembler:
         indicators = reader.read()
         self._place(*reader.placed)
         goal = self._goal_for_table(table.location)
+        self._mid_term_values(indicators, goal)
         if columns.years:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
@@ -336,6 +340,22 @@ class Assembler:
                 {"field": "indicators", "text": "原表“备注”列所填均为分值（如“20分”）；编者录入为各指标的权重（weight）。"})
         return end - start, len(data) + header_rows
 
+    def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any]) -> None:
+        """中期 and 年度 value columns in one table: the 中期 values are the 长期 goal's indicators."""
+        if not any("value_mid" in i for i in indicators):
+            return
+        owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
+        mid = next((g for g in owner if g["kind"] == "长期" and "indicators" not in g), None)
+        if mid is None:
+            mid = {"id": f"g{len(owner) + 1}", "kind": "长期", "title": "中期目标"}
+            owner.insert(owner.index(goal), mid)
+        mid["indicators"] = []
+        for indicator in indicators:
+            copy = {k: v for k, v in indicator.items() if k not in ("value", "value_mid")}
+            if "value_mid" in indicator:
+                copy["value"] = indicator.pop("value_mid")
+            mid["indicators"].append(_indicator_order(copy))
+
     def _goal_for_table(self, origin: str) -> dict[str, Any]:
         if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal:
             self.goal_table_used = True
@@ -345,7 +365,8 @@ class Assembler:
         assert self.goal is not None
         return self.goal
 
-    def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str) -> None:
+    def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
+                    same_project: bool = False) -> None:
         if not self.in_projects:
             same = [g for g in self.goals if g["kind"] == kind and g.get("_origin") != origin
                     and not origin.startswith(g.get("_origin", "-").split("第")[0] or "-")]
@@ -363,7 +384,7 @@ class Assembler:
             goal["text"] = text
         goal["_origin"] = origin
         if self.in_projects:
-            if self.project is None or self.project.get("goals"):
+            if self.project is None or (self.project.get("goals") and not same_project):
                 self._new_project({})
                 if "name" not in self.project:
                     self.project.setdefault("notes", []).append(
@@ -425,14 +446,27 @@ class Assembler:
             self._set_unit(MONEY_UNIT.fullmatch(cell.text).group(1))
             self._place(cell)
             present.remove(cell)
+        for cell in [c for c in present if MONEY_UNIT_IN_LABEL.search(c.text)]:
+            self._set_unit(MONEY_UNIT_IN_LABEL.search(cell.text).group(1))
+            self._place(cell)
         if not present:
             return 1
         first = present[0]
         key = normalize(first.text)
         rest = present[1:]
-        if key == "整体绩效总目标" and index + 1 < len(rows):
-            self._overall_goal_pairs(first, row, rows[index + 1])
+        if key in ("整体绩效总目标", "总体目标", "项目总体目标") and index + 1 < len(rows):
+            if self.in_projects and self.project is not None:
+                self._project_goals(first, row, rows[index + 1], table.location)
+            else:
+                self._overall_goal_pairs(first, row, rows[index + 1])
             return 2
+        periods = {c: m.group(1) for c, cell in enumerate(row) if (m := BUDGET_PERIOD.match(normalize(cell.text)))}
+        if len(periods) >= 2:
+            self.budget_periods = periods
+            self._place(*(row[c] for c in periods))
+            return 1
+        if self.budget_periods and self.project is not None and self._budget_matrix_row(row):
+            return 1
         goal = GOAL_START.match(first.text)
         if goal and rest and not is_indicator_header([c.text for c in rest]):
             title = first.text.rstrip(":： ")
@@ -493,24 +527,37 @@ class Assembler:
             self._place(cell)
         elif self._metadata(text):
             self._place(cell)
-        elif "title" not in self.filing and TITLE_WORDS.search(text) and not self.goals:
-            self.filing["title"] = text
-            self.title_cells.append(text)
-            self._place(cell)
-        elif self.title_cells and re.fullmatch(r"[（(]\d{4}年度?[）)]", text):
-            self.filing["title"] += text
+        elif self._title(text):
             self._place(cell)
         elif self.in_projects and self.project is not None and BUDGET_UNIT.match(text) and "code" not in self.project:
             self.project["budget_unit"] = text
             self._place(cell)
-        elif normalize(text) in STRUCTURE_LABELS:
-            self._place(cell)
+        elif normalize(text) in STRUCTURE_LABELS or normalize(text) in PROJECT_COLUMNS:
+            self._place(cell)  # a label whose value cell is empty
+
+    def _title(self, text: str) -> bool:
+        """The form's title, and a "（2024年度）" line right under it, before any content."""
+        if self.goals or self.projects or self.filing.get("funds"):
+            return False
+        if "title" not in self.filing and TITLE_WORDS.search(text):
+            self.filing["title"] = text
+            return True
+        title = self.filing.get("title", "")
+        if title and YEAR_LINE.fullmatch(text) and not YEAR_LINE.search(title):
+            self.filing["title"] = title + text
+            return True
+        return False
 
     def _contact_and_dates(self, present: list[Cell]) -> None:
         for index, cell in enumerate(present):
             key = normalize(cell.text)
             following = present[index + 1] if index + 1 < len(present) else None
-            if key in DEPARTMENT_NAME and following is not None:
+            labelled = LABELLED_VALUE.match(cell.text)
+            if labelled and normalize(labelled.group("label")) in FILER | PHONE:
+                field_key = "filer" if normalize(labelled.group("label")) in FILER else "phone"
+                self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
+                self._place(cell)
+            elif key in DEPARTMENT_NAME and following is not None:
                 self.filing.setdefault("department", {})["name"] = following.text
                 self._place(cell, following)
             elif key in FILER and following is not None:
@@ -521,6 +568,46 @@ class Assembler:
                 self._place(cell, following)
             elif self._metadata(cell.text):
                 self._place(cell)
+
+    def _budget_matrix_row(self, row: list[Cell]) -> bool:
+        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns."""
+        assert self.project is not None
+        label = next((cell for cell in row if BUDGET_ROWS.get(normalize(cell.text))), None)
+        if label is None:
+            self.budget_periods = {}
+            return False
+        key = BUDGET_ROWS[normalize(label.text)]
+        self._place(label)
+        for column, period in self.budget_periods.items():
+            if column >= len(row) or not row[column].text:
+                continue
+            cell = row[column]
+            if key == "total":
+                target = "total" if period == "中期" else "this_year"
+            elif period == "年度":
+                target = key
+            else:  # the model keeps one 财政拨款 / 其他资金 figure: this year's; the mid-term one stays as a note
+                self.project.setdefault("notes", []).append(
+                    {"field": f"budget.{key}", "text": f"原表中期{label.text}为 {cell.text}；本项只录入年度数。"})
+                self._place(cell)
+                continue
+            if put_field(self.project, target, cell.text):
+                self._place(cell)
+        return True
+
+    def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:
+        """A project's 总体目标: 中期目标（2025年—2027年） and 年度目标 heads over their texts."""
+        self._place(label)
+        for column, head in enumerate(heads):
+            if not head.text or head is label:
+                continue
+            value = values[column] if column < len(values) and values[column].text else None
+            kind = "长期" if head.text.startswith(("中期", "长期")) else "年度"
+            self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
+            years = re.findall(r"(\d{4})\s*年", head.text)
+            if kind == "长期" and years:
+                self.goal["deadline"] = int(years[-1])
+            self._place(head, *([value] if value else []))
 
     def _overall_goal_pairs(self, label: Cell, heads: list[Cell], values: list[Cell]) -> None:
         """整体绩效总目标 with sub-heads (长期目标 / 年度目标) over a row of their texts."""
@@ -589,6 +676,12 @@ class Assembler:
 def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
     """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
     return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
+
+
+def _indicator_order(indicator: dict[str, Any]) -> dict[str, Any]:
+    from .indicators import FIELD_ORDER
+
+    return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
 
 
 def _is_years_row(row: list[Cell]) -> bool:

@@ -16,7 +16,7 @@ from .document import Cell
 from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
 
 LEVEL_FIELDS = ("level1", "level2")
-FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_type", "unit", "prior", "basis", "category",
+FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis", "category",
                "description", "scoring", "weight", "remark", "notes")
 
 
@@ -148,7 +148,7 @@ class IndicatorReader:
 
     def _value_column(self) -> int:
         for c, f in sorted(self.columns.fields.items()):
-            if f in ("value", "basis", "description", "value_type"):
+            if f in ("value", "value_mid", "basis", "description", "value_type"):
                 return c
         return max(self.columns.fields, default=0) + 1
 
