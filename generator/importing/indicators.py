@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import Indicator
+from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
 
@@ -246,11 +248,9 @@ class IndicatorReader:
     def _field_label(self, column: int) -> str:
         if column in self.columns.years:
             return f"{self.columns.years[column]}年指标值"
-        names = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值",
-                 "basis": "指标值确定依据", "category": "指标分类", "description": "指标解释",
-                 "value_type": "指标值类型", "unit": "计量单位", "scoring": "评（扣）分标准", "weight": "分值",
-                 "remark": "备注", "seq": "序号"}
-        return names.get(self.columns.fields.get(column, ""), "标签")
+        names = FIELD_LABELS[Indicator]
+        key = self.columns.fields.get(column, "")
+        return str(names[key]) if key in names else "标签"
 
     def _label_row(self, row: list[Cell], notes: list[dict[str, str]]) -> None:
         """A row of 一级/二级 labels only: read each label by what it says, wherever it sits."""
