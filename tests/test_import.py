@@ -141,7 +141,7 @@ def test_withheld_record_and_not_placed_cells(tmp_path: Path) -> None:
 
 HTML_FORM = """<html><body>
 <h1>2026年项目支出绩效目标表</h1>
-<p>金额单位：元</p>
+<div><p>金额单位：<span>元</span></p></div>
 <table>
 <tr><td>主管部门</td><td>天津市某区人民法院</td><td>预算单位</td><td>天津市某区人民法院本级</td></tr>
 <tr><td>项目名称</td><td>智慧法院运维</td><td>项目编码</td><td>12010026P0001</td></tr>
@@ -161,6 +161,8 @@ def test_html_tables_with_merged_cells(tmp_path: Path) -> None:
     source = tmp_path / "form.html"
     source.write_text(HTML_FORM, encoding="utf-8")
     document = read_document(source)
+    assert [(b.text, b.location) for b in document.blocks[:2]] == [("2026年项目支出绩效目标表", "第1段"),
+                                                                   ("金额单位：元", "第2段")]
     covered = document.blocks[3].rows[2][0]
     assert (covered.text, covered.location, covered.merged_from) == ("", "表2 第3行第1格", "表2 第2行第1格")
     result = import_file(source, ImportOptions(output=tmp_path / "out.yml", department="tj-court", region="ezhou",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")  # what makes a paragraph outside tables
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 RULE = re.compile(r"^-+$")
 
@@ -121,8 +122,7 @@ def _read_html(path: Path, text: str) -> SourceDocument:
                 continue
             tables += 1
             blocks.append(_html_table(element, f"表{tables}"))
-        elif element.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "span", "br") \
-                and not element.xpath("ancestor::table"):
+        elif element.tag in BLOCKS and not element.xpath("ancestor::table"):
             own = _own_text(element)
             if own:
                 paragraphs += 1
@@ -132,14 +132,12 @@ def _read_html(path: Path, text: str) -> SourceDocument:
 
 def _own_text(element) -> str:
     """Text of a block element without the text of nested blocks (those are paragraphs of their own)."""
-    parts = [element.text or ""] if element.tag != "br" else []
+    parts = [element.text or ""]
     for child in element:
-        if child.tag in ("p", "div", "table", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if child.tag in BLOCKS or child.tag in ("table", "ul", "ol"):
             parts.append(child.tail or "")
         else:
             parts.append(child.text_content() + (child.tail or ""))
-    if element.tag == "br":
-        parts = []
     return " ".join("".join(parts).split())
 
 
