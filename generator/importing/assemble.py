@@ -18,7 +18,7 @@ from .indicators import IndicatorReader, header_columns
 from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
                       LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
                       normalize)
-from .prose import prose_indicators
+from .prose import prose_goals, rich
 from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header, withheld)
 from .layouts import PROJECT_COLUMNS
 
@@ -220,45 +220,20 @@ class Assembler:
         if target is None or not target.paragraphs:
             return
         if target.kind == "field":
-            self.filing[target.key] = _rich(target.paragraphs)
+            self.filing[target.key] = rich(target.paragraphs)
         elif target.kind == "section":
-            self.sections.append({"title": target.key, "text": _rich(target.paragraphs)})
+            self.sections.append({"title": target.key, "text": rich(target.paragraphs)})
         elif target.kind == "goal" and self.goal is not None:
-            self.goal["text"] = target.paragraphs[0] if len(target.paragraphs) == 1 else _rich(target.paragraphs)
+            self.goal["text"] = target.paragraphs[0] if len(target.paragraphs) == 1 else rich(target.paragraphs)
         elif target.kind == "goals":
             self._prose_goals(target)
 
     def _prose_goals(self, target: _TextTarget) -> None:
-        """Targets written as prose: one goal per "“…”项目" paragraph with the paragraphs after it."""
-        groups: list[list[str]] = []
-        for text in target.paragraphs:
-            if re.match(r"^“[^”]+”项目", text) or not groups:
-                groups.append([text])
-            else:
-                groups[-1].append(text)
-        if not all(re.match(r"^“[^”]+”项目", g[0]) for g in groups):
-            self.sections.append({"title": target.key, "text": _rich(target.paragraphs)})
-            return
-        for group in groups:
-            title = re.match(r"^(“[^”]+”项目)", group[0]).group(1)
-            merged: list[str] = []
-            for text in group:  # the numbered list continues the sentence that announces it
-                if merged and text.startswith("1、") and "绩效目标" in merged[-1]:
-                    merged[-1] += "<br>\n" + text
-                else:
-                    merged.append(text)
-            goal: dict[str, Any] = {"id": f"g{len(self.goals) + 1}", "kind": "年度", "title": title,
-                                    "text": _rich(merged)}
-            indicators = prose_indicators("\n".join(group))
-            if indicators:
-                goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标的绩效指标，没有表格；下列指标由导入按"
-                                  "“一级指标-二级指标-三级指标（指标解释），指标值……”的写法从叙述中拆出，各项文字照原样："
-                                  "最后一对括号内的文字作为指标解释（表示单位的“（%）”留在名称中），“指标值”或“指标值为”"
-                                  "之后的文字作为指标值（去掉句末的“；”“。”）。原文全文见目标内容，请逐条对照。"}]
-                goal["indicators"] = indicators
-            else:
-                goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标，没有指标表；全文见目标内容。"}]
-            self.goals.append(goal)
+        goals = prose_goals(target.paragraphs, len(self.goals))
+        if goals is None:
+            self.sections.append({"title": target.key, "text": rich(target.paragraphs)})
+        else:
+            self.goals.extend(goals)
 
     # ---- tables -----------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
@@ -367,13 +342,10 @@ class Assembler:
 
     def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
                     same_project: bool = False) -> None:
-        if not self.in_projects:
-            same = [g for g in self.goals if g["kind"] == kind and g.get("_origin") != origin
-                    and not origin.startswith(g.get("_origin", "-").split("第")[0] or "-")]
-            if same and self.goals[-1].get("indicators") and origin != self.goals[-1].get("_origin"):
-                self.in_projects = True
-                self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
-                                                                "编者把它们各读作一个项目。"})
+        if not self.in_projects and self._starts_projects(kind, origin):
+            self.in_projects = True
+            self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
+                                                            "编者把它们各读作一个项目。"})
         goal: dict[str, Any] = {"id": "", "kind": kind}
         if title:
             goal["title"] = title
@@ -397,6 +369,13 @@ class Assembler:
         goals.append(goal)
         self.goal = goal
         self.goal_table_used = False
+
+    def _starts_projects(self, kind: str, origin: str) -> bool:
+        """A goal of a kind the department already has, outside the table(s) its goals came from, after a
+        complete indicator table: a system export's project goals follow the department form."""
+        tables = {goal.get("_origin") for goal in self.goals}
+        return bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) and origin not in tables \
+            and bool(self.goals[-1].get("indicators"))
 
     def _new_project(self, project: dict[str, Any]) -> None:
         self.projects.append(project)
@@ -470,7 +449,7 @@ class Assembler:
         goal = GOAL_START.match(first.text)
         if goal and rest and not is_indicator_header([c.text for c in rest]):
             title = first.text.rstrip(":： ")
-            self._start_goal(goal.group("kind"), title, _rich_or_plain(rest[0].text), origin=table.location)
+            self._start_goal(goal.group("kind"), title, rest[0].text, origin=table.location)
             self._place(first, rest[0])
             return 1
         if key == "绩效目标" and rest:
@@ -689,12 +668,6 @@ def _is_years_row(row: list[Cell]) -> bool:
     return bool(texts) and all(re.fullmatch(r"\d{4}\s*年?", t) for t in texts)
 
 
-def _rich(paragraphs: list[str]) -> str:
-    return "\n".join(p if p.startswith("<p>") else f"<p>{p}</p>" for p in paragraphs)
-
-
-def _rich_or_plain(text: str) -> str:
-    return text
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Indicators written as prose: "1、产出指标-数量指标-开展外宣活动数量（反应开展外宣活动情况），指标值>=6；2、……".
+"""Goals and indicators written as prose: "1、产出指标-数量指标-开展外宣活动数量（反应开展外宣活动情况），指标值>=6；2、……".
 
 Some filings list a goal's indicators in a sentence instead of a table. Each numbered item is read
 as 一级-二级-三级（指标解释），指标值…: the text in the last brackets is the explanation (a unit
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+PROJECT_PARAGRAPH = re.compile(r"^(“[^”]+”项目)")  # "“法治宣传”项目主要目标为……"
 ITEM = re.compile(r"(?<!\d)(\d{1,2})、")
 DASH = re.compile(r"[-—－]")
 VALUE = "指标值"
@@ -76,3 +77,42 @@ def _name_and_description(text: str) -> tuple[str, str | None]:
 
 def prose_indicators(text: str) -> list[dict[str, Any]]:
     return [found for item in items(text) if (found := indicator(item))]
+
+
+def rich(paragraphs: list[str]) -> str:
+    """Paragraphs as rich text, one <p> each (text that already is <p>…</p> stays as written)."""
+    return "\n".join(p if p.startswith("<p>") else f"<p>{p}</p>" for p in paragraphs)
+
+
+def prose_goals(paragraphs: list[str], numbered_from: int) -> list[dict[str, Any]] | None:
+    """One 年度 goal per "“…”项目" paragraph and the paragraphs after it; None when the text is not such a list."""
+    groups: list[list[str]] = []
+    for text in paragraphs:
+        if PROJECT_PARAGRAPH.match(text) or not groups:
+            groups.append([text])
+        else:
+            groups[-1].append(text)
+    if not all(PROJECT_PARAGRAPH.match(group[0]) for group in groups):
+        return None
+    return [_goal(group, numbered_from + number) for number, group in enumerate(groups, 1)]
+
+
+def _goal(group: list[str], number: int) -> dict[str, Any]:
+    merged: list[str] = []
+    for text in group:  # the numbered list continues the sentence that announces it
+        if merged and text.startswith("1、") and "绩效目标" in merged[-1]:
+            merged[-1] += "<br>\n" + text
+        else:
+            merged.append(text)
+    title = PROJECT_PARAGRAPH.match(group[0]).group(1)
+    goal: dict[str, Any] = {"id": f"g{number}", "kind": "年度", "title": title, "text": rich(merged)}
+    indicators = prose_indicators("\n".join(group))
+    if indicators:
+        goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标的绩效指标，没有表格；下列指标由导入按"
+                          "“一级指标-二级指标-三级指标（指标解释），指标值……”的写法从叙述中拆出，各项文字照原样："
+                          "最后一对括号内的文字作为指标解释（表示单位的“（%）”留在名称中），“指标值”或“指标值为”"
+                          "之后的文字作为指标值（去掉句末的“；”“。”）。原文全文见目标内容，请逐条对照。"}]
+        goal["indicators"] = indicators
+    else:
+        goal["notes"] = [{"field": "indicators", "text": "原文以文字叙述本目标，没有指标表；全文见目标内容。"}]
+    return goal
