@@ -190,6 +190,9 @@ class IndicatorReader:
             return present
         if last == usual_last:
             return self._anchored(present, movable, seq, notes)
+        held = [column for column in self.anchors if column <= last]
+        if held and all(column in movable and movable[column].text == self.anchors[column] for column in held):
+            return present  # in place by its anchor columns; it only stops short (its last cells are empty)
         data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
                               if self.columns.first_data <= c <= usual_last and c != seq)
         cells = [movable[c] for c in sorted(movable)]
