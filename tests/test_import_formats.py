@@ -22,8 +22,8 @@ from generator.importing.document import ImportFailure, Paragraph, SourceDocumen
 from generator.importing.pdffile import unwrap
 from generator.importing.readers import read_document
 from generator.importing.spreadsheet import number_text
-from tests.forms.layout import VARIANTS, FormTable, FormText, Merge, form
-from tests.forms.render import render_all, seed_filings, sheet_grid
+from tests.forms.layout import VARIANTS, FormText, Merge, form
+from tests.forms.render import render_all, seed_filings
 
 SEEDS = {filing.department.id: filing for filing in seed_filings()}
 
@@ -66,11 +66,11 @@ def written_blocks(blocks: list, text=lambda t: t) -> list:
 @pytest.mark.parametrize("suffix", ["xlsx", "xls"])
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("seed", sorted(SEEDS))
-def test_workbook_reads_back_the_sheet_as_written(rendered, seed, variant, suffix):
+def test_workbook_reads_back_title_lines_and_tables_of_the_sheet(rendered, seed, variant, suffix):
+    """The whole form is on one sheet (tests/forms/render.py: a title line spans the sheet, an empty
+    row follows each table); it reads back as the lines and tables that were written."""
     document = read_document(rendered / seed / f"{variant}.{suffix}")
-    rows, merges = sheet_grid(form(SEEDS[seed], variant))
-    assert [type(b) for b in document.blocks] == [Table]
-    assert grid_of(document.blocks[0]) == (rows, covered_by(merges))
+    assert blocks_of(document) == written_blocks(form(SEEDS[seed], variant))
     assert document.remarks == ()
 
 
@@ -91,8 +91,10 @@ def test_pdf_reads_back_lines_and_tables_across_pages(rendered, seed):
 
 
 def test_locations_name_sheet_cell_table_row_column_and_page(rendered):
-    workbook = read_document(rendered / "ezhou-sfj" / "standard.xlsx").blocks[0]
-    assert workbook.rows[13][2].location == "绩效目标表!C14"
+    workbook = read_document(rendered / "ezhou-sfj" / "standard.xlsx").blocks
+    assert [block.location for block in workbook[:4]] == ["绩效目标表!A1", "绩效目标表!A2", "绩效目标表!A3:B4",
+                                                          "绩效目标表!A6:F15"]
+    assert workbook[3].rows[8][2].location == "绩效目标表!C14"
     word = [b for b in read_document(rendered / "ezhou-sfj" / "standard.docx").blocks if isinstance(b, Table)]
     assert word[3].rows[4][1].location == "表4 第5行第2列"
     assert read_document(rendered / "ezhou-sfj" / "standard.docx").blocks[1].location == "第2段"
@@ -136,7 +138,7 @@ def test_dates_read_as_iso_dates(tmp_path):
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = dt.datetime(2023, 12, 30)
     workbook.save(tmp_path / "date.xlsx")
-    assert read_document(tmp_path / "date.xlsx").blocks[0].rows[0][0].text == "2023-12-30"
+    assert read_document(tmp_path / "date.xlsx").blocks == (Paragraph("2023-12-30", "Sheet!A1"),)
 
 
 # --- what a workbook may hide: read, and reported ----------------------------------------------------
@@ -154,8 +156,9 @@ def test_hidden_sheet_rows_and_columns_are_read_and_reported(tmp_path):
     secret.sheet_state = "hidden"
     workbook.save(tmp_path / "hidden.xlsx")
     document = read_document(tmp_path / "hidden.xlsx")
-    assert [t.location for t in document.blocks] == ["表一", "备用"]
-    assert document.blocks[1].rows[0][0].text == "内部测算"
+    assert [(b.location, grid_of(b)[0] if isinstance(b, Table) else b.text) for b in document.blocks] == [
+        ("表一!A1:B1", [["一级指标", "指标值"]]), ("表一!A3", "第3行"), ("表一!A4", "第4行"), ("表一!A5", "第5行"),
+        ("表一!A8", "第8行"), ("备用!A1", "内部测算")]
     assert document.remarks == (
         "工作表“表一”第 3–5、8 行是隐藏的；已照常读入。",
         "工作表“表一”B 列是隐藏的；已照常读入。",
@@ -165,11 +168,12 @@ def test_hidden_sheet_rows_and_columns_are_read_and_reported(tmp_path):
 
 def test_formula_is_read_as_its_saved_value_and_reported_when_none_was_saved(tmp_path):
     workbook = openpyxl.Workbook()
-    workbook.active.append([1415.43, 13.04, "=A1+B1"])
+    workbook.active.append(["财政拨款", 1415.43, 13.04])
+    workbook.active.append(["合计", "=B1+C1", 13.04])
     workbook.save(tmp_path / "formula.xlsx")  # openpyxl saves formulas without computing them
     document = read_document(tmp_path / "formula.xlsx")
-    assert [cell.text for cell in document.blocks[0].rows[0]] == ["1415.43", "13.04", ""]
-    assert document.remarks == ("Sheet!C1 是公式“=A1+B1”，文件中没有保存计算结果；未计算，按空格读入。"
+    assert grid_of(document.blocks[0])[0] == [["财政拨款", "1415.43", "13.04"], ["合计", "", "13.04"]]
+    assert document.remarks == ("Sheet!B2 是公式“=B1+C1”，文件中没有保存计算结果；未计算，按空格读入。"
                                 "请在 Excel 中打开、重新计算并保存后再导入。",)
 
 
@@ -180,7 +184,7 @@ def test_formula_with_a_saved_value_reads_that_value(tmp_path):
     workbook.save(path)
     _save_cached_value(path, "2")
     document = read_document(path)
-    assert document.blocks[0].rows[0][0].text == "2"
+    assert document.blocks == (Paragraph("2", "Sheet!A1"),)
     assert document.remarks == ()
 
 
@@ -205,7 +209,7 @@ def test_macros_are_reported_and_never_run(tmp_path):
     with zipfile.ZipFile(path, "a") as package:
         package.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 Sub Auto_Open() Shell(\"calc\") End Sub")
     document = read_document(path)
-    assert document.blocks[0].rows[0][0].text == "项目名称"
+    assert document.blocks == (Paragraph("项目名称", "Sheet!A1"),)
     assert document.remarks == ("macro.xlsm 含宏（VBA 工程）；宏未运行，只读取了单元格中保存的内容。",)
 
 

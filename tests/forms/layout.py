@@ -100,7 +100,7 @@ def form(filing: Filing, variant: str = "standard") -> list[FormBlock]:
         blocks.append(_funds_table(filing))
     if narrative := _narrative_table(filing):
         blocks.append(narrative)
-    blocks += [_goal_table(goal, variant) for goal in filing.goals]
+    blocks += [block for goal in filing.goals for block in _goal_blocks(goal, variant)]
     for entry in filing.projects:
         blocks += _project_blocks(entry, filing.money_unit, variant)
     return blocks
@@ -115,7 +115,7 @@ def _identity_table(filing: Filing) -> FormTable:
     table.add("部门（单位）名称", filing.department.name)
     table.add("预算年度", f"{filing.fiscal_year}年")
     if filing.filed_on:
-        table.add("填报日期", filing.filed_on.isoformat())
+        table.add("填报日期", f"{filing.filed_on.year}年{filing.filed_on.month}月{filing.filed_on.day}日")
     if filing.contact and filing.contact.filer:
         table.add("填报人", filing.contact.filer)
     if filing.contact and filing.contact.phone:
@@ -165,10 +165,18 @@ def plain(rich: str) -> str:
     return TAGS.sub("", PARAGRAPH.sub("\n", rich)).strip()
 
 
-def _goal_table(goal: Goal, variant: str) -> FormTable:
+def _goal_blocks(goal: Goal, variant: str) -> list[FormBlock]:
+    """The goal's label and text as the table's first row; a goal without text has its label above the table."""
+    label = goal.title or ("长期目标" if goal.kind == "长期" else "年度目标")
+    table = _goal_table(goal, variant, label if goal.text else None)
+    return [table] if goal.text else [FormText(label), table]
+
+
+def _goal_table(goal: Goal, variant: str, label: str | None) -> FormTable:
     columns = indicator_columns(goal, variant)
     table = FormTable()
-    table.add(goal.title or ("长期目标" if goal.kind == "长期" else "年度目标"), (plain(goal.text or ""), len(columns) - 1))
+    if label:
+        table.add(label, (plain(goal.text or ""), len(columns) - 1))
     table.add(*(c.header for c in columns))
     first = len(table.rows)
     for indicator in goal.indicators:
@@ -213,7 +221,7 @@ def _project_blocks(entry: Project | WithheldRange, money_unit: str, variant: st
     blocks: list[FormBlock] = [FormText(heading), FormText(_unit_line(entry.money_unit or money_unit))]
     if table := _project_table(entry):
         blocks.append(table)
-    blocks += [_goal_table(goal, variant) for goal in entry.goals]
+    blocks += [block for goal in entry.goals for block in _goal_blocks(goal, variant)]
     return blocks
 
 
@@ -228,10 +236,8 @@ def _project_table(project: Project) -> FormTable | None:
             table.add(label, value)
     budget = [(str(FIELD_LABELS[Budget][key]), getattr(project.budget, key)) for key in BUDGET_FIELDS
               if getattr(project.budget, key) is not None]
-    if budget:
-        table.add("预算规模", *(label for label, _ in budget))
-        table.add("", *(str(amount) for _, amount in budget))
-        table.merge_down(0, len(table.rows) - 2, len(table.rows) - 1)
+    if budget:  # label and amount side by side, as in the 项目绩效目标表
+        table.add(*(text for label, amount in budget for text in (label, str(amount))))
     if project.purpose:
         table.add("资金用途", plain(project.purpose))
     if project.spending_plan:
