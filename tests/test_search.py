@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -145,7 +146,8 @@ def test_pages_and_word_index_are_the_same_bytes_for_the_same_input(fixture_site
     async def build_in_a_running_event_loop():  # as under `gongkai serve`, or a notebook
         return build(FIXTURE / "content", FIXTURE / "site_config.yml", ROOT / "templates", tmp_path / "site").output
 
-    again = asyncio.run(build_in_a_running_event_loop())
+    with ThreadPoolExecutor(1) as pool:  # a thread of its own: Playwright's loop may be running in this one
+        again = pool.submit(asyncio.run, build_in_a_running_event_loop()).result()
     for folder in ("fragment", "index"):
         first = {p.name: p.read_bytes() for p in (fixture_site / "pagefind" / folder).iterdir()}
         second = {p.name: p.read_bytes() for p in (again / "pagefind" / folder).iterdir()}
