@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .models import Department, Model, SafeId, Text
 from .problems import Problem
 from .schema_errors import problems_from
 from .yamlsource import YamlProblem, load_file
+
+
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+/[^\s?#]*$")
+
+
+def _web_address(value: str) -> str:
+    """The root of every link in the feed and sitemap: an http(s) address, never `javascript:` or a path."""
+    if not WEB_ADDRESS.match(value) or not value.endswith("/"):
+        raise PydanticCustomError("web_address", "网站根地址“{value}”应以 http:// 或 https:// 开头、以 / 结尾",
+                                  {"value": value, "hint": "例如 https://yusuan.example.gov.cn/"})
+    return value
+
+
+WebAddress = Annotated[Text, AfterValidator(_web_address)]
 
 
 class Region(Model):
@@ -39,7 +56,7 @@ class ComparisonTopic(Model):
 
 class SiteConfig(Model):
     title: Text = Field(description="网站名称")
-    base_url: Text = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
+    base_url: WebAddress = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
     organisation: Text = Field(description="网站主办单位")
     languages: list[Text] = Field(default_factory=lambda: ["zh-CN"], description="界面语言，第一个为默认")
     regions: list[Region] = Field(description="地区层级，部门的 region 须是这里的标识")

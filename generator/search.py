@@ -212,9 +212,10 @@ async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -
         await service.close()
 
 
-# The longest Pagefind may take to answer one request (indexing a city's pages is one request) or to
-# stop: far beyond any real answer, it only turns a hung service into an error instead of a hung build.
-PAGEFIND_TIMEOUT = 900.0
+# The longest Pagefind may take to answer one request (indexing all pages is one request: about 22 s per
+# 1,000 pages, 11 minutes for a city of 30,000) or to stop: far beyond any real answer, it only turns a
+# hung service into an error instead of a hung build.
+PAGEFIND_TIMEOUT = 3600.0
 PAGEFIND_STOP_TIMEOUT = 10.0
 
 
