@@ -245,3 +245,17 @@ def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
     assert [i["value"] for i in annual["indicators"]] == ["≥1000件", "≥95%", "逐步提高", "≥ 90%"]
     assert result.imported.not_placed == []
     assert result.check.errors == []
+
+
+def test_department_and_unit_codes_are_read_as_text(tmp_path: Path) -> None:
+    """"主管部门及代码 | [017]某县司法局" and a 单位代码 cell: codes of their own, leading zeros kept."""
+    form = (DIFFERENCES / "anhui-project.txt").read_text(encoding="utf-8")
+    form = form.replace("主管部门及代码\t某县司法局\t", "主管部门及代码\t[017]某县司法局\t单位代码\t017001\t")
+    source = tmp_path / "coded.txt"
+    source.write_text(form, encoding="utf-8")
+    result = import_file(source, ImportOptions(output=tmp_path / "out.yml", department="x", region="ezhou",
+                                               content_dir=tmp_path, config=ROOT / "site_config.yml"))
+    assert result.filing["department"] == {"id": "x", "name": "某县司法局", "region": "ezhou", "code": "017",
+                                           "unit_code": "017001"}
+    assert 'code: "017", unit_code: "017001"' in (tmp_path / "out.yml").read_text(encoding="utf-8")
+    assert result.check.errors == []

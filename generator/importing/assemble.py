@@ -15,7 +15,8 @@ from typing import Any
 from .document import Cell, Paragraph, SourceDocument, Table
 from .funds import FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns
-from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
+from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, CODED_NAME, CODED_NAME_LABELS, DATE, DATE_LABELS,
+                      DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
                       LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
                       normalize)
 from .prose import prose_goals, rich
@@ -537,7 +538,15 @@ class Assembler:
                 self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DEPARTMENT_NAME and following is not None:
-                self.filing.setdefault("department", {})["name"] = following.text
+                department = self.filing.setdefault("department", {})
+                coded = CODED_NAME.match(following.text) if key in CODED_NAME_LABELS else None
+                if coded:
+                    department["code"], department["name"] = coded["code"], coded["name"].strip()
+                else:
+                    department["name"] = following.text
+                self._place(cell, following)
+            elif key in DEPARTMENT_CODES and following is not None:
+                self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
                 self._place(cell, following)
             elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
