@@ -290,3 +290,12 @@ def test_search_makes_no_third_party_request(page, content_url):
     search(page, content_url, "法律援助")
     all_results(page)
     assert hosts == {content_url.split("/")[2]}
+
+
+def test_a_search_excerpt_reads_cell_by_cell(page, fixture_url):
+    """Cells, items and headings are kept apart in excerpts (the fixture's court filing has 维修面积)."""
+    search(page, fixture_url, "维修面积")
+    excerpts = page.eval_on_selector_all("#results > li .result-excerpt", "ps => ps.map(p => p.textContent)")
+    project = next(text for text in excerpts if "·" in text)
+    assert "数量指标·维修面积·" in project and "级指标指标值" not in project
+    assert not any("数量指标维修面积" in text for text in excerpts)
