@@ -296,14 +296,18 @@ def test_xls_hidden_sheet_and_merged_cells(tmp_path):
 
 # --- bad input: a clear message, nothing read ---------------------------------------------------
 
+def failure_of(path: Path) -> str:
+    with pytest.raises(ImportFailure) as failure:
+        read_document(path)
+    return str(failure.value)
+
+
 def test_password_protected_workbook(tmp_path):
     plain, locked = tmp_path / "plain.xlsx", tmp_path / "locked.xlsx"
     openpyxl.Workbook().save(plain)
     with plain.open("rb") as source, locked.open("wb") as target:
         msoffcrypto.format.ooxml.OOXMLFile(source).encrypt("123456", target)
-    with pytest.raises(ImportFailure) as failure:
-        read_document(locked)
-    assert str(failure.value) == (f"{locked}：文件设有打开密码（已加密），无法读取。请用 Excel 输入密码打开，"
+    assert failure_of(locked) == (f"{locked}：文件设有打开密码（已加密），无法读取。请用 Excel 输入密码打开，"
                                   "在“文件 → 信息 → 保护”中删除密码并保存，再导入。")
 
 
@@ -316,9 +320,7 @@ def test_password_protected_workbook(tmp_path):
 def test_corrupt_file(tmp_path, name, kind, application):
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04" + b"\x00damaged" * 40)
-    with pytest.raises(ImportFailure) as failure:
-        read_document(path)
-    assert str(failure.value) == (f"{path}：无法作为 {kind}读取，文件可能已损坏，或内容不是 {kind}。"
+    assert failure_of(path) == (f"{path}：无法作为 {kind}读取，文件可能已损坏，或内容不是 {kind}。"
                                   f"请用 {application} 打开该文件，另存为 {path.suffix} 后再导入。")
 
 
@@ -329,9 +331,7 @@ def test_scanned_pdf_needs_ocr_first(tmp_path):
     ImageDraw.Draw(page).rectangle((100, 100, 1100, 400), outline="black", width=4)
     path = tmp_path / "scan.pdf"
     page.save(path)
-    with pytest.raises(ImportFailure) as failure:
-        read_document(path)
-    assert str(failure.value) == (f"{path}：PDF 中没有文字层（可能是扫描件或图片），无法读取表格和文字。"
+    assert failure_of(path) == (f"{path}：PDF 中没有文字层（可能是扫描件或图片），无法读取表格和文字。"
                                   "请先用文字识别（OCR）软件把它转成带文字的 PDF 或 Word 文档，再导入。")
 
 
@@ -343,18 +343,14 @@ def test_password_protected_pdf(rendered, tmp_path):
     path = tmp_path / "locked.pdf"
     with path.open("wb") as target:
         writer.write(target)
-    with pytest.raises(ImportFailure) as failure:
-        read_document(path)
-    assert str(failure.value) == (f"{path}：PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码打开，"
+    assert failure_of(path) == (f"{path}：PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码打开，"
                                   "另存（或打印）为不加密的 PDF 后再导入。")
 
 
 def test_unsupported_extension(tmp_path):
     path = tmp_path / "form.numbers"
     path.write_bytes(b"")
-    with pytest.raises(ImportFailure) as failure:
-        read_document(path)
-    assert str(failure.value) == (f"{path}：不支持的文件类型“.numbers”。可导入的类型：.docx、.htm、.html、.pdf、"
+    assert failure_of(path) == (f"{path}：不支持的文件类型“.numbers”。可导入的类型：.docx、.htm、.html、.pdf、"
                                   ".txt、.xls、.xlsm、.xlsx。其他格式请先另存为 .xlsx 或 .docx。")
 
 
@@ -362,7 +358,5 @@ def test_file_over_the_size_limit_is_refused_before_it_is_opened(tmp_path):
     path = tmp_path / "huge.xlsx"
     with path.open("wb") as stream:
         stream.truncate(readers.MAX_BYTES + 1)  # sparse: no disk is written
-    with pytest.raises(ImportFailure) as failure:
-        read_document(path)
-    assert str(failure.value) == (f"{path}：文件有 20.0 MB，超过导入上限 20 MB。"
+    assert failure_of(path) == (f"{path}：文件有 20.0 MB，超过导入上限 20 MB。"
                                   "请只保留绩效目标表所在的工作表或页面后再导入。")
