@@ -112,6 +112,8 @@ def _open(path: Path):
 def _page_blocks(page) -> list[Block | Part]:
     if not page.chars:
         return []
+    # Printed ruling lines are exact: the default snapping (3 pt) would average the column lines of
+    # different tables on a page, and a table continued on the next page would no longer line up.
     found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page), "snap_tolerance": 1})
     tables = [(t.bbox[1], _part(t, f"第{page.page_number}页 表{n}")) for n, t in enumerate(found, 1)]
     outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in found))
