@@ -100,6 +100,7 @@ def form(filing: Filing, variant: str = "standard") -> list[FormBlock]:
         blocks.append(_funds_table(filing))
     if narrative := _narrative_table(filing):
         blocks.append(narrative)
+    blocks += _section_lines(filing)
     blocks += [block for goal in filing.goals for block in _goal_blocks(goal, variant)]
     for entry in filing.projects:
         blocks += _project_blocks(entry, filing.money_unit, variant)
@@ -147,13 +148,17 @@ def _amount(amount) -> str:
 
 
 def _narrative_table(filing: Filing) -> FormTable | None:
-    parts = [("部门职能概述", filing.functions), ("年度工作任务", filing.annual_tasks),
-             ("总体绩效目标", filing.overall_goal)] + [(s.title, s.text) for s in filing.sections]
+    parts = [("部门职能概述", filing.functions), ("年度工作任务", filing.annual_tasks), ("总体绩效目标", filing.overall_goal)]
     table = FormTable()
     for label, text in parts:
         if text:
             table.add(label, plain(text))
     return table if table.rows else None
+
+
+def _section_lines(filing: Filing) -> list[FormBlock]:
+    """Other chapters (工作保障措施 …) are prose in the forms: a heading line, then one line per paragraph."""
+    return [FormText(line) for section in filing.sections for line in [section.title, *plain(section.text).split("\n")]]
 
 
 PARAGRAPH = re.compile(r"</p>\s*<p>")
@@ -262,7 +267,9 @@ def _widen_last_cells(table: FormTable) -> None:
 # --- what each variant must import as ---------------------------------------------------------
 
 def expected(filing: Filing, variant: str) -> Filing:
-    """The filing a variant's form says; notes are the importer's own and are compared aside."""
+    """The filing a variant's form says; notes are the importer's own and are compared aside. The
+    rendered form is not the 原文 in content/sources/, so the filing names no source."""
+    filing = filing.model_copy(update={"source": None})
     if variant != "without-basis":
         return filing
     return filing.model_copy(update={
