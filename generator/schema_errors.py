@@ -52,14 +52,19 @@ def _data_path(data: Any, loc: tuple) -> KeyPath:
     return tuple(path)
 
 
+# The problem code of each error raised by our own validators (models.py, textrules.py).
+CUSTOM_CODES = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type",
+                "blank_text": "wrong-value", "key_path": "wrong-value"}
+
+
 def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str]:
     kind, ctx, key = item["type"], item.get("ctx") or {}, path[-1] if path else ""
     if kind == "missing":
         return "missing-field", f"缺少必填字段“{item['loc'][-1]}”", "补上这个字段；各字段的含义见 docs/content-format.md"
     if kind == "extra_forbidden":
         return "unknown-field", f"未知字段“{key}”", _suggest(str(key), known)
-    if kind in ("unsafe_html", "unsafe_id", "amount_type"):
-        code = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type"}[kind]
+    if kind in CUSTOM_CODES:
+        code = CUSTOM_CODES[kind]
         return code, item["msg"], ctx.get("hint", "")
     if kind == "literal_error" and key in ("money_unit",):
         return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"
@@ -99,7 +104,7 @@ def _fields_where(model: type[BaseModel], path: KeyPath) -> list[str]:
     for part in path[:-1]:
         if isinstance(part, str):
             candidates = [found for c in candidates if part in c.model_fields
-                          for found in _models_in(c.model_fields[part].annotation)]
+                          for found in models_in(c.model_fields[part].annotation)]
     names = {name for c in candidates for name in c.model_fields}
     return sorted(names or _field_names(model))
 
@@ -112,18 +117,18 @@ def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
     seen.add(model)
     names = set(model.model_fields)
     for field in model.model_fields.values():
-        for candidate in _models_in(field.annotation):
+        for candidate in models_in(field.annotation):
             names |= _field_names(candidate, seen)
     return names
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found = []
     for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
-        found += _models_in(arg)
+        found += models_in(arg)
     origin = getattr(annotation, "__origin__", None)
     if origin is not None and origin is not annotation:
-        found += _models_in(origin)
+        found += models_in(origin)
     return found

@@ -10,21 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import filing_findings
+from .checks import site_findings
 from .config import Region, SiteConfig
+from .findings import Finding
 from .identity import goal_id, project_id
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
 from .redaction import PublicSource, public_filing, public_source
-from .yamlsource import format_path
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A data-quality warning from `check`, shown on the site as the site's own note."""
-
-    path: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +41,7 @@ class FilingView:
     region_names: tuple[str, ...]
     projects: tuple[ProjectView, ...]
     sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # data-quality warnings of `check`, shown as the site's own notes
     source: PublicSource | None  # the 原文 to publish, if it may be published, with personal data blanked
 
     @property
@@ -108,7 +100,7 @@ def _filing_view(item: LoadedFiling, config: SiteConfig, regions: dict) -> Filin
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
         projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
         sequence=sequence,
-        findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
+        findings=site_findings(public),
         source=None if _withholds_projects(item.filing) else _public_source(item, config.publish_contact),
     )
 

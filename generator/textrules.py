@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from .yamlsource import parse_path
+
 TAG = re.compile(r"<(/?)([A-Za-z!][^>\s/]*)([^>]*)>?")
 SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -51,4 +53,18 @@ def safe_id(value: str) -> str:
             "unsafe_id", "标识“{value}”不能用作网址路径",
             {"value": value,
              "hint": "只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"})
+    return value
+
+
+def not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank_text", "这里必须写上内容", {"hint": "写明理由；不能留空"})
+    return value
+
+
+def key_path(value: str) -> str:
+    if parse_path(value) is None:
+        raise PydanticCustomError(
+            "key_path", "“{value}”不是字段路径",
+            {"value": value, "hint": "照 gongkai check 输出中的写法，如 goals[0].indicators[3].value"})
     return value
