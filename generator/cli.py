@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .checking import check_content
-from .problems import reviewed_note
+from .problems import warnings_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,18 +82,8 @@ def _build(args: argparse.Namespace) -> int:
           f"沿用上次结果：已解析文件 {result.filings_reused} 份；"
           f"下载文件 {result.reused} 组（新生成 {result.made} 组）；"
           f"部门页面 {result.departments_reused} 个部门（重新生成 {result.departments_rendered} 个）。")
-    print(_warnings_line(result.warnings, result.reviewed, args))
+    print(warnings_summary(result.warnings, result.reviewed, args.path, args.config))
     return 0
-
-
-def _warnings_line(warnings: int, reviewed: int, args: argparse.Namespace) -> str:
-    """Warnings do not stop a build, so the build says how many there are and where to read them."""
-    also = reviewed_note(reviewed)
-    if not warnings:
-        return f"内容没有待核对的警告{also}。"
-    config = "" if args.config == Path("site_config.yml") else f" --config {args.config}"
-    return (f"内容有 {warnings} 个警告待核对{also}，网站上显示为“数据核对提示”："
-            f"运行 gongkai check {args.path}{config} 逐条查看。")
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -130,6 +130,14 @@ def reviewed_note(count: int) -> str:
     return f"（另有 {count} 个警告已核对）" if count else ""
 
 
+def warnings_summary(warnings: int, reviewed: int, content: Path, config: Path) -> str:
+    """Warnings do not stop a build, so a build says how many there are and the `check` that lists them."""
+    if not warnings:
+        return f"内容没有待核对的警告{reviewed_note(reviewed)}。"
+    command = f"gongkai check {content}" + ("" if config == Path("site_config.yml") else f" --config {config}")
+    return f"内容有 {warnings} 个警告待核对{reviewed_note(reviewed)}，网站上显示为“数据核对提示”：运行 {command} 逐条查看。"
+
+
 class ContentError(Exception):
     """Raised by `build` when content has errors: nothing is published."""
 

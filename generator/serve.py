@@ -15,7 +15,7 @@ from pathlib import Path
 from watchfiles import watch
 
 from .build import build
-from .problems import ContentError
+from .problems import ContentError, warnings_summary
 
 
 def serve(content: Path, config: Path, templates: Path, port: int) -> int:
@@ -39,6 +39,7 @@ def _rebuild(content: Path, config: Path, templates: Path, output: Path) -> None
     try:
         result = build(content, config, templates, output, search=True)
         print(f"已生成 {result.pages} 个页面（{result.seconds:.1f} 秒）。", flush=True)
+        print(warnings_summary(result.warnings, result.reviewed, content, config), flush=True)
     except ContentError as exc:
         print(exc.report.as_text())
         print("有错误，预览仍显示上一次成功生成的网站。")
