@@ -20,7 +20,7 @@ from .checks import PERCENT
 from .comparisons import Comparison, comparisons
 from .exports import Download
 from .findings import Finding
-from .identity import goal_id
+from .identity import department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import FundLine, FundTable, Goal
 from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
@@ -257,7 +257,7 @@ def _by_side(funds: FundsHistory | None) -> tuple[tuple[str, tuple[FundsHistoryR
 def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -> Page:
     f = view.filing
     title = f"{f.department.name} {f.fiscal_year}年 {f.title}"
-    crumbs = (("部门", "d/"), (f.department.name, f"d/{f.department.id}/"), (f"{f.fiscal_year}年{f.kind}", view.url))
+    crumbs = (("部门", "d/"), (f.department.name, department_url(f.department.id)), (f"{f.fiscal_year}年{f.kind}", view.url))
     funds = tuple(_funds_block(side, table, f.money_unit) for side, table in
                   (("收入构成", f.funds.income if f.funds else None), ("支出构成", f.funds.expenditure if f.funds else None))
                   if table)
@@ -314,7 +314,7 @@ def _row_findings(view: FilingView, goal: KeyPath) -> dict[int, tuple[Finding, .
 
 def _project(view: FilingView, project: ProjectView, dept: DepartmentView, chrome: Chrome) -> Page:
     f, p = view.filing, project.project
-    name = p.name or f"项目 {project.id}（名称缺失）"
+    name = project.title
     crumbs = (("部门", "d/"), (f.department.name, dept.url), (f"{f.fiscal_year}年{f.kind}", view.url), (name, project.url))
     prefix = ("projects", project.position)
     goals = tuple(_goal_block(goal, n, prefix + ("goals", n), view) for n, goal in enumerate(p.goals))

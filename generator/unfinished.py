@@ -18,6 +18,7 @@ from .loading import LoadedFiling
 from .models import Filing, Indicator, Project
 from .scaffold import PLACEHOLDER_TEXTS, SAMPLE_MARK
 from .schema_errors import models_in
+from .vocabulary import FIELD_LABELS
 from .yamlsource import KeyPath
 
 # Empty cells that the data checks already report as `empty-cell` (the form's own blanks).
@@ -116,7 +117,9 @@ def _blank_fields(filing: Filing, blank: set[KeyPath]) -> Iterator[Finding]:
         parent = _record_at(filing, path[:-1])
         if isinstance(parent, BaseModel) and (type(parent), path[-1]) in EMPTY_CELL_FIELDS:
             continue
-        yield warning(path, "empty-field", f"“{path[-1]}”写了键但没有内容",
+        known = FIELD_LABELS.get(type(parent), {}) if isinstance(parent, BaseModel) else {}
+        named = f"{known[path[-1]]}（{path[-1]}）" if path[-1] in known else str(path[-1])
+        yield warning(path, "empty-field", f"{named}写了键但没有内容",
                       "照原表填上内容；原表此处确实空白时删除这一行，或写 null 表示没有")
 
 
