@@ -124,13 +124,15 @@ def _blank_fields(filing: Filing, blank: set[KeyPath]) -> Iterator[Finding]:
 
 
 def _record_at(filing: Filing, path: KeyPath) -> Any:
+    """What the loaded filing holds at a key path of its file, or None."""
     value: Any = filing
     for part in path:
         if isinstance(value, BaseModel):
             value = getattr(value, str(part), None)
-        elif isinstance(value, (list, dict)):
-            value = value[part] if (isinstance(value, dict) and part in value) or (
-                isinstance(value, list) and isinstance(part, int) and part < len(value)) else None
+        elif isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
         else:
             return None
     return value
