@@ -34,6 +34,11 @@ class Finding:
     def relative_to(self, prefix: KeyPath) -> KeyPath:
         return self.path[len(prefix):]
 
+    @property
+    def identity(self) -> tuple[str, KeyPath, str]:
+        """What a review names: code, key path and message (the message holds the values concerned)."""
+        return self.code, self.path, self.message
+
 
 def warning(path: KeyPath, code: str, message: str, hint: str) -> Finding:
     return Finding(path, code, Severity.WARNING, message, hint)
@@ -44,17 +49,18 @@ def error(path: KeyPath, code: str, message: str, hint: str) -> Finding:
 
 
 def with_reviews(findings: Iterable[Finding], reviews: list[Review]) -> list[Finding]:
-    """Every finding; a warning a review names (by code and key path) carries the review's reason."""
-    reasons = {(r.code, r.key_path): r.reason for r in reviews}
-    return [replace(f, review=reasons[(f.code, f.path)])
-            if f.severity is Severity.WARNING and (f.code, f.path) in reasons else f for f in findings]
+    """Every finding; a warning a review names carries the review's reason."""
+    reasons = {r.warning: r.reason for r in reviews}
+    return [replace(f, review=reasons[f.identity]) if f.severity is Severity.WARNING and f.identity in reasons
+            else f for f in findings]
 
 
 def stale_reviews(findings: list[Finding], reviews: list[Review]) -> Iterator[Finding]:
     """Reviews that name no current warning: the value, the rule or the path changed since the review."""
-    current = {(f.code, f.path) for f in findings if f.severity is Severity.WARNING}
+    current = {f.identity for f in findings if f.severity is Severity.WARNING}
     for index, review in enumerate(reviews):
-        if (review.code, review.key_path) not in current:
+        if review.warning not in current:
             yield warning(("reviews", index), "stale-review",
-                          f"核对记录所说的警告（{review.code}，{review.path}）已不存在",
-                          "数据或检查规则已改变：重新运行 gongkai check，删除这条核对记录，或改正它的 code 和 path")
+                          f"核对记录所说的警告（{review.code}，{review.path}：{review.message}）已不存在",
+                          "数据、检查规则或位置已改变：重新运行 gongkai check，对照原文核对后改正这条记录的 "
+                          "code、path 和 message，或删除它")

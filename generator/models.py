@@ -200,17 +200,25 @@ class Review(Model):
     """A warning of `check` that someone checked against the 原文: the value is right as filed.
 
     The site then shows the warning as 已核对 with the reason; `check --strict` no longer counts it.
-    A review whose warning is gone is itself reported (stale-review), so reviews cannot go stale unseen.
+    A review names the warning by code, key path and message: the message holds the values concerned, so a
+    review of `>5万元` does not carry over to a value changed to `>3万元`. A review whose warning is gone is
+    itself reported (stale-review), so reviews cannot go stale unseen.
     """
 
     code: ReviewableCode = Field(description="警告代码，照 check 的输出，如 unit-mismatch")
     path: KeyPathText = Field(description="警告所在的字段路径，照 check 的输出，如 goals[0].indicators[3].value")
+    message: Text = Field(description="警告的内容，照 check 的输出一字不改；数值改了，警告内容随之改变，这条记录就不再适用")
     reason: Annotated[Text, AfterValidator(textrules.not_blank)] = Field(
         description="核对结论：为什么照原样是对的（公开显示），如 原表即为“>5万元”")
 
     @property
     def key_path(self) -> KeyPath:
         return parse_path(self.path) or ()
+
+    @property
+    def warning(self) -> tuple[str, KeyPath, str]:
+        """What identifies the warning reviewed: its code, key path and message (which holds the values)."""
+        return self.code, self.key_path, self.message
 
 
 class Section(Model):

@@ -82,7 +82,8 @@ projects: []                 # 项目；不予公开的序号段写：- withheld
 reviews: []                  # 已对照原文核对、照原样无误的警告（check 不再列出，网站显示为“已核对”），每条写：
 #  - code: unit-mismatch                       # 警告代码，照 check 的输出
 #    path: goals[0].indicators[3].value        # 字段路径，照 check 的输出
-#    reason: 原表即为“>5万元”，照原样公布        # 理由，公开显示
+#    message: 指标值“>5万元”以万元计，本表金额单位为元   # 警告内容，照 check 的输出一字不改
+#    reason: 原文如此，照原样公布                # 理由，公开显示
 """
 
 

@@ -192,6 +192,8 @@ funds:
     total: {name: 合计, amount: 100, share: 100%, prior: {2024: 100}}
 """
 
+STALE_HINT = "提示：数据、检查规则或位置已改变：重新运行 gongkai check，对照原文核对后改正这条记录的 code、path 和 message，或删除它"
+
 WARNING_CASES = {
     "sum-mismatch": (
         FUNDS.replace("prior: {2024: 100}", "prior: {2024: 101}"),
@@ -234,9 +236,11 @@ WARNING_CASES = {
         "d/a.yml:11:9  goals[0].indicators[0].basis  [警告 empty-field] 指标值确定依据（basis）写了键但没有内容  "
         "提示：照原表填上内容；原表此处确实空白时删除这一行，或写 null 表示没有"),
     "stale-review": (
-        "reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n    reason: 原表如此\n",
-        "d/a.yml:7:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value）已不存在  "
-        "提示：数据或检查规则已改变：重新运行 gongkai check，删除这条核对记录，或改正它的 code 和 path"),
+        "reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n    message: 指标值“≥500元”以元计，本表金额单位为万元\n"
+        "    reason: 原表如此\n",
+        "d/a.yml:7:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value："
+        "指标值“≥500元”以元计，本表金额单位为万元）已不存在  "
+        + STALE_HINT),
 }
 
 
@@ -375,7 +379,8 @@ def test_an_impossible_date_in_a_text_field_is_text(tmp_path):
 # --- reviews: warnings checked against the 原文 ----------------------------------------------
 
 UNIT = WARNING_CASES["unit-mismatch"][0]
-REVIEW = "reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n    reason: 原表即为“≥500元”\n"
+REVIEW = ("reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n"
+          "    message: 指标值“≥500元”以元计，本表金额单位为万元\n    reason: 原表即为“≥500元”\n")
 
 
 def test_a_reviewed_warning_is_no_longer_pending(tmp_path, monkeypatch, capsys):
@@ -406,13 +411,23 @@ def test_a_review_goes_stale_when_its_warning_is_gone(tmp_path):
     fixed = UNIT.replace("≥500元", "≥0.05万元")
     report = run_check(tmp_path, {"d/a.yml": BASE + fixed + REVIEW})
     assert lines(report, tmp_path) == [
-        "d/a.yml:11:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value）已不存在  "
-        "提示：数据或检查规则已改变：重新运行 gongkai check，删除这条核对记录，或改正它的 code 和 path"]
+        "d/a.yml:11:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value："
+        "指标值“≥500元”以元计，本表金额单位为万元）已不存在  " + STALE_HINT]
+
+
+def test_a_review_of_one_value_does_not_carry_over_to_another(tmp_path):
+    """Same rule, same place, another value: the review was about ≥500元, so ≥800元 is a warning again."""
+    changed = UNIT.replace("≥500元", "≥800元")
+    report = run_check(tmp_path, {"d/a.yml": BASE + changed + REVIEW})
+    assert [(p.code, p.path) for p in report.warnings] == [
+        ("unit-mismatch", "goals[0].indicators[0].value"), ("stale-review", "reviews[0]")]
+    assert report.reviewed == []
 
 
 def test_a_review_names_a_warning_code_a_key_path_and_a_reason(tmp_path):
-    bad = ("reviews:\n  - {code: stale-review, path: a, reason: 理由}\n  - {code: empty-cell, path: 'goals[0]..name', reason: 理由}\n"
-           "  - {code: empty-cell, path: goals, reason: ' '}\n")
+    bad = ("reviews:\n  - {code: stale-review, path: a, message: m, reason: 理由}\n"
+           "  - {code: empty-cell, path: 'goals[0]..name', message: m, reason: 理由}\n"
+           "  - {code: empty-cell, path: goals, message: m, reason: ' '}\n")
     assert [line.split("  ", 1)[1] for line in lines(run_check(tmp_path, {"d/a.yml": BASE + bad}), tmp_path)] == [
         "reviews[0].code  [错误 wrong-value] “stale-review”不是允许的值  提示：允许的值：" + ", ".join(
             f"'{c}'" for c in list(WARNING_CODES)[:-2]) + " or 'empty-field'",

@@ -101,7 +101,8 @@ def test_build_says_how_many_warnings_there_are_and_where_to_read_them(tmp_path,
         f"内容有 1 个警告待核对，网站上显示为“数据核对提示”：运行 gongkai check {content} --config {FIXTURE / 'site_config.yml'} 逐条查看。")
     filing = content / "demo-sfj" / "2025-pifu.yml"
     filing.write_text(filing.read_text(encoding="utf-8")
-                      + "reviews:\n  - code: late-publication\n    path: published_on\n    reason: 示例\n", encoding="utf-8")
+                      + "reviews:\n  - code: late-publication\n    path: published_on\n"
+                      "    message: 公开日期比批复日期晚 47 天，超过预算法第十四条规定的 20 天\n    reason: 示例\n", encoding="utf-8")
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "内容没有待核对的警告（另有 1 个警告已核对）。"
 

@@ -92,6 +92,8 @@ def test_a_review_of_a_withheld_projects_warning_is_not_public() -> None:
         "money_unit": "万元", "published_on": None,
         "projects": [{"name": "机密项目", "withheld": {"reason": "涉及保密要求"}, "budget": {"total": 1, "this_year": 2}},
                      {"name": "公开项目", "budget": {"total": 1, "this_year": 2}}],
-        "reviews": [{"code": "budget-exceeds-total", "path": "projects[0].budget.this_year", "reason": "机密项目原表如此"},
-                    {"code": "budget-exceeds-total", "path": "projects[1].budget.this_year", "reason": "原表如此"}]})
+        "reviews": [{"code": "budget-exceeds-total", "path": "projects[0].budget.this_year", "message": "本年度预算 2 大于项目总预算 1",
+                     "reason": "机密项目原表如此"},
+                    {"code": "budget-exceeds-total", "path": "projects[1].budget.this_year", "message": "本年度预算 2 大于项目总预算 1",
+                     "reason": "原表如此"}]})
     assert [r.path for r in public_filing(filing, False).reviews] == ["projects[1].budget.this_year"]
