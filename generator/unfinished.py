@@ -15,9 +15,8 @@ from pydantic import BaseModel
 
 from .findings import Finding, error, warning
 from .loading import LoadedFiling
-from .models import Filing, Indicator, Project
+from .models import Filing, Indicator, Project, models_in
 from .scaffold import PLACEHOLDER_TEXTS, SAMPLE_MARK
-from .schema_errors import models_in
 from .vocabulary import FIELD_LABELS
 from .yamlsource import KeyPath
 
