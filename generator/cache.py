@@ -160,6 +160,7 @@ class BuildCaches:
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
+    history: BuildCache  # the public view of each file version in the content's git history
 
     @classmethod
     @contextmanager
@@ -167,7 +168,7 @@ class BuildCaches:
         output.parent.mkdir(parents=True, exist_ok=True)
         root = output.parent / f".{output.name}.cache" if enabled else Path(
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")))
         try:
             yield caches
         finally:
@@ -175,5 +176,5 @@ class BuildCaches:
                 shutil.rmtree(root, ignore_errors=True)
 
     def prune(self) -> None:
-        for cache in (self.parsed, self.exports, self.pages):
+        for cache in (self.parsed, self.exports, self.pages, self.history):
             cache.prune()

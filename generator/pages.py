@@ -24,6 +24,8 @@ from .identity import goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import FundLine, FundTable, Goal
 from .sitemodel import DepartmentView, FilingView, Finding, ProjectView, RegionGroup, SiteModel, WithheldView
+from .revision_data import revision_files
+from .revisions import Revision
 from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
@@ -201,6 +203,7 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
     for view in dept.filings:
         pages.append(_filing(view, chrome, downloads.get(view.url, ())))
         pages += [_project(view, p, dept, chrome) for p in view.projects]
+        pages += revision_pages(view, chrome)
     return pages
 
 
@@ -214,6 +217,7 @@ def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Downl
     pages += [Page(c.url, "compare.html", CompareContext(
         chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c)) for c in found]
     pages += _fixed_pages(site, chrome, downloads, site_downloads)
+    pages.append(changes_page(site, chrome))
     return pages
 
 
@@ -282,6 +286,8 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
     for label, value in (("文号", f.document_number), ("索引号", f.index_number)):
         if value:
             rows.append((label, value))
+    if view.revisions:
+        rows.append(("最后修订", view.revisions[0].date.isoformat()))
     return tuple(rows)
 
 
@@ -371,3 +377,46 @@ def _fixed_pages(site: SiteModel, chrome: Chrome, downloads: dict, site_download
         Page("search/", "search.html", PlainContext(chrome, "搜索", "search/", (("搜索", "search/"),))),
         Page("404.html", "404.html", PlainContext(chrome, "页面未找到", "404.html", ())),
     ]
+
+
+# --- 修订记录: a page per revision and the site's recent changes -------------------------------------
+
+CHANGES_SHOWN = 200  # revisions on /changes/, newest first
+
+
+@dataclass(frozen=True)
+class RevisionContext(Base):
+    view: FilingView
+    revision: Revision
+    newer: Revision | None
+    older: Revision | None
+    downloads: tuple[tuple[str, str], ...]  # (label, site-relative path)
+
+
+@dataclass(frozen=True)
+class ChangesContext(Base):
+    rows: tuple[tuple[Revision, FilingView], ...]
+    notice: str | None
+    total: int
+
+
+def revision_pages(view: FilingView, chrome: Chrome) -> list[Page]:
+    f = view.filing
+    found = view.revisions
+    pages = []
+    for n, revision in enumerate(found):
+        title = f"修订 {revision.short}（{revision.date.isoformat()}）— {f.department.name} {f.fiscal_year}年 {f.title}"
+        crumbs = (("部门", "d/"), (f.department.name, f"d/{f.department.id}/"), (f"{f.fiscal_year}年{f.kind}", view.url),
+                  (f"修订 {revision.short}", revision.url))
+        ctx = RevisionContext(chrome, title, revision.url, crumbs, view, revision, found[n - 1] if n else None,
+                              found[n + 1] if n + 1 < len(found) else None, revision_files(revision, f))
+        pages.append(Page(revision.url, "revision.html", ctx))
+    return pages
+
+
+def changes_page(site: SiteModel, chrome: Chrome) -> Page:
+    rows = sorted(((r, v) for v in site.filings for r in v.revisions), key=lambda pair: (pair[0].time, pair[0].url),
+                  reverse=True)
+    ctx = ChangesContext(chrome, "修订记录", "changes/", (("修订记录", "changes/"),), tuple(rows[:CHANGES_SHOWN]),
+                         site.history_notice, len(rows))
+    return Page("changes/", "changes.html", ctx)

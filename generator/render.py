@@ -40,7 +40,7 @@ FIELD_LABELS = {
     "code": "项目编码", "budget_unit": "预算单位", "budget": "预算", "this_year": "本年度预算",
     "fiscal": "财政资金", "other": "其他资金", "purpose": "资金用途", "spending_plan": "资金支出计划",
     "withheld": "不予公开", "reason": "理由", "legal_basis": "法律依据", "notice": "原文说明",
-    "numbers": "序号", "contact": "联系人",
+    "numbers": "序号", "contact": "联系人", "region": "地区",
 }
 
 

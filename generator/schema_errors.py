@@ -58,8 +58,9 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
         return "missing-field", f"缺少必填字段“{item['loc'][-1]}”", "补上这个字段；各字段的含义见 docs/content-format.md"
     if kind == "extra_forbidden":
         return "unknown-field", f"未知字段“{key}”", _suggest(str(key), known)
-    if kind in ("unsafe_html", "unsafe_id", "amount_type"):
-        code = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type"}[kind]
+    if kind in ("unsafe_html", "unsafe_id", "amount_type", "commit_id"):
+        code = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type",
+                "commit_id": "wrong-value"}[kind]
         return code, item["msg"], ctx.get("hint", "")
     if kind == "literal_error" and key in ("money_unit",):
         return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"

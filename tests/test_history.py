@@ -1,0 +1,255 @@
+"""修订记录: a scripted repository gives exactly the expected changes; nothing withheld or excluded leaks;
+shallow clones and folders outside git still build; the feed of revisions is valid Atom."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from generator.build import build
+from generator.config import load_config
+from generator.history import read_history
+from generator.loading import load_content
+from generator.revisions import SiteHistory, site_history
+from tests.history_repo import ScriptedRepo
+from tests.test_site_quality import canary_hits
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+FILING = "content/demo-sfj/2025-pifu.yml"
+URL = "d/demo-sfj/2025-pifu/"
+
+CONFIG = """\
+title: 测试站点
+base_url: https://example.test/
+organisation: 测试主办单位
+regions: [{id: demo-city, name: 示例市}]
+"""
+
+BASE = """\
+# 示例文件（注释不是内容）
+department: {id: demo-sfj, name: 示例市司法局, region: demo-city}
+fiscal_year: 2025
+kind: 批复
+title: 2025年部门整体绩效目标批复
+money_unit: 万元
+contact: {filer: 张三, phone: "010-CONTACT-CANARY"}
+funds:
+  income:
+    lines:
+      - {name: 财政拨款, amount: 100, share: 100%}
+    total: {name: 合计, amount: 100, share: 100%}
+goals:
+  - id: annual
+    kind: 年度
+    indicators:
+      - {level1: 产出指标, level2: 数量指标, name: 法律援助案件量, value: ≥1000件}
+      - {id: manyi, level1: 满意度指标, level2: 服务对象满意度指标, name: 群众满意度, value: ≥90%}
+projects:
+  - number: 1
+    code: P001
+    name: 保密项目WITHHELD-CANARY
+    budget: {total: 40}
+    purpose: 用途WITHHELD-CANARY
+  - number: 2
+    code: P002
+    name: 人民调解
+    budget: {total: 20}
+"""
+
+NEW_PROJECT = """\
+  - number: 3
+    code: P003
+    name: 法治宣传
+    budget: {total: 10}
+"""
+
+# (message, edit of the filing's text) in commit order; dates one day apart.
+STEPS = [
+    ("首次公开", lambda t: t),
+    ("下调法律援助案件量", lambda t: t.replace("≥1000件", "≥800件").replace("total: 40}", "total: 41}")),
+    ("指标更名", lambda t: t.replace("name: 群众满意度", "name: 受援群众满意度")),
+    ("新增项目", lambda t: t + NEW_PROJECT),
+    ("删除第 2 号项目", lambda t: t.replace("  - number: 2\n    code: P002\n    name: 人民调解\n    budget: {total: 20}\n", "")),
+    ("第 1 号项目不予公开", lambda t: t.replace("    purpose: 用途WITHHELD-CANARY\n",
+                                           "    purpose: 用途WITHHELD-CANARY\n    withheld: {reason: 涉及国家秘密}\n")),
+    ("改正注释错字", lambda t: t.replace("注释不是内容", "注释不算内容")),
+    ("加编者注", lambda t: t.replace("name: 合计, amount: 100, share: 100%}",
+                                 "name: 合计, amount: 100, share: 100%, notes: [{text: 合计照原表。}]}")),
+]
+
+EXPECTED = [  # newest first, as the page shows them
+    ("加编者注", ["收入构成合计新增编者注“合计照原表。”"]),
+    ("第 1 号项目不予公开", ["第 1 号项目改为不予公开"]),
+    ("删除第 2 号项目", ["删除第 2 号项目“人民调解”"]),
+    ("新增项目", ["新增第 3 号项目“法治宣传”"]),
+    ("指标更名", ["指标“群众满意度”更名为“受援群众满意度”"]),
+    ("下调法律援助案件量", ["指标“法律援助案件量”的指标值由“≥1000件”改为“≥800件”"]),
+    ("首次公开", ["首次公开"]),
+]
+
+
+def scripted(root: Path, excluded_canary: bool = False) -> tuple[ScriptedRepo, list[str]]:
+    """The filing's life: the steps above, then a move to another folder (no public change)."""
+    repo = ScriptedRepo(root)
+    text, ids = BASE, []
+    for day, (message, edit) in enumerate(STEPS, 1):
+        text = edit(text)
+        repo.write(FILING, text)
+        ids.append(repo.commit(message, f"2025-03-{day:02d}T10:00:00+08:00"))
+    if excluded_canary:
+        repo.write(FILING, text.replace("≥800件", "≥800件EXCLUDED-CANARY"))
+        ids.append(repo.commit("误提交", "2025-03-20T10:00:00+08:00"))
+        repo.write(FILING, text.replace("≥800件", "≥700件"))
+        ids.append(repo.commit("撤回误提交并下调", "2025-03-21T10:00:00+08:00"))
+    (root / "content/moved").mkdir(parents=True)
+    repo.git("mv", FILING, "content/moved/2025-pifu.yml")
+    ids.append(repo.commit("移动文件", "2025-03-30T10:00:00+08:00"))
+    return repo, ids
+
+
+def history_of(repo_root: Path, config_text: str = CONFIG) -> SiteHistory:
+    config_path = repo_root.parent / "site_config.yml"
+    config_path.write_text(config_text, encoding="utf-8")
+    config, problems = load_config(config_path)
+    assert config and not problems
+    loaded, problems = load_content(repo_root / "content")
+    assert not problems
+    return site_history(repo_root / "content", config, loaded, None)
+
+
+def change_lists(history: SiteHistory) -> list[tuple[str, list[str]]]:
+    return [(r.message, [c.text for c in r.changes]) for r in history.filings[URL].revisions]
+
+
+def test_scripted_repository_gives_exactly_the_expected_changes(tmp_path):
+    repo, ids = scripted(tmp_path / "repo")
+    history = history_of(tmp_path / "repo")
+    assert history.notice is None
+    assert change_lists(history) == EXPECTED  # the comment typo and the move make no revision
+    revisions = history.filings[URL].revisions
+    assert [r.commit for r in revisions] == [ids[n] for n in (7, 5, 4, 3, 2, 1, 0)]
+    assert revisions[-1].date.isoformat() == "2025-03-01" and revisions[-1].short == ids[0][:7]
+    editorial = [c.editorial for r in revisions for c in r.changes]
+    assert editorial == [True] + [False] * 6
+
+
+def test_changes_link_to_rows_still_on_the_site(tmp_path):
+    scripted(tmp_path / "repo")
+    targets = {c.text: c.target for r in history_of(tmp_path / "repo").filings[URL].revisions for c in r.changes}
+    assert targets["指标“法律援助案件量”的指标值由“≥1000件”改为“≥800件”"].startswith(URL + "#annual-i-")
+    assert targets["指标“群众满意度”更名为“受援群众满意度”"] == URL + "#annual-manyi"
+    assert targets["新增第 3 号项目“法治宣传”"] == URL + "p/P003/"
+    assert targets["第 1 号项目改为不予公开"] == URL + "#withheld-1-1"
+    assert targets["删除第 2 号项目“人民调解”"] is None  # gone from the site: nothing to link to
+
+
+def test_a_project_withheld_later_is_withheld_in_every_revision(tmp_path):
+    """Its budget changed while it was public: no revision says so, no older download holds it."""
+    scripted(tmp_path / "repo")
+    site = build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
+    assert site.history_notice is None
+    assert canary_hits(tmp_path / "site") == []
+    first = next((tmp_path / "site" / URL / "r").glob("*/data/*.json"))
+    assert first.is_file()
+
+
+def write_config(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "site_config.yml"
+    path.write_text(CONFIG + extra, encoding="utf-8")
+    return path
+
+
+def test_an_excluded_commit_appears_in_no_output(tmp_path):
+    repo, ids = scripted(tmp_path / "repo", excluded_canary=True)
+    excluded = ids[-3]
+    config = write_config(tmp_path, f"history:\n  exclude_commits: [{excluded[:12]}]\n")
+    build(tmp_path / "repo" / "content", config, TEMPLATES, tmp_path / "site", search=False)
+    assert canary_hits(tmp_path / "site") == []
+    site = tmp_path / "site"
+    assert not (site / URL / "r" / excluded[:12]).exists()
+    revisions = json.loads(next((site / URL / "r" / ids[-2][:12] / "data").glob("*.json")).read_text("utf-8"))
+    assert revisions["revision"]["changes"] == [
+        {"text": "指标“法律援助案件量”的指标值由“≥800件”改为“≥700件”", "editorial": False}]
+
+
+def test_without_the_exclusion_the_canary_would_be_published(tmp_path):
+    """The canary test above can fail: the same repository without the setting shows the canary."""
+    scripted(tmp_path / "repo", excluded_canary=True)
+    build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
+    assert canary_hits(tmp_path / "site")
+
+
+def test_an_unknown_history_setting_is_an_error(tmp_path):
+    config = write_config(tmp_path, "history:\n  exclude_commit: [abcdef1]\n  exclude_commits: [HEAD~1]\n")
+    _, problems = load_config(config)
+    assert [(p.path, p.line, p.message, p.hint) for p in problems] == [
+        ("history.exclude_commits[0]", 7, "“HEAD~1”不是提交号",
+         "写 git log 显示的提交号（小写十六进制，至少前 7 位），例如 5144eb7"),
+        ("history.exclude_commit", 6, "未知字段“exclude_commit”",
+         "是否想写“exclude_commits”？检查拼写，或运行 gongkai schema 查看允许的字段")]
+
+
+def test_outside_git_the_build_says_so_once(tmp_path):
+    content = tmp_path / "plain" / "content"
+    shutil.copytree(ROOT / "tests/fixtures/site/content", content)
+    result = build(content, ROOT / "tests/fixtures/site/site_config.yml", TEMPLATES, tmp_path / "site", search=False)
+    assert result.history_notice == "未找到完整的提交历史，修订记录从本次生成开始"
+    page = (tmp_path / "site" / "changes/index.html").read_text("utf-8")
+    assert page.count("未找到完整的提交历史") == 1
+    assert "本文件尚无提交记录" in (tmp_path / "site" / "d/demo-sfj/2025-pifu/index.html").read_text("utf-8")
+
+
+def test_a_shallow_clone_builds_from_its_first_commit(tmp_path):
+    repo, ids = scripted(tmp_path / "repo")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], check=True)
+    history = history_of(clone)
+    assert history.notice == f"未找到完整的提交历史，修订记录从 2025-03-08 的提交 {ids[-2][:7]} 开始"
+    assert change_lists(history) == [("加编者注", ["修订记录起点（更早的提交历史未找到）"])]
+
+
+def test_a_rebuild_after_one_commit_parses_only_that_version(tmp_path):
+    repo, _ = scripted(tmp_path / "repo")
+    config = write_config(tmp_path)
+    cold = build(tmp_path / "repo" / "content", config, TEMPLATES, tmp_path / "site", search=False)
+    repo.write("content/moved/2025-pifu.yml", (repo.root / "content/moved/2025-pifu.yml").read_text("utf-8")
+               .replace("≥800件", "≥750件"))
+    repo.commit("再次下调", "2025-04-01T10:00:00+08:00")
+    warm = build(tmp_path / "repo" / "content", config, TEMPLATES, tmp_path / "site", search=False)
+    assert (cold.history_parsed, warm.history_parsed) == (8, 1)
+
+
+def test_the_feed_has_valid_revision_entries(tmp_path):
+    scripted(tmp_path / "repo")
+    build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
+    parsed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    revisions = [e for e in parsed.entries if "/r/" in e.link]
+    assert [e.title for e in revisions][:2] == ["示例市司法局《2025年部门整体绩效目标批复》修订：加编者注",
+                                                "示例市司法局《2025年部门整体绩效目标批复》修订：第 1 号项目不予公开"]
+    assert revisions[0].updated == "2025-03-08T10:00:00+08:00"
+    assert revisions[-1].summary == "指标“法律援助案件量”的指标值由“≥1000件”改为“≥800件”。"
+    assert len(revisions) == len(EXPECTED) - 1  # the first publication is the filing's own entry
+
+
+def test_the_real_content_has_a_revision_for_every_filing():
+    config, _ = load_config(ROOT / "site_config.yml")
+    loaded, _ = load_content(ROOT / "content")
+    history = site_history(ROOT / "content", config, loaded, None)
+    if history.notice:
+        pytest.skip(history.notice)  # a shallow checkout: said by the build, checked where history is complete
+    assert sorted(history.filings) == sorted(f"d/{f.filing.department.id}/{f.filing.slug}/" for f in loaded)
+    assert all(h.revisions and h.revisions[-1].changes[0].text == "首次公开" for h in history.filings.values())
+
+
+def test_history_reads_contact_fields_nowhere(tmp_path):
+    scripted(tmp_path / "repo")
+    config, _ = load_config(write_config(tmp_path))
+    history = read_history(tmp_path / "repo" / "content", config)
+    assert all(view.contact is None for t in history.timelines.values() for _, view in t.states)
