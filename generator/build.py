@@ -58,7 +58,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         site = build_site_model(checked.config, checked.filings, history.filings, history.notice)  # 3. public model
         with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
-            write_revision_data(site, history.filings, staging, caches.exports, jobs)  # 4b. each revision's JSON, YAML
+            write_revision_data(site, history, staging, caches.exports, jobs)  # 4b. each revision's JSON, YAML
             pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML
             copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 7. feed (filings and revisions), sitemap, robots.txt

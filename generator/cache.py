@@ -94,6 +94,14 @@ class BuildCache:
             self.made_now.add(key)
         return self.copy(key, staging)
 
+    def missing(self, keys: Iterable[str]) -> list[str]:
+        """The keys with no entry yet (their arguments may be costly to gather: only these need them)."""
+        return [key for key in keys if not self._has(key)]
+
+    def mark_used(self, key: str) -> None:
+        """Keep the value under `key` past this build's prune, though this build did not read it."""
+        self.used.add(f"{key}.pickle")
+
     def _has(self, key: str) -> bool:
         return (self.root / key / "manifest.json").is_file()
 
@@ -123,6 +131,7 @@ class BuildCache:
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
+        self.used.add(entry.name)  # made by this build: not pruned at its end
         building = entry.with_name(entry.name + ".tmp")
         building.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         building.replace(entry)  # an entry appears whole or not at all

@@ -1,18 +1,18 @@
-"""Each filing's public view at every commit of the content repository that changed it.
+"""Each filing's versions at every commit of the content repository that changed it.
 
-The history is read with the git CLI (plumbing commands with stable output, run
-with a timeout): `git log` lists the commits that touched content/, `git ls-tree`
-gives the blob id of every file at each commit, and one `git cat-file --batch`
+The history is read with the git CLI (plumbing output with a stable format, every
+command under a timeout): one `git log --raw` lists the commits that touched
+content/ with the blob id of every file they wrote, and one `git cat-file --batch`
 process reads the versions no earlier build has parsed. A version of a filing is
 the blob of its file plus the blobs of its `.projects/` files; its parsed public
-view is kept in the build cache under those ids, so a rebuild after one new
-commit parses only the files that commit changed.
+view (and its permalink) is kept in the build cache under those ids, so a rebuild
+after one new commit parses only the files that commit changed.
 
 History is keyed by permalink, not by file path: a filing moved to another file
 keeps its page and its history (a move with no public change makes no revision),
 whatever git's similarity heuristics say. Contact fields are never part of it.
-Commits listed in `history.exclude_commits` are never read: a file version first
-committed there stays unread until a later commit replaces it.
+A file version first written by a commit listed in `history.exclude_commits` is
+never read, at that commit or after, until a later commit replaces it.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from .redaction import public_filing
 from .sitemodel import filing_url
 from .yamlsource import YamlProblem, decode_utf8, load_text
 
-GIT_TIMEOUT = 120  # seconds for one git command; a whole log of a city's content takes well under one
+GIT_TIMEOUT = 300  # seconds for one git command; the whole log of a city's content takes a few
 SHORT = 7  # hex digits of a commit id shown to readers
 NO_HISTORY = "未找到完整的提交历史，修订记录从{start}开始"
+YAML = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -58,25 +59,17 @@ class Version:
     def blobs(self) -> tuple[str, ...]:
         return (self.blob, *(blob for _, blob in self.projects))
 
-    @property
-    def key(self) -> str:
-        return key_of(generator_fingerprint(), "history", *self.blobs)
+    def key(self, what: str) -> str:
+        """Cache key of what is kept of this version: its "view" or its "url"."""
+        return key_of(generator_fingerprint(), "history", what, *self.blobs)
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """A filing's public views in commit order: only commits after which its public view differed."""
+    """A filing's versions in commit order: one per commit after which its file (or files) differed."""
 
     url: str
-    states: tuple[tuple[Commit, Filing], ...]
-
-
-@dataclass(frozen=True)
-class History:
-    timelines: dict[str, Timeline] = field(default_factory=dict)  # by filing URL
-    complete: bool = True  # False outside a repository or in a shallow clone
-    notice: str | None = None  # said once by the build when the history is not complete
-    parsed: int = 0  # file versions parsed by this build (the others came from the cache)
+    states: tuple[tuple[Commit, Version], ...]
 
 
 class Git:
@@ -105,6 +98,59 @@ class Git:
         return found
 
 
+class Views:
+    """The public view and permalink of file versions: from the cache, or parsed from git in batches."""
+
+    def __init__(self, git: Git | None, cache: BuildCache | None):
+        self.git, self.cache = git, cache
+        self.found: dict[Version, Filing | None] = {}
+        self.parsed = 0
+
+    def urls(self, versions: set[Version], names: dict[Version, str]) -> dict[Version, str | None]:
+        """Each version's permalink (None: it did not load). Only the versions no build has seen are parsed."""
+        kept = {v: self.cache.value(v.key("url")) if self.cache else None for v in versions}
+        self.load([v for v in versions if kept[v] is None], names)
+        for v in versions:
+            if kept[v] is not None and self.cache:
+                self.cache.mark_used(v.key("view"))  # kept for a later build, though not read now
+        return {v: kept[v][0] if kept[v] is not None else self._url(v) for v in versions}
+
+    def _url(self, version: Version) -> str | None:
+        view = self.found[version]
+        return filing_url(view) if view is not None else None
+
+    def views(self, versions: list[Version], names: dict[Version, str]) -> list[Filing | None]:
+        for v in versions:
+            if v not in self.found and self.cache and (kept := self.cache.value(v.key("view"))) is not None:
+                self.found[v] = kept[0]
+        self.load([v for v in versions if v not in self.found], names)
+        return [self.found[v] for v in versions]
+
+    def load(self, versions: list[Version], names: dict[Version, str]) -> None:
+        if not versions or self.git is None:
+            return
+        data = self.git.blobs(sorted({blob for v in versions for blob in v.blobs}))
+        for version in versions:
+            view = parse_version(version, data, names.get(version, version.blob))
+            self.found[version] = view
+            self.parsed += 1
+            if self.cache:  # 1-tuples: a version that did not load is kept too
+                self.cache.keep(version.key("view"), (view,))
+                self.cache.keep(version.key("url"), (filing_url(view) if view is not None else None,))
+
+
+@dataclass
+class History:
+    timelines: dict[str, Timeline] = field(default_factory=dict)  # by filing URL
+    views: Views = field(default_factory=lambda: Views(None, None))
+    names: dict[Version, str] = field(default_factory=dict)  # a file path of each version, for messages
+    complete: bool = True  # False outside a repository or in a shallow clone
+    notice: str | None = None  # said once by the build when the history is not complete
+
+    def public_views(self, versions: list[Version]) -> list[Filing | None]:
+        return self.views.views(versions, self.names)
+
+
 def repository_of(content: Path) -> tuple[Git, str] | None:
     """The repository holding content/, and content/'s path inside it ("content/"); None outside git."""
     if not content.is_dir():
@@ -119,41 +165,127 @@ def repository_of(content: Path) -> tuple[Git, str] | None:
     return Git(top), prefix
 
 
-def commits_of(git: Git, prefix: str, excluded: list[str]) -> list[Commit]:
+@dataclass(frozen=True)
+class Step:
+    """One commit of the log: the content files it wrote (blob) or deleted (None)."""
+
+    commit: Commit
+    files: dict[str, str | None]  # path inside content/ → blob
+
+
+def log_of(git: Git, prefix: str) -> list[Step]:
     """Commits that changed content/, oldest first, along the first parent (the published line)."""
-    out = git.run("log", "--first-parent", "--reverse", "-z", "--format=%H%x1f%cI%x1f%s", "HEAD", "--", prefix or ".")
-    commits = []
-    for record in filter(None, out.decode("utf-8").split("\0")):
-        commit_id, time, subject = record.strip("\n").split("\x1f", 2)
-        if not any(commit_id.startswith(x.lower()) for x in excluded):
-            commits.append(Commit(commit_id, dt.datetime.fromisoformat(time), subject.strip()))
-    return commits
+    out = git.run("log", "--first-parent", "--reverse", "--raw", "-z", "--no-renames", "--no-abbrev",
+                  "--format=%x1e%H%x1f%cI%x1f%s", "HEAD", "--", prefix or ".")
+    steps = []
+    for record in filter(None, out.decode("utf-8").split("\x1e")):
+        header, _, raw = record.partition("\0")
+        commit_id, time, subject = header.split("\x1f", 2)
+        fields = raw.lstrip("\n").split("\0")
+        files = {}
+        for meta, path in zip(fields[0::2], fields[1::2]):
+            blob, status = meta.split()[3:5]
+            files[path[len(prefix):]] = None if status.startswith("D") else blob
+        steps.append(Step(Commit(commit_id, dt.datetime.fromisoformat(time), subject.strip()), files))
+    return steps
 
 
-def versions_at(git: Git, commit: Commit, prefix: str) -> dict[str, Version]:
-    """Every filing of content/ at a commit: file path (inside content/) → its version."""
-    out = git.run("ls-tree", "-r", "-z", "--full-tree", commit.id, "--", prefix or ".")
-    blobs: dict[PurePosixPath, str] = {}
-    for entry in filter(None, out.decode("utf-8").split("\0")):
-        meta, path = entry.split("\t", 1)
-        _, kind, blob = meta.split()
-        if kind == "blob":
-            blobs[PurePosixPath(path[len(prefix):])] = blob
-    return group_versions(blobs)
+def filing_of(path: str, blobs: dict[str, str]) -> str | None:
+    """The filing a content file belongs to: itself, or the filing beside its `.projects/` folder."""
+    pure = PurePosixPath(path)
+    if pure.suffix not in YAML:
+        return None
+    if not pure.parent.name.endswith(PROJECTS_SUFFIX):
+        return path
+    candidates = [pure.parent.with_suffix(suffix).as_posix() for suffix in YAML]
+    return next((c for c in candidates if c in blobs), candidates[0])
 
 
-def group_versions(blobs: dict[PurePosixPath, str]) -> dict[str, Version]:
-    """Filing files with the project files kept beside them (the same rule as loading.filing_files)."""
-    def is_yaml(path: PurePosixPath) -> bool:
-        return path.suffix in (".yml", ".yaml")
+def version_of(path: str, blobs: dict[str, str], folders: dict[str, set[str]]) -> Version:
+    folder = PurePosixPath(path).with_suffix(PROJECTS_SUFFIX).as_posix()
+    projects = tuple(sorted((PurePosixPath(p).name, blobs[p]) for p in folders.get(folder, ())))
+    return Version(blobs[path], projects)
 
-    filings = sorted(p for p in blobs if is_yaml(p) and not p.parent.name.endswith(PROJECTS_SUFFIX))
-    versions = {}
-    for path in filings:
-        folder = path.with_suffix(PROJECTS_SUFFIX)
-        projects = tuple(sorted((p.name, b) for p, b in blobs.items() if p.parent == folder and is_yaml(p)))
-        versions[path.as_posix()] = Version(blobs[path], projects)
-    return versions
+
+def snapshots(steps: list[Step], tainted: set[str]) -> list[tuple[Commit, dict[str, Version], set[str]]]:
+    """Every filing's version after each commit, and the filing paths the commit changed. A version
+    holding a tainted blob (written by an excluded commit) is left out, as if the file were not there."""
+    blobs: dict[str, str] = {}
+    folders: dict[str, set[str]] = {}  # .projects folder → its project files
+    versions: dict[str, Version] = {}
+    found = []
+    for step in steps:
+        changed = set()
+        for path, blob in step.files.items():
+            parent = PurePosixPath(path).parent.as_posix()
+            if blob is None:
+                blobs.pop(path, None)
+                folders.get(parent, set()).discard(path)
+            else:
+                blobs[path] = blob
+                if parent.endswith(PROJECTS_SUFFIX):
+                    folders.setdefault(parent, set()).add(path)
+            if (filing := filing_of(path, blobs)) is not None:
+                changed.add(filing)
+        versions = dict(versions)
+        for filing in changed:
+            versions.pop(filing, None)
+            if filing in blobs and not set((v := version_of(filing, blobs, folders)).blobs) & tainted:
+                versions[filing] = v
+        found.append((step.commit, versions, changed))
+    return found
+
+
+def read_history(content: Path, config: SiteConfig, cache: BuildCache | None = None) -> History:
+    found = repository_of(content)
+    if found is None:
+        return History(complete=False, notice=NO_HISTORY.format(start="本次生成"))
+    git, prefix = found
+    steps = log_of(git, prefix)
+    excluded = [s for s in steps if any(s.commit.id.startswith(x) for x in config.history.exclude_commits)]
+    tainted = {blob for s in excluded for blob in s.files.values() if blob}
+    states = [s for s in snapshots(steps, tainted) if not any(s[0] is e.commit for e in excluded)]
+    names = {v: path for _, versions, _ in states for path, v in versions.items()}
+    views = Views(git, cache)
+    urls = views.urls(set(names), names)
+    history = History(timelines(states, urls), views, names)
+    if git.text("rev-parse", "--is-shallow-repository") == "true" or not steps:
+        start = f" {steps[0].commit.time.astimezone(CHINA_TIME).date().isoformat()} 的提交 {steps[0].commit.short} " \
+            if steps else "本次生成"
+        history.complete, history.notice = False, NO_HISTORY.format(start=start)
+    return history
+
+
+def timelines(states: list[tuple[Commit, dict[str, Version], set[str]]],
+              urls: dict[Version, str | None]) -> dict[str, Timeline]:
+    """Walk the commits: after each, the version behind every URL it touched; keep those that changed."""
+    found: dict[str, list[tuple[Commit, Version]]] = {}
+    current: dict[str, tuple[str, Version]] = {}  # file path → (URL, last version that loaded)
+    for commit, versions, changed in states:
+        touched: set[str] = set()
+        for path in sorted(changed):
+            if path in current:
+                touched.add(current[path][0])
+            if path not in versions:
+                current.pop(path, None)  # removed: the page, if another file still makes it, shows that
+            elif (url := urls[versions[path]]) is not None:  # a version that did not load changes nothing
+                current[path] = (url, versions[path])
+                touched.add(url)
+        for url, version in by_url(current, touched).items():
+            states_of = found.setdefault(url, [])
+            if not states_of or states_of[-1][1] != version:
+                states_of.append((commit, version))
+    return {url: Timeline(url, tuple(states_of)) for url, states_of in found.items()}
+
+
+def by_url(current: dict[str, tuple[str, Version]], urls: set[str]) -> dict[str, Version]:
+    """The version behind each of `urls`; of two files claiming one URL (a check error) the first path wins."""
+    found: dict[str, Version] = {}
+    for path in sorted(current):
+        url, version = current[path]
+        if url in urls:
+            found.setdefault(url, version)
+    return found
 
 
 def parse_version(version: Version, data: dict[str, bytes], path: str) -> Filing | None:
@@ -167,99 +299,5 @@ def parse_version(version: Version, data: dict[str, bytes], path: str) -> Filing
             projects = source.data.setdefault("projects", [])
             projects += [load_text(decode_utf8(data[blob], name), name).data for name, blob in version.projects]
         return public_filing(Filing.model_validate(source.data), publish_contact=False)
-    except (YamlProblem, ValueError, TypeError):
+    except (YamlProblem, ValueError, TypeError, AttributeError):
         return None
-
-
-def read_history(content: Path, config: SiteConfig, cache: BuildCache | None = None) -> History:
-    found = repository_of(content)
-    if found is None:
-        return History(complete=False, notice=NO_HISTORY.format(start="本次生成"))
-    git, prefix = found
-    commits = commits_of(git, prefix, config.history.exclude_commits)
-    shallow = git.text("rev-parse", "--is-shallow-repository") == "true"
-    snapshots = [(commit, versions_at(git, commit, prefix)) for commit in commits]
-    views, parsed = parsed_views(git, readable_versions(snapshots, config.history.exclude_commits, git, prefix), cache)
-    notice = None
-    if shallow or not commits:
-        start = f" {commits[0].time.astimezone(CHINA_TIME).date().isoformat()} 的提交 {commits[0].short} " if commits else "本次生成"
-        notice = NO_HISTORY.format(start=start)
-    return History(timelines(snapshots, views), complete=notice is None, notice=notice, parsed=parsed)
-
-
-def readable_versions(snapshots: list[tuple[Commit, dict[str, Version]]], excluded: list[str],
-                      git: Git, prefix: str) -> list[tuple[Commit, dict[str, Version]]]:
-    """Drop, at every commit, the file versions first committed in an excluded commit."""
-    tainted = excluded_blobs(git, prefix, excluded)
-    if not tainted:
-        return snapshots
-    return [(commit, {path: v for path, v in versions.items() if not set(v.blobs) & tainted})
-            for commit, versions in snapshots]
-
-
-def excluded_blobs(git: Git, prefix: str, excluded: list[str]) -> set[str]:
-    """Blobs an excluded commit added or changed under content/ (the versions it must not show)."""
-    blobs: set[str] = set()
-    for commit in excluded:
-        try:
-            out = git.run("diff-tree", "-r", "-z", "--no-renames", "--root", "-m", "--first-parent", commit,
-                          "--", prefix or ".")
-        except subprocess.CalledProcessError:
-            continue  # not in this repository (a clone without it has nothing to hide)
-        fields = out.decode("utf-8").split("\0")
-        blobs |= {f.split()[3] for f in fields if f.startswith(":")}
-    return blobs
-
-
-def parsed_views(git: Git, snapshots: list[tuple[Commit, dict[str, Version]]],
-                 cache: BuildCache | None) -> tuple[dict[Version, Filing | None], int]:
-    """The public view of every distinct version, from the cache or parsed now (read in one batch)."""
-    wanted = {v: path for _, versions in snapshots for path, v in versions.items()}
-    views: dict[Version, Filing | None] = {}
-    for version in wanted:
-        kept = cache.value(version.key) if cache else None
-        if kept is not None:
-            views[version] = kept[0]
-    todo = [v for v in wanted if v not in views]
-    data = git.blobs(sorted({blob for v in todo for blob in v.blobs})) if todo else {}
-    for version in todo:
-        views[version] = parse_version(version, data, wanted[version])
-        if cache:
-            cache.keep(version.key, (views[version],))  # a 1-tuple: a version that did not load is kept too
-    return views, len(todo)
-
-
-def timelines(snapshots: list[tuple[Commit, dict[str, Version]]],
-              views: dict[Version, Filing | None]) -> dict[str, Timeline]:
-    """Walk the commits: after each, the public view of every filing URL it touched; keep those that changed."""
-    states: dict[str, list[tuple[Commit, Filing]]] = {}
-    current: dict[str, tuple[str, Filing]] = {}  # file path → (URL, last view that loaded)
-    previous: dict[str, Version] = {}
-    for commit, versions in snapshots:
-        touched: set[str] = set()
-        for path in sorted(versions.keys() | previous.keys()):
-            if versions.get(path) == previous.get(path):
-                continue
-            if path in current:
-                touched.add(current[path][0])
-            if path not in versions:
-                current.pop(path, None)  # removed: the page, if another file still makes it, shows that
-            elif (view := views[versions[path]]) is not None:  # a version that did not load changes nothing
-                current[path] = (filing_url(view), view)
-                touched.add(current[path][0])
-        previous = versions
-        for url, view in by_url(current, touched).items():
-            history = states.setdefault(url, [])
-            if not history or history[-1][1] != view:
-                history.append((commit, view))
-    return {url: Timeline(url, tuple(history)) for url, history in states.items()}
-
-
-def by_url(current: dict[str, tuple[str, Filing]], urls: set[str]) -> dict[str, Filing]:
-    """The view of each of `urls`; of two files claiming one URL (a check error) the first path wins."""
-    found: dict[str, Filing] = {}
-    for path in sorted(current):
-        url, view = current[path]
-        if url in urls:
-            found.setdefault(url, view)
-    return found

@@ -13,8 +13,9 @@ from pathlib import Path
 from .cache import BuildCache, fill_entry, generator_fingerprint, key_of
 from .exports import JSON_TYPE, YAML_TYPE, ExportInput, filing_json, json_bytes, public_yaml, write
 from .models import Filing
-from .revisions import FilingHistory, Revision
-from .sitemodel import SiteModel
+from .history import Version
+from .revisions import Revision, SiteHistory
+from .sitemodel import FilingView, SiteModel
 
 JSON_LABEL = "本次修订后的完整数据（JSON）"
 YAML_LABEL = "本次修订后的源文件公开版（YAML）"
@@ -26,17 +27,22 @@ def revision_files(revision: Revision, filing: Filing) -> tuple[tuple[str, str],
     return ((JSON_LABEL, f"{stem}.json"), (YAML_LABEL, f"{stem}.yml"))
 
 
-def write_revision_data(site: SiteModel, histories: dict[str, FilingHistory], staging: Path, reuse: BuildCache,
+def write_revision_data(site: SiteModel, history: SiteHistory, staging: Path, reuse: BuildCache,
                         jobs: int | None) -> None:
+    """Keyed by the revision, its file version and what the filing withholds today: the public view of
+    a version is read (from the history cache) only for the files not made yet."""
     code = generator_fingerprint()
-    items: dict[str, tuple[ExportInput, Revision]] = {}
+    wanted: dict[str, tuple[FilingView, Revision, Version]] = {}
     for view in site.filings:
-        found = histories.get(view.url)
+        found = history.filings.get(view.url)
         for revision, version in zip(found.revisions, found.versions) if found else ():
-            key = key_of(code, "revision", repr(revision), version.model_dump_json(), *view.region_names)
-            items[key] = (ExportInput(version, view.region_names), revision)
-    reuse.fill_missing(fill_revision_data, items, jobs)
-    for key in items:
+            key = key_of(code, "revision", repr(revision), version.key("view"), repr(history.now[view.url]),
+                         *view.region_names)
+            wanted[key] = (view, revision, version)
+    missing = {key: (ExportInput(history.revision_filing(view.url, version), view.region_names), revision)
+               for key in reuse.missing(wanted) for view, revision, version in (wanted[key],)}
+    reuse.fill_missing(fill_revision_data, missing, jobs)
+    for key in wanted:
         reuse.copy(key, staging)
 
 

@@ -21,10 +21,10 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel
 
-from .cache import BuildCache
+from .cache import BuildCache, generator_fingerprint, key_of
 from .config import SiteConfig
 from .feeds import CHINA_TIME  # a commit's date is its date in Beijing time, as every date of the site
-from .history import Commit, History, Timeline, read_history
+from .history import Commit, History, Timeline, Version, read_history
 from .identity import goal_id, indicator_anchors, project_id
 from .loading import LoadedFiling
 from .models import (Budget, Filing, FundLine, FundTable, Funds, Goal, Indicator, Model, Note, Project, RangeRedaction,
@@ -73,7 +73,7 @@ class Revision:
 @dataclass(frozen=True)
 class FilingHistory:
     revisions: tuple[Revision, ...]  # newest first
-    versions: tuple[Filing, ...]  # the public view after each revision, as revisions
+    versions: tuple[Version, ...]  # the file version after each revision, as revisions
 
 
 @dataclass(frozen=True)
@@ -118,15 +118,28 @@ def withhold_as_now(view: Filing, now: WithheldNow) -> tuple[Filing, frozenset[i
     return view.model_copy(update={"projects": entries}), frozenset(concealed)
 
 
-def filing_histories(history: History, current: list[LoadedFiling]) -> dict[str, FilingHistory]:
-    """Each current filing's revisions, newest first (a filing with no commit yet has none)."""
+def filing_histories(history: History, current: list[LoadedFiling], now: dict[str, WithheldNow],
+                     cache: BuildCache | None) -> dict[str, FilingHistory]:
+    """Each current filing's revisions, newest first (a filing with no commit yet has none).
+
+    Kept in the cache under everything they are made from (the filing's versions and commits, what it
+    withholds today, the rows it has today), so only a filing a new commit touched is compared again."""
     found = {}
     for loaded in current:
         url = filing_url(loaded.filing)
         timeline = history.timelines.get(url)
-        if timeline:
-            made = revisions_of(timeline, withheld_now(loaded.filing), history.complete)
-            found[url] = linked_to(made, link_targets(public_filing(loaded.filing, publish_contact=False), url))
+        if not timeline:
+            continue
+        targets = link_targets(public_filing(loaded.filing, publish_contact=False), url)
+        key = key_of(generator_fingerprint(), "revisions", url, repr(timeline.states), repr(now[url]),
+                     "\n".join(sorted(targets)), str(history.complete))
+        kept = cache.value(key) if cache else None
+        if kept is None:
+            views = history.public_views([version for _, version in timeline.states])
+            kept = linked_to(revisions_of(timeline, views, now[url], history.complete), targets)
+            if cache:
+                cache.keep(key, kept)
+        found[url] = kept
     return found
 
 
@@ -161,16 +174,18 @@ def linked_to(history: FilingHistory, targets: set[str]) -> FilingHistory:
     return dataclasses.replace(history, revisions=tuple(relinked(r) for r in history.revisions))
 
 
-def revisions_of(timeline: Timeline, now: WithheldNow, complete: bool) -> FilingHistory:
+def revisions_of(timeline: Timeline, views: list[Filing | None], now: WithheldNow, complete: bool) -> FilingHistory:
     revisions, versions = [], []
     before: tuple[Filing, frozenset[int]] | None = None
-    for commit, view in timeline.states:
+    for (commit, version), view in zip(timeline.states, views):
+        if view is None:
+            continue  # a version the cache had as unreadable: nothing of it was published
         state = withhold_as_now(view, now)
         changes = filing_changes(before, state, timeline.url) if before else (
             Change(FIRST if complete else EARLIEST),)
         if changes:
             revisions.append(revision(commit, changes, timeline.url))
-            versions.append(state[0])
+            versions.append(version)
         before = state
     return FilingHistory(tuple(reversed(revisions)), tuple(reversed(versions)))
 
@@ -469,9 +484,22 @@ def _range_target(filing: Filing, number: int, url: str) -> str | None:
 class SiteHistory:
     filings: dict[str, FilingHistory]  # by filing URL
     notice: str | None  # said once when the commit history is not complete
-    parsed: int  # file versions parsed by this build
+    history: History
+    now: dict[str, WithheldNow]  # by filing URL: what each filing withholds today
+
+    @property
+    def parsed(self) -> int:
+        """File versions parsed by this build (the others came from the cache)."""
+        return self.history.views.parsed
+
+    def revision_filing(self, url: str, version: Version) -> Filing:
+        """The public view after a revision, with today's withheld projects withheld."""
+        view = self.history.public_views([version])[0]
+        assert view is not None, "a revision is only made of a version that loaded"
+        return withhold_as_now(view, self.now[url])[0]
 
 
 def site_history(content: Path, config: SiteConfig, filings: list[LoadedFiling], cache: BuildCache | None) -> SiteHistory:
     history = read_history(content, config, cache)
-    return SiteHistory(filing_histories(history, filings), history.notice, history.parsed)
+    now = {filing_url(loaded.filing): withheld_now(loaded.filing) for loaded in filings}
+    return SiteHistory(filing_histories(history, filings, now, cache), history.notice, history, now)

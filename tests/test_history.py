@@ -252,4 +252,5 @@ def test_history_reads_contact_fields_nowhere(tmp_path):
     scripted(tmp_path / "repo")
     config, _ = load_config(write_config(tmp_path))
     history = read_history(tmp_path / "repo" / "content", config)
-    assert all(view.contact is None for t in history.timelines.values() for _, view in t.states)
+    views = [view for t in history.timelines.values() for view in history.public_views([v for _, v in t.states])]
+    assert len(views) == 8 and all(view.contact is None for view in views)  # the move wrote the same blob
