@@ -19,7 +19,7 @@ from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
-from .publish import copy_tree, staging_dir, write_text
+from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .revision_data import write_revision_data
 from .revisions import site_history
@@ -42,29 +42,30 @@ class BuildResult:
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
-EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py",
+EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py", "vocabulary.py",
                "indicator_values.py", "yamlsource.py")
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
           search: bool = True, cache: bool = True, jobs: int | None = None) -> BuildResult:
     started = time.perf_counter()
-    output = output or configured_output(config)
-    with BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
+    output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
+    with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
         history = site_history(content, checked.config, checked.filings, caches.history)  # 2. 修订记录 from git
-        site = build_site_model(checked.config, checked.filings, history.filings, history.notice)  # 3. public model
-        with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
-            write_revision_data(site, history, staging, caches.exports, jobs)  # 4b. each revision's JSON, YAML
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML
-            copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
-            write_discovery(site, pages, staging)  # 7. feed (filings and revisions), sitemap, robots.txt
+        site = build_site_model(checked.config, checked.filings, content, history.filings,
+                                history.notice)  # 3. one immutable model of public content
+        with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
+            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
+            write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 7. HTML
+            copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
+            write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
-                index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
-        caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
+                index_for_search(site, staging)  # 10. Pagefind: pages, plus one record per indicator
+        caches.prune()  # 11. only once the new site is in place: a failed build keeps the old entries
     return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                        caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
                        history.notice, history.parsed)

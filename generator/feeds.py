@@ -16,6 +16,7 @@ from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from .config import SiteConfig
+from .identity import filing_url
 from .models import Filing, Project
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def disclosure_date(filing: Filing) -> dt.date:
 def feed_entries(filings: list[Filing]) -> list[FeedEntry]:
     """One entry per filing; pass the public view so withheld items cannot reach the summary."""
     return [FeedEntry(title=f"{f.department.name}《{f.title}》（{f.fiscal_year}年度，{f.kind}）",
-                      path=f"d/{f.department.id}/{f.slug}/", updated=disclosure_date(f),
+                      path=filing_url(f), updated=disclosure_date(f),
                       summary=entry_summary(f), author=f.publisher or f.department.name)
             for f in filings]
 

@@ -25,10 +25,10 @@ from pathlib import Path, PurePosixPath
 from .cache import BuildCache, generator_fingerprint, key_of
 from .config import SiteConfig
 from .feeds import CHINA_TIME
+from .identity import filing_url, project_ids
 from .loading import PROJECTS_SUFFIX
 from .models import Filing
 from .redaction import public_filing
-from .sitemodel import filing_url
 from .yamlsource import YamlProblem, decode_utf8, load_text
 
 GIT_TIMEOUT = 300  # seconds for one git command; the whole log of a city's content takes a few
@@ -298,6 +298,8 @@ def parse_version(version: Version, data: dict[str, bytes], path: str) -> Filing
         if version.projects:
             projects = source.data.setdefault("projects", [])
             projects += [load_text(decode_utf8(data[blob], name), name).data for name, blob in version.projects]
-        return public_filing(Filing.model_validate(source.data), publish_contact=False)
+        filing = Filing.model_validate(source.data)
+        project_ids(filing)  # a project code that cannot be a URL failed `check`: such a version was never built
+        return public_filing(filing, publish_contact=False)
     except (YamlProblem, ValueError, TypeError, AttributeError):
         return None

@@ -25,12 +25,12 @@ from .cache import BuildCache, generator_fingerprint, key_of
 from .config import SiteConfig
 from .feeds import CHINA_TIME  # a commit's date is its date in Beijing time, as every date of the site
 from .history import Commit, History, Timeline, Version, read_history
-from .identity import goal_id, indicator_anchors, project_id
+from .identity import filing_url, goal_id, indicator_anchors, project_id, project_url, revision_url
 from .loading import LoadedFiling
 from .models import (Budget, Filing, FundLine, FundTable, Funds, Goal, Indicator, Model, Note, Project, RangeRedaction,
                      Redaction, Section, WithheldRange)
 from .redaction import public_filing
-from .sitemodel import filing_url
+from .vocabulary import label, project_title
 
 FIRST = "首次公开"
 EARLIEST = "修订记录起点（更早的提交历史未找到）"
@@ -63,8 +63,7 @@ class Revision:
 
     @property
     def url(self) -> str:
-        """Permanent: 12 hex digits, so the URL never grows as the repository does."""
-        return f"{self.filing_url}r/{self.commit[:12]}/"
+        return revision_url(self.filing_url, self.commit)
 
     def data_stem(self, filing: Filing) -> str:
         return f"{self.url}{DATA_DIR}/{filing.department.id}-{filing.slug}-{self.commit[:12]}"
@@ -153,7 +152,7 @@ def link_targets(filing: Filing, url: str) -> set[str]:
         if isinstance(entry, WithheldRange):
             found.add(f"{url}#withheld-{entry.withheld.numbers[0]}-{entry.withheld.numbers[1]}")
         else:
-            page = f"{url}p/{project_id(entry, index)}/"
+            page = project_url(filing, project_id(entry, index))
             found |= {page} | goal_targets(entry.goals, page)
     return found
 
@@ -209,15 +208,6 @@ def filing_changes(old: tuple[Filing, frozenset[int]], new: tuple[Filing, frozen
     found += goals_changed(a.goals, b.goals, "", url)
     found += projects_changed(a, b, old[1], new[1], url)
     return tuple(found) or (Change(OTHER, url),)
-
-
-def label(model: type[BaseModel], key: str) -> str:
-    """A field's name as the pages call it (render.FIELD_LABELS, the site's one table of field names).
-
-    Imported here, not at the top: render imports the pages, which import this module."""
-    from .render import FIELD_LABELS
-
-    return FIELD_LABELS.get(key, key)
 
 
 def shown(value: Any, unit: str | None = None) -> str:
@@ -396,18 +386,14 @@ def projects_changed(old: Filing, new: Filing, was_concealed: frozenset[int], co
     unit = new.money_unit
     listed = lambda f: [(project_id(e, n), e) for n, e in enumerate(f.projects) if isinstance(e, Project)]  # noqa: E731
     for pid, a, b in paired(listed(old), listed(new)):
-        page = f"{url}p/{pid}/"
+        page = project_url(new, pid)
         if a is None:
-            found.append(Change(f"新增{_numbered(b)}项目“{_name(b, pid)}”", page))
+            found.append(Change(f"新增{_numbered(b)}项目“{project_title(b, pid)}”", page))
         elif b is None:
-            found.append(Change(f"删除{_numbered(a)}项目“{_name(a, pid)}”", None))
+            found.append(Change(f"删除{_numbered(a)}项目“{project_title(a, pid)}”", None))
         elif a != b:
-            found += project_changed(a, b, f"项目“{_name(b, pid)}”", b.money_unit or unit, page)
+            found += project_changed(a, b, f"项目“{project_title(b, pid)}”", b.money_unit or unit, page)
     return found + ranges_changed(old, new, was_concealed, concealed, url)
-
-
-def _name(project: Project, pid: str) -> str:
-    return project.name or f"项目 {pid}（名称缺失）"
 
 
 def _numbered(project: Project) -> str:
