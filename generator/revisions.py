@@ -236,13 +236,17 @@ def fields_changed(old: Model, new: Model, subject: str, target: str | None, ski
     found = []
     for key in type(new).model_fields:
         a, b = getattr(old, key), getattr(new, key)
-        if key in skip or a == b or isinstance(b, (BaseModel, dict)) or isinstance(a, BaseModel):
-            continue
+        if key in skip or a == b or _is_record(a) or _is_record(b):
+            continue  # records and lists of records are compared by the caller, row by row
         if _is_rich(type(new), key) and a and b:
             found.append(Change(f"{subject}{'的' if subject else ''}{label(type(new), key)}有修改", target))
         else:
             found.append(value_change(subject, label(type(new), key), a, b, target, unit))
     return found
+
+
+def _is_record(value: Any) -> bool:
+    return isinstance(value, (BaseModel, dict)) or isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)
 
 
 RICH_FIELDS = {(Filing, "functions"), (Filing, "annual_tasks"), (Filing, "overall_goal"), (Goal, "text"),

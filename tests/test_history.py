@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import feedparser
@@ -15,7 +16,8 @@ from generator.build import build
 from generator.config import load_config
 from generator.history import read_history
 from generator.loading import load_content
-from generator.revisions import SiteHistory, site_history
+from generator.models import Filing
+from generator.revisions import SiteHistory, filing_changes, site_history
 from tests.history_repo import ScriptedRepo
 from tests.test_site_quality import canary_hits
 
@@ -254,3 +256,61 @@ def test_history_reads_contact_fields_nowhere(tmp_path):
     history = read_history(tmp_path / "repo" / "content", config)
     views = [view for t in history.timelines.values() for view in history.public_views([v for _, v in t.states])]
     assert len(views) == 8 and all(view.contact is None for view in views)  # the move wrote the same blob
+
+
+# --- the words of each kind of change ----------------------------------------------------------------
+
+def filing(**changes) -> Filing:
+    data = {
+        "department": {"id": "demo-sfj", "name": "示例市司法局", "region": "demo-city"},
+        "fiscal_year": 2025, "kind": "批复", "title": "2025年部门整体绩效目标批复", "money_unit": "万元",
+        "funds": {"prior_years": [2024], "income": {
+            "lines": [{"name": "财政拨款", "amount": Decimal("100"), "share": "100%", "prior": {2024: Decimal("90")}}],
+            "total": {"name": "合计", "amount": Decimal("100"), "share": "100%"}}},
+        "goals": [{"id": "annual", "kind": "年度", "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "法律援助案件量", "value": "≥1000件", "weight": "10分"}]}],
+        "projects": [
+            {"number": 1, "code": "P001", "name": "法律援助", "budget": {"total": Decimal("40"), "fiscal": Decimal("40")},
+             "spending_plan": [{"by": "6月底", "share": "50%"}, {"by": "12月底", "share": "100%"}]},
+            {"withheld": {"numbers": [2, 3], "notice": "2-3号项目暂不公开。", "reason": "涉及保密要求"}}],
+    }
+    for path, value in changes.items():
+        target = data
+        *parents, last = path.split("__")
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[int(last) if last.isdigit() else last] = value
+    return Filing.model_validate(data, strict=False)
+
+
+def texts(old: Filing, new: Filing) -> list[tuple[str, bool]]:
+    none = frozenset()
+    return [(c.text, c.editorial) for c in filing_changes((old, none), (new, none), URL)]
+
+
+@pytest.mark.parametrize("change,expected", [
+    ({"funds__income__lines__0__amount": Decimal("120")}, "收入构成“财政拨款”的金额由“100万元”改为“120万元”"),
+    ({"funds__income__lines__0__prior": {2024: Decimal("95")}}, "收入构成“财政拨款”的2024年金额由“90万元”改为“95万元”"),
+    ({"funds__income__total": {"name": "合计", "amount": Decimal("110"), "share": "100%"}},
+     "收入构成合计的金额由“100万元”改为“110万元”"),
+    ({"goals__0__indicators__0__weight": "20分"}, "指标“法律援助案件量”的分值由“10分”改为“20分”"),
+    ({"projects__0__budget": {"total": Decimal("45"), "fiscal": Decimal("40")}},
+     "项目“法律援助”的项目总预算由“40万元”改为“45万元”"),
+    ({"projects__0__spending_plan": [{"by": "6月底", "share": "60%"}, {"by": "12月底", "share": "100%"}]},
+     "项目“法律援助”的资金支出计划“6月底”由“50%”改为“60%”"),
+    ({"projects__1": {"withheld": {"numbers": [2, 3], "notice": "2、3号项目暂不公开。", "reason": "涉及保密要求"}}},
+     "第 2–3 号项目的不予公开事项的不公开说明由“2-3号项目暂不公开。”改为“2、3号项目暂不公开。”"),
+    ({"projects__1": {"withheld": {"numbers": [2, 4], "reason": "涉及保密要求", "notice": "2-3号项目暂不公开。"}}},
+     "新增不予公开事项：第 2–4 号项目"),
+    ({"title": "2025年部门整体绩效目标批复（更正）"},
+     "文件名称由“2025年部门整体绩效目标批复”改为“2025年部门整体绩效目标批复（更正）”"),
+])
+def test_each_kind_of_change_is_said_in_words(change, expected):
+    found = texts(filing(), filing(**change))
+    assert found[0] == (expected, False), found
+
+
+def test_an_editorial_note_is_the_sites_own_change():
+    note = [{"field": "value", "text": "原表如此。"}]
+    assert texts(filing(), filing(goals__0__indicators__0__notes=note)) == [
+        ("指标“法律援助案件量”新增编者注“原表如此。”", True)]
