@@ -13,6 +13,7 @@ import feedparser
 import pytest
 
 from generator.build import build
+from generator.cli import main
 from generator.config import load_config
 from generator.history import read_history
 from generator.loading import load_content
@@ -314,3 +315,11 @@ def test_an_editorial_note_is_the_sites_own_change():
     note = [{"field": "value", "text": "原表如此。"}]
     assert texts(filing(), filing(goals__0__indicators__0__notes=note)) == [
         ("指标“法律援助案件量”新增编者注“原表如此。”", True)]
+
+
+def test_the_command_says_once_that_the_history_is_missing(tmp_path, capsys):
+    content = tmp_path / "plain" / "content"
+    shutil.copytree(ROOT / "tests/fixtures/site/content", content)
+    assert main(["build", str(content), "--config", str(ROOT / "tests/fixtures/site/site_config.yml"),
+                 "-o", str(tmp_path / "site"), "--no-search"]) == 0
+    assert capsys.readouterr().err.count("未找到完整的提交历史，修订记录从本次生成开始。") == 1
