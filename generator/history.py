@@ -26,7 +26,7 @@ from .cache import BuildCache, generator_fingerprint, key_of
 from .config import SiteConfig
 from .feeds import CHINA_TIME
 from .identity import filing_url, project_ids
-from .loading import PROJECTS_SUFFIX
+from .loading import PROJECTS_SUFFIX, LoadedFiling
 from .models import Filing
 from .redaction import public_filing
 from .yamlsource import YamlProblem, decode_utf8, load_text
@@ -82,8 +82,8 @@ class Git:
         return subprocess.run(["git", "-C", str(self.root), *args], input=data, capture_output=True,
                               check=True, timeout=GIT_TIMEOUT).stdout
 
-    def text(self, *args: str) -> str:
-        return self.run(*args).decode("utf-8").strip()
+    def text(self, *args: str, data: bytes | None = None) -> str:
+        return self.run(*args, data=data).decode("utf-8").strip()
 
     def blobs(self, ids: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch`: one process, not one per file."""
@@ -106,14 +106,19 @@ class Views:
         self.found: dict[Version, Filing | None] = {}
         self.parsed = 0
 
+    def seed(self, version: Version, view: Filing) -> None:
+        """A version the build has parsed already (the file as it is now, if committed as it is)."""
+        self.found[version] = view
+
     def urls(self, versions: set[Version], names: dict[Version, str]) -> dict[Version, str | None]:
         """Each version's permalink (None: it did not load). Only the versions no build has seen are parsed."""
-        kept = {v: self.cache.value(v.key("url")) if self.cache else None for v in versions}
-        self.load([v for v in versions if kept[v] is None], names)
-        for v in versions:
+        cached = [v for v in versions if v not in self.found]
+        kept = {v: self.cache.value(v.key("url")) if self.cache else None for v in cached}
+        self.load([v for v in cached if kept[v] is None], names)
+        for v in cached:
             if kept[v] is not None and self.cache:
                 self.cache.mark_used(v.key("view"))  # kept for a later build, though not read now
-        return {v: kept[v][0] if kept[v] is not None else self._url(v) for v in versions}
+        return {v: kept[v][0] if kept.get(v) is not None else self._url(v) for v in versions}
 
     def _url(self, version: Version) -> str | None:
         view = self.found[version]
@@ -236,7 +241,10 @@ def snapshots(steps: list[Step], tainted: set[str]) -> list[tuple[Commit, dict[s
     return found
 
 
-def read_history(content: Path, config: SiteConfig, cache: BuildCache | None = None) -> History:
+def read_history(content: Path, config: SiteConfig, current: list[LoadedFiling] = (),
+                 cache: BuildCache | None = None) -> History:
+    """`current`: the filings as this build loaded them, so that versions committed as they are now
+    need no parsing (they are most of the versions in a history)."""
     found = repository_of(content)
     if found is None:
         return History(complete=False, notice=NO_HISTORY.format(start="本次生成"))
@@ -247,6 +255,8 @@ def read_history(content: Path, config: SiteConfig, cache: BuildCache | None = N
     states = [s for s in snapshots(steps, tainted) if not any(s[0] is e.commit for e in excluded)]
     names = {v: path for _, versions, _ in states for path, v in versions.items()}
     views = Views(git, cache)
+    for version, loaded in current_versions(git, content, current):
+        views.seed(version, public_filing(loaded.filing, publish_contact=False))
     urls = views.urls(set(names), names)
     history = History(timelines(states, urls), views, names)
     if git.text("rev-parse", "--is-shallow-repository") == "true" or not steps:
@@ -254,6 +264,25 @@ def read_history(content: Path, config: SiteConfig, cache: BuildCache | None = N
             if steps else "本次生成"
         history.complete, history.notice = False, NO_HISTORY.format(start=start)
     return history
+
+
+def current_versions(git: Git, content: Path, current: list[LoadedFiling]) -> list[tuple[Version, LoadedFiling]]:
+    """The version each current filing would be if committed now: blob ids from `git hash-object`."""
+    files = {loaded.path: [loaded.path, *project_files(loaded.path)] for loaded in current}
+    paths = [str(path.resolve()) for group in files.values() for path in group]
+    blobs = iter(git.text("hash-object", "--stdin-paths", data="\n".join(paths).encode("utf-8")).split()) \
+        if paths else iter(())
+    found = []
+    for loaded in current:
+        ids = [next(blobs) for _ in files[loaded.path]]
+        found.append((Version(ids[0], tuple(zip((p.name for p in files[loaded.path][1:]), ids[1:]))), loaded))
+    return found
+
+
+def project_files(path: Path) -> list[Path]:
+    """The project files kept beside a filing, in the order loading.py appends them."""
+    folder = path.with_suffix(PROJECTS_SUFFIX)
+    return sorted((p for p in folder.iterdir() if p.suffix in YAML), key=lambda p: p.name) if folder.is_dir() else []
 
 
 def timelines(states: list[tuple[Commit, dict[str, Version], set[str]]],

@@ -490,6 +490,6 @@ class SiteHistory:
 
 
 def site_history(content: Path, config: SiteConfig, filings: list[LoadedFiling], cache: BuildCache | None) -> SiteHistory:
-    history = read_history(content, config, cache)
+    history = read_history(content, config, filings, cache)
     now = {filing_url(loaded.filing): withheld_now(loaded.filing) for loaded in filings}
     return SiteHistory(filing_histories(history, filings, now, cache), history.notice, history, now)
