@@ -43,7 +43,7 @@ def make_repository(root: Path, departments: int, commits: int) -> tuple[Scripte
 def revise(repo: ScriptedRepo, path: Path, n: int) -> None:
     """One content commit: a filing's title changes."""
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", f"title: 修订{n} ", 1), encoding="utf-8")
-    repo.commit(f"修订 {n}", f"2025-02-01T10:{n // 60 % 60:02d}:{n % 60:02d}+08:00")
+    repo.commit(f"修订 {n}", f"2025-02-01T10:{n // 60 % 60:02d}:{n % 60:02d}+08:00", str(path))
 
 
 def timed(label: str, action):
