@@ -72,6 +72,10 @@ class Timeline:
     states: tuple[tuple[Commit, Version], ...]
 
 
+class GitError(subprocess.SubprocessError):
+    """git answered, but not with what a sound repository holds."""
+
+
 class Git:
     """The git CLI run in one repository, with a timeout on every command."""
 
@@ -92,7 +96,10 @@ class Git:
         at = 0
         for blob in ids:
             header_end = out.index(b"\n", at)
-            size = int(out[at:header_end].split()[2])
+            header = out[at:header_end].split()
+            if len(header) != 3:  # "<id> missing": the object store lost it
+                raise GitError(f"对象 {blob} 缺失")
+            size = int(header[2])
             found[blob] = out[header_end + 1:header_end + 1 + size]
             at = header_end + 1 + size + 1  # the content is followed by a newline
         return found

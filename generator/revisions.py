@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,7 @@ from pydantic import BaseModel
 from .cache import BuildCache, generator_fingerprint, key_of
 from .config import SiteConfig
 from .feeds import CHINA_TIME  # a commit's date is its date in Beijing time, as every date of the site
-from .history import Commit, History, Timeline, Version, read_history
+from .history import NO_HISTORY, Commit, History, Timeline, Version, read_history
 from .identity import filing_url, goal_id, indicator_anchors, project_id, project_url, revision_url
 from .loading import LoadedFiling
 from .models import (Budget, Filing, FundLine, FundTable, Funds, Goal, Indicator, Model, Note, Project, RangeRedaction,
@@ -490,6 +491,18 @@ class SiteHistory:
 
 
 def site_history(content: Path, config: SiteConfig, filings: list[LoadedFiling], cache: BuildCache | None) -> SiteHistory:
-    history = read_history(content, config, filings, cache)
+    """A repository git cannot read (a missing object, a timeout) costs the 修订记录 of this build, not the
+    build: the site is published on time, and the build says why its history is missing."""
     now = {filing_url(loaded.filing): withheld_now(loaded.filing) for loaded in filings}
-    return SiteHistory(filing_histories(history, filings, now, cache), history.notice, history, now)
+    try:
+        history = read_history(content, config, filings, cache)
+        return SiteHistory(filing_histories(history, filings, now, cache), history.notice, history, now)
+    except (subprocess.SubprocessError, OSError) as exc:
+        notice = f"{NO_HISTORY.format(start='本次生成')}（读取提交历史时 git 出错：{git_error(exc)}）"
+        return SiteHistory({}, notice, History(complete=False, notice=notice), now)
+
+
+def git_error(exc: Exception) -> str:
+    stderr = getattr(exc, "stderr", None) or b""
+    first = stderr.decode("utf-8", "replace").strip().splitlines()[:1] if isinstance(stderr, bytes) else []
+    return first[0] if first else str(exc)

@@ -325,3 +325,12 @@ def test_the_command_says_once_that_the_history_is_missing(tmp_path, capsys):
     assert main(["build", str(content), "--config", str(ROOT / "tests/fixtures/site/site_config.yml"),
                  "-o", str(tmp_path / "site"), "--no-search"]) == 0
     assert capsys.readouterr().err.count("未找到完整的提交历史，修订记录从本次生成开始。") == 1
+
+
+def test_a_repository_git_cannot_read_costs_the_history_not_the_build(tmp_path):
+    repo, _ = scripted(tmp_path / "repo")
+    first_blob = repo.git("rev-parse", f"{repo.git('rev-list', '--max-parents=0', 'HEAD')}:{FILING}")
+    (tmp_path / "repo/.git/objects" / first_blob[:2] / first_blob[2:]).unlink()  # an object lost from the store
+    result = build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
+    assert result.history_notice.startswith("未找到完整的提交历史，修订记录从本次生成开始（读取提交历史时 git 出错：")
+    assert not list((tmp_path / "site" / URL).glob("r/*"))
