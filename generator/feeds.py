@@ -71,9 +71,14 @@ def revision_entries(site: SiteModel) -> list[FeedEntry]:
     found = [(revision, view) for view in site.filings for revision in view.revisions[:-1]]
     found.sort(key=lambda pair: (pair[0].time, pair[0].url), reverse=True)
     return [FeedEntry(title=f"{v.filing.department.name}《{v.filing.title}》修订：{r.message}", path=r.url,
-                      updated=r.time, summary="；".join(c.text for c in r.changes) + "。",
+                      updated=r.time, summary=changes_summary([c.text for c in r.changes]),
                       author=v.filing.publisher or v.filing.department.name)
             for r, v in found[:FEED_REVISIONS]]
+
+
+def changes_summary(texts: list[str], shown: int = 20) -> str:
+    more = f"；等共 {len(texts)} 处修改" if len(texts) > shown else ""
+    return "；".join(texts[:shown]) + more + "。"
 
 
 def absolute_url(config: SiteConfig, path: str) -> str:

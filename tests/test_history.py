@@ -334,3 +334,19 @@ def test_a_repository_git_cannot_read_costs_the_history_not_the_build(tmp_path):
     result = build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
     assert result.history_notice.startswith("未找到完整的提交历史，修订记录从本次生成开始（读取提交历史时 git 出错：")
     assert not list((tmp_path / "site" / URL).glob("r/*"))
+
+
+def test_a_long_change_list_is_cut_on_the_filing_page_and_in_the_feed(tmp_path):
+    repo = ScriptedRepo(tmp_path / "repo")
+    indicators = "".join(f"      - {{level1: 产出指标, level2: 数量指标, name: 指标{n}, value: ≥{n}件}}\n" for n in range(25))
+    text = BASE.replace("goals:\n  - id: annual\n    kind: 年度\n    indicators:\n",
+                        "goals:\n  - id: annual\n    kind: 年度\n    indicators:\n" + indicators)
+    repo.write(FILING, text)
+    repo.commit("首次公开", "2025-03-01T10:00:00+08:00")
+    repo.write(FILING, text.replace("件}", "次}"))
+    repo.commit("改单位", "2025-03-02T10:00:00+08:00")
+    build(tmp_path / "repo" / "content", write_config(tmp_path), TEMPLATES, tmp_path / "site", search=False)
+    page = (tmp_path / "site" / URL / "index.html").read_text("utf-8")
+    assert page.count("由“≥") == 10 and "全部 26 处修改</a>" in page  # 25 and the first indicator
+    entry = next(e for e in feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes()).entries if "/r/" in e.link)
+    assert entry.summary.count("改为") == 20 and entry.summary.endswith("；等共 26 处修改。")
