@@ -18,7 +18,8 @@ from generator.config import load_config
 from generator.history import read_history
 from generator.loading import load_content
 from generator.models import Filing
-from generator.revisions import SiteHistory, filing_changes, site_history
+from generator.changes import filing_changes
+from generator.revisions import SiteHistory, site_history
 from tests.history_repo import ScriptedRepo
 from tests.test_site_quality import canary_hits
 
