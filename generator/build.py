@@ -37,6 +37,8 @@ class BuildResult:
     departments_reused: int = 0  # departments whose pages were taken from the cache
     departments_rendered: int = 0  # departments whose pages were rendered afresh
     filings_reused: int = 0  # filings read back as parsed by an earlier build
+    warnings: int = 0  # warnings of `check` still to be reviewed: the site shows them as 核对 notes
+    reviewed: int = 0  # warnings checked against the 原文 (reviews:), shown as 已核对
     history_notice: str | None = None  # when the content's commit history is not complete
     history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
 
@@ -68,7 +70,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         caches.prune()  # 11. only once the new site is in place: a failed build keeps the old entries
     return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                        caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
-                       history.notice, history.parsed)
+                       len(checked.report.warnings), len(checked.report.reviewed), history.notice, history.parsed)
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
