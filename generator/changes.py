@@ -19,7 +19,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 
 from .identity import goal_id, indicator_anchors, project_id, project_url
-from .models import Filing, FundLine, FundTable, Funds, Goal, Indicator, Model, Note, Project, Section, WithheldRange
+from .models import (Budget, Filing, FundLine, FundsSplit, FundTable, Funds, Goal, Indicator, Model, Note, Project,
+                     Review, Section, WithheldRange)
 from .vocabulary import label, project_title
 
 OTHER = "其他内容有修改"
@@ -38,14 +39,30 @@ def filing_changes(old: tuple[Filing, frozenset[int]], new: tuple[Filing, frozen
         return ()
     a, b = old[0], new[0]
     found = [*fields_changed(a, b, "", url, skip={"department", "funds", "goals", "projects", "notes", "sections",
-                                                  "contact"}, unit=b.money_unit)]
+                                                  "contact", "reviews"}, unit=b.money_unit)]
     found += fields_changed(a.department, b.department, "部门", url, skip={"id"})
     found += notes_changed(a.notes, b.notes, "本文件", url)
     found += sections_changed(a.sections, b.sections, url + "#narrative")
     found += funds_changed(a.funds, b.funds, b.money_unit, url + "#funds")
     found += goals_changed(a.goals, b.goals, "", url)
     found += projects_changed(a, b, old[1], new[1], url)
+    found += reviews_changed(a.reviews, b.reviews, url)
     return tuple(found) or (Change(OTHER, url),)
+
+
+def reviews_changed(old: list[Review], new: list[Review], url: str) -> list[Change]:
+    """已核对: the site's own conclusions on `check` warnings, marked as the site's, like 编者注."""
+    what = label(Filing, "reviews")
+    keyed = lambda reviews: [((r.code, r.path, r.message), r) for r in reviews]  # noqa: E731
+    found = []
+    for (_, _, message), a, b in paired(keyed(old), keyed(new)):
+        if a is None:
+            found.append(Change(f"新增{what}“{message}”，核对结论：{b.reason}", url, True))
+        elif b is None:
+            found.append(Change(f"删除{what}“{message}”", url, True))
+        elif a != b:
+            found.append(value_change(f"{what}“{message}”", "核对结论", a.reason, b.reason, url, editorial=True))
+    return found
 
 
 def shown(value: Any, unit: str | None = None) -> str:
@@ -248,6 +265,11 @@ def project_changed(old: Project, new: Project, subject: str, unit: str, page: s
         found.append(Change(f"项目“{old.name or '（名称缺失）'}”更名为“{new.name or '（名称缺失）'}”", page))
     found += fields_changed(old, new, subject, page, skip={"id", "name", "notes", "withheld"}, unit=unit)
     found += fields_changed(old.budget, new.budget, subject, page, skip=set(), unit=unit)
+    for key in ("medium_term", "annual"):  # 中期/年度资金总额 with their split: each figure on its own
+        a, b = getattr(old.budget, key), getattr(new.budget, key)
+        if a != b:
+            found += fields_changed(a or FundsSplit(), b or FundsSplit(), f"{subject}的{label(Budget, key)}", page,
+                                    skip=set(), unit=unit)
     found += spending_changed(old, new, subject, page)
     found += notes_changed(old.notes, new.notes, subject, page)
     return found + goals_changed(old.goals, new.goals, f"{subject}的", page)

@@ -91,7 +91,7 @@ def withheld_now(filing: Filing) -> WithheldNow:
 def withhold_as_now(view: Filing, now: WithheldNow) -> tuple[Filing, frozenset[int]]:
     """An older public view with today's withheld projects replaced by redaction records, and the
     numbers of those that were public then (the first state in which one is withheld says so)."""
-    entries, concealed = [], set()
+    entries, concealed, paths = [], set(), set()
     for index, entry in enumerate(view.projects):
         redaction = now.covering(entry, index) if isinstance(entry, Project) else None
         if redaction is None:
@@ -99,9 +99,11 @@ def withhold_as_now(view: Filing, now: WithheldNow) -> tuple[Filing, frozenset[i
             continue
         number = entry.number if entry.number is not None else index + 1
         concealed.add(number)
+        paths.add(("projects", index))
         entries.append(WithheldRange(withheld=RangeRedaction(numbers=[number, number], notice=redaction.notice,
                                                              reason=redaction.reason, legal_basis=redaction.legal_basis)))
-    return view.model_copy(update={"projects": entries}), frozenset(concealed)
+    reviews = [r for r in view.reviews if r.key_path[:2] not in paths]  # as public_filing: a reason may quote it
+    return view.model_copy(update={"projects": entries, "reviews": reviews}), frozenset(concealed)
 
 
 def filing_histories(history: History, current: list[LoadedFiling], now: dict[str, WithheldNow],

@@ -66,6 +66,12 @@ projects:
     budget: {total: 20}
 """
 
+# A review of a warning in project 1 (withheld later) whose reason quotes it: never shown once it is withheld.
+REVIEW = """\
+reviews:
+  - {code: empty-cell, path: "projects[0].spending_plan", message: 资金支出计划为空, reason: 原表WITHHELD-CANARY无计划}
+"""
+
 NEW_PROJECT = """\
   - number: 3
     code: P003
@@ -76,7 +82,8 @@ NEW_PROJECT = """\
 # (message, edit of the filing's text) in commit order; dates one day apart.
 STEPS = [
     ("首次公开", lambda t: t),
-    ("下调法律援助案件量", lambda t: t.replace("≥1000件", "≥800件").replace("total: 40}", "total: 41}")),
+    ("下调法律援助案件量", lambda t: t.replace("≥1000件", "≥800件").replace("total: 40}", "total: 41}")
+     .replace("projects:\n", REVIEW + "projects:\n")),
     ("指标更名", lambda t: t.replace("name: 群众满意度", "name: 受援群众满意度")),
     ("新增项目", lambda t: t + NEW_PROJECT),
     ("删除第 2 号项目", lambda t: t.replace("  - number: 2\n    code: P002\n    name: 人民调解\n    budget: {total: 20}\n", "")),
@@ -351,3 +358,17 @@ def test_a_long_change_list_is_cut_on_the_filing_page_and_in_the_feed(tmp_path):
     assert page.count("由“≥") == 10 and "全部 26 处修改</a>" in page  # 25 and the first indicator
     entry = next(e for e in feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes()).entries if "/r/" in e.link)
     assert entry.summary.count("改为") == 20 and entry.summary.endswith("；等共 26 处修改。")
+
+
+def test_a_review_is_the_sites_own_change():
+    review = [{"code": "share-mismatch", "path": "funds.income.lines[0].share", "message": "占比不符",
+               "reason": "原文如此。"}]
+    assert texts(filing(), filing(reviews=review)) == [("新增已核对的警告“占比不符”，核对结论：原文如此。", True)]
+
+
+def test_a_medium_term_budget_is_said_figure_by_figure():
+    split = {"total": Decimal("300"), "fiscal": Decimal("300")}
+    assert texts(filing(), filing(projects__0__budget={"total": Decimal("40"), "fiscal": Decimal("40"),
+                                                       "medium_term": split})) == [
+        ("项目“法律援助”的中期资金总额新增资金总额“300万元”", False),
+        ("项目“法律援助”的中期资金总额新增其中：财政拨款“300万元”", False)]
