@@ -14,7 +14,7 @@ from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument, Table
 from .funds import FundsReader, is_funds_header
-from .indicators import IndicatorReader, header_columns
+from .indicators import IndicatorReader, header_columns, in_field_order
 from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
                       LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
                       normalize)
@@ -32,6 +32,7 @@ TITLE_WORDS = re.compile(r"绩效目标.*(表|批复|申报|公开)")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
+UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 
 
@@ -329,7 +330,7 @@ class Assembler:
             copy = {k: v for k, v in indicator.items() if k not in ("value", "value_mid")}
             if "value_mid" in indicator:
                 copy["value"] = indicator.pop("value_mid")
-            mid["indicators"].append(_indicator_order(copy))
+            mid["indicators"].append(in_field_order(copy))
 
     def _goal_for_table(self, origin: str) -> dict[str, Any]:
         if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal:
@@ -457,7 +458,10 @@ class Assembler:
             self._place(first, rest[0])
             return 1
         if key in DEPARTMENT_TEXTS and rest and normalize(rest[0].text) not in STRUCTURE_LABELS:
-            self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
+            if DEPARTMENT_TEXTS[key] == "overall_goal" and self.in_projects and self.project is not None:
+                self._start_goal("年度", None, rest[0].text, origin=table.location, same_project=True)
+            else:
+                self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
             self._place(first, rest[0])
             return 1
         self._contact_and_dates(present)
@@ -514,6 +518,15 @@ class Assembler:
         elif normalize(text) in STRUCTURE_LABELS or normalize(text) in PROJECT_COLUMNS:
             self._place(cell)  # a label whose value cell is empty
 
+    def _department_name(self, text: str) -> None:
+        """The name as filed; a system code in front of it ("[315001]玉田县司法局") is not part of the name."""
+        code = UNIT_CODE.match(text)
+        name = text[code.end():].strip() if code and text[code.end():].strip() else text
+        self.filing.setdefault("department", {})["name"] = name
+        if name != text:
+            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的单位编码，"
+                                                                   f"部门名称写作“{name}”。"})
+
     def _title(self, text: str) -> bool:
         """The form's title, and a "（2024年度）" line right under it, before any content."""
         if self.goals or self.projects or self.filing.get("funds"):
@@ -537,7 +550,7 @@ class Assembler:
                 self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DEPARTMENT_NAME and following is not None:
-                self.filing.setdefault("department", {})["name"] = following.text
+                self._department_name(following.text)
                 self._place(cell, following)
             elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
@@ -631,7 +644,7 @@ class Assembler:
         if not name:
             units = [p.get("budget_unit") for p in self.projects if p.get("budget_unit")]
             if units:
-                derived = re.sub(r"^\d+", "", units[0])
+                derived = UNIT_CODE.sub("", units[0])
                 derived = re.sub(r"本级$", "", derived)
                 filing.setdefault("department", {})["name"] = derived
                 self.notes.append({"field": "department.name", "text": f"原文未单独写部门名称，项目表的预算单位为“{units[0]}”；"
@@ -655,12 +668,6 @@ class Assembler:
 def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
     """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
     return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
-
-
-def _indicator_order(indicator: dict[str, Any]) -> dict[str, Any]:
-    from .indicators import FIELD_ORDER
-
-    return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
 
 
 def _is_years_row(row: list[Cell]) -> bool:

@@ -22,6 +22,10 @@ FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_t
                "description", "scoring", "weight", "remark", "notes")
 
 
+def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
+    return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
+
+
 @dataclass
 class Columns:
     fields: dict[int, str]  # column → indicator field

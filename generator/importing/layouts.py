@@ -18,7 +18,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
     "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
     "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
-    "指标说明": "description", "指标内涵": "description",
+    "指标说明": "description", "指标内涵": "description", "指标值说明": "description",
+    "预期目标值": "value", "预期值": "value", "当年预期值": "value", "年度预期值": "value",
     "指标值类型": "value_type", "指标性质": "value_type",
     "计量单位": "unit", "度量单位": "unit",
     "评扣分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
@@ -29,7 +30,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
-PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值)?$")
+PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
 LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
 
 # Funds table: 收入/支出 sections and their amount columns.
@@ -91,18 +92,27 @@ DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
 
 
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def normalize(text: str) -> str:
     """Header text as compared: no spaces, brackets, slashes, colons or the required-field star."""
     return re.sub(r"[\s*（）()/:：、]", "", text)
 
 
 def indicator_column(text: str) -> str | None:
-    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns."""
+    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns.
+
+    A bracketed explanation after the name ("指标值（包含数字及文字描述）") does not change the column,
+    unless the whole text is itself a known header ("指标值（中期）")."""
     key = normalize(text)
     if not key:
         return None
     if key in INDICATOR_COLUMNS:
         return INDICATOR_COLUMNS[key]
+    plain = normalize(BRACKETED.sub("", text))
+    if plain != key and plain in INDICATOR_COLUMNS:
+        return INDICATOR_COLUMNS[plain]
     year = PRIOR_YEAR.match(key)
     if year:
         return f"prior:{year.group(1)}"
