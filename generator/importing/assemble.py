@@ -308,7 +308,8 @@ class Assembler:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
         remarks = {normalize(str(i.get("remark", ""))) for i in indicators if i.get("remark")}
-        if remarks and all(re.fullmatch(r"\d+(\.\d+)?分", r) for r in remarks):
+        if remarks and all(re.fullmatch(r"\d+(\.\d+)?分", r) for r in remarks) \
+                and not any("weight" in i for i in indicators):
             for indicator in indicators:
                 if "remark" in indicator:
                     indicator["weight"] = indicator.pop("remark")
