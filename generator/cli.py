@@ -12,10 +12,10 @@ from .checking import check_content
 from .publish import OutputError
 from .search import SearchIndexError
 
-# What the operator can do about the usual ways a disk refuses a write.
+# The usual ways the system refuses a write (or `serve` its port), in words the operator can act on.
 OS_ERRORS = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统是只读的",
              errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENAMETOOLONG: "文件名太长",
-             errno.EFBIG: "文件超过系统允许的大小"}
+             errno.EFBIG: "文件超过系统允许的大小", errno.EADDRINUSE: "端口已被占用，请用 --port 换一个"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"未生成网站：{exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # a full disk, a read-only or forbidden folder: a message, not a traceback
-        print(f"读写文件失败：{os_error_text(exc)}。已发布的网站保持不变。", file=sys.stderr)
+        print(f"未完成：{os_error_text(exc)}。已发布的网站保持不变。", file=sys.stderr)
         return 1
 
 

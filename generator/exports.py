@@ -18,6 +18,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -66,12 +67,14 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
     folder = f"{filing_url(filing)}data"
     stem = f"{folder}/{filing.department.id}-{filing.slug}"
     rows = table_rows(filing, item.region_names)
-    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if kind != "withheld" or rows[kind]]
+    # Only the tables this filing has rows for: a project-only filing offers no empty 资金 table.
+    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if rows[kind]]
     downloads = [write(out, f"{stem}-{t.kind}.csv", csv_bytes(t), f"{t.title}（CSV）", CSV_TYPE)
                  for t in tables]
-    workbook = xlsx_bytes(tables, filing.title, filing.publisher or filing.department.name,
-                          disclosure_date(filing))
-    downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
+    if tables:
+        workbook = xlsx_bytes(tables, filing.title, filing.publisher or filing.department.name,
+                              disclosure_date(filing))
+        downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
     downloads.append(write(out, f"{stem}.json", json_bytes(filing_json(item)), "完整数据（JSON）", JSON_TYPE))
     downloads.append(yaml_download(item, out, f"{stem}.yml"))
     return downloads
@@ -141,7 +144,12 @@ def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> 
 
 
 def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any, bold: bool = False) -> Any:
-    """Numbers as numbers, text as text: openpyxl would turn a filed value like "=100%" into a formula."""
+    """Numbers as numbers, text as text: openpyxl would turn a filed value like "=100%" into a formula.
+    An amount shows the decimals it was filed with (20.00, not 20) and stays a number."""
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = decimal_format(value)
+        return cell
     if not bold and not (isinstance(value, str) and value.startswith("=")):
         return value
     cell = WriteOnlyCell(sheet, value)
@@ -149,6 +157,13 @@ def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any, bold: bool = False) -> Any:
     if bold:
         cell.font = Font(bold=True)
     return cell
+
+
+def decimal_format(value: Decimal) -> str:
+    """The Excel number format that shows `value` with its filed decimal places: 20.00 → 0.00."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "0." + "0" * places if places else "0"
 
 
 def core_properties(title: str, creator: str, date: dt.date) -> bytes:

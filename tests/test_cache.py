@@ -52,14 +52,14 @@ def test_second_build_reuses_everything_and_writes_the_same_bytes(site):
     first = site.build()
     before = site.files()
     second = site.build()
-    assert (first.reused, first.made) == (0, 4)  # three filings and the site-wide set
-    assert (second.reused, second.made) == (4, 0)
-    assert (first.departments_reused, first.departments_rendered) == (0, 2)
-    assert (second.departments_reused, second.departments_rendered) == (2, 0)
-    assert (first.filings_reused, second.filings_reused) == (0, 3)
+    assert (first.reused, first.made) == (0, 5)  # four filings and the site-wide set
+    assert (second.reused, second.made) == (5, 0)
+    assert (first.departments_reused, first.departments_rendered) == (0, 3)
+    assert (second.departments_reused, second.departments_rendered) == (3, 0)
+    assert (first.filings_reused, second.filings_reused) == (0, 4)
     assert site.files() == before
     fresh = site.build("fresh", cache=False)
-    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 4, 0)
+    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 5, 0)
     assert site.files("fresh") == before
     assert not [p.name for p in site.root.iterdir() if "fresh" in p.name and p.name not in ("fresh", ".fresh.lock")], \
         "without the cache, nothing but the build lock is kept beside the site"
@@ -69,9 +69,9 @@ def test_changing_one_filing_remakes_only_what_it_feeds(site):
     site.build()
     edit(site.content / CHANGED, "≥50件", "≥55件")
     again = site.build()
-    assert (again.reused, again.made) == (2, 2)  # the changed filing and the site-wide set
-    assert (again.departments_reused, again.departments_rendered) == (1, 1)
-    assert again.filings_reused == 2
+    assert (again.reused, again.made) == (3, 2)  # the changed filing and the site-wide set
+    assert (again.departments_reused, again.departments_rendered) == (2, 1)
+    assert again.filings_reused == 3
     csv = (site.root / "site/d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao-indicators.csv").read_text("utf-8-sig")
     assert "≥55件" in csv and "≥50件" not in csv
 
@@ -92,7 +92,7 @@ def test_a_template_change_renders_every_department_again(site):
     site.build()
     edit(site.templates / "project.html", "{% block content %}", "{% block content %}<!-- edited -->")
     again = site.build()
-    assert (again.departments_reused, again.departments_rendered) == (0, 2)
+    assert (again.departments_reused, again.departments_rendered) == (0, 3)
     assert "<!-- edited -->" in (site.root / "site/d/demo-sfj/2025-pifu/p/DEMO0001/index.html").read_text("utf-8")
 
 
@@ -105,16 +105,16 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
     # The changed filing (parsed and exported), the site-wide set and its department's pages:
     # old entries gone, new ones in.
-    assert len(before) == len(after) == 9 and len(before & after) == 5
+    assert len(before) == len(after) == 12 and len(before & after) == 8
 
 
 def test_an_unreadable_parsed_entry_is_parsed_again(site):
     site.build()
     before = site.files()
     kept = sorted((site.root / ".site.cache" / "parsed").iterdir())
-    assert len(kept) == 3
+    assert len(kept) == 4
     kept[0].write_bytes(b"not a pickle")
-    assert site.build().filings_reused == 2
+    assert site.build().filings_reused == 3
     assert site.files() == before
 
 
@@ -130,7 +130,7 @@ def test_jobs_on_several_processes_write_the_same_site(site):
     """Exports and department pages made by worker processes: the same bytes as in one process."""
     one = site.build("one", jobs=1)
     two = site.build("two", jobs=2)
-    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (4, 2)
+    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (5, 3)
     assert site.files("two") == site.files("one")
 
 
