@@ -216,8 +216,8 @@ def test_project_only_form_with_five_indicator_columns(tmp_path: Path) -> None:
     assert (filing["title"], filing["fiscal_year"], filing["money_unit"]) == ("项目支出绩效目标表（2025年度）", 2025, "万元")
     assert filing["department"]["name"] == "天津市某区人民法院"
     project = filing["projects"][0]
-    assert (project["name"], project["budget_unit"], str(project["budget"]["this_year"]),
-            str(project["budget"]["fiscal"])) == ("审判业务经费", "天津市某区人民法院", "120", "120")
+    assert (project["name"], project["budget_unit"]) == ("审判业务经费", "天津市某区人民法院")
+    assert {k: str(v) for k, v in project["budget"]["annual"].items()} == {"total": "120", "fiscal": "120"}
     goal = project["goals"][0]
     assert (goal["kind"], goal["text"]) == ("年度", "保障审判执行工作正常开展")
     assert [i["value"] for i in goal["indicators"]] == ["≥9000件", "≥98百分比", "≥ 95 百分比", "稳步提升", "≥90百分比"]
@@ -230,14 +230,16 @@ def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
     filing = result.filing
     assert filing["kind"] == "申报" and filing["contact"] == {"filer": "张三", "phone": "0551-1234567"}
     project = filing["projects"][0]
-    assert {k: str(v) for k, v in project["budget"].items()} == {"total": "300", "this_year": "100.00",
-                                                                 "fiscal": "100.00", "other": "0"}
-    assert project["notes"][0] == {"field": "budget.fiscal", "text": "原表中期其中：财政拨款为 300；本项只录入年度数。"}
+    assert (project["attribute"], project["period"]) == ("经常性项目", "1年")
+    budget = {split: {k: str(v) for k, v in figures.items()} for split, figures in project["budget"].items()}
+    assert budget == {"medium_term": {"total": "300", "fiscal": "300", "other": "0"},
+                      "annual": {"total": "100.00", "fiscal": "100.00", "other": "0"}}
+    assert filing["department"] == {"id": "x", "name": "某县司法局", "region": "ezhou", "code": "017"}
     mid, annual = project["goals"]
-    assert (mid["kind"], mid["title"], mid["deadline"]) == ("长期", "中期目标（2025年—2027年）", 2027)
+    assert (mid["id"], mid["kind"], mid["span"], annual["id"]) == ("medium", "中期", [2025, 2027], "annual")
     assert [i["value"] for i in mid["indicators"]] == ["≥3000件", "≥95%", "逐步提高", "≥90%"]
     assert [i["value"] for i in annual["indicators"]] == ["≥1000件", "≥95%", "逐步提高", "≥ 90%"]
-    assert result.imported.not_placed == [("第6行第3格", "项目期", "未识别的单元格"), ("第6行第4格", "1年", "未识别的单元格")]
+    assert result.imported.not_placed == []
     assert result.check.errors == []
 
 
@@ -252,7 +254,7 @@ def test_header_variants_and_year_columns(tmp_path: Path) -> None:
                                                content_dir=tmp_path, config=ROOT / "site_config.yml"))
     assert result.filing["department"]["name"] == "某区司法局"
     assert result.filing["notes"][0] == {"field": "department.name",
-                                         "text": "原表写作“[315001]某区司法局”；编者去掉前面的单位编码，部门名称写作“某区司法局”。"}
+                                         "text": "原表写作“[315001]某区司法局”；编者去掉前面的编码，部门名称写作“某区司法局”。"}
     goal = result.filing["projects"][0]["goals"][0]
     assert (goal["kind"], goal["text"]) == ("年度", "完成培训任务")  # a project's 年度总体目标 is its goal
     assert goal["prior_years"] == [2024]

@@ -13,25 +13,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument, Table
-from .funds import FundsReader, is_funds_header
+from .funds import FIGURE, FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns, in_field_order
-from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
-                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
+from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, UNIT_CODE_LABELS, DATE_LABELS, FISCAL_YEAR_LABELS,
+                      date_of, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
+                      LABELLED_VALUE, MONEY_UNIT, indicator_column, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
                       normalize)
 from .prose import prose_goals, rich
-from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header, withheld)
+from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header,
+                       unnumbered_heading, withheld)
 from .layouts import PROJECT_COLUMNS
 
-GOAL_START = re.compile(r"^(?P<kind>年度|长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
-TITLE_WORDS = re.compile(r"绩效目标.*(表|批复|申报|公开)")
+TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
+YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
+PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 
@@ -120,6 +124,12 @@ class Assembler:
             self._new_project({"number": numbered[0]})
             self._place(paragraph)
             return
+        if unnumbered_heading(text) and "title" in self.filing:
+            self._close_text()
+            self.in_projects = True
+            self._new_project({})
+            self._place(paragraph)
+            return
         titled = budget_title(text)
         if titled:
             self._close_text()
@@ -173,9 +183,9 @@ class Assembler:
         """Dates, money unit and contact written as a line of their own."""
         for label, key in DATE_LABELS.items():
             if text.startswith(label):
-                date = DATE.search(text)
+                date = date_of(text)
                 if date:
-                    self.filing[key] = dt.date(*(int(g) for g in date.groups()))
+                    self.filing[key] = dt.date(*date)
                     return True
         unit = MONEY_UNIT.fullmatch(text.strip())
         if unit:
@@ -282,6 +292,12 @@ class Assembler:
         labelled = LABELLED_VALUE.match(first)
         if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in FILER | PHONE | set(DATE_LABELS)):
             return True
+        present = [t for t in texts if t]
+        if not present:  # a blank row ends a table part in a real grid; copied text has blank rows inside tables
+            return not self.realign and not any(cell.merged_from for cell in row)
+        if len(present) == 1 and (MONEY_UNIT.fullmatch(first) or heading(first) or unnumbered_heading(first)
+                                  or withheld(first) or budget_title(first)):
+            return True
         return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in DEPARTMENT_NAME \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
@@ -318,13 +334,13 @@ class Assembler:
         return end - start, len(data) + header_rows
 
     def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any]) -> None:
-        """中期 and 年度 value columns in one table: the 中期 values are the 长期 goal's indicators."""
+        """中期 and 年度 value columns in one table: the 中期 values are the 中期 goal's indicators."""
         if not any("value_mid" in i for i in indicators):
             return
         owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
-        mid = next((g for g in owner if g["kind"] == "长期" and "indicators" not in g), None)
+        mid = next((g for g in owner if g["kind"] == "中期" and "indicators" not in g), None)
         if mid is None:
-            mid = {"id": f"g{len(owner) + 1}", "kind": "长期", "title": "中期目标"}
+            mid = {"id": "medium", "kind": "中期", "title": "中期目标"}
             owner.insert(owner.index(goal), mid)
         mid["indicators"] = []
         for indicator in indicators:
@@ -358,7 +374,7 @@ class Assembler:
             goal["text"] = text
         goal["_origin"] = origin
         if self.in_projects:
-            if self.project is None or (self.project.get("goals") and not same_project):
+            if self.project is None or (not same_project and self._project_has_goal(kind)):
                 self._new_project({})
                 if "name" not in self.project:
                     self.project.setdefault("notes", []).append(
@@ -368,9 +384,17 @@ class Assembler:
         else:
             goals = self.goals
         goal["id"] = f"g{len(goals) + 1}"
+        if self.in_projects and kind == "中期" or same_project:  # named as the content format shows the pair
+            goal["id"] = {"中期": "medium", "年度": "annual"}.get(kind, goal["id"])
         goals.append(goal)
         self.goal = goal
         self.goal_table_used = False
+
+    def _project_has_goal(self, kind: str) -> bool:
+        """The current project is complete for a new goal of this kind: it has one, or its goals have indicators."""
+        assert self.project is not None
+        goals = self.project.get("goals", [])
+        return any(goal["kind"] == kind for goal in goals) or bool(goals and goals[-1].get("indicators"))
 
     def _starts_projects(self, kind: str, origin: str) -> bool:
         """A goal of a kind the department already has, outside the table(s) its goals came from, after a
@@ -451,21 +475,37 @@ class Assembler:
         goal = GOAL_START.match(first.text)
         if goal and rest and not is_indicator_header([c.text for c in rest]):
             title = first.text.rstrip(":： ")
-            self._start_goal(goal.group("kind"), title, rest[0].text, origin=table.location)
+            plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
+            self._start_goal(goal.group("kind"), None if plain else title, cell_text(rest[0]), origin=table.location)
+            self._goal_years(first.text)
             self._place(first, rest[0])
             return 1
         if key == "绩效目标" and rest:
-            self._start_goal("年度", None, rest[0].text, origin=table.location)
+            self._start_goal("年度", None, cell_text(rest[0]), origin=table.location)
             self._place(first, rest[0])
             return 1
         if key in DEPARTMENT_TEXTS and rest and normalize(rest[0].text) not in STRUCTURE_LABELS:
             if DEPARTMENT_TEXTS[key] == "overall_goal" and self.in_projects and self.project is not None:
-                self._start_goal("年度", None, rest[0].text, origin=table.location, same_project=True)
+                self._start_goal("年度", None, cell_text(rest[0]), origin=table.location, same_project=True)
             else:
-                self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
+                self.filing[DEPARTMENT_TEXTS[key]] = cell_text(rest[0])
+            self._place(first, rest[0])
+            return 1
+        waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
+        if len(present) <= 2 and _next_is_header(rows, index) and not waiting and not form_pairs(row) \
+                and not any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in present):
+            # the line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"
+            self._start_goal("年度", None if key in PLAIN_GOAL_LABELS else first.text.rstrip(":： "),
+                             cell_text(rest[0]) if rest else None, origin=table.location)
+            self._place(first, *rest)
+            return 1
+        if len(present) == 2 and not self.in_projects and _is_section_label(first.text) and len(rest[0].text) >= 20:
+            self.sections.append({"title": first.text.rstrip(":： "), "text": cell_text(rest[0], always_rich=True)})
             self._place(first, rest[0])
             return 1
         self._contact_and_dates(present)
+        if self._budget_header(rows, index):
+            return 2
         pairs = form_pairs(row)
         if pairs:
             if any(k in ("code", "name") for k, _, _ in pairs) and self.project is not None \
@@ -504,28 +544,30 @@ class Assembler:
         return 1
 
     def _single_cell(self, cell: Cell) -> None:
+        """A row with one cell: a project's budget unit, a label without value, or a line like a paragraph."""
         text = cell.text
-        unit = MONEY_UNIT.fullmatch(text)
-        if unit:
-            self._set_unit(unit.group(1))
-            self._place(cell)
-        elif self._metadata(text):
-            self._place(cell)
-        elif self._title(text):
-            self._place(cell)
-        elif self.in_projects and self.project is not None and BUDGET_UNIT.match(text) and "code" not in self.project:
+        if self.in_projects and self.project is not None and BUDGET_UNIT.match(text) and "code" not in self.project \
+                and "name" not in self.project:
             self.project["budget_unit"] = text
             self._place(cell)
         elif normalize(text) in STRUCTURE_LABELS or normalize(text) in PROJECT_COLUMNS:
             self._place(cell)  # a label whose value cell is empty
+        else:
+            self._paragraph(Paragraph(text, cell.location))
 
-    def _department_name(self, text: str) -> None:
-        """The name as filed; a system code in front of it ("[315001]玉田县司法局") is not part of the name."""
+    def _department_name(self, text: str, with_code: bool) -> None:
+        """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name."""
         code = UNIT_CODE.match(text)
         name = text[code.end():].strip() if code and text[code.end():].strip() else text
-        self.filing.setdefault("department", {})["name"] = name
-        if name != text:
-            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的单位编码，"
+        department = self.filing.setdefault("department", {})
+        department["name"] = name
+        if name == text:
+            return
+        digits = re.search(r"\d+", code.group(0)).group(0)
+        if with_code:
+            department["code"] = digits
+        else:
+            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的编码，"
                                                                    f"部门名称写作“{name}”。"})
 
     def _title(self, text: str) -> bool:
@@ -551,7 +593,19 @@ class Assembler:
                 self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DEPARTMENT_NAME and following is not None:
-                self._department_name(following.text)
+                self._department_name(following.text, with_code="代码" in key)
+                self._place(cell, following)
+            elif key in UNIT_CODE_LABELS and following is not None:
+                self.filing.setdefault("department", {})["unit_code"] = following.text
+                self._place(cell, following)
+            elif labelled and normalize(labelled.group("label")) in UNIT_CODE_LABELS:
+                self.filing.setdefault("department", {})["unit_code"] = labelled.group("value").strip()
+                self._place(cell)
+            elif key in DATE_LABELS and following is not None and date_of(following.text):
+                self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
+                self._place(cell, following)
+            elif key in FISCAL_YEAR_LABELS and following is not None and YEAR_VALUE.fullmatch(following.text):
+                self.filing["fiscal_year"] = int(YEAR_VALUE.fullmatch(following.text).group(1))
                 self._place(cell, following)
             elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
@@ -562,8 +616,29 @@ class Assembler:
             elif self._metadata(cell.text):
                 self._place(cell)
 
+    def _budget_header(self, rows: list[list[Cell]], index: int) -> bool:
+        """预算规模 | 项目总预算 | 本年度预算 | 其中：财政资金 | 其他资金 over a row of their amounts."""
+        heads = {c: key for c, cell in enumerate(rows[index])
+                 if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
+        if len(heads) < 2 or index + 1 >= len(rows) or any(FIGURE.match(c.text) for c in rows[index]):
+            return False
+        values = rows[index + 1]
+        figures = {c: values[c] for c in heads if c < len(values) and values[c].text}
+        if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
+            return False
+        if self.project is None:
+            self.in_projects = True
+            self._new_project({})
+        assert self.project is not None
+        self._place(*(cell for cell in rows[index] if cell.text and
+                      (normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
+        for column, cell in figures.items():
+            if put_field(self.project, heads[column], cell.text):
+                self._place(cell)
+        return True
+
     def _budget_matrix_row(self, row: list[Cell]) -> bool:
-        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns."""
+        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns → budget.medium_term / budget.annual."""
         assert self.project is not None
         label = next((cell for cell in row if BUDGET_ROWS.get(normalize(cell.text))), None)
         if label is None:
@@ -572,20 +647,9 @@ class Assembler:
         key = BUDGET_ROWS[normalize(label.text)]
         self._place(label)
         for column, period in self.budget_periods.items():
-            if column >= len(row) or not row[column].text:
-                continue
-            cell = row[column]
-            if key == "total":
-                target = "total" if period == "中期" else "this_year"
-            elif period == "年度":
-                target = key
-            else:  # the model keeps one 财政拨款 / 其他资金 figure: this year's; the mid-term one stays as a note
-                self.project.setdefault("notes", []).append(
-                    {"field": f"budget.{key}", "text": f"原表中期{label.text}为 {cell.text}；本项只录入年度数。"})
-                self._place(cell)
-                continue
-            if put_field(self.project, target, cell.text):
-                self._place(cell)
+            if column < len(row) and row[column].text \
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", row[column].text):
+                self._place(row[column])
         return True
 
     def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:
@@ -595,12 +659,20 @@ class Assembler:
             if not head.text or head is label:
                 continue
             value = values[column] if column < len(values) and values[column].text else None
-            kind = "长期" if head.text.startswith(("中期", "长期")) else "年度"
-            self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
-            years = re.findall(r"(\d{4})\s*年", head.text)
-            if kind == "长期" and years:
-                self.goal["deadline"] = int(years[-1])
+            match = GOAL_START.match(head.text)
+            kind = match.group("kind") if match else "年度"
+            self._start_goal(kind, None, value.text if value else None, origin=origin, same_project=True)
+            self._goal_years(head.text)
             self._place(head, *([value] if value else []))
+
+    def _goal_years(self, heading_text: str) -> None:
+        """中期目标（2025年—2027年） → span [2025, 2027]; 长期目标（截止2025年） → deadline 2025."""
+        assert self.goal is not None
+        years = [int(y) for y in re.findall(r"(\d{4})\s*年", heading_text)]
+        if self.goal["kind"] == "中期" and len(years) == 2:
+            self.goal["span"] = years
+        elif self.goal["kind"] == "长期" and years:
+            self.goal["deadline"] = years[-1]
 
     def _overall_goal_pairs(self, label: Cell, heads: list[Cell], values: list[Cell]) -> None:
         """整体绩效总目标 with sub-heads (长期目标 / 年度目标) over a row of their texts."""
@@ -666,6 +738,24 @@ class Assembler:
         return missing
 
 
+def cell_text(cell: Cell, always_rich: bool = False) -> str:
+    """A cell's text for a rich-text field: lines of a multi-line cell are its paragraphs."""
+    lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+    if "<p>" in cell.text or (len(lines) < 2 and not always_rich):
+        return cell.text
+    return rich(lines)
+
+
+def _next_is_header(rows: list[list[Cell]], index: int) -> bool:
+    following = next((row for row in rows[index + 1:] if any(c.text for c in row)), None)
+    return following is not None and is_indicator_header([c.text for c in following])
+
+
+def _is_section_label(text: str) -> bool:
+    """A label naming a chapter of text: "三、工作保障措施", "业务保障措施"."""
+    return bool(SECTION_HEADING.match(text)) or text.rstrip(":： ").endswith(("措施", "说明", "情况"))
+
+
 def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
     """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
     return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
@@ -679,13 +769,17 @@ def _is_years_row(row: list[Cell]) -> bool:
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:
-    order = ("id", "number", "code", "name", "category", "budget_unit", "money_unit", "budget", "purpose",
-             "spending_plan", "goals", "withheld", "notes")
+    order = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit", "budget",
+             "purpose", "spending_plan", "goals", "withheld", "notes")
     ordered = {key: project[key] for key in order if key in project}
     if "budget" in ordered:
-        ordered["budget"] = {k: ordered["budget"][k] for k in ("total", "this_year", "fiscal", "other")
-                             if k in ordered["budget"]}
-    return ordered | {k: v for k, v in project.items() if k not in ordered}
+        budget = ordered["budget"]
+        ordered["budget"] = {k: budget[k] for k in ("total", "this_year", "fiscal", "other") if k in budget}
+        for split in BUDGET_SPLITS.values():
+            if split in budget:
+                ordered["budget"][split] = {k: budget[split][k] for k in ("total", "fiscal", "other")
+                                            if k in budget[split]}
+    return ordered | {k: v for k, v in project.items() if k not in ordered and not k.startswith("_")}
 
 
 def assemble(document: SourceDocument) -> Imported:

@@ -42,10 +42,11 @@ FUND_TOTAL = {"合计", "总计", "小计"}
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
-    "项目属性": "category", "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
+    "项目属性": "attribute", "项目期": "period",
+    "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
     "预算单位": "budget_unit", "实施单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
-    "中期资金总额": "total", "年度资金总额": "this_year",
+    "中期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
     "其他资金": "other",
@@ -53,6 +54,8 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目资金用途": "purpose",
 }
 BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
+BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
 BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
@@ -67,12 +70,13 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
+UNIT_CODE_LABELS = {"单位代码", "预算单位代码", "单位编码"}
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
 # Labels of a form that only name a part of it; read as structure, never as content.
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
-                    "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "绩效目标表", "整体绩效总目标",
-                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途"}
+                    "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
+                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途", "预算规模", "收支构成"}
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
 LEVEL2_OF: dict[str, set[str]] = {
@@ -88,7 +92,8 @@ LEVEL2 = set().union(*LEVEL2_OF.values())
 MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
 MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,8})[:：]\s*(?P<value>\S.*)$")  # "填报人：张三" in one cell
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
+FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
 
 
@@ -132,3 +137,12 @@ def is_indicator_header(texts: list[str]) -> bool:
 def is_label_like(text: str) -> bool:
     """An indicator label (一级/二级), not an indicator: the usual names or a short "…指标"."""
     return text in LEVEL1 or text in LEVEL2 or (text.endswith("指标") and len(text) <= 10)
+
+
+def date_of(text: str) -> tuple[int, int, int] | None:
+    """"2023年 12 月 30 日" or "2023-12-30" → (2023, 12, 30)."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    year, month, day, iso_month, iso_day = match.groups()
+    return int(year), int(month or iso_month), int(day or iso_day)
