@@ -87,6 +87,7 @@ class Assembler:
         self.spending: list[tuple[int, Cell]] = []
         self.realign = document.path.suffix.lower() == ".txt"
         self.budget_periods: dict[int, str] = {}
+        self.in_table = False
 
     # ---- walk -------------------------------------------------------------------------------
     def run(self) -> Imported:
@@ -248,6 +249,13 @@ class Assembler:
 
     # ---- tables -----------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
+        self.in_table = True
+        try:
+            self._table_rows(table)
+        finally:
+            self.in_table = False
+
+    def _table_rows(self, table: Table) -> None:
         rows = [list(row) for row in table.rows]
         index = 0
         kinds: list[str] = []
@@ -397,11 +405,11 @@ class Assembler:
         return any(goal["kind"] == kind for goal in goals) or bool(goals and goals[-1].get("indicators"))
 
     def _starts_projects(self, kind: str, origin: str) -> bool:
-        """A goal of a kind the department already has, outside the table(s) its goals came from, after a
-        complete indicator table: a system export's project goals follow the department form."""
+        """A goal line of its own (outside any table) of a kind the department already has, after a complete
+        indicator table: a system export's project goals ("* 年度目标：") follow the department form."""
         tables = {goal.get("_origin") for goal in self.goals}
-        return bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) and origin not in tables \
-            and bool(self.goals[-1].get("indicators"))
+        return not self.in_table and bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) \
+            and origin not in tables and bool(self.goals[-1].get("indicators"))
 
     def _new_project(self, project: dict[str, Any]) -> None:
         self.projects.append(project)
