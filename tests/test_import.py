@@ -261,3 +261,23 @@ def test_header_variants_and_year_columns(tmp_path: Path) -> None:
     assert goal["indicators"] == [{"level1": "产出指标", "level2": "数量指标", "name": "培训次数", "value": "≥4次",
                                    "prior": {2024: "3次"}, "basis": "计划标准", "scoring": "每少1次扣2分"}]
     assert result.imported.not_placed == []
+
+
+@pytest.mark.parametrize("variant", ["standard", "shifted-label"])
+def test_seed_forms_in_a_grid_import_to_the_same_tables(tmp_path: Path, variant: str) -> None:
+    """Each seed drawn as an Excel form (tests/forms) imports back to the same funds, goals' indicators and
+    projects. Texts are left out: a form cell keeps lines, not the <p> markup of the seed."""
+    from tests.forms.layout import expected
+    from tests.forms.render import render, seed_filings
+    from tests.import_agreement import flatten
+
+    for filing in seed_filings():
+        path = render(filing, variant, "xlsx", tmp_path / f"{filing.department.id}-{variant}.xlsx")
+        output = tmp_path / f"{filing.department.id}-{variant}.yml"
+        import_file(path, ImportOptions(output=output, department=filing.department.id, region=filing.department.region,
+                                        content_dir=CONTENT, config=ROOT / "site_config.yml"))
+        want = flatten(expected(filing, variant).model_dump(mode="python", exclude_defaults=True))
+        have = flatten(model_data(output))
+        keys = {k for k in set(want) | set(have) if k.startswith(("funds", "goals", "projects", "fiscal_year", "kind"))
+                and not k.endswith(".text")}
+        assert [k for k in sorted(keys) if want.get(k) != have.get(k)] == [], filing.department.id
