@@ -15,10 +15,9 @@ from typing import Any
 from .document import Cell, Paragraph, SourceDocument, Table
 from .funds import FIGURE, FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns, in_field_order
-from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, UNIT_CODE_LABELS, DATE_LABELS, FISCAL_YEAR_LABELS,
-                      date_of, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
-                      LABELLED_VALUE, MONEY_UNIT, indicator_column, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
-                      normalize)
+from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, DATE_LABELS, DEPARTMENT_NAME,
+                      DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
+                      STRUCTURE_LABELS, UNIT_CODE_LABELS, date_of, indicator_column, is_indicator_header, normalize)
 from .prose import prose_goals, rich
 from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header,
                        unnumbered_heading, withheld)
@@ -298,7 +297,8 @@ class Assembler:
         first = next((t for t in texts if t), "")
         key = normalize(first)
         labelled = LABELLED_VALUE.match(first)
-        if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in FILER | PHONE | set(DATE_LABELS)):
+        labels = FILER | PHONE | set(DATE_LABELS)
+        if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in labels):
             return True
         present = [t for t in texts if t]
         if not present:  # a blank row ends a table part in a real grid; copied text has blank rows inside tables
@@ -541,7 +541,8 @@ class Assembler:
             self._place(*(c for _, c in quarters), *(c for c in present if "支出计划" in c.text))
             return 1
         if self.spending and self.project is not None:
-            plan = [{"by": label.text, "share": row[c].text} for c, label in self.spending if c < len(row) and row[c].text]
+            plan = [{"by": label.text, "share": row[c].text}
+                    for c, label in self.spending if c < len(row) and row[c].text]
             if plan:
                 self.project["spending_plan"] = plan
                 self._place(*(row[c] for c, _ in self.spending if c < len(row) and row[c].text))

@@ -157,7 +157,8 @@ def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
     if years:
         year = max(set(years), key=years.count)
         filing["fiscal_year"] = year
-        notes.append({"field": "fiscal_year", "text": f"原文未写预算年度；项目名称（如“{next(p['name'] for p in filing['projects'] if str(p.get('name', '')).startswith(str(year)))}”）"
+        example = next(p["name"] for p in filing["projects"] if str(p.get("name", "")).startswith(str(year)))
+        notes.append({"field": "fiscal_year", "text": f"原文未写预算年度；项目名称（如“{example}”）"
                                                       f"指向 {year} 年度，编者据此判断。"})
         return
     raise ImportFailure(f"{path}：原文没有写预算年度，也无法从标题、填报日期或项目名称判断，未写入任何文件。"

@@ -18,8 +18,8 @@ from .document import Cell
 from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
 
 LEVEL_FIELDS = ("level1", "level2")
-FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis", "category",
-               "description", "scoring", "weight", "remark", "notes")
+FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
+               "category", "description", "scoring", "weight", "remark", "notes")
 
 
 def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
@@ -240,7 +240,8 @@ class IndicatorReader:
         label_columns = [c for c, f in sorted(self.columns.fields.items()) if f in LEVEL_FIELDS]
         if len(leftovers) == 1 and len(label_columns) == 2:
             text = leftovers[0].text
-            level1 = (text in LEVEL1 or text in self.level1_labels) and text not in LEVEL2_OF.get(self.level1 or "", set())
+            level1 = (text in LEVEL1 or text in self.level1_labels) \
+                and text not in LEVEL2_OF.get(self.level1 or "", set())
             aligned[label_columns[0] if level1 else label_columns[1]] = leftovers[0]
         else:
             aligned.update(zip(label_columns[-len(leftovers):] if leftovers else [], leftovers[-len(label_columns):]))
