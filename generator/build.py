@@ -35,6 +35,8 @@ class BuildResult:
     departments_reused: int = 0  # departments whose pages were taken from the cache
     departments_rendered: int = 0  # departments whose pages were rendered afresh
     filings_reused: int = 0  # filings read back as parsed by an earlier build
+    warnings: int = 0  # warnings of `check` still to be reviewed: the site shows them as 核对 notes
+    reviewed: int = 0  # warnings checked against the 原文 (reviews:), shown as 已核对
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
@@ -60,7 +62,8 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
                 index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
         caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
     return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
-                       caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits)
+                       caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
+                       len(checked.report.warnings), len(checked.report.reviewed))
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .checking import check_content
+from .problems import warnings_summary
 from .publish import OutputError
 from .search import SearchIndexError
 
@@ -116,6 +117,7 @@ def _build(args: argparse.Namespace) -> int:
           f"沿用上次结果：已解析文件 {result.filings_reused} 份；"
           f"下载文件 {result.reused} 组（新生成 {result.made} 组）；"
           f"部门页面 {result.departments_reused} 个部门（重新生成 {result.departments_rendered} 个）。")
+    print(warnings_summary(result.warnings, result.reviewed, args.path, args.config))
     return 0
 
 

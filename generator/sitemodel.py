@@ -10,23 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import filing_findings
+from .checks import site_findings
 from .config import Region, SiteConfig
+from .findings import Finding
 from .identity import department_url, filing_url, goal_id, project_id, project_url
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
 from .redaction import PublicSource, public_filing
 from .sources import published_sources
 from .vocabulary import project_title
-from .yamlsource import format_path
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A data-quality warning from `check`, shown on the site as the site's own note."""
-
-    path: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -55,7 +47,7 @@ class FilingView:
     region_names: tuple[str, ...]
     projects: tuple[ProjectView, ...]
     sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # data-quality warnings of `check`, shown as the site's own notes
     source: PublicSource | None  # the 原文 to publish, if it may be published, with personal data blanked
 
     @property
@@ -111,7 +103,7 @@ def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteCo
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
         projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
         sequence=sequence,
-        findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
+        findings=site_findings(public),
         source=source,
     )
 

@@ -17,7 +17,7 @@ from .funds import FIGURE, FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns, in_field_order
 from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, DATE_LABELS, DEPARTMENT_NAME,
                       DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
-                      STRUCTURE_LABELS, UNIT_CODE_LABELS, date_of, indicator_column, is_indicator_header, normalize)
+                      STRUCTURE_LABELS, DEPARTMENT_CODES, date_of, indicator_column, is_indicator_header, normalize)
 from .prose import prose_goals, rich
 from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header,
                        unnumbered_heading, withheld)
@@ -484,19 +484,19 @@ class Assembler:
         if goal and rest and not is_indicator_header([c.text for c in rest]):
             title = first.text.rstrip(":： ")
             plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
-            self._start_goal(goal.group("kind"), None if plain else title, cell_text(rest[0]), origin=table.location)
+            self._start_goal(goal.group("kind"), None if plain else title, rest[0].text, origin=table.location)
             self._goal_years(first.text)
             self._place(first, rest[0])
             return 1
         if key == "绩效目标" and rest:
-            self._start_goal("年度", None, cell_text(rest[0]), origin=table.location)
+            self._start_goal("年度", None, rest[0].text, origin=table.location)
             self._place(first, rest[0])
             return 1
         if key in DEPARTMENT_TEXTS and rest and normalize(rest[0].text) not in STRUCTURE_LABELS:
             if DEPARTMENT_TEXTS[key] == "overall_goal" and self.in_projects and self.project is not None:
-                self._start_goal("年度", None, cell_text(rest[0]), origin=table.location, same_project=True)
+                self._start_goal("年度", None, rest[0].text, origin=table.location, same_project=True)
             else:
-                self.filing[DEPARTMENT_TEXTS[key]] = cell_text(rest[0])
+                self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
             self._place(first, rest[0])
             return 1
         waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
@@ -504,11 +504,11 @@ class Assembler:
                 and not any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in present):
             # the line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"
             self._start_goal("年度", None if key in PLAIN_GOAL_LABELS else first.text.rstrip(":： "),
-                             cell_text(rest[0]) if rest else None, origin=table.location)
+                             rest[0].text if rest else None, origin=table.location)
             self._place(first, *rest)
             return 1
         if len(present) == 2 and not self.in_projects and _is_section_label(first.text) and len(rest[0].text) >= 20:
-            self.sections.append({"title": first.text.rstrip(":： "), "text": cell_text(rest[0], always_rich=True)})
+            self.sections.append({"title": first.text.rstrip(":： "), "text": rest[0].text})
             self._place(first, rest[0])
             return 1
         self._contact_and_dates(present)
@@ -604,11 +604,12 @@ class Assembler:
             elif key in DEPARTMENT_NAME and following is not None:
                 self._department_name(following.text, with_code="代码" in key)
                 self._place(cell, following)
-            elif key in UNIT_CODE_LABELS and following is not None:
-                self.filing.setdefault("department", {})["unit_code"] = following.text
+            elif key in DEPARTMENT_CODES and following is not None:
+                self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
                 self._place(cell, following)
-            elif labelled and normalize(labelled.group("label")) in UNIT_CODE_LABELS:
-                self.filing.setdefault("department", {})["unit_code"] = labelled.group("value").strip()
+            elif labelled and normalize(labelled.group("label")) in DEPARTMENT_CODES:
+                field_key = DEPARTMENT_CODES[normalize(labelled.group("label"))]
+                self.filing.setdefault("department", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DATE_LABELS and following is not None and date_of(following.text):
                 self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
@@ -670,7 +671,7 @@ class Assembler:
             value = values[column] if column < len(values) and values[column].text else None
             match = GOAL_START.match(head.text)
             kind = match.group("kind") if match else "年度"
-            self._start_goal(kind, None, value.text if value else None, origin=origin, same_project=True)
+            self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
             self._goal_years(head.text)
             self._place(head, *([value] if value else []))
 
@@ -745,14 +746,6 @@ class Assembler:
                     if cell.text and cell.location not in self.placed:
                         missing.append((cell.location, cell.text, self.why_not.get(cell.location, "未识别的单元格")))
         return missing
-
-
-def cell_text(cell: Cell, always_rich: bool = False) -> str:
-    """A cell's text for a rich-text field: lines of a multi-line cell are its paragraphs."""
-    lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
-    if "<p>" in cell.text or (len(lines) < 2 and not always_rich):
-        return cell.text
-    return rich(lines)
 
 
 def _next_is_header(rows: list[list[Cell]], index: int) -> bool:

@@ -70,7 +70,9 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
-UNIT_CODE_LABELS = {"单位代码", "预算单位代码", "单位编码"}
+# Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
+DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
+                    "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
 # Labels of a form that only name a part of it; read as structure, never as content.

@@ -10,8 +10,10 @@ found; a table at the top of a page with the same columns as the table that ende
 page continues it; a header row the printer repeated there is left out; and a merged label the
 page break cut in two (an empty cell opening the new page under a merged cell) stays one merge.
 
-Inside a cell, the line breaks are where the printer wrapped the text: lines are joined with
-nothing between Chinese characters, and with a space between two Latin words or numbers.
+Inside a cell, a line that reaches the right margin was wrapped by the printer and is joined to
+the next (nothing between Chinese characters, a space between two Latin words or numbers); a
+line that ends short of the margin ends a paragraph, and the line break is kept (a paragraph whose
+last line happens to fill the cell cannot be told from a wrapped line and is joined to the next).
 Printers that subset a CJK font (Chromium among them) may name a character in the text layer by
 a radical that shares its glyph: 门 comes out as ⻔ (U+2ED4), 户 as ⼾ (U+2F3E). A form never
 means a radical, so each is read as the character its glyph draws, and the report says so.
@@ -134,9 +136,29 @@ def _inside(obj, bbox) -> bool:
 
 def _part(found, name: str) -> Part:
     texts = found.extract(keep_blank_chars=True)  # the space where a line was wrapped stays
-    cells = {box: ideographs(unwrap(texts[r][c])) for r, row in enumerate(found.rows)
+    cells = {box: ideographs(_cell_text(found.page, box, texts[r][c])) for r, row in enumerate(found.rows)
              for c, box in enumerate(row.cells) if box is not None}
     return Part(name, [row.bbox[1] for row in found.rows], cells, found.bbox)
+
+
+def _cell_text(page, box: Box, text: str) -> str:
+    """A cell's lines: a line that reaches the cell's right edge was wrapped and goes on in the next;
+    a line that ends short of it ends a paragraph (kept as a line break)."""
+    if "\n" not in text:
+        return text
+    lines = page.crop(box).extract_text_lines(keep_blank_chars=True, strip=False)
+    joined = lines[0]["text"]
+    for line, after in zip(lines, lines[1:]):
+        joined = unwrap(joined + "\n" + after["text"]) if _wrapped(line, box) else joined.rstrip() + "\n" + after["text"]
+    return joined.rstrip()
+
+
+def _wrapped(line: dict, box: Box) -> bool:
+    """Ends within two characters of the text's right margin (the left margin mirrored): a line may
+    break early by a character when its last character may not end a line or the next may not start
+    one (“3分，” stays together). So a paragraph whose last line fills the cell is read as going on."""
+    size = line["chars"][-1]["size"]
+    return line["x1"] > box[2] - (line["x0"] - box[0]) - 2.0 * size
 
 
 # --- a table's parts on one grid ----------------------------------------------------------------
