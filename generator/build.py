@@ -16,11 +16,13 @@ from .cache import BuildCache, BuildCaches, code_fingerprint, fill_entry, genera
 from .checking import check_content
 from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site
-from .feeds import feed_entries, write_feed, write_robots, write_sitemap
+from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
+from .revision_data import write_revision_data
+from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
 
@@ -37,6 +39,8 @@ class BuildResult:
     filings_reused: int = 0  # filings read back as parsed by an earlier build
     warnings: int = 0  # warnings of `check` still to be reviewed: the site shows them as 核对 notes
     reviewed: int = 0  # warnings checked against the 原文 (reviews:), shown as 已核对
+    history_notice: str | None = None  # when the content's commit history is not complete
+    history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
 
 
 # The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
@@ -52,18 +56,21 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
-        site = build_site_model(checked.config, checked.filings, content)  # 2. one immutable model of public content
-        with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML
-            copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
-            write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
+        history = site_history(content, checked.config, checked.filings, caches.history)  # 2. 修订记录 from git
+        site = build_site_model(checked.config, checked.filings, content, history.filings,
+                                history.notice)  # 3. one immutable model of public content
+        with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
+            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
+            write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 7. HTML
+            copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
+            write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
-                index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
-        caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
+                index_for_search(site, staging)  # 10. Pagefind: pages, plus one record per indicator
+        caches.prune()  # 11. only once the new site is in place: a failed build keeps the old entries
     return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                        caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
-                       len(checked.report.warnings), len(checked.report.reviewed))
+                       len(checked.report.warnings), len(checked.report.reviewed), history.notice, history.parsed)
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
@@ -141,6 +148,6 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:
-    write_feed(feed_entries([view.filing for view in site.filings]), site.config, staging)
+    write_feed(feed_entries([view.filing for view in site.filings]) + revision_entries(site), site.config, staging)
     write_sitemap([path for path in page_paths if path != "404.html"], site.config, staging)
     write_robots(site.config, staging)

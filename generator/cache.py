@@ -94,6 +94,14 @@ class BuildCache:
             self.made_now.add(key)
         return self.copy(key, staging)
 
+    def missing(self, keys: Iterable[str]) -> list[str]:
+        """The keys with no entry yet (their arguments may be costly to gather: only these need them)."""
+        return [key for key in keys if not self._has(key)]
+
+    def mark_used(self, key: str) -> None:
+        """Keep the value under `key` past this build's prune, though this build did not read it."""
+        self.used.add(f"{key}.pickle")
+
     def _has(self, key: str) -> bool:
         return (self.root / key / "manifest.json").is_file()
 
@@ -123,6 +131,7 @@ class BuildCache:
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
+        self.used.add(entry.name)  # made by this build: not pruned at its end
         building = entry.with_name(entry.name + ".tmp")
         building.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         building.replace(entry)  # an entry appears whole or not at all
@@ -160,6 +169,7 @@ class BuildCaches:
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
+    history: BuildCache  # the public view of each file version in the content's git history
 
     @classmethod
     @contextmanager
@@ -167,7 +177,7 @@ class BuildCaches:
         output.parent.mkdir(parents=True, exist_ok=True)
         root = output.parent / f".{output.name}.cache" if enabled else Path(
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")))
         try:
             yield caches
         finally:
@@ -175,5 +185,5 @@ class BuildCaches:
                 shutil.rmtree(root, ignore_errors=True)
 
     def prune(self) -> None:
-        for cache in (self.parsed, self.exports, self.pages):
+        for cache in (self.parsed, self.exports, self.pages, self.history):
             cache.prune()

@@ -26,6 +26,8 @@ from .identity import department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import Budget, Department, FundLine, FundTable, Goal, Project
 from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
+from .revision_data import revision_files
+from .revisions import Revision
 from .vocabulary import filing_heading, span_text
 from .yamlsource import KeyPath
 from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
@@ -210,6 +212,7 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
     for view in dept.filings:
         pages.append(_filing(view, chrome, downloads.get(view.url, ())))
         pages += [_project(view, p, dept, chrome) for p in view.projects]
+        pages += revision_pages(view, chrome)
     return pages
 
 
@@ -225,6 +228,7 @@ def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Downl
         chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
         description=describe.compare(c))) for c in found]
     pages += _fixed_pages(site, chrome, downloads, site_downloads)
+    pages.append(changes_page(site, chrome))
     return pages
 
 
@@ -313,6 +317,8 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
     for label, value in (("文号", f.document_number), ("索引号", f.index_number)):
         if value:
             rows.append((label, value))
+    if view.revisions:
+        rows.append(("最后修订", view.revisions[0].date.isoformat()))
     return tuple(rows)
 
 
@@ -407,3 +413,48 @@ def _fixed_pages(site: SiteModel, chrome: Chrome, downloads: dict, site_download
         Page("404.html", "404.html", PlainContext(chrome, "页面未找到", "404.html", (),
                                                   description=describe.FIXED["404.html"])),
     ]
+
+
+# --- 修订记录: a page per revision and the site's recent changes -------------------------------------
+
+CHANGES_SHOWN = 200  # revisions on /changes/, newest first
+
+
+@dataclass(frozen=True)
+class RevisionContext(Base):
+    view: FilingView
+    revision: Revision
+    newer: Revision | None
+    older: Revision | None
+    downloads: tuple[tuple[str, str], ...]  # (label, site-relative path)
+    heading: str  # the filing's heading, as its page has it
+
+
+@dataclass(frozen=True)
+class ChangesContext(Base):
+    rows: tuple[tuple[Revision, FilingView], ...]
+    notice: str | None
+    total: int
+
+
+def revision_pages(view: FilingView, chrome: Chrome) -> list[Page]:
+    f = view.filing
+    found = view.revisions
+    pages = []
+    for n, revision in enumerate(found):
+        title = f"修订 {revision.short}（{revision.date.isoformat()}）— {filing_heading(f)}"
+        crumbs = (("部门", "d/"), (f.department.name, f"d/{f.department.id}/"), (f"{f.fiscal_year}年{f.kind}", view.url),
+                  (f"修订 {revision.short}", revision.url))
+        ctx = RevisionContext(chrome, title, revision.url, crumbs, view, revision, found[n - 1] if n else None,
+                              found[n + 1] if n + 1 < len(found) else None, revision_files(revision, f),
+                              filing_heading(f), description=describe.revision(view, revision))
+        pages.append(Page(revision.url, "revision.html", ctx))
+    return pages
+
+
+def changes_page(site: SiteModel, chrome: Chrome) -> Page:
+    rows = sorted(((r, v) for v in site.filings for r in v.revisions), key=lambda pair: (pair[0].time, pair[0].url),
+                  reverse=True)
+    ctx = ChangesContext(chrome, "修订记录", "changes/", (("修订记录", "changes/"),), tuple(rows[:CHANGES_SHOWN]),
+                         site.history_notice, len(rows), description=describe.changes(len(rows)))
+    return Page("changes/", "changes.html", ctx)

@@ -93,12 +93,14 @@ def page_kinds(site: Path) -> dict[str, list[str]]:
     projects = [min((f"{p.parent.relative_to(site).as_posix()}/" for p in (site / f).glob("p/*/index.html")),
                     default=None) for f in filings]
     compares = sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("compare/*/index.html"))
+    revisions = sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("d/*/*/r/*/index.html"))
     return {
         "home": [""], "departments": ["d/"],
         "department": sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("d/*/index.html")),
         "filing": filings, "project": [p for p in projects if p],
         "compare-index": ["compare/"], "compare": compares[:1], "withheld": ["withheld/"], "data": ["data/"],
         "glossary": ["glossary/"], "about": ["about/"], "search": ["search/"], "404": ["404.html"],
+        "revision": revisions[:3], "changes": ["changes/"],
     }
 
 
