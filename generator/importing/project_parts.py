@@ -63,19 +63,22 @@ class ProjectParts(AssemblyState):
         end = start + 1
         count = 0
         while end < len(rows) and not self._is_stop(rows[end]):
-            row = rows[end]
+            count += self._listed_project(rows[end], columns)
             end += 1
-            cells = {columns[c]: cell for c, cell in enumerate(row) if c in columns and cell.text}
-            if "name" not in cells:
-                continue
-            project: dict[str, Any] = {"id": f"p{len(self.projects) + 1}"}
-            for key in LIST_FIELDS:
-                if key in cells and put_field(project, key, cells[key].text):
-                    self._place(cells[key])
-            self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
-            self.projects.append(project)
-            count += 1
         return end - start, count + 1
+
+    def _listed_project(self, row: list[Cell], columns: dict[int, str]) -> bool:
+        """One row of a project list; a row without a name is no project."""
+        cells = {columns[c]: cell for c, cell in enumerate(row) if c in columns and cell.text}
+        if "name" not in cells:
+            return False
+        project: dict[str, Any] = {"id": f"p{len(self.projects) + 1}"}
+        for key in LIST_FIELDS:
+            if key in cells and put_field(project, key, cells[key].text):
+                self._place(cells[key])
+        self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        self.projects.append(project)
+        return True
 
     # ---- form rows that hold a project's fields ---------------------------------------------------
     def _budget_periods_row(self, row: FormRow) -> int:
@@ -106,9 +109,8 @@ class ProjectParts(AssemblyState):
 
     def _budget_header(self, row: FormRow) -> int:
         """预算规模 | 项目总预算 | 本年度预算 | 其中：财政资金 | 其他资金 over a row of their amounts: uses both rows."""
-        heads = {c: key for c, cell in enumerate(row.cells)
-                 if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
-        if len(heads) < 2 or row.below is None or any(FIGURE.match(c.text) for c in row.cells):
+        heads = _budget_heads(row)
+        if not heads:
             return 0
         figures = {c: row.below[c] for c in heads if c < len(row.below) and row.below[c].text}
         if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
@@ -189,6 +191,15 @@ class ProjectParts(AssemblyState):
                     and "id" not in project:
                 project["id"] = f"p{number}"
         return [_project_order(p) for p in self.projects]
+
+
+def _budget_heads(row: FormRow) -> dict[int, str]:
+    """Budget column heads (at least two, with a row below, no amounts among them) → their budget field."""
+    heads = {c: key for c, cell in enumerate(row.cells)
+             if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
+    if len(heads) < 2 or row.below is None or any(FIGURE.match(c.text) for c in row.cells):
+        return {}
+    return heads
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from .document import Cell, Table
 from .funds import FundsReader, is_funds_header
 from .goals import GOAL_START
 from .imported import FoundTable
-from .indicators import IndicatorReader, header_columns
+from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import (DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, PHONE,
                       STRUCTURE_LABELS, is_indicator_header, normalize)
 from .projects import budget_title, form_pairs, heading, is_list_header, unnumbered_heading, withheld
@@ -39,22 +39,15 @@ class TableParts(AssemblyState):
             if not any(cell.text for cell in rows[index]):
                 index += 1
                 continue
-            part = self._table_part(rows, index, table.location)
-            if part:
-                kind, used, count = part
-                kinds.append(kind)
-            else:
-                used = self._form_row(rows, index, table.location)
-                count = 1 if any(c.location in self.placed for c in rows[index]) else 0
-                if self.in_projects and self.project is not None:
-                    kinds.append("项目表")
+            kind, used, count = self._table_part(rows, index, table.location)
+            kinds.extend([kind] if kind else [])
             placed_rows += count
             index += used
         kind = "、".join(dict.fromkeys(kinds)) or ("表单" if placed_rows else "未识别")
         self.tables.append(FoundTable(table.location, kind, placed_rows))
 
-    def _table_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str, int, int] | None:
-        """The part whose header is this row: its kind for the report, rows used, rows placed."""
+    def _table_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str | None, int, int]:
+        """The part that starts at this row: its kind for the report (if any), rows used, rows placed."""
         texts = [cell.text for cell in rows[index]]
         if is_indicator_header(texts):
             return ("指标表", *self._indicator_table(rows, index, origin))
@@ -62,7 +55,9 @@ class TableParts(AssemblyState):
             return ("资金表", *self._funds_table(rows, index))
         if is_list_header(texts):
             return ("项目表", *self._project_list(rows, index))
-        return None
+        used = self._form_row(rows, index, origin)
+        placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
+        return ("项目表" if self.in_projects and self.project is not None else None), used, placed
 
     def _is_stop(self, row: list[Cell]) -> bool:
         """A row another part of the form starts with: ends the table part being read."""
@@ -82,11 +77,7 @@ class TableParts(AssemblyState):
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
-        above = rows[start - 1] if start else None
-        columns, header_rows = header_columns(rows[start:], above)
-        self._place(*columns.header_cells)
-        for row in rows[start:start + header_rows] + ([above] if above else []):
-            self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        columns, header_rows = self._indicator_header(rows, start)
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
         end = start + header_rows
         while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
@@ -102,6 +93,15 @@ class TableParts(AssemblyState):
         goal["indicators"] = indicators
         _weights_from_remarks(goal, indicators)
         return end - start, len(data) + header_rows
+
+    def _indicator_header(self, rows: list[list[Cell]], start: int) -> tuple[Columns, int]:
+        """The header's columns and how many rows it spans; its cells, and labels in the row above, are placed."""
+        above = rows[start - 1] if start else None
+        columns, header_rows = header_columns(rows[start:], above)
+        self._place(*columns.header_cells)
+        for row in rows[start:start + header_rows] + ([above] if above else []):
+            self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        return columns, header_rows
 
     def _without_labels(self, row: list[Cell]) -> list[Cell]:
         """A label column left of the header (年度绩效指标) is structure: placed, and blank for the reader."""
