@@ -177,8 +177,15 @@ def _check_depth(text: str, name: str) -> None:
             break
     if block + deepest <= MAX_DEPTH:
         return
+    try:
+        _walk_depth(yaml.parse(text, Loader=_LOADER), name)
+    except yaml.YAMLError:  # libyaml since PyYAML 6.0.4 has a nesting limit of its own, met while scanning
+        _walk_depth(yaml.parse(text, Loader=yaml.SafeLoader), name)  # ahead; Python's parser scans lazily
+
+
+def _walk_depth(events, name: str) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
