@@ -12,7 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import BuildCache, BuildCaches, code_fingerprint, fill_entry, generator_fingerprint, key_of, tree_fingerprint
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint, key_of,
+                    tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site
@@ -37,9 +38,9 @@ class BuildResult:
     filings_reused: int = 0  # filings read back as parsed by an earlier build
 
 
-# The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
-EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py",
-               "indicator_values.py", "yamlsource.py")
+# The module that writes the exports: its code, the code of every module it imports and the versions of
+# the libraries they use are part of every export key, so a change to any of them makes the exports again.
+EXPORT_CODE = ("exports.py",)
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
@@ -69,8 +70,8 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
-    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs)
-    per_filing = {url: downloads_in(reuse.copy(keys[url], staging)) for url in items}
+    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
+    per_filing = {url: downloads_in(reuse.link(keys[url], staging)) for url in items}
     everything = list(items.values())
     site_key = key_of(code, "site", *sorted(keys.values()))
     return per_filing, downloads_in(reuse.files(site_key, staging, lambda out: manifest_of(export_site(everything, out))))
@@ -93,19 +94,19 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
                 site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache, jobs: int | None) -> list[str]:
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
 
-    A department's key holds the repr of its view (every filing as public, with findings and
-    projects), its downloads, the chrome, all generator code and all templates: whatever its
-    pages are made from. Missing departments are rendered on every core first. Paths of the
+    A department's key holds its view as canonical JSON (every filing as public, with findings and
+    projects), its downloads, the chrome, all generator code, the libraries it uses and all
+    templates: whatever its pages are made from. Missing departments are rendered on every core first. Paths of the
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
     paths = render_pages(templates_environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
-    code = key_of(generator_fingerprint(), tree_fingerprint(templates), repr(chrome))
+    code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
-    keys = {dept.id: key_of(code, repr(dept), repr(tuple(own[dept.id].values()))) for dept in site.departments}
+    keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
     reuse.fill_missing(fill_department_pages, {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments},
-                       jobs)
-    return paths + [path for dept in site.departments for path in reuse.copy(keys[dept.id], staging)]
+                       jobs, "部门页面")
+    return paths + [path for dept in site.departments for path in reuse.link(keys[dept.id], staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

@@ -90,7 +90,7 @@ def load_content(content_dir: Path, reuse: BuildCache | None = None,
     kept = {path: reuse.value(keys[path]) for path in paths} if reuse else {}
     todo = [path for path in paths if kept.get(path) is None]
     parsed = dict(zip(todo, run_jobs(load_and_keep, [(path, reuse.root if reuse else None, keys.get(path))
-                                                     for path in todo], jobs, PARSE_MIN_JOBS)))
+                                                     for path in todo], jobs, PARSE_MIN_JOBS, "读取文件")))
     loaded: list[LoadedFiling] = []
     problems: list[Problem] = []
     for path in paths:

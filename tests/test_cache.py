@@ -140,3 +140,146 @@ def test_filings_parsed_on_several_processes_are_the_same_filings(site):
     two = check_content(site.content, FIXTURE / "site_config.yml", jobs=2)
     assert [f.filing for f in two.filings] == [f.filing for f in one.filings]
     assert [p.format() for p in two.report.sorted()] == [p.format() for p in one.report.sorted()]
+
+
+# --- deletes, renames, upgrades ------------------------------------------------------------------
+
+def test_deleting_a_filing_removes_its_pages_and_data(site):
+    site.build()
+    (site.content / CHANGED).unlink()
+    site.build()
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    assert not (site.root / "site/d/other-sfj/2025-shenbao").exists()
+
+
+def test_renaming_a_department_equals_a_fresh_build(site):
+    site.build()
+    (site.content / "other-sfj").rename(site.content / "renamed-sfj")
+    edit(site.content / "renamed-sfj" / CHANGED.name, "id: other-sfj", "id: renamed-sfj")
+    again = site.build()
+    assert (again.departments_reused, again.departments_rendered) == (1, 1)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    assert not (site.root / "site/d/other-sfj").exists() and (site.root / "site/d/renamed-sfj/2025-shenbao").is_dir()
+
+
+@pytest.mark.parametrize("library, exports_made", [("Jinja2", 0), ("openpyxl", 4)])
+def test_a_library_upgrade_never_reuses_an_entry_it_decides(site, monkeypatch, library, exports_made):
+    """Jinja2, openpyxl, pandas … decide bytes: another version of a library the generator imports makes
+    again everything made with it (every page is made with all generator code; the exports with their own
+    modules and libraries), and every filing is parsed again."""
+    from generator import cache
+    site.build()
+    real = cache.distribution_version
+    monkeypatch.setattr(cache, "distribution_version", lambda name: real(name) + ("-next" if name == library else ""))
+    cache.generator_fingerprint.cache_clear()
+    try:
+        again = site.build(jobs=1)
+    finally:
+        cache.generator_fingerprint.cache_clear()
+    assert (again.departments_reused, again.departments_rendered, again.filings_reused) == (0, 2, 0)
+    assert (again.made, again.reused) == (exports_made, 4 - exports_made)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+
+
+def test_the_modules_behind_the_exports_are_found_from_their_imports():
+    from generator.cache import library_versions, module_closure
+    modules = module_closure(["exports.py"])
+    assert {"exports.py", "export_tables.py", "models.py", "yamlsource.py", "feeds.py", "identity.py"} <= set(modules)
+    assert "render.py" not in modules and "build.py" not in modules
+    names = {item.split("==")[0].lower() for item in library_versions(modules)}
+    assert {"openpyxl", "pandas", "pyyaml", "pydantic"} <= names and "jinja2" not in names
+
+
+# --- a damaged cache is rebuilt, never trusted -------------------------------------------------
+
+def entries(site: Site, kind: str) -> list[Path]:
+    return sorted(p for p in (site.root / ".site.cache" / kind).iterdir())
+
+
+def rebuilt_equals_fresh(site: Site, caplog, damaged: int) -> BuildResult:
+    """Build again over the damaged cache: the site equals a build without any cache, and each damaged
+    entry was reported in one line."""
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="gongkai.cache"):
+        result = site.build()
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == damaged, messages
+    assert all("已损坏" in m and "\n" not in m for m in messages)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    return result
+
+
+def page_entry(site: Site) -> Path:
+    """The cache entry of the department pages of demo-sfj."""
+    return next(e for e in entries(site, "pages") if (e / "files/d/demo-sfj/index.html").exists())
+
+
+def test_a_truncated_page_in_the_cache_is_rendered_again(site, caplog):
+    site.build()
+    page = page_entry(site) / "files/d/demo-sfj/index.html"
+    page.write_bytes(page.read_bytes()[:100])
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.departments_reused, result.departments_rendered) == (1, 1)
+
+
+def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
+    site.build()
+    entry = next(e for e in entries(site, "exports") if list((e / "files").rglob("*-funds.csv")))
+    csv = next((entry / "files").rglob("*-funds.csv"))
+    csv.write_bytes(b"x" * csv.stat().st_size)
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.reused, result.made) == (3, 1)
+
+
+def test_an_extra_file_in_an_entry_is_not_published(site, caplog):
+    site.build()
+    (page_entry(site) / "files/d/demo-sfj/planted.html").write_text("<p>planted</p>", encoding="utf-8")
+    rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert not (site.root / "site/d/demo-sfj/planted.html").exists()
+
+
+def test_swapped_entries_are_both_made_again(site, caplog):
+    site.build()
+    first, second = entries(site, "pages")
+    first.rename(first.with_name("swap"))
+    second.rename(first)
+    first.with_name("swap").rename(second)
+    result = rebuilt_equals_fresh(site, caplog, damaged=2)
+    assert result.departments_rendered == 2
+
+
+def test_swapped_parsed_filings_are_parsed_again_without_a_false_error(site, caplog):
+    site.build()
+    first, second = entries(site, "parsed")[:2]
+    data = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    second.write_bytes(data)
+    result = rebuilt_equals_fresh(site, caplog, damaged=2)
+    assert result.filings_reused == 1
+
+
+def test_garbage_manifests_and_files_in_place_of_folders_never_crash_a_build(site, caplog):
+    site.build()
+    (entries(site, "exports")[0] / "manifest.json").write_bytes(b"\xff{not json")
+    victim = entries(site, "pages")[0]
+    shutil.rmtree(victim)
+    victim.write_bytes(b"a file where a folder was")
+    entries(site, "parsed")[0].write_bytes(b"")
+    rebuilt_equals_fresh(site, caplog, damaged=3)
+    cache = site.root / ".site.cache"
+    shutil.rmtree(cache)
+    cache.write_bytes(b"not a folder")
+    site.build()
+    assert site.files() == site.files("fresh")
+
+
+def test_published_files_are_hard_links_into_the_cache(site):
+    """No bytes copied for what did not change: the site shares its files with the cache."""
+    site.build()
+    page = site.root / "site/d/demo-sfj/index.html"
+    assert page.stat().st_nlink == 2
+    assert page.samefile(page_entry(site) / "files/d/demo-sfj/index.html")

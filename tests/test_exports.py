@@ -350,3 +350,14 @@ def test_xlsx_carries_no_build_time(out):
     book = openpyxl.load_workbook(out / "data" / "all.xlsx")
     newest = dt.datetime(2025, 3, 20)  # published_on of the newest filing
     assert (book.properties.created, book.properties.modified) == (newest, newest)
+
+
+@pytest.mark.parametrize("text", ["法律援助≥100件", "line\u2028break", "next\x85line", "吉\U00020BB7祥", "tab\tand \\ slash"])
+def test_the_public_yaml_has_the_same_bytes_from_libyaml_or_pyyaml(text):
+    """dump_yaml writes with libyaml for speed; where libyaml would escape a character that PyYAML keeps
+    (a Han character beyond U+FFFF, U+2028), the bytes are still PyYAML's."""
+    import yaml
+    from generator import yamlsource
+    data = {"title": text, "amounts": [Decimal("100.50"), 3], "note": f"{text}\n第二行"}
+    slow = yaml.dump(data, Dumper=yamlsource._Dumper, **yamlsource.YAML_OPTIONS)
+    assert yamlsource.dump_yaml(data) == slow
