@@ -20,7 +20,7 @@ from .exports import Download, ExportInput, export_filing, export_site
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
-from .publish import copy_tree, staging_dir, write_text
+from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -46,12 +46,12 @@ EXPORT_CODE = ("exports.py",)
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
           search: bool = True, cache: bool = True, jobs: int | None = None) -> BuildResult:
     started = time.perf_counter()
-    output = output or configured_output(config)
-    with BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
+    output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
+    with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
-        site = build_site_model(checked.config, checked.filings)  # 2. one immutable model of public content
+        site = build_site_model(checked.config, checked.filings, content)  # 2. one immutable model of public content
         with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
             pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML

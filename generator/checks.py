@@ -18,8 +18,10 @@ from typing import Iterator
 from .config import SiteConfig
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
+from .sources import SourceError, resolved_sources, source_path, withheld_sources
 from .models import Filing, FundTable, Goal, Project
 from .problems import Problem, Severity
+from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .yamlsource import KeyPath, format_path
 
 PERCENT = re.compile(r"^\s*([0-9]+(?:\.([0-9]+))?)\s*%?\s*$")
@@ -33,6 +35,7 @@ def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_di
         problems += [_locate(item, *finding) for finding in filing_findings(item.filing)]
         problems += [_locate(item, *finding) for finding in _file_findings(item, config, content_dir)]
     problems += _cross_file(loaded)
+    problems += _withheld_sources_cited_elsewhere(loaded, content_dir)
     return problems
 
 
@@ -232,15 +235,29 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
     if config and filing.department.region not in config.region_paths():
         yield _error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
                      "在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识")
-    if filing.source and not (content_dir / SOURCES_DIR / filing.source).is_file():
-        yield _error(("source",), "missing-source", f"找不到原文 {SOURCES_DIR}/{filing.source}",
-                     f"把原文放到 content/{SOURCES_DIR}/ 下，或删除 source 字段")
+    if filing.source:
+        try:
+            source_path(content_dir, filing.source)
+        except SourceError as exc:
+            yield _error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
+    yield from _unsafe_codes(filing)
     yield from _duplicate_ids(filing)
+
+
+def _unsafe_codes(filing: Filing) -> Iterator[Finding]:
+    """A project without `id` takes its free-text 项目编码 as its URL, so the code must be a safe segment."""
+    for index, entry in enumerate(filing.projects):
+        if isinstance(entry, Project) and not entry.id and entry.code and not is_safe_id(entry.code):
+            yield _error(("projects", index, "code"), "unsafe-id",
+                         f"项目没有 id，项目编码不能用作网址：{unsafe_id_message(entry.code)}",
+                         f"给这个项目写上 id（{SAFE_ID_HINT}）；项目编码照原样保留")
 
 
 def _duplicate_ids(filing: Filing) -> Iterator[Finding]:
     from .identity import project_ids  # local: identity depends on models only
 
+    if any(_unsafe_codes(filing)):
+        return  # reported by _unsafe_codes; their ids do not exist
     seen: set[str] = set()
     for index, pid in project_ids(filing).items():
         if pid in seen:
@@ -266,4 +283,18 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
             problems.append(_locate(item, ("department",), "department-mismatch", Severity.ERROR,
                                     f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].source.file} 不同",
                                     "同一部门在各年份文件中的 department 应完全一致"))
+    return problems
+
+
+def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], content_dir: Path) -> list[Problem]:
+    """A 原文 that holds withheld projects must not be published through another filing citing it."""
+    paths = resolved_sources(loaded, content_dir)
+    withheld = withheld_sources(loaded, paths)
+    problems = []
+    for item, path in zip(loaded, paths):
+        holder = withheld.get(path) if path is not None else None
+        if holder is not None and holder is not item:
+            problems.append(_locate(item, ("source",), "withheld-source", Severity.ERROR,
+                                    f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.source.file} 中不予公开的项目",
+                                    "删除本文件的 source 字段；含不予公开内容的原文不在网站提供"))
     return problems

@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
 
 from .checking import check_content
+from .publish import OutputError
+from .search import SearchIndexError
+
+# What the operator can do about the usual ways a disk refuses a write.
+OS_ERRORS = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统是只读的",
+             errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENAMETOOLONG: "文件名太长",
+             errno.EFBIG: "文件超过系统允许的大小"}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (OutputError, SearchIndexError) as exc:
+        print(f"未生成网站：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only or forbidden folder: a message, not a traceback
+        print(f"读写文件失败：{os_error_text(exc)}。已发布的网站保持不变。", file=sys.stderr)
+        return 1
+
+
+def os_error_text(exc: OSError) -> str:
+    reason = OS_ERRORS.get(exc.errno, exc.strerror or str(exc))
+    return f"{exc.filename}：{reason}" if exc.filename else reason
 
 
 def _parser() -> argparse.ArgumentParser:

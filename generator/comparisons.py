@@ -54,8 +54,7 @@ def _rows(topic: ComparisonTopic, view: FilingView):
         yield from _goal_rows(topic, view, goal, goal_id(goal, n), "部门整体", view.url)
     for project in view.projects:
         for n, goal in enumerate(project.project.goals):
-            where = project.project.name or f"项目 {project.id}"
-            yield from _goal_rows(topic, view, goal, goal_id(goal, n), where, project.url)
+            yield from _goal_rows(topic, view, goal, goal_id(goal, n), project.title, project.url)
 
 
 def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, where: str, page_url: str):

@@ -31,6 +31,7 @@ from openpyxl.xml.functions import tostring
 
 from .export_tables import TABLE_SPECS, Table, assemble, table_rows
 from .feeds import disclosure_date
+from .identity import filing_url
 from .models import Filing, Goal, Project
 from .yamlsource import dump_yaml
 
@@ -62,7 +63,7 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
     """One filing's downloads under out/d/<dept>/<slug>/data/."""
     filing = item.filing
     require_public(filing)
-    folder = f"d/{filing.department.id}/{filing.slug}/data"
+    folder = f"{filing_url(filing)}data"
     stem = f"{folder}/{filing.department.id}-{filing.slug}"
     rows = table_rows(filing, item.region_names)
     tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if kind != "withheld" or rows[kind]]
@@ -188,8 +189,7 @@ def filing_json(item: ExportInput) -> dict[str, Any]:
     for entry_data, entry in zip(data["projects"], filing.projects):
         if isinstance(entry, Project):
             add_parsed(entry_data["goals"], entry.goals)
-    page = f"d/{filing.department.id}/{filing.slug}/"
-    return {"page": page, "region": list(item.region_names), "filing": data}
+    return {"page": filing_url(filing), "region": list(item.region_names), "filing": data}
 
 
 def add_parsed(goals_data: list[dict[str, Any]], goals: list[Goal]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .config import SiteConfig
+from .identity import filing_url
 from .models import Filing, Project
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -42,7 +43,7 @@ def disclosure_date(filing: Filing) -> dt.date:
 def feed_entries(filings: list[Filing]) -> list[FeedEntry]:
     """One entry per filing; pass the public view so withheld items cannot reach the summary."""
     return [FeedEntry(title=f"{f.department.name}《{f.title}》（{f.fiscal_year}年度，{f.kind}）",
-                      path=f"d/{f.department.id}/{f.slug}/", updated=disclosure_date(f),
+                      path=filing_url(f), updated=disclosure_date(f),
                       summary=entry_summary(f), author=f.publisher or f.department.name)
             for f in filings]
 

@@ -1,5 +1,6 @@
 """Ids that make permalinks: always from ids in the content, never from display names.
 
+The URLs of pages are made here too, and only here.
 A project is `id`, else its 项目编码, else `p` + its number, else `p` + its
 position. Once published, these URLs must keep working, so the rules here only
 ever grow.
@@ -8,12 +9,32 @@ ever grow.
 from __future__ import annotations
 
 from .models import Filing, Goal, Project
+from .textrules import is_safe_id
+
+
+def department_url(department_id: str) -> str:
+    """The site-relative URL of a department's page: `d/ezhou-sfj/`."""
+    return f"d/{department_id}/"
+
+
+def filing_url(filing: Filing) -> str:
+    """The site-relative URL of a filing's page: `d/ezhou-sfj/2025-pifu/`; its downloads sit below it."""
+    return f"{department_url(filing.department.id)}{filing.slug}/"
+
+
+def project_url(filing: Filing, project_key: str) -> str:
+    """The site-relative URL of a project's page, `project_key` being its `project_id`."""
+    return f"{filing_url(filing)}p/{project_key}/"
 
 
 def project_id(project: Project, position: int) -> str:
+    """`code` is free text: it makes the URL only when it is a safe segment (check reports the others,
+    so a build never gets here with one; raising keeps a path like `../..` out of the site regardless)."""
     if project.id:
         return project.id
     if project.code:
+        if not is_safe_id(project.code):
+            raise ValueError(f"project code {project.code!r} cannot be a URL segment")
         return project.code
     return f"p{project.number if project.number is not None else position + 1}"
 

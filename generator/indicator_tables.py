@@ -11,14 +11,11 @@ from dataclasses import dataclass
 
 from .identity import indicator_anchors
 from .models import Goal, Indicator
+from .vocabulary import label
 from .yoy import Change, compare_values
 
 # Optional columns, in the order of the forms, shown only when a table has them.
-OPTIONAL_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("value_type", "指标值类型"), ("unit", "计量单位"), ("description", "指标解释"),
-    ("basis", "指标值确定依据"), ("category", "指标分类"), ("scoring", "评（扣）分标准"),
-    ("weight", "分值"), ("remark", "备注"),
-)
+OPTIONAL_COLUMNS = ("value_type", "unit", "description", "basis", "category", "scoring", "weight", "remark")
 
 
 SHORT = 8  # a column whose every cell is at most this long is kept on one line
@@ -57,7 +54,7 @@ class IndicatorTable:
 def indicator_table(goal: Goal, key: str, caption: str, warnings: dict[int, tuple[str, ...]]) -> IndicatorTable:
     indicators = goal.indicators
     years = tuple(goal.prior_years) or tuple(sorted({y for i in indicators for y in i.prior}))
-    columns = tuple(_column(field, header, indicators) for field, header in OPTIONAL_COLUMNS
+    columns = tuple(_column(field, label(Indicator, field), indicators) for field in OPTIONAL_COLUMNS
                     if any(getattr(i, field) for i in indicators))
     spans1, spans2 = hierarchy_spans([(i.level1, i.level2) for i in indicators])
     rows = tuple(

@@ -20,7 +20,7 @@ from .charts import bar_chart, step_chart
 from .checks import PERCENT
 from .comparisons import Comparison, comparisons
 from .exports import Download
-from .identity import goal_id
+from .identity import department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import FundLine, FundTable, Goal
 from .sitemodel import DepartmentView, FilingView, Finding, ProjectView, RegionGroup, SiteModel, WithheldView
@@ -256,7 +256,7 @@ def _by_side(funds: FundsHistory | None) -> tuple[tuple[str, tuple[FundsHistoryR
 def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -> Page:
     f = view.filing
     title = f"{f.department.name} {f.fiscal_year}年 {f.title}"
-    crumbs = (("部门", "d/"), (f.department.name, f"d/{f.department.id}/"), (f"{f.fiscal_year}年{f.kind}", view.url))
+    crumbs = (("部门", "d/"), (f.department.name, department_url(f.department.id)), (f"{f.fiscal_year}年{f.kind}", view.url))
     funds = tuple(_funds_block(side, table, f.money_unit) for side, table in
                   (("收入构成", f.funds.income if f.funds else None), ("支出构成", f.funds.expenditure if f.funds else None))
                   if table)
@@ -316,7 +316,7 @@ def _row_warnings(view: FilingView, prefix: str) -> dict[int, tuple[str, ...]]:
 
 def _project(view: FilingView, project: ProjectView, dept: DepartmentView, chrome: Chrome) -> Page:
     f, p = view.filing, project.project
-    name = p.name or f"项目 {project.id}（名称缺失）"
+    name = project.title
     crumbs = (("部门", "d/"), (f.department.name, dept.url), (f"{f.fiscal_year}年{f.kind}", view.url), (name, project.url))
     prefix = f"projects[{project.position}]"
     goals = tuple(_goal_block(goal, n, f"{prefix}.goals[{n}]", view) for n, goal in enumerate(p.goals))

@@ -51,11 +51,8 @@ class PublicSource:
     """
 
     path: Path
+    url: str  # sources/ + its path under content/sources/
     hidden: tuple[str, ...] | None  # contact values to blank; None when contact fields are published
-
-    @property
-    def url(self) -> str:
-        return f"sources/{self.path.name}"
 
     def public_bytes(self) -> bytes:
         data = self.path.read_bytes()
@@ -64,12 +61,13 @@ class PublicSource:
         return blank_contacts(data.decode("utf-8"), self.hidden).encode("utf-8")
 
 
-def public_source(path: Path, contact: Contact | None, publish_contact: bool) -> PublicSource | None:
+def public_source(path: Path, url: str, contacts: list[Contact], publish_contact: bool) -> PublicSource | None:
+    """`contacts`: those of every filing citing this 原文, so each copy is blanked of all of them."""
     if publish_contact:
-        return PublicSource(path, None)
+        return PublicSource(path, url, None)
     if path.suffix.lower() not in TEXT_SOURCES or not _is_utf8(path):
         return None
-    return PublicSource(path, tuple(v for v in (contact.filer, contact.phone) if v) if contact else ())
+    return PublicSource(path, url, tuple(dict.fromkeys(v for c in contacts for v in (c.filer, c.phone) if v)))
 
 
 def _is_utf8(path: Path) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import tempfile
@@ -41,6 +42,7 @@ from pagefind.service import PagefindService
 from .identity import goal_id, indicator_anchors
 from .models import Goal, Indicator
 from .sitemodel import FilingView, SiteModel
+from .vocabulary import label
 
 LANGUAGE = "zh-cn"
 INDEX_FOLDER = "pagefind"
@@ -54,11 +56,7 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 # The indicator fields a record shows after its 一级/二级/三级 path, in the order of the forms.
-INDICATOR_FIELDS = (
-    ("value", "指标值"), ("value_type", "指标值类型"), ("unit", "计量单位"), ("basis", "指标值确定依据"),
-    ("category", "指标分类"), ("description", "指标解释"), ("scoring", "评（扣）分标准"),
-    ("weight", "分值"), ("remark", "备注"),
-)
+INDICATOR_FIELDS = ("value", "value_type", "unit", "basis", "category", "description", "scoring", "weight", "remark")
 
 
 # Han characters, as search.js's HAN: each becomes a word of its own, on both sides of the search.
@@ -147,8 +145,7 @@ def indicator_records(model: SiteModel) -> list[SearchRecord]:
     for view in model.filings:
         records += _goal_records(view, view.filing.goals, view.url, "部门整体绩效目标")
         for project in view.projects:
-            name = project.project.name or f"项目 {project.id}（名称缺失）"
-            records += _goal_records(view, project.project.goals, project.url, f"项目：{name}")
+            records += _goal_records(view, project.project.goals, project.url, f"项目：{project.title}")
     return records
 
 
@@ -172,9 +169,8 @@ def _record(view: FilingView, indicator: Indicator, url: str, where: str) -> Sea
 
 def indicator_text(indicator: Indicator) -> str:
     """The searchable text of a row: its 一级/二级/三级 path, then its values exactly as filed."""
-    parts = [f"{label}：{value}" for label, value in
-             (("一级指标", indicator.level1), ("二级指标", indicator.level2), ("三级指标", indicator.name)) if value]
-    parts += [f"{label}：{getattr(indicator, field)}" for field, label in INDICATOR_FIELDS if getattr(indicator, field)]
+    parts = [f"{label(Indicator, field)}：{getattr(indicator, field)}"
+             for field in ("level1", "level2", "name") + INDICATOR_FIELDS if getattr(indicator, field)]
     parts += [f"{year}年：{value}" for year, value in sorted(indicator.prior.items()) if value]
     return "；".join(parts)
 
@@ -210,6 +206,12 @@ async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -
         await service.close()
 
 
+# The longest Pagefind may take to answer one request (indexing a city's pages is one request) or to
+# stop: far beyond any real answer, it only turns a hung service into an error instead of a hung build.
+PAGEFIND_TIMEOUT = 900.0
+PAGEFIND_STOP_TIMEOUT = 10.0
+
+
 class _PromptService(PagefindService):
     """The Pagefind service, reading each response as soon as it arrives.
 
@@ -218,6 +220,25 @@ class _PromptService(PagefindService):
     content/, most of an hour for a city's 30,000. Same protocol: base64 JSON
     messages, each ended by a comma.
     """
+
+    async def send(self, payload):
+        try:
+            return await asyncio.wait_for(super().send(payload), PAGEFIND_TIMEOUT)
+        except asyncio.TimeoutError:
+            raise SearchIndexError(f"Pagefind 服务 {PAGEFIND_TIMEOUT:.0f} 秒没有回应，已停止") from None
+
+    async def close(self) -> None:
+        """Stop the service without waiting on it forever: terminate, then kill."""
+        self._poll_task.cancel()
+        for future in self._responses.values():
+            future.cancel()
+        with contextlib.suppress(ProcessLookupError):  # it may have ended already
+            self._backend.terminate()
+        try:
+            await asyncio.wait_for(self._backend.wait(), PAGEFIND_STOP_TIMEOUT)
+        except asyncio.TimeoutError:
+            self._backend.kill()
+            await self._backend.wait()
 
     async def _wait_for_responses(self) -> None:
         assert self._backend.stdout is not None

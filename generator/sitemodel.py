@@ -12,10 +12,12 @@ from pathlib import Path
 
 from .checks import filing_findings
 from .config import Region, SiteConfig
-from .identity import goal_id, project_id
+from .identity import department_url, filing_url, goal_id, project_id, project_url
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
-from .redaction import PublicSource, public_filing, public_source
+from .redaction import PublicSource, public_filing
+from .sources import published_sources
+from .vocabulary import project_title
 from .yamlsource import format_path
 
 
@@ -33,6 +35,10 @@ class ProjectView:
     id: str
     url: str
     position: int
+
+    @property
+    def title(self) -> str:
+        return project_title(self.project, self.id)
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,10 @@ class SiteModel:
     years: tuple[int, ...] = field(default=())
 
 
-def filing_url(filing: Filing) -> str:
-    return f"d/{filing.department.id}/{filing.slug}/"
-
-
-def build_site_model(config: SiteConfig, loaded: list[LoadedFiling]) -> SiteModel:
+def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir: Path) -> SiteModel:
     regions = config.region_paths()
-    views = [_filing_view(item, config, regions) for item in loaded]
+    sources = published_sources(loaded, content_dir, config.publish_contact)
+    views = [_filing_view(item, source, config, regions) for item, source in zip(loaded, sources)]
     views.sort(key=lambda v: (-v.filing.fiscal_year, v.filing.department.id, v.filing.kind))
     departments = _departments(views)
     return SiteModel(config=config, filings=tuple(views), departments=departments,
@@ -99,45 +102,26 @@ def build_site_model(config: SiteConfig, loaded: list[LoadedFiling]) -> SiteMode
                      years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)))
 
 
-def _filing_view(item: LoadedFiling, config: SiteConfig, regions: dict) -> FilingView:
+def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteConfig, regions: dict) -> FilingView:
     public = public_filing(item.filing, config.publish_contact)
     url = filing_url(public)
-    sequence = tuple(_sequence_item(entry, index, url) for index, entry in enumerate(public.projects))
+    sequence = tuple(_sequence_item(entry, index, public) for index, entry in enumerate(public.projects))
     return FilingView(
         filing=public, url=url,
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
         projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
         sequence=sequence,
         findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
-        source=None if _withholds_projects(item.filing) else _public_source(item, config.publish_contact),
+        source=source,
     )
 
 
-def _withholds_projects(filing: Filing) -> bool:
-    """Such a 原文 holds what the site withholds, so it is not published at all."""
-    return any(isinstance(e, Project) and e.withheld for e in filing.projects)
-
-
-def _public_source(item: LoadedFiling, publish_contact: bool) -> PublicSource | None:
-    if not item.filing.source:
-        return None
-    path = _content_dir(item.path) / "sources" / item.filing.source
-    return public_source(path, item.filing.contact, publish_contact)
-
-
-def _content_dir(path: Path) -> Path:
-    for parent in path.parents:
-        if (parent / "sources").is_dir():
-            return parent
-    return path.parent
-
-
-def _sequence_item(entry, index: int, filing_url_: str) -> ProjectView | WithheldView:
+def _sequence_item(entry, index: int, filing: Filing) -> ProjectView | WithheldView:
     if isinstance(entry, WithheldRange):
         first, last = entry.withheld.numbers
         return WithheldView(entry, index, f"withheld-{first}-{last}")
     pid = project_id(entry, index)
-    return ProjectView(entry, pid, f"{filing_url_}p/{pid}/", index)
+    return ProjectView(entry, pid, project_url(filing, pid), index)
 
 
 def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
@@ -148,7 +132,7 @@ def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
     for dept_id, filings in sorted(grouped.items()):
         first = filings[0]
         departments.append(DepartmentView(dept_id, first.filing.department.name, first.region_names,
-                                          f"d/{dept_id}/", tuple(filings)))
+                                          department_url(dept_id), tuple(filings)))
     return tuple(departments)
 
 

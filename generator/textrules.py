@@ -15,6 +15,9 @@ from pydantic_core import PydanticCustomError
 TAG = re.compile(r"<(/?)([A-Za-z!][^>\s/]*)([^>]*)>?")
 SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# An id is a folder name and a URL segment: far below the 255 bytes a file name may have.
+ID_MAX = 64
+SAFE_ID_HINT = "只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，最多 64 个字符，例如 ezhou-sfj"
 
 
 def as_text(value: Any) -> Any:
@@ -45,10 +48,25 @@ def rich_text(value: str) -> str:
     return value
 
 
+def is_safe_id(value: str) -> bool:
+    """The one rule for every id that becomes a path or URL segment."""
+    return len(value) <= ID_MAX and bool(SAFE_ID.match(value))
+
+
+def unsafe_id_message(value: str) -> str:
+    template, context = _unsafe_id(value)
+    return template.format(**context)
+
+
+def _unsafe_id(value: str) -> tuple[str, dict]:
+    if len(value) > ID_MAX:
+        return ("标识“{short}…”太长（{length} 个字符，最多 {limit} 个），不能用作网址路径",
+                {"short": value[:20], "length": len(value), "limit": ID_MAX})
+    return "标识“{value}”不能用作网址路径", {"value": value}
+
+
 def safe_id(value: str) -> str:
-    if not SAFE_ID.match(value):
-        raise PydanticCustomError(
-            "unsafe_id", "标识“{value}”不能用作网址路径",
-            {"value": value,
-             "hint": "只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"})
+    if not is_safe_id(value):
+        template, context = _unsafe_id(value)
+        raise PydanticCustomError("unsafe_id", template, {**context, "hint": SAFE_ID_HINT})
     return value

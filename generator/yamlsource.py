@@ -26,6 +26,15 @@ _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TAG = "tag:yaml.org,2002:"
+
+# Limits that keep a hostile or broken file from exhausting `check` (each is a located `yaml-limit`
+# error, documented in docs/operators.md). The largest seed filing is 78 KB, 7 levels deep.
+MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 64  # levels of mappings and lists: libyaml's composer recurses in C and would crash far below 100,000
+MAX_ALIAS_NODES = 10_000  # values copied through `*alias`: a billion-laughs file asks for 10^9
+MAX_NUMBER_CHARS = 100  # digits of a number written without quotes (Python refuses ints over 4,300)
+_BLOCK_PREFIX = re.compile(r"^[ \t?-]*", re.MULTILINE)  # what each block level of a line must consume
+_BRACKET = re.compile(r"[\[\]{}]")
 # libyaml's parser is ~10× faster and gives the same nodes and marks; fall back to pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -77,8 +86,14 @@ def format_path(path: KeyPath) -> str:
 
 
 def load_file(path: Path) -> Located:
-    """Read one YAML file; raise YamlProblem for broken UTF-8, bad syntax or duplicate keys."""
+    """Read one YAML file; raise YamlProblem for broken UTF-8, bad syntax, duplicate keys or a file
+    beyond the limits above."""
     name = display_path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(_error(name, Position(1, 1), (), "yaml-limit",
+                                 f"文件有 {size / 1e6:.1f} MB，超过上限 {MAX_FILE_BYTES / 1e6:.0f} MB",
+                                 "项目很多时，把项目分别放在文件旁的 <年度>-<类型>.projects/ 文件夹里，每个项目一个文件"))
     text = decode_utf8(path.read_bytes(), name)
     return load_text(text, name)
 
@@ -96,6 +111,7 @@ def decode_utf8(raw: bytes, name: str) -> str:
 
 def load_text(text: str, name: str) -> Located:
     try:
+        _check_depth(text, name)
         node = _compose(text)
     except yaml.reader.ReaderError as exc:
         raise YamlProblem(_error(name, _offset_position(text, exc.position), (), "yaml-syntax",
@@ -120,6 +136,31 @@ def _compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing. Each block level takes at least one column
+    of indentation or of `- `/`? ` on its line, and each flow level a bracket: when that bound is within
+    the limit (every real filing), nothing more is read; otherwise the parser's events give the true
+    depth and where it goes too deep."""
+    block = max((len(m.group(0)) for m in _BLOCK_PREFIX.finditer(text)), default=0) + 1
+    flow = deepest = 0
+    for bracket in _BRACKET.finditer(text):
+        flow += 1 if bracket.group(0) in "[{" else -1
+        deepest = max(deepest, flow)
+        if block + deepest > MAX_DEPTH:
+            break
+    if block + deepest <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(_error(name, _position(event), (), "yaml-limit",
+                                         f"嵌套超过 {MAX_DEPTH} 层", "文件的层次应与表格一致，通常不超过 10 层；检查括号是否成对"))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _offset_position(text: str, offset: int) -> Position:
     line = text.count("\n", 0, offset) + 1
     return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
@@ -130,17 +171,40 @@ def _error(name: str, position: Position, path: KeyPath, code: str, message: str
 
 
 class _Builder:
+    """Nodes → plain data. An `*alias` is the node of its anchor once more, so every node met a second
+    time is a copy: copies are counted (MAX_ALIAS_NODES), and a node inside itself is refused."""
+
     def __init__(self, name: str):
         self.name = name
         self.positions: dict[KeyPath, Position] = {}
+        self.seen: set[int] = set()
+        self.open: set[int] = set()  # the nodes being built: the path from the root
+        self.copies = 0
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.positions.setdefault(path, _position(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        self._count(node, path)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path)
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.scalar(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _count(self, node: yaml.Node, path: KeyPath) -> None:
+        if id(node) in self.open:
+            raise YamlProblem(_error(self.name, _position(node), path, "yaml-limit",
+                                     "别名引用了包含它自己的内容（无限循环）", "删除这个 * 别名，把内容照写一遍"))
+        if id(node) in self.seen:
+            self.copies += 1
+            if self.copies > MAX_ALIAS_NODES:
+                raise YamlProblem(_error(self.name, _position(node), path, "yaml-limit",
+                                         f"通过 * 别名复制的内容超过 {MAX_ALIAS_NODES} 项",
+                                         "不要用 & 锚点和 * 别名层层复制内容；把内容照写出来"))
+        self.seen.add(id(node))
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict:
         result: dict = {}
@@ -170,6 +234,10 @@ class _Builder:
             raise YamlProblem(_error(self.name, _position(node), path, "yaml-syntax",
                                      f"不支持的 YAML 标签 {tag}", "删除这个以 ! 开头的标签"))
         kind = tag[len(_TAG):]
+        if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
+            raise YamlProblem(_error(self.name, _position(node), path, "yaml-limit",
+                                     f"数字有 {len(value)} 位，超过上限 {MAX_NUMBER_CHARS} 位",
+                                     "核对这个数字；如果是编码等文字，请加引号"))
         if kind == "null":
             return None
         if kind == "bool":

@@ -66,6 +66,9 @@ ERROR_CASES = {
         {"d/a.yml": BASE + "fiscal_year: 2024\n"},
         "d/a.yml:6:1  fiscal_year  [错误 duplicate-key] 键“fiscal_year”重复出现（第一次在第 2 行）  "
         "提示：删除或合并其中一个；YAML 只会保留最后一个，前面的内容会静默丢失"),
+    "yaml-limit": (
+        {"d/a.yml": BASE + "budget_note: " + "9" * 101 + "\n"},
+        "d/a.yml:6:14  budget_note  [错误 yaml-limit] 数字有 101 位，超过上限 100 位  提示：核对这个数字；如果是编码等文字，请加引号"),
     "unknown-field": (
         {"d/a.yml": BASE + "fundz: null\n"},
         "d/a.yml:6:1  fundz  [错误 unknown-field] 未知字段“fundz”  "
@@ -91,7 +94,7 @@ ERROR_CASES = {
     "unsafe-id": (
         {"d/a.yml": BASE.replace("id: dept", "id: ../etc")},
         "d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“../etc”不能用作网址路径  "
-        "提示：只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，例如 ezhou-sfj"),
+        "提示：只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，最多 64 个字符，例如 ezhou-sfj"),
     "unsafe-html": (
         {"d/a.yml": BASE + "functions: <p>职能</p><script>alert(1)</script>\n"},
         "d/a.yml:6:1  functions  [错误 unsafe-html] 不允许的 HTML 标签“<script>”  "
@@ -104,6 +107,15 @@ ERROR_CASES = {
         {"d/a.yml": BASE + "source: gone.txt\n"},
         "d/a.yml:6:1  source  [错误 missing-source] 找不到原文 sources/gone.txt  "
         "提示：把原文放到 content/sources/ 下，或删除 source 字段"),
+    "unsafe-source": (
+        {"d/a.yml": BASE + "source: ../../../../etc/passwd\n"},
+        "d/a.yml:6:1  source  [错误 unsafe-source] 原文路径“../../../../etc/passwd”不是 sources/ 下的相对路径  "
+        "提示：只写 content/sources/ 下的文件名（可带子文件夹，如 2025/原文.txt），不以 / 或点开头，不含 ..、\\、?、#、%"),
+    "withheld-source": (
+        {"d/a.yml": BASE + "source: x.txt\nprojects:\n  - {id: p1, withheld: {reason: 涉密}}\n",
+         "d/b.yml": BASE.replace("2025", "2024") + "source: x.txt\n", "sources/x.txt": "原文\n"},
+        "d/b.yml:6:1  source  [错误 withheld-source] 原文 sources/x.txt 含 d/a.yml 中不予公开的项目  "
+        "提示：删除本文件的 source 字段；含不予公开内容的原文不在网站提供"),
     "duplicate-id": (
         {"d/a.yml": BASE + "projects:\n  - {code: X1, name: 甲}\n  - {code: X1, name: 乙}\n"},
         "d/a.yml:8:5  projects[1]  [错误 duplicate-id] 项目标识“X1”重复，网址会冲突  提示：给其中一个项目写上不同的 id"),
@@ -335,4 +347,54 @@ def test_an_impossible_date_is_reported_with_the_files_other_problems(tmp_path):
 
 def test_an_impossible_date_in_a_text_field_is_text(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: 2026-13-01")})
+    assert lines(report, tmp_path) == []
+
+
+# --- ids that become paths (issue 13) ----------------------------------------------------
+
+SAFE_ID_HINT = ("只用英文字母、数字、连字符和下划线，不以点或连字符开头，不含 / \\ 或 ..，最多 64 个字符，"
+                "例如 ezhou-sfj")
+
+
+@pytest.mark.parametrize("code", ["../../../../tmp/ESCAPED", "../../../..", "x?y#z"])
+def test_a_project_code_that_is_no_url_segment_needs_an_id(tmp_path, code):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"projects:\n  - {{code: '{code}', name: 甲}}\n"})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:7:6  projects[0].code  [错误 unsafe-id] 项目没有 id，项目编码不能用作网址：标识“{code}”不能用作网址路径  "
+        f"提示：给这个项目写上 id（{SAFE_ID_HINT}）；项目编码照原样保留"]
+    fixed = run_check(tmp_path, {"d/a.yml": BASE + f"projects:\n  - {{id: p1, code: '{code}', name: 甲}}\n"})
+    assert lines(fixed, tmp_path) == []
+
+
+def test_an_id_longer_than_a_file_name_may_be_is_rejected(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE.replace("id: dept", "id: " + "a" * 300)})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:1:14  department.id  [错误 unsafe-id] 标识“{'a' * 20}…”太长（300 个字符，最多 64 个），不能用作网址路径  "
+        f"提示：{SAFE_ID_HINT}"]
+
+
+UNSAFE_SOURCE_HINT = ("提示：只写 content/sources/ 下的文件名（可带子文件夹，如 2025/原文.txt），"
+                      "不以 / 或点开头，不含 ..、\\、?、#、%")
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "a/../../x.txt", ".hidden.txt", "a\\b.txt", "x?y.txt", "x#y.txt"])
+def test_a_source_must_be_a_relative_path_under_sources(tmp_path, name):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"source: '{name}'\n"})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:6:1  source  [错误 unsafe-source] 原文路径“{name}”不是 sources/ 下的相对路径  {UNSAFE_SOURCE_HINT}"]
+
+
+def test_a_source_that_links_out_of_sources_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密\n", encoding="utf-8")
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    (tmp_path / "content" / "sources" / "link.txt").symlink_to(secret)
+    report = run_check(tmp_path, {"d/a.yml": BASE + "source: link.txt\n"})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:6:1  source  [错误 unsafe-source] 原文 sources/link.txt 是指向 content/sources/ 以外的链接  "
+        "提示：把原文本身（而不是链接）放到 content/sources/ 下"]
+
+
+def test_a_source_in_a_subfolder_of_sources_is_fine(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "source: 2025/原文.txt\n", "sources/2025/原文.txt": "原文\n"})
     assert lines(report, tmp_path) == []

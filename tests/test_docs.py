@@ -31,3 +31,15 @@ def test_docs_build_with_mkdocs_strict(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "docs" / "content-format" / "index.html").is_file()
+
+
+def test_every_export_column_is_documented():
+    """docs/open-data.md lists each table's columns under its heading, in the order of the downloads."""
+    from generator.export_tables import FILING_COLUMNS, TABLE_SPECS
+    text = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
+    for kind, spec in TABLE_SPECS.items():
+        section = text.split(f"（`{kind}`）", 1)[1].split("\n### ", 1)[0]
+        documented = [line.split("|")[1].strip() for line in section.splitlines()
+                      if line.startswith("| ") and not line.startswith("| 列 ")]
+        expected = FILING_COLUMNS + spec.lead + ((spec.prior,) if spec.prior else ()) + spec.tail
+        assert documented == [c.name for c in expected], kind

@@ -28,7 +28,7 @@ TOPICS = ("法律援助", "社区矫正", "满意度")
 
 def site_model(content: Path, config: Path) -> SiteModel:
     checked = check_content(content, config)
-    return build_site_model(checked.config, checked.filings)
+    return build_site_model(checked.config, checked.filings, content)
 
 
 @pytest.fixture(scope="module")

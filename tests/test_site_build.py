@@ -56,8 +56,8 @@ def published(fixture_site: Path, tmp_path: Path) -> Path:
 
 def assert_untouched(site: Path, before: dict[str, bytes]) -> None:
     assert differences(before, snapshot(site)) == []
-    # Beside the site only the export cache (.site.cache) may remain: no .site.building, no .site.old.
-    assert sorted(p.name for p in site.parent.iterdir() if p.name != ".site.cache") == ["site"]
+    # Beside the site only the export cache and the build lock may remain: no .site.building, no .site.old.
+    assert sorted(p.name for p in site.parent.iterdir() if p.name not in (".site.cache", ".site.lock")) == ["site"]
 
 
 def test_bad_content_leaves_the_previous_site_untouched(published: Path, tmp_path: Path) -> None:
@@ -120,6 +120,6 @@ def test_regions_are_grouped_in_the_order_site_config_lists_them() -> None:
     from generator.checking import check_content
     from generator.sitemodel import build_site_model
     checked = check_content(ROOT / "content", ROOT / "site_config.yml")
-    site = build_site_model(checked.config, checked.filings)
+    site = build_site_model(checked.config, checked.filings, ROOT / "content")
     assert [" · ".join(group.names) for group in site.regions] == [
         "湖北省 · 鄂州市", "湖北省 · 广水市", "湖南省 · 衡阳市", "河北省 · 唐山市 · 路南区", "河北省 · 唐山市 · 玉田县"]

@@ -1,0 +1,99 @@
+"""Where a filing's 原文 comes from: a file inside content/sources/, and nowhere else.
+
+`source:` is typed by hand, so it could name `../../etc/passwd`, an absolute path,
+or a symlink in sources/ that leads out of it; none of these may be published.
+A 原文 holding projects the site withholds is published through no filing, and
+one cited by several filings is blanked of all their contact values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .loading import SOURCES_DIR, LoadedFiling
+from .models import Filing, Project
+from .redaction import PublicSource, public_source
+
+# A segment of the path under sources/ becomes a URL segment: no hidden files, no `?`, `#`, `%` or `\`.
+SEGMENT = re.compile(r"^[^./\\?#%\s][^/\\?#%]*$")
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    code: str
+    message: str
+    hint: str
+
+
+class SourceError(Exception):
+    def __init__(self, problem: SourceProblem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def source_path(content_dir: Path, name: str) -> Path:
+    """The file `name` stands for, resolved; SourceError when it is outside content/sources/ or missing."""
+    parts = PurePosixPath(name).parts
+    if "\\" in name or name.startswith("/") or not parts or not all(SEGMENT.match(part) for part in parts):
+        raise SourceError(SourceProblem(
+            "unsafe-source", f"原文路径“{name}”不是 {SOURCES_DIR}/ 下的相对路径",
+            "只写 content/sources/ 下的文件名（可带子文件夹，如 2025/原文.txt），"
+            "不以 / 或点开头，不含 ..、\\、?、#、%"))
+    root = (content_dir / SOURCES_DIR).resolve()
+    path = (root / name).resolve()
+    if not path.is_relative_to(root):
+        raise SourceError(SourceProblem(
+            "unsafe-source", f"原文 {SOURCES_DIR}/{name} 是指向 content/{SOURCES_DIR}/ 以外的链接",
+            f"把原文本身（而不是链接）放到 content/{SOURCES_DIR}/ 下"))
+    if not path.is_file():
+        raise SourceError(SourceProblem(
+            "missing-source", f"找不到原文 {SOURCES_DIR}/{name}",
+            f"把原文放到 content/{SOURCES_DIR}/ 下，或删除 source 字段"))
+    return path
+
+
+def withholds_projects(filing: Filing) -> bool:
+    """Such a 原文 holds what the site withholds, so it is not published at all."""
+    return any(isinstance(e, Project) and e.withheld for e in filing.projects)
+
+
+def resolved_sources(loaded: list[LoadedFiling], content_dir: Path) -> list[Path | None]:
+    """Each filing's 原文 file, or None (no source, or one `check` reports)."""
+    paths: list[Path | None] = []
+    for item in loaded:
+        try:
+            paths.append(source_path(content_dir, item.filing.source) if item.filing.source else None)
+        except SourceError:
+            paths.append(None)
+    return paths
+
+
+def withheld_sources(loaded: list[LoadedFiling], paths: list[Path | None]) -> dict[Path, LoadedFiling]:
+    """原文 files cited by a filing that withholds projects → that filing."""
+    found: dict[Path, LoadedFiling] = {}
+    for item, path in zip(loaded, paths):
+        if path is not None and withholds_projects(item.filing):
+            found.setdefault(path, item)
+    return found
+
+
+def published_sources(loaded: list[LoadedFiling], content_dir: Path,
+                      publish_contact: bool) -> list[PublicSource | None]:
+    """Each filing's 原文 as the site publishes it (None: not published). The URL keeps the folders
+    under sources/, so two files of the same name do not overwrite each other."""
+    paths = resolved_sources(loaded, content_dir)
+    withheld = withheld_sources(loaded, paths)
+    contacts: dict[Path, list] = {}
+    for item, path in zip(loaded, paths):
+        if path is not None and item.filing.contact:
+            contacts.setdefault(path, []).append(item.filing.contact)
+    published: list[PublicSource | None] = []
+    for item, path in zip(loaded, paths):
+        if path is None or path in withheld:
+            published.append(None)
+        else:
+            url = f"{SOURCES_DIR}/{PurePosixPath(item.filing.source).as_posix()}"
+            published.append(public_source(path, url, contacts.get(path, []), publish_contact))
+    return published
