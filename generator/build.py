@@ -16,7 +16,7 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_e
                     tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .exports import Download, ExportInput, export_filing, export_site
+from .exports import Download, ExportInput, export_filing, export_site, export_year_workbook
 from .feeds import feed_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
@@ -69,12 +69,25 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     """Exports of unchanged filings come from the cache; the others are made on every core first."""
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
+    keys = {url: export_key(code, item) for url, item in items.items()}
     reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
     per_filing = {url: downloads_in(reuse.link(keys[url], staging)) for url in items}
-    everything = list(items.values())
-    site_key = key_of(code, "site", *sorted(keys.values()))
-    return per_filing, downloads_in(reuse.files(site_key, staging, lambda out: manifest_of(export_site(everything, out))))
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, code, staging, reuse)
+
+
+def export_key(code: str, item: ExportInput) -> str:
+    return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
+
+
+def site_data(keyed: dict[str, ExportInput], code: str, staging: Path, reuse: BuildCache) -> tuple[Download, ...]:
+    """The site-wide CSVs (remade when any filing changed) and one workbook per year (when one of its did)."""
+    items = list(keyed.values())
+    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site(items, out)))
+    for year in sorted({item.filing.fiscal_year for item in items}, reverse=True):
+        year_keys = sorted(key for key, item in keyed.items() if item.filing.fiscal_year == year)
+        made += reuse.files(key_of(code, "workbook", str(year), *year_keys), staging,
+                            lambda out, year=year: manifest_of(export_year_workbook(items, year, out)))
+    return downloads_in(made)
 
 
 def fill_exports(root: Path, key: str, item: ExportInput) -> None:

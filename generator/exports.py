@@ -78,22 +78,36 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
 
 
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
-    """Every filing's rows in one table per kind under out/data/, with datapackage.json."""
+    """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
+    tables = site_tables(items)
+    csvs = {table.kind: csv_bytes(table) for table in tables}
+    downloads = [write(out, f"data/{t.kind}.csv", csvs[t.kind], f"{t.title}（CSV）", CSV_TYPE)
+                 for t in tables]
+    package = json_bytes(datapackage(tables, csvs))
+    downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
+    return downloads
+
+
+def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list[Download]:
+    """One year's filings as one workbook, out/data/all-<year>.xlsx, a sheet per kind.
+
+    One workbook per year, not one for the whole site: a workbook is the slowest download to write
+    (every cell an XML element), so a changed filing rewrites its year's workbook only.
+    """
+    chosen = [item for item in items if item.filing.fiscal_year == year]
+    newest = max((disclosure_date(item.filing) for item in chosen), default=dt.date(1980, 1, 1))
+    workbook = xlsx_bytes(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest)
+    return [write(out, f"data/all-{year}.xlsx", workbook, f"{year}年度全部表格（XLSX）", XLSX_TYPE)]
+
+
+def site_tables(items: list[ExportInput]) -> list[Table]:
+    """The rows of many filings in one table per kind, in department, year and kind order."""
     ordered = sorted(items, key=lambda item: (item.filing.department.id, item.filing.fiscal_year,
                                               item.filing.slug))
     for item in ordered:
         require_public(item.filing)
     per_filing = [table_rows(item.filing, item.region_names) for item in ordered]
-    tables = [assemble(kind, [row for rows in per_filing for row in rows[kind]]) for kind in TABLE_SPECS]
-    csvs = {table.kind: csv_bytes(table) for table in tables}
-    downloads = [write(out, f"data/{t.kind}.csv", csvs[t.kind], f"{t.title}（CSV）", CSV_TYPE)
-                 for t in tables]
-    newest = max((disclosure_date(item.filing) for item in ordered), default=dt.date(1980, 1, 1))
-    workbook = xlsx_bytes(tables, SITE_TITLE, "Gongkai", newest)
-    downloads.append(write(out, "data/all.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
-    package = json_bytes(datapackage(tables, csvs))
-    downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
-    return downloads
+    return [assemble(kind, [row for rows in per_filing for row in rows[kind]]) for kind in TABLE_SPECS]
 
 
 def require_public(filing: Filing) -> None:

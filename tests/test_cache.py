@@ -52,14 +52,14 @@ def test_second_build_reuses_everything_and_writes_the_same_bytes(site):
     first = site.build()
     before = site.files()
     second = site.build()
-    assert (first.reused, first.made) == (0, 4)  # three filings and the site-wide set
-    assert (second.reused, second.made) == (4, 0)
+    assert (first.reused, first.made) == (0, 6)  # three filings, the site-wide set, a workbook per year
+    assert (second.reused, second.made) == (6, 0)
     assert (first.departments_reused, first.departments_rendered) == (0, 2)
     assert (second.departments_reused, second.departments_rendered) == (2, 0)
     assert (first.filings_reused, second.filings_reused) == (0, 3)
     assert site.files() == before
     fresh = site.build("fresh", cache=False)
-    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 4, 0)
+    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 6, 0)
     assert site.files("fresh") == before
     assert not [p.name for p in site.root.iterdir() if "fresh" in p.name and p.name not in ("fresh", ".fresh.lock")], \
         "without the cache, nothing but the build lock is kept beside the site"
@@ -69,7 +69,8 @@ def test_changing_one_filing_remakes_only_what_it_feeds(site):
     site.build()
     edit(site.content / CHANGED, "≥50件", "≥55件")
     again = site.build()
-    assert (again.reused, again.made) == (2, 2)  # the changed filing and the site-wide set
+    # The changed filing, the site-wide set and its year's workbook; the other year's workbook is kept.
+    assert (again.reused, again.made) == (3, 3)
     assert (again.departments_reused, again.departments_rendered) == (1, 1)
     assert again.filings_reused == 2
     csv = (site.root / "site/d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao-indicators.csv").read_text("utf-8-sig")
@@ -103,9 +104,9 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
-    # The changed filing (parsed and exported), the site-wide set and its department's pages:
-    # old entries gone, new ones in.
-    assert len(before) == len(after) == 9 and len(before & after) == 5
+    # The changed filing (parsed and exported), the site-wide set, its year's workbook and its
+    # department's pages: old entries gone, new ones in.
+    assert len(before) == len(after) == 11 and len(before & after) == 6
 
 
 def test_an_unreadable_parsed_entry_is_parsed_again(site):
@@ -130,7 +131,7 @@ def test_jobs_on_several_processes_write_the_same_site(site):
     """Exports and department pages made by worker processes: the same bytes as in one process."""
     one = site.build("one", jobs=1)
     two = site.build("two", jobs=2)
-    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (4, 2)
+    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (6, 2)
     assert site.files("two") == site.files("one")
 
 
@@ -164,7 +165,7 @@ def test_renaming_a_department_equals_a_fresh_build(site):
     assert not (site.root / "site/d/other-sfj").exists() and (site.root / "site/d/renamed-sfj/2025-shenbao").is_dir()
 
 
-@pytest.mark.parametrize("library, exports_made", [("Jinja2", 0), ("openpyxl", 4)])
+@pytest.mark.parametrize("library, exports_made", [("Jinja2", 0), ("openpyxl", 6)])
 def test_a_library_upgrade_never_reuses_an_entry_it_decides(site, monkeypatch, library, exports_made):
     """Jinja2, openpyxl, pandas … decide bytes: another version of a library the generator imports makes
     again everything made with it (every page is made with all generator code; the exports with their own
@@ -179,7 +180,7 @@ def test_a_library_upgrade_never_reuses_an_entry_it_decides(site, monkeypatch, l
     finally:
         cache.generator_fingerprint.cache_clear()
     assert (again.departments_reused, again.departments_rendered, again.filings_reused) == (0, 2, 0)
-    assert (again.made, again.reused) == (exports_made, 4 - exports_made)
+    assert (again.made, again.reused) == (exports_made, 6 - exports_made)
     site.build("fresh", cache=False)
     assert site.files() == site.files("fresh")
 
@@ -232,7 +233,7 @@ def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
     csv = next((entry / "files").rglob("*-funds.csv"))
     csv.write_bytes(b"x" * csv.stat().st_size)
     result = rebuilt_equals_fresh(site, caplog, damaged=1)
-    assert (result.reused, result.made) == (3, 1)
+    assert (result.reused, result.made) == (5, 1)
 
 
 def test_an_extra_file_in_an_entry_is_not_published(site, caplog):

@@ -20,7 +20,7 @@ import pytest
 from frictionless import validate
 
 from generator.config import load_config
-from generator.exports import ExportInput, export_filing, export_site
+from generator.exports import ExportInput, export_filing, export_site, export_year_workbook
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
 from generator.models import Filing, Project, WithheldRange
@@ -51,7 +51,8 @@ def items(loaded) -> list[ExportInput]:
 
 def export_all(items: list[ExportInput], out: Path) -> dict[str, list]:
     downloads = {f"{i.filing.department.id}/{i.filing.slug}": export_filing(i, out) for i in items}
-    downloads["site"] = export_site(items, out)
+    downloads["site"] = export_site(items, out) + [
+        download for year in (2025, 2024) for download in export_year_workbook(items, year, out)]
     return downloads
 
 
@@ -114,12 +115,16 @@ def filings_in(items: list[ExportInput], scope: str) -> list[Filing]:
 
 def table_path(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> Path:
     if scope == "site":
-        return out / "data" / (f"{kind}.csv" if suffix == "csv" else "all.xlsx")
+        return out / "data" / f"{kind}.csv"
     stem = data_dir(by_key(items)[scope].filing)
     return out / (f"{stem}-{kind}.csv" if suffix == "csv" else f"{stem}.xlsx")
 
 
 def records(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> list[dict]:
+    if scope == "site" and suffix == "xlsx":  # one workbook per year: their rows together, in the site's order
+        rows = [row for path in sorted((out / "data").glob("all-*.xlsx"))
+                for row in xlsx_records(path, SHEETS[KINDS.index(kind)])]
+        return sorted(rows, key=lambda row: (row["部门标识"], row["预算年度"]))
     path = table_path(out, items, scope, kind, suffix)
     return csv_records(path) if suffix == "csv" else xlsx_records(path, SHEETS[KINDS.index(kind)])
 
@@ -223,7 +228,8 @@ def test_per_filing_downloads_are_named_for_the_filing(exported, items):
         f"{stem}.xlsx", f"{stem}.json", f"{stem}.yml"]
     other = "d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao"
     assert f"{other}-withheld.csv" not in files["other-sfj/2025-shenbao"]  # no withheld items there
-    assert files["site"] == [f"data/{k}.csv" for k in KINDS] + ["data/all.xlsx", "data/datapackage.json"]
+    assert files["site"] == [f"data/{k}.csv" for k in KINDS] + [
+        "data/datapackage.json", "data/all-2025.xlsx", "data/all-2024.xlsx"]
 
 
 def test_csv_files_start_with_the_utf8_bom(out):
@@ -241,9 +247,10 @@ def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
     assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == SHEETS[:3]
-    site = openpyxl.load_workbook(out / "data" / "all.xlsx")
-    assert site.sheetnames == SHEETS
-    assert [sheet.max_row for sheet in site] == [1 + 5 + 2 + 0, 1 + 4 + 5 + 2, 1 + 2, 1 + 2]
+    newest, older = (openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024))
+    assert newest.sheetnames == older.sheetnames == SHEETS
+    assert [sheet.max_row for sheet in older] == [1 + 5, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in newest] == [1 + 2 + 0, 1 + 5 + 2, 1 + 1, 1 + 1]
 
 
 def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):
@@ -345,9 +352,9 @@ def test_two_exports_are_byte_identical(items, tmp_path):
 
 
 def test_xlsx_carries_no_build_time(out):
-    archive = zipfile.ZipFile(out / "data" / "all.xlsx")
+    archive = zipfile.ZipFile(out / "data" / "all-2025.xlsx")
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    book = openpyxl.load_workbook(out / "data" / "all.xlsx")
+    book = openpyxl.load_workbook(out / "data" / "all-2025.xlsx")
     newest = dt.datetime(2025, 3, 20)  # published_on of the newest filing
     assert (book.properties.created, book.properties.modified) == (newest, newest)
 
