@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint, key_of,
-                    tree_fingerprint)
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint,
+                    inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site, export_year_workbook
@@ -36,6 +36,7 @@ class BuildResult:
     departments_reused: int = 0  # departments whose pages were taken from the cache
     departments_rendered: int = 0  # departments whose pages were rendered afresh
     filings_reused: int = 0  # filings read back as parsed by an earlier build
+    filings: int = 0  # filings published
 
 
 # The module that writes the exports: its code, the code of every module it imports and the versions of
@@ -48,6 +49,9 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
     started = time.perf_counter()
     output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
     with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
+        inputs = inputs_fingerprint(content, config, templates, f"search={search}")
+        if (last := caches.published_from(inputs, output)) is not None:
+            return unchanged(last, output, started)  # 0. the site in place is what these inputs make
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
@@ -59,9 +63,24 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
-        caches.prune()  # 9. only once the new site is in place: a failed build keeps the old entries
-    return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
-                       caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits)
+        result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
+                             caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
+                             len(site.filings))
+        caches.record_published(inputs, output, counts_of(result))  # 9. what the next build can skip
+        caches.prune()  # 10. only once the new site is in place: a failed build keeps the old entries
+    return result
+
+
+def counts_of(result: BuildResult) -> dict[str, int]:
+    return {"pages": result.pages, "exports": result.reused + result.made,
+            "departments": result.departments_reused + result.departments_rendered, "filings": result.filings}
+
+
+def unchanged(last: dict[str, int], output: Path, started: float) -> BuildResult:
+    """Nothing to do: every output of the last build is reused as it stands."""
+    return BuildResult(output, last["pages"], time.perf_counter() - started, reused=last["exports"], made=0,
+                       departments_reused=last["departments"], departments_rendered=0,
+                       filings_reused=last["filings"], filings=last["filings"])
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,

@@ -105,7 +105,7 @@ def _module_file(base: PurePosixPath, dotted: str) -> str | None:
 
 def library_versions(modules: Iterable[str]) -> list[str]:
     """`name==version` of every installed distribution the modules import (pandas, openpyxl, jinja2 …)."""
-    owners = metadata.packages_distributions()
+    owners = _distributions()
     tops: set[str] = set()
     for name in modules:
         for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
@@ -115,6 +115,12 @@ def library_versions(modules: Iterable[str]) -> list[str]:
                 tops.add(node.module.split(".")[0])
     distributions = sorted({dist for top in tops for dist in owners.get(top, ())})
     return [f"{dist}=={distribution_version(dist)}" for dist in distributions]
+
+
+@lru_cache(maxsize=1)
+def _distributions() -> dict[str, list[str]]:
+    """Which distribution provides each top-level module: a scan of every installed package (a second)."""
+    return metadata.packages_distributions()
 
 
 def distribution_version(name: str) -> str:
@@ -359,6 +365,22 @@ def remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def inputs_fingerprint(content: Path, config: Path, templates: Path, *options: str) -> str:
+    """Everything a build reads: content (with the 原文), config, templates, code, libraries, options."""
+    return key_of(tree_fingerprint(content), hashlib.sha256(config.read_bytes()).hexdigest(),
+                  tree_fingerprint(templates), generator_fingerprint(), *options)
+
+
+def site_files(output: Path) -> dict[str, list]:
+    """Every file of a built site with its size, modification time and inode: a changed, added or removed
+    file shows up without reading any bytes."""
+    records = {}
+    for name, path in files_under(output).items():
+        info = path.lstat()
+        records[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
+    return records
+
+
 @dataclass(frozen=True)
 class BuildCaches:
     """The caches of one build: `.<site>.cache/` beside the output folder, kept between builds; or,
@@ -367,6 +389,8 @@ class BuildCaches:
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
+    published: Path  # what the last build published: from which inputs, and the files it left
+
 
     @classmethod
     @contextmanager
@@ -376,7 +400,7 @@ class BuildCaches:
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
         if not root.is_dir():
             remove(root)  # a file where the cache should be: nothing in it can be reused
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")))
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")), root / "published.json")
         for cache in (caches.parsed, caches.exports, caches.pages):
             if cache.root.exists() and not cache.root.is_dir():
                 remove(cache.root)
@@ -389,3 +413,21 @@ class BuildCaches:
     def prune(self) -> None:
         for cache in (self.parsed, self.exports, self.pages):
             cache.prune()
+
+    def published_from(self, inputs: str, output: Path) -> dict | None:
+        """What the last build said of itself, if it was made from `inputs` and its site is still in
+        `output` exactly as it left it; otherwise None (the site must be built)."""
+        try:
+            last = json.loads(self.published.read_text("utf-8"))
+            if last["inputs"] == inputs and site_files(output) == last["files"]:
+                return last["result"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no record, or not one this code can read: build
+        return None
+
+    def record_published(self, inputs: str, output: Path, result: dict) -> None:
+        self.published.unlink(missing_ok=True)  # while the site and the record disagree, there is none
+        record = {"inputs": inputs, "files": site_files(output), "result": result}
+        building = self.published.with_name(self.published.name + ".tmp")
+        building.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        building.replace(self.published)

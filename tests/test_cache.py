@@ -109,12 +109,41 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     assert len(before) == len(after) == 11 and len(before & after) == 6
 
 
+def forget_last_build(site: Site) -> None:
+    """Make the next build a real one although nothing changed (it would otherwise leave the site as it is)."""
+    (site.root / ".site.cache" / "published.json").unlink()
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(site):
+    site.build()
+    before = (site.root / "site").stat().st_ino
+    again = site.build()
+    assert (site.root / "site").stat().st_ino == before, "not replaced: nothing to publish"
+    assert (again.reused, again.made, again.departments_rendered, again.filings_reused) == (6, 0, 0, 3)
+
+
+@pytest.mark.parametrize("damage", ["edited", "removed", "added"])
+def test_a_site_changed_by_hand_is_built_again(site, damage):
+    site.build()
+    before = site.files()
+    page = site.root / "site/d/demo-sfj/index.html"
+    if damage == "edited":
+        page.write_bytes(page.read_bytes().replace(b"</main>", b"<p>edited</p></main>"))
+    elif damage == "removed":
+        page.unlink()
+    else:
+        (site.root / "site/d/demo-sfj/planted.html").write_text("<p>planted</p>", encoding="utf-8")
+    site.build()
+    assert site.files() == before
+
+
 def test_an_unreadable_parsed_entry_is_parsed_again(site):
     site.build()
     before = site.files()
     kept = sorted((site.root / ".site.cache" / "parsed").iterdir())
     assert len(kept) == 3
     kept[0].write_bytes(b"not a pickle")
+    forget_last_build(site)
     assert site.build().filings_reused == 2
     assert site.files() == before
 
@@ -204,6 +233,7 @@ def rebuilt_equals_fresh(site: Site, caplog, damaged: int) -> BuildResult:
     """Build again over the damaged cache: the site equals a build without any cache, and each damaged
     entry was reported in one line."""
     caplog.clear()
+    forget_last_build(site)
     with caplog.at_level("WARNING", logger="gongkai.cache"):
         result = site.build()
     messages = [r.getMessage() for r in caplog.records]
