@@ -350,9 +350,13 @@ def fill_entry(root: Path, key: str, make: Callable[[Path], Manifest]) -> None:
 
 def place_file(source: Path, target: Path) -> None:
     """A hard link (no bytes copied), or a copy where links cannot be made (another file system)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
+    except FileNotFoundError:  # its folder is not there yet: made once, by the first file into it
+        if target.parent.is_dir():
+            raise  # the source is gone
+        target.parent.mkdir(parents=True)
+        place_file(source, target)
     except OSError:
         shutil.copyfile(source, target)
 

@@ -32,7 +32,7 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for item in loaded:
-        problems += [_locate(item, *finding) for finding in filing_findings(item.filing)]
+        problems += item.own_problems if item.own_problems is not None else own_problems(item)
         problems += [_locate(item, *finding) for finding in _file_findings(item, config, content_dir)]
     problems += _cross_file(loaded)
     problems += _withheld_sources_cited_elsewhere(loaded, content_dir)
@@ -40,6 +40,11 @@ def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_di
 
 
 Finding = tuple[KeyPath, str, Severity, str, str]  # path, code, severity, message, hint
+
+
+def own_problems(item: LoadedFiling) -> tuple[Problem, ...]:
+    """The domain warnings of one file, which depend on that file alone: kept with it between builds."""
+    return tuple(_locate(item, *finding) for finding in filing_findings(item.filing))
 
 
 def _locate(item: LoadedFiling, path: KeyPath, code: str, severity: Severity, message: str, hint: str) -> Problem:
