@@ -368,3 +368,11 @@ def test_the_public_yaml_has_the_same_bytes_from_libyaml_or_pyyaml(text):
     data = {"title": text, "amounts": [Decimal("100.50"), 3], "note": f"{text}\n第二行"}
     slow = yaml.dump(data, Dumper=yamlsource._Dumper, **yamlsource.YAML_OPTIONS)
     assert yamlsource.dump_yaml(data) == slow
+
+
+@pytest.mark.parametrize("text", ["法律援助≥100件", "quote \" and \\ slash", "ctrl \x00\x1f\x7f", "\u2028吉\U00020BB7"])
+def test_json_downloads_have_the_bytes_of_the_standard_json_module(text):
+    import json
+    from generator.exports import json_bytes
+    data = {"title": text, text: [1, None, True, {}, [], {"amount": "100.50"}], "big": 12345678901234567890}
+    assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
