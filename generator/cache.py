@@ -3,7 +3,7 @@
 An entry is keyed by a hash of everything that decides its bytes: the public
 content it is made from (as canonical JSON, not repr), the generator modules
 that make it (found by following their imports) and the versions of the
-libraries those modules import (a Jinja2 or openpyxl upgrade changes bytes), so
+libraries those modules import (a Jinja2 or XlsxWriter upgrade changes bytes), so
 a hit can only return what a fresh run would write. Entries are whole folders
 plus a JSON manifest that describes them (the downloads of an export set, the
 paths of a department's pages), or pickled values (a parsed filing); a hit
@@ -104,7 +104,7 @@ def _module_file(base: PurePosixPath, dotted: str) -> str | None:
 
 
 def library_versions(modules: Iterable[str]) -> list[str]:
-    """`name==version` of every installed distribution the modules import (pandas, openpyxl, jinja2 …)."""
+    """`name==version` of every installed distribution the modules import (XlsxWriter, PyYAML, Jinja2 …)."""
     owners = _distributions()
     tops: set[str] = set()
     for name in modules:

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
-# Starting workers (new interpreters importing openpyxl, jinja2, pydantic) takes about 1.5 s: below
+# Starting workers (new interpreters importing pydantic, jinja2, xlsxwriter) takes about 1.5 s: below
 # this many jobs of a tenth of a second (one filing's exports, one department's pages), one process is quicker.
 MIN_JOBS = 32
 # Below this many jobs a stage is over before a progress bar would be worth drawing.
