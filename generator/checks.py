@@ -24,6 +24,14 @@ from .problems import Problem, Severity
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .yamlsource import KeyPath, format_path
 
+# Characters a reader cannot see: they reorder the text around them (bidi controls) or hide inside a word
+# (zero-width), so a value can read differently on the page than in the file.
+INVISIBLE = {"\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行",
+             "\ufeff": "零宽不换行空格", "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯文字母标记",
+             "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入", "\u202c": "方向格式结束", "\u202d": "从左到右覆盖",
+             "\u202e": "从右到左覆盖", "\u2066": "从左到右隔离", "\u2067": "从右到左隔离", "\u2068": "首字隔离",
+             "\u2069": "方向隔离结束"}
+INVISIBLE_CHAR = re.compile("[" + "".join(INVISIBLE) + "]")
 PERCENT = re.compile(r"^\s*([0-9]+(?:\.([0-9]+))?)\s*%?\s*$")
 PUBLICATION_DAYS = 20  # 预算法 §14
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
@@ -247,6 +255,24 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
             yield _error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
     yield from _unsafe_codes(filing)
     yield from _duplicate_ids(filing)
+    yield from _invisible_characters(item.source.data, ())
+
+
+def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
+    """Every text in the file, keys included, as read (before the schema)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _invisible_characters(key, path + (key,))
+            yield from _invisible_characters(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _invisible_characters(value, path + (index,))
+    elif isinstance(data, str):
+        found = INVISIBLE_CHAR.search(data)
+        if found:
+            char = found.group(0)
+            yield _warn(path, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
+                        "删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入")
 
 
 def _unsafe_codes(filing: Filing) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""The `gongkai` command: check, build, serve, new, schema."""
+"""The `gongkai` command: check, build, serve, new, import, schema."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from .checking import check_content
 from .publish import OutputError
 from .search import SearchIndexError
 
-# What the operator can do about the usual ways a disk refuses a write.
+# The usual ways the system refuses a write (or `serve` its port), in words the operator can act on.
 OS_ERRORS = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统是只读的",
              errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENAMETOOLONG: "文件名太长",
-             errno.EFBIG: "文件超过系统允许的大小"}
+             errno.EFBIG: "文件超过系统允许的大小", errno.EADDRINUSE: "端口已被占用，请用 --port 换一个"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"未生成网站：{exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # a full disk, a read-only or forbidden folder: a message, not a traceback
-        print(f"读写文件失败：{os_error_text(exc)}。已发布的网站保持不变。", file=sys.stderr)
+        print(f"未完成：{os_error_text(exc)}。已发布的网站保持不变。", file=sys.stderr)
         return 1
 
 
@@ -70,6 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", choices=["申报", "批复", "公开"], default="批复")
     new.add_argument("--content", type=Path, default=Path("content"))
     new.set_defaults(run=_new)
+
+    imp = commands.add_parser("import", help="把部门的绩效目标表（Excel、Word、PDF、网页文字）导入为一份文件")
+    imp.add_argument("file", type=Path, help="要导入的文件：.xlsx .xlsm .xls .docx .pdf .txt .html")
+    imp.add_argument("-o", "--output", type=Path, default=None,
+                     help="写入的文件（默认 content/<部门标识>/<年度>-<类型>.yml）")
+    imp.add_argument("--department", default=None, help="部门标识；省略时按部门名称沿用 content/ 中已有的文件")
+    imp.add_argument("--region", default=None, help="地区标识；省略时沿用该部门已有的文件")
+    imp.add_argument("--year", type=int, default=None, help="预算年度；省略时从原文判断")
+    imp.add_argument("--kind", choices=["申报", "批复", "公开"], default=None, help="文件类型；省略时从标题判断")
+    imp.add_argument("--split", action="store_true", help="把项目分别写入 <文件名>.projects/ 文件夹")
+    imp.add_argument("--force", action="store_true", help="覆盖已有的文件")
+    imp.add_argument("--format", choices=["text", "json"], default="text", help="导入报告的格式")
+    imp.add_argument("--content", type=Path, default=Path("content"), help="内容目录（默认 content）")
+    imp.add_argument("--config", type=Path, default=Path("site_config.yml"), help="网站配置文件")
+    imp.set_defaults(run=_import)
 
     schema = commands.add_parser("schema", help="输出文件格式的 JSON Schema")
     schema.add_argument("--output", "-o", type=Path, default=None, help="写入文件（默认输出到屏幕）")
@@ -120,6 +135,29 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     print(f"已创建 {path}。填写后运行 gongkai check 检查。")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importing.document import ImportFailure
+    from .importing.importer import ImportOptions, import_file
+    from .importing.report import as_data, as_text
+
+    options = ImportOptions(output=args.output, department=args.department, region=args.region, year=args.year,
+                            kind=args.kind, split=args.split, force=args.force, content_dir=args.content,
+                            config=args.config)
+    try:
+        result = import_file(args.file, options)
+    except ImportFailure as exc:
+        if args.format == "json":
+            print(json.dumps({"error": str(exc)}, ensure_ascii=False, indent=2))
+        else:
+            print(f"导入失败：{exc}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(as_data(result), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(as_text(result))
+    return 1 if result.check.errors else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -2,15 +2,22 @@
 
 Matching is by the 三级 name as filed (names differ between departments:
 法律援助案件量, 办理法律援助案件数, 法律援助案件受理数（件) …), so the operator
-decides what belongs together; every row links to the indicator's own row.
+decides what belongs together, and which departments a topic applies to; every
+row links to the indicator's own row.
+
+Rows are lined up by their parsed value: targets in the same unit together
+(`百分比` counted as `%`), highest first, qualitative targets last. The value is
+always shown as filed beside its parsed form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .config import ComparisonTopic
 from .identity import goal_id, indicator_anchors
+from .indicator_values import ParsedValue
 from .models import Goal
 from .sitemodel import FilingView, SiteModel
 
@@ -26,7 +33,12 @@ class ComparisonRow:
     value: str | None
     value_type: str | None  # as filed, when the form has a 指标值类型 column (≥, =, 定性 …)
     unit: str | None  # as filed, when the form has a 计量单位 column
+    parsed: ParsedValue  # the value's comparator, number and unit, for lining rows up
     url: str  # the indicator's row: filing or project page + anchor
+
+    @property
+    def comparable_unit(self) -> str | None:
+        return self.parsed.comparable_unit
 
 
 @dataclass(frozen=True)
@@ -43,10 +55,18 @@ class Comparison:
 def comparisons(site: SiteModel) -> tuple[Comparison, ...]:
     found = []
     for topic in site.config.comparisons:
-        rows = [row for view in site.filings for row in _rows(topic, view)]
-        rows.sort(key=lambda r: (r.name, -r.year, r.department))
-        found.append(Comparison(topic, f"compare/{topic.id}/", tuple(rows)))
+        rows = [row for view in site.filings if topic.applies_to(view.filing.department)
+                for row in _rows(topic, view)]
+        found.append(Comparison(topic, f"compare/{topic.id}/", tuple(sorted(rows, key=line_up))))
     return tuple(found)
+
+
+def line_up(row: ComparisonRow) -> tuple:
+    """Numbers in one unit together (units by name, an order no filing can change), highest target
+    first; qualitative values last."""
+    number = row.parsed.number
+    return (number is None, row.comparable_unit or "", -(number or Decimal(0)), row.name, -row.year,
+            row.department)
 
 
 def _rows(topic: ComparisonTopic, view: FilingView):
@@ -54,7 +74,9 @@ def _rows(topic: ComparisonTopic, view: FilingView):
         yield from _goal_rows(topic, view, goal, goal_id(goal, n), "部门整体", view.url)
     for project in view.projects:
         for n, goal in enumerate(project.project.goals):
-            yield from _goal_rows(topic, view, goal, goal_id(goal, n), project.title, project.url)
+            # A 中期 target spans years: say so, or it reads as a year's target beside the others.
+            where = project.title if goal.kind == "年度" else f"{project.title}（{goal.kind}目标）"
+            yield from _goal_rows(topic, view, goal, goal_id(goal, n), where, project.url)
 
 
 def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, where: str, page_url: str):
@@ -63,4 +85,4 @@ def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, w
         if topic.matches(indicator.name):
             yield ComparisonRow(f.department.name, " ".join(view.region_names), f.fiscal_year, f.kind,
                                 where, indicator.name, indicator.value, indicator.value_type, indicator.unit,
-                                f"{page_url}#{anchor}")
+                                indicator.parsed, f"{page_url}#{anchor}")

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
-from .models import Model, SafeId, Text
+from .models import Department, Model, SafeId, Text
 from .problems import Problem
 from .schema_errors import problems_from
 from .yamlsource import YamlProblem, load_file
+
+
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+/[^\s?#]*$")
+
+
+def _web_address(value: str) -> str:
+    """The root of every link in the feed and sitemap: an http(s) address, never `javascript:` or a path."""
+    if not WEB_ADDRESS.match(value) or not value.endswith("/"):
+        raise PydanticCustomError("web_address", "网站根地址“{value}”应以 http:// 或 https:// 开头、以 / 结尾",
+                                  {"value": value, "hint": "例如 https://yusuan.example.gov.cn/"})
+    return value
+
+
+WebAddress = Annotated[Text, AfterValidator(_web_address)]
 
 
 class Region(Model):
@@ -19,20 +36,27 @@ class Region(Model):
 
 
 class ComparisonTopic(Model):
-    """A cross-department comparison page: indicators whose 三级 name contains a keyword."""
+    """A cross-department comparison page: indicators whose 三级 name contains a keyword,
+    of the departments the topic applies to (a court's 案件调解率 is not 人民调解)."""
 
     id: SafeId
     title: Text
     include: list[Text] = Field(min_length=1, description="三级指标名称包含其中任一词即纳入")
     exclude: list[Text] = Field(default_factory=list, description="名称包含其中任一词则排除")
+    departments: list[Text] = Field(default_factory=list, description=(
+        "只比较这些部门：部门名称包含其中任一词（如 司法局），或部门标识等于其中之一；省略时比较所有部门"))
 
     def matches(self, name: str | None) -> bool:
         return bool(name) and any(k in name for k in self.include) and not any(k in name for k in self.exclude)
 
+    def applies_to(self, department: Department) -> bool:
+        return not self.departments or any(
+            word == department.id or word in department.name for word in self.departments)
+
 
 class SiteConfig(Model):
     title: Text = Field(description="网站名称")
-    base_url: Text = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
+    base_url: WebAddress = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
     organisation: Text = Field(description="网站主办单位")
     languages: list[Text] = Field(default_factory=lambda: ["zh-CN"], description="界面语言，第一个为默认")
     regions: list[Region] = Field(description="地区层级，部门的 region 须是这里的标识")

@@ -15,10 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from .identity import goal_id, indicator_anchors, project_ids
-from .models import Budget, Filing, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction, WithheldRange
-from .vocabulary import label, notes_text
+from .models import Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction, WithheldRange
+from .vocabulary import label, notes_text, span_text
 
 Value = str | int | Decimal | None
+EMPTY_SPLIT = FundsSplit()
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,9 @@ def _none(_: Any) -> Value:
 FILING_COLUMNS = (
     Column("部门标识", lambda r: r.filing.department.id, description="部门在网址中的标识"),
     Column("部门名称", lambda r: r.filing.department.name),
+    field_column(Department, "code", lambda r: r.filing.department.code, description="照原表，文字，保留开头的 0"),
+    field_column(Department, "unit_code", lambda r: r.filing.department.unit_code,
+                 description="照原表，文字，保留开头的 0"),
     Column("地区", lambda r: "/".join(r.region_names), description="所属地区，自上而下，以 / 分隔"),
     Column("预算年度", lambda r: r.filing.fiscal_year, "integer"),
     Column("文件类型", lambda r: r.filing.kind, description="申报、批复 或 公开"),
@@ -131,8 +135,9 @@ INDICATORS = TableSpec("指标", (
     Column("项目标识", lambda r: r.project_key),
     field_column(Project, "name", lambda r: r.project.name if r.project else None),
     field_column(Goal, "id", lambda r: r.goal_key),
-    field_column(Goal, "kind", lambda r: r.goal.kind, description="长期 或 年度"),
+    field_column(Goal, "kind", lambda r: r.goal.kind, description="长期、中期 或 年度"),
     field_column(Goal, "title", lambda r: r.goal.title),
+    field_column(Goal, "span", lambda r: span_text(r.goal.span), description="中期目标的起止年份，如 2024年—2026年"),
     Column("指标标识", lambda r: r.anchor,
            description="网页上该指标行的锚点；同一目标下的一级/二级/三级指标跨年度不变"),
     _ind("seq", description="原表中的序号"),
@@ -165,18 +170,27 @@ def _project(key: str, **options: Any) -> Column:
     return field_column(Project, key, lambda r: getattr(r.project, key), **options)
 
 
+def _split(part: str, key: str) -> Column:
+    """中期资金总额 / 年度资金总额 and their split, headed as the form words them."""
+    header = label(Budget, part) if key == "total" else f"{label(Budget, part)}（{label(FundsSplit, key)}）"
+    return Column(header, lambda r: getattr(getattr(r.project.budget, part) or EMPTY_SPLIT, key), "number")
+
+
 PROJECTS = TableSpec("项目", (
     _project("number", type="integer"),
     Column("项目标识", lambda r: r.project_key),
     _project("code"),
     _project("name"),
     _project("category"),
+    _project("attribute"),
+    _project("period"),
     _project("budget_unit"),
     field_column(Project, "money_unit", lambda r: r.unit),
     _budget("total"),
     _budget("this_year"),
     _budget("fiscal"),
     _budget("other"),
+    *(_split(part, key) for part in ("medium_term", "annual") for key in ("total", "fiscal", "other")),
     _project("purpose"),
     field_column(Project, "spending_plan", lambda r: spending_plan_text(r.project),
                  description="累计支出比例，如 3月底 25%；6月底 50%"),
@@ -276,3 +290,4 @@ def project_records(filing: Filing) -> list[ProjectRecord]:
 
 def spending_plan_text(project: Project) -> str | None:
     return "；".join(f"{step.by} {step.share}" for step in project.spending_plan) or None
+

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +59,14 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
     folder = f"{filing_url(filing)}data"
     stem = f"{folder}/{filing.department.id}-{filing.slug}"
     rows = table_rows(filing, item.region_names)
-    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if kind != "withheld" or rows[kind]]
+    # Only the tables this filing has rows for: a project-only filing offers no empty 资金 table.
+    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if rows[kind]]
     downloads = [write(out, f"{stem}-{t.kind}.csv", csv_bytes(t), f"{t.title}（CSV）", CSV_TYPE)
                  for t in tables]
-    workbook = xlsx_bytes(tables, filing.title, filing.publisher or filing.department.name,
-                          disclosure_date(filing))
-    downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
+    if tables:
+        workbook = xlsx_bytes(tables, filing.title, filing.publisher or filing.department.name,
+                              disclosure_date(filing))
+        downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
     downloads.append(write(out, f"{stem}.json", json_bytes(filing_json(item)), "完整数据（JSON）", JSON_TYPE))
     downloads.append(yaml_download(item, out, f"{stem}.yml"))
     return downloads
@@ -143,24 +146,50 @@ def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> 
                                         "strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": title, "author": creator, "created": dt.datetime.combine(date, dt.time())})
     bold = book.add_format({"bold": True})
+    formats = NumberFormats(book)
     for table in tables:
         sheet = book.add_worksheet(table.title)
         sheet.freeze_panes(1, 0)
         sheet.write_row(0, 0, [column.name for column in table.columns], bold)
         for number, row in enumerate(table.rows, 1):
             for column, value in enumerate(row):
-                xlsx_cell(sheet, number, column, value)
+                xlsx_cell(sheet, number, column, value, formats)
     book.close()
     return buffer.getvalue()
 
 
-def xlsx_cell(sheet: Any, row: int, column: int, value: Any) -> None:
+def xlsx_cell(sheet: Any, row: int, column: int, value: Any, formats: NumberFormats) -> None:
+    """Numbers as numbers, text always as text (never a formula). An amount shows the decimals it was
+    filed with (20.00, not 20) and stays a number."""
     if value is None:
         return
-    if not isinstance(value, str):
-        sheet.write_number(row, column, value)  # a double, as every number in a workbook is
+    if isinstance(value, Decimal):
+        sheet.write_number(row, column, value, formats.shown_as_filed(value))
+    elif not isinstance(value, str):
+        sheet.write_number(row, column, value)
     elif sheet.write_string(row, column, value) == -2:  # longer than a cell holds: never cut silently
         raise ValueError(f"单元格文字超过 Excel 上限 32767 字：{value[:40]}…")
+
+
+class NumberFormats:
+    """One cell format per number of decimal places, added to the workbook when first used."""
+
+    def __init__(self, book: xlsxwriter.Workbook):
+        self.book = book
+        self.made: dict[str, Any] = {}
+
+    def shown_as_filed(self, value: Decimal) -> Any:
+        pattern = decimal_format(value)
+        if pattern not in self.made:
+            self.made[pattern] = self.book.add_format({"num_format": pattern})
+        return self.made[pattern]
+
+
+def decimal_format(value: Decimal) -> str:
+    """The Excel number format that shows `value` with its filed decimal places: 20.00 → 0.00."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "0." + "0" * places if places else "0"
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------

@@ -16,6 +16,8 @@ COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≤": "≤", "<=": "�
                ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "="}
 _VALUE = re.compile(r"^\s*(>=|<=|＞=|＜=|[≥≤><=＞＜＝])?\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s*$")
 QUALITATIVE_TYPES = {"定性"}
+# Units that mean the same, spelt differently between forms: compared as one, shown as filed.
+UNIT_SYNONYMS = {"百分比": "%", "％": "%", "百分率": "%"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class ParsedValue:
     @property
     def is_quantitative(self) -> bool:
         return self.number is not None
+
+    @property
+    def comparable_unit(self) -> str | None:
+        """The unit for comparing across filings: `≥98百分比` and `≥98%` are the same target."""
+        return UNIT_SYNONYMS.get(self.unit or "", self.unit)
 
 
 def parse_value(value: str | None, value_type: str | None = None, unit: str | None = None) -> ParsedValue:

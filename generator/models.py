@@ -24,7 +24,7 @@ RichText = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(tex
 SafeId = Annotated[str, AfterValidator(textrules.safe_id)]
 MoneyUnit = Literal["元", "万元"]
 DocumentKind = Literal["申报", "批复", "公开"]
-GoalKind = Literal["长期", "年度"]
+GoalKind = Literal["长期", "中期", "年度"]
 Year = Annotated[int, Field(ge=1949, le=2100)]
 
 
@@ -39,7 +39,25 @@ def _amount(value: Any) -> Any:
 
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
 
+
+# Codes are text: `gongkai`'s YAML reader keeps `017` as written (never as the number 17 or octal 15),
+# and a code written without a leading zero (`207101`) is read as its digits.
+Code = Text
+
 KIND_SLUGS: dict[str, str] = {"申报": "shenbao", "批复": "pifu", "公开": "gongkai"}
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The record types inside a field's annotation: X, X | None, list[X], dict[int, X], Annotated unions."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
+        found += models_in(arg)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        found += models_in(origin)
+    return found
 
 
 class Model(BaseModel):
@@ -57,6 +75,8 @@ class Department(Model):
     id: SafeId = Field(description="部门标识，用于网址，如 ezhou-sfj；一经发布不再更改")
     name: Text = Field(description="部门（单位）名称，如 鄂州市司法局")
     region: SafeId = Field(description="所属地区的标识，须在 site_config.yml 的 regions 中定义")
+    code: Code | None = Field(None, description="主管部门代码，照原表，如 017（开头的 0 照原样保留）")
+    unit_code: Code | None = Field(None, description="单位代码（预算单位编码），照原表，如 \"207101\"")
 
 
 class Contact(Model):
@@ -124,13 +144,23 @@ class Indicator(Model):
 
 class Goal(Model):
     id: SafeId | None = Field(None, description="目标标识；省略时按顺序为 g1、g2 …")
-    kind: GoalKind = Field(description="长期 或 年度")
+    kind: GoalKind = Field(description="长期、中期 或 年度")
     title: Text | None = Field(None, description="目标标题，如 年度目标1")
     deadline: Year | None = Field(None, description="长期目标的截止年份")
+    span: list[Year] | None = Field(None, min_length=2, max_length=2,
+                                    description="中期目标的起止年份，如 [2024, 2026]（原表“中期目标（2024年—2026年）”）")
     text: RichText | None = Field(None, description="目标内容")
     prior_years: list[Year] = Field(default_factory=list, description="指标表中往年指标值列的年份")
     indicators: list[Indicator] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+
+
+class FundsSplit(Model):
+    """A total of the provincial forms with its split: 中期资金总额 or 年度资金总额."""
+
+    total: Amount | None = Field(None, description="资金总额")
+    fiscal: Amount | None = Field(None, description="其中：财政拨款")
+    other: Amount | None = Field(None, description="其他资金")
 
 
 class Budget(Model):
@@ -138,6 +168,8 @@ class Budget(Model):
     this_year: Amount | None = Field(None, description="本年度预算 / 当年支出计划")
     fiscal: Amount | None = Field(None, description="其中：财政资金")
     other: Amount | None = Field(None, description="其他资金")
+    medium_term: FundsSplit | None = Field(None, description="中期资金总额，及其中财政拨款、其他资金（项目支出绩效目标申报表）")
+    annual: FundsSplit | None = Field(None, description="年度资金总额，及其中财政拨款、其他资金（项目支出绩效目标申报表）")
 
 
 class SpendingStep(Model):
@@ -163,6 +195,8 @@ class Project(Model):
     code: Text | None = Field(None, description="项目编码")
     name: Text | None = Field(None, description="项目名称，照原样（含截断）")
     category: Text | None = Field(None, description="支出项目类别")
+    attribute: Text | None = Field(None, description="项目属性，照原表，如 经常性项目、一次性项目")
+    period: Text | None = Field(None, description="项目期，照原表，如 1年、2024年—2026年")
     budget_unit: Text | None = Field(None, description="预算单位，如 315001玉田县司法局本级")
     money_unit: MoneyUnit | None = Field(None, description="本项目金额单位；省略时同文件")
     budget: Budget = Field(default_factory=Budget)
@@ -200,7 +234,9 @@ class Section(Model):
 class Filing(Model):
     department: Department
     fiscal_year: Year = Field(description="预算年度")
-    kind: DocumentKind = Field(description="文件类型：申报、批复 或 公开")
+    kind: DocumentKind = Field(description=(
+        "文件类型：申报（部门报送的申报表，如 项目支出绩效目标申报表，即使原样公开也是申报）、"
+        "批复（财政部门批复或下达的绩效目标）或 公开（部门随预算公开的绩效目标表，如 项目支出绩效目标表）"))
     title: Text = Field(description="文件名称，如 2025年部门整体绩效目标批复")
     source: Text | None = Field(None, description="原文文件名，放在 content/sources/ 下")
     publisher: Text | None = Field(None, description="发布机构；省略时为部门名称")

@@ -16,14 +16,17 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
+from . import descriptions as describe
+from . import vocabulary
 from .charts import bar_chart, step_chart
 from .checks import PERCENT
 from .comparisons import Comparison, comparisons
 from .exports import Download
 from .identity import department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
-from .models import FundLine, FundTable, Goal
+from .models import Budget, Department, FundLine, FundTable, Goal, Project
 from .sitemodel import DepartmentView, FilingView, Finding, ProjectView, RegionGroup, SiteModel, WithheldView
+from .vocabulary import filing_heading, span_text
 from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
@@ -59,12 +62,14 @@ class Base:
     title: str
     path: str
     crumbs: tuple[tuple[str, str], ...]
+    description: str = field(default="", kw_only=True)  # <meta name="description">: what the page is
 
 
 @dataclass(frozen=True)
 class GoalBlock:
     id: str
     goal: Goal
+    heading: str  # 年度目标1, 中期目标（2023年—2025年）…
     table: IndicatorTable
 
 
@@ -119,6 +124,7 @@ class DepartmentsContext(Base):
 @dataclass(frozen=True)
 class DepartmentContext(Base):
     department: DepartmentView
+    has_department_goals: bool  # whether any filing has a 部门整体 part to follow over the years
     funds: FundsHistory | None
     funds_groups: tuple[tuple[str, tuple[FundsHistoryRow, ...]], ...]  # rows by 收入构成 / 支出构成, in order
     funds_chart: Markup
@@ -138,6 +144,8 @@ class FilingContext(Base):
     source_blanked: bool  # personal contact data blanked in the published 原文
     findings: tuple[FindingNote, ...]  # of the filing itself; each project's are on its page
     project_findings: tuple[ProjectFindings, ...]
+    amount_columns: tuple[str, ...]  # the project list's amount columns, as the filed form words them
+    amounts: dict[int, tuple[Decimal | None, ...]]  # project position → its amounts, one per column
 
 
 @dataclass(frozen=True)
@@ -210,21 +218,24 @@ def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Downl
     found = comparisons(site)
     pages = [_home(site, chrome), _departments(site, chrome)]
     pages.append(Page("compare/", "compare_index.html",
-                      CompareIndexContext(chrome, "跨部门指标比较", "compare/", (("指标比较", "compare/"),), found)))
+                      CompareIndexContext(chrome, "跨部门指标比较", "compare/", (("指标比较", "compare/"),), found,
+                                          description=describe.compare_index(found))))
     pages += [Page(c.url, "compare.html", CompareContext(
-        chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c)) for c in found]
+        chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
+        description=describe.compare(c))) for c in found]
     pages += _fixed_pages(site, chrome, downloads, site_downloads)
     return pages
 
 
 def _home(site: SiteModel, chrome: Chrome) -> Page:
     ctx = HomeContext(chrome, chrome.site_title, "", (), site.filings[:10], site.regions, site.years,
-                      len(site.departments), len(site.filings))
+                      len(site.departments), len(site.filings), description=describe.home(site))
     return Page("", "home.html", ctx)
 
 
 def _departments(site: SiteModel, chrome: Chrome) -> Page:
-    return Page("d/", "departments.html", DepartmentsContext(chrome, "部门", "d/", (("部门", "d/"),), site.regions))
+    return Page("d/", "departments.html", DepartmentsContext(chrome, "部门", "d/", (("部门", "d/"),), site.regions,
+                                                             description=describe.departments(site)))
 
 
 def _department(dept: DepartmentView, chrome: Chrome) -> Page:
@@ -238,7 +249,8 @@ def _department(dept: DepartmentView, chrome: Chrome) -> Page:
     history = indicator_history(dept.filings)
     spans = hierarchy_spans([(row.level1, row.level2) for row in history.rows])
     ctx = DepartmentContext(chrome, dept.name, dept.url, (("部门", "d/"), (dept.name, dept.url)),
-                            dept, funds, _by_side(funds), chart, label, history, tuple(zip(*spans)))
+                            dept, any(v.filing.goals for v in dept.filings), funds, _by_side(funds), chart, label,
+                            history, tuple(zip(*spans)), description=describe.department(dept))
     return Page(dept.url, "department.html", ctx)
 
 
@@ -255,7 +267,7 @@ def _by_side(funds: FundsHistory | None) -> tuple[tuple[str, tuple[FundsHistoryR
 
 def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -> Page:
     f = view.filing
-    title = f"{f.department.name} {f.fiscal_year}年 {f.title}"
+    title = filing_heading(f)
     crumbs = (("部门", "d/"), (f.department.name, department_url(f.department.id)), (f"{f.fiscal_year}年{f.kind}", view.url))
     funds = tuple(_funds_block(side, table, f.money_unit) for side, table in
                   (("收入构成", f.funds.income if f.funds else None), ("支出构成", f.funds.expenditure if f.funds else None))
@@ -266,9 +278,25 @@ def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -
     per_project = tuple(ProjectFindings(p, n) for p in view.projects
                         if (n := len(_under(view.findings, f"projects[{p.position}]"))))
     blanked = bool(view.source and view.source.hidden is not None)
+    columns = tuple(path for path in PROJECT_AMOUNTS if any(_amount(p.project, path) is not None for p in view.projects))
+    amounts = {p.position: tuple(_amount(p.project, path) for path in columns) for p in view.projects}
     ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source, blanked,
-                        _located(own, "", goals), per_project)
+                        _located(own, "", goals), per_project, tuple(vocabulary.label(Budget, path[0]) for path in columns),
+                        amounts, description=describe.filing(view))
     return Page(view.url, "filing.html", ctx)
+
+
+# The amounts a project list can show, in the order of the forms; a filing shows those its projects fill.
+# The 中期/年度 totals of the 申报表 are not 项目总预算, so each keeps its own column and label.
+PROJECT_AMOUNTS: tuple[tuple[str, ...], ...] = (("total",), ("this_year",), ("medium_term", "total"),
+                                                ("annual", "total"))
+
+
+def _amount(project: Project, path: tuple[str, ...]) -> Decimal | None:
+    value = project.budget
+    for key in path:
+        value = getattr(value, key) if value is not None else None
+    return value
 
 
 def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
@@ -276,6 +304,8 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
     f = view.filing
     rows = [("发布机构", f.publisher or f.department.name), ("名称", f.title), ("预算年度", str(f.fiscal_year)),
             ("文件类型", f.kind)]
+    rows += [(vocabulary.label(Department, key), getattr(f.department, key)) for key in ("code", "unit_code")
+             if getattr(f.department, key)]
     for label, value in (("填报日期", f.filed_on), ("批复日期", f.approved_on), ("公开日期", f.published_on)):
         if value:
             rows.append((label, value.isoformat()))
@@ -297,8 +327,12 @@ def _funds_block(side: str, table: FundTable, unit: str) -> FundsBlock:
 
 def _goal_block(goal: Goal, n: int, prefix: str, view: FilingView) -> GoalBlock:
     key = goal_id(goal, n)
-    caption = goal.title or ("长期绩效指标" if goal.kind == "长期" else "年度绩效指标")
-    return GoalBlock(key, goal, indicator_table(goal, key, caption, _row_warnings(view, prefix)))
+    period = f"（{span_text(goal.span)}）" if goal.span else ""
+    caption = goal.title or f"{goal.kind}绩效指标{period}"
+    heading = goal.title or f"{goal.kind}目标{period}"
+    if goal.deadline and f"{goal.deadline}年" not in heading:
+        heading += f"（截至{goal.deadline}年）"
+    return GoalBlock(key, goal, heading, indicator_table(goal, key, caption, _row_warnings(view, prefix)))
 
 
 _ROW = re.compile(r"^(?P<prefix>.*)\.indicators\[(?P<row>\d+)\]")
@@ -324,7 +358,8 @@ def _project(view: FilingView, project: ProjectView, dept: DepartmentView, chrom
     chart = step_chart(f"{name} 资金支出计划（累计）", steps) if steps else Markup("")
     findings = _located(_under(view.findings, prefix), prefix + ".", goals)
     ctx = ProjectContext(chrome, f"{name} — {f.department.name} {f.fiscal_year}年", project.url, crumbs, view, project,
-                         p.money_unit or f.money_unit, chart, goals, project_years(project, dept.filings), findings)
+                         p.money_unit or f.money_unit, chart, goals, project_years(project, dept.filings), findings,
+                         description=describe.project(view, project))
     return Page(project.url, "project.html", ctx)
 
 
@@ -364,10 +399,16 @@ def _fixed_pages(site: SiteModel, chrome: Chrome, downloads: dict, site_download
     sources = tuple((v, v.source.url) for v in site.filings if v.source)
     per_filing = tuple((v, downloads.get(v.url, ())) for v in site.filings)
     return [
-        Page("withheld/", "withheld.html", WithheldContext(chrome, "不予公开事项", "withheld/", (("不予公开事项", "withheld/"),), withheld)),
-        Page("data/", "data.html", DataContext(chrome, "开放数据", "data/", (("开放数据", "data/"),), site_downloads, per_filing)),
-        Page("glossary/", "glossary.html", PlainContext(chrome, "术语解释", "glossary/", (("术语", "glossary/"),))),
-        Page("about/", "about.html", AboutContext(chrome, "关于本站", "about/", (("关于", "about/"),), sources)),
-        Page("search/", "search.html", PlainContext(chrome, "搜索", "search/", (("搜索", "search/"),))),
-        Page("404.html", "404.html", PlainContext(chrome, "页面未找到", "404.html", ())),
+        Page("withheld/", "withheld.html", WithheldContext(chrome, "不予公开事项", "withheld/", (("不予公开事项", "withheld/"),), withheld,
+                                                           description=describe.withheld(len(withheld)))),
+        Page("data/", "data.html", DataContext(chrome, "开放数据", "data/", (("开放数据", "data/"),), site_downloads, per_filing,
+                                               description=describe.data(len(per_filing)))),
+        Page("glossary/", "glossary.html", PlainContext(chrome, "术语解释", "glossary/", (("术语", "glossary/"),),
+                                                        description=describe.FIXED["glossary/"])),
+        Page("about/", "about.html", AboutContext(chrome, "关于本站", "about/", (("关于", "about/"),), sources,
+                                                  description=describe.FIXED["about/"])),
+        Page("search/", "search.html", PlainContext(chrome, "搜索", "search/", (("搜索", "search/"),),
+                                                    description=describe.FIXED["search/"])),
+        Page("404.html", "404.html", PlainContext(chrome, "页面未找到", "404.html", (),
+                                                  description=describe.FIXED["404.html"])),
     ]

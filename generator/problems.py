@@ -24,6 +24,7 @@ ERROR_CODES = {
     "broken-utf8": "文件不是 UTF-8 编码",
     "yaml-syntax": "YAML 语法错误",
     "duplicate-key": "同一映射中键重复（YAML 会静默丢掉前一个）",
+    "bad-character": "文字含无效字符（控制字符、不成对的代理码位，多为引号内的转义）",
     "yaml-limit": "文件超出安全上限（大小、嵌套层数、别名复制、数字位数）",
     "unknown-field": "未知字段（多为拼写错误）",
     "missing-field": "缺少必填字段",
@@ -50,6 +51,7 @@ WARNING_CODES = {
     "unit-mismatch": "金额单位与本文件不同",
     "duplicate-indicator": "同一张表中指标重复",
     "empty-cell": "名称或指标值为空",
+    "invisible-character": "文字含看不见的字符（零宽字符、文字方向控制符）",
     "late-publication": "公开晚于批复 20 天以上（预算法第十四条）",
 }
 

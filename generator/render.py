@@ -25,12 +25,18 @@ def environment(templates: Path) -> Environment:
     env.filters["amount"] = amount
     env.filters["filesize"] = filesize
     env.filters["field_label"] = field_label
+    env.filters["label"] = label
     return env
 
 
 def field_label(field: str, record: BaseModel) -> str:
     """The words for an editorial note's `field`, a key path inside `record`: `prior.2023` → 往年指标值·2023年."""
     return vocabulary.field_label(type(record), field)
+
+
+def label(record: BaseModel, key: str) -> str:
+    """The label of one field of `record`, as pages, search and downloads all call it."""
+    return vocabulary.label(type(record), key)
 
 
 def amount(value: Decimal | None) -> str:

@@ -27,7 +27,7 @@ department:
   name: {name}           # 部门（单位）名称，照原表
   region: {region}         # 地区标识，须在 site_config.yml 的 regions 中定义
 fiscal_year: {year}          # 预算年度
-kind: {kind}                 # 文件类型：申报、批复 或 公开
+kind: {kind}                 # 文件类型：申报（申报表）、批复（财政批复）或 公开（随预算公开的目标表）
 title: {year}年部门整体绩效目标{kind}   # 文件名称，照原表
 source: null                 # 原文文件名（放在 content/sources/ 下），没有则写 null
 approved_on: null            # 批复日期，如 {year}-02-01；申报表用 filed_on 写填报日期
@@ -55,7 +55,7 @@ annual_tasks: null           # 年度工作任务
 
 goals:                       # 绩效目标，每个目标一张指标表
   - id: annual
-    kind: 年度               # 长期 或 年度
+    kind: 年度               # 长期、中期 或 年度
     title: 年度目标
     text: （目标内容）
     indicators:              # 每行一项；一级、二级指标在每行都写上（原表的合并单元格）

@@ -7,16 +7,21 @@ the data to find the real key path and its line.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .models import models_in
 from .problems import Problem, Severity
 from .yamlsource import KeyPath, Located, format_path
 
 DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written like a date, but no such day
+# Errors our own validators raise (PydanticCustomError kinds) → problem codes.
+CUSTOM_CODES = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type",
+                "web_address": "wrong-value"}
 TYPE_NAMES = {"str": "文本", "string": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
               "dict": "映射（键: 值）", "list": "列表（- 开头的多行）", "model": "映射（键: 值）",
               "tuple": "列表", "bool": "true 或 false"}
@@ -58,13 +63,15 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
         return "missing-field", f"缺少必填字段“{item['loc'][-1]}”", "补上这个字段；各字段的含义见 docs/content-format.md"
     if kind == "extra_forbidden":
         return "unknown-field", f"未知字段“{key}”", _suggest(str(key), known)
-    if kind in ("unsafe_html", "unsafe_id", "amount_type"):
-        code = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type"}[kind]
-        return code, item["msg"], ctx.get("hint", "")
+    if kind in CUSTOM_CODES:
+        return CUSTOM_CODES[kind], item["msg"], ctx.get("hint", "")
     if kind == "literal_error" and key in ("money_unit",):
         return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"
     if kind == "literal_error":
         return "wrong-value", f"“{item['input']}”不是允许的值", f"允许的值：{ctx.get('expected', '')}"
+    if kind == "date_type" and _is_date(item["input"]):
+        return ("wrong-type", f"日期“{item['input']}”加了引号，被当作文字",
+                f"去掉引号，写作 {key}: {item['input']}")
     if kind == "date_type" and isinstance(item["input"], str) and DATE_SHAPE.match(item["input"]):
         return "wrong-type", f"日期“{item['input']}”不存在", "日期写作 YYYY-MM-DD，例如 2025-01-20"
     if kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
@@ -73,6 +80,17 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
     if kind in ("greater_than_equal", "less_than_equal"):
         return "wrong-value", f"数值“{item['input']}”超出允许范围", "年份应在 1949–2100 之间"
     return "invalid", f"{item['msg']}", "对照 docs/content-format.md 检查这个字段"
+
+
+def _is_date(value: Any) -> bool:
+    """A real day written in quotes ("2025-01-20"): YAML reads it as text, not as a date."""
+    if not isinstance(value, str) or not DATE_SHAPE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _type_hint(expected: str) -> str:
@@ -99,7 +117,7 @@ def _fields_where(model: type[BaseModel], path: KeyPath) -> list[str]:
     for part in path[:-1]:
         if isinstance(part, str):
             candidates = [found for c in candidates if part in c.model_fields
-                          for found in _models_in(c.model_fields[part].annotation)]
+                          for found in models_in(c.model_fields[part].annotation)]
     names = {name for c in candidates for name in c.model_fields}
     return sorted(names or _field_names(model))
 
@@ -112,18 +130,6 @@ def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
     seen.add(model)
     names = set(model.model_fields)
     for field in model.model_fields.values():
-        for candidate in _models_in(field.annotation):
+        for candidate in models_in(field.annotation):
             names |= _field_names(candidate, seen)
     return names
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
-        found += _models_in(arg)
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        found += _models_in(origin)
-    return found

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -43,7 +42,8 @@ def _labels(**texts: str) -> dict[str, Label]:
 
 FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
     m.Note: _labels(field="所说明的字段", text="内容"),
-    m.Department: _labels(id="部门标识", name="部门名称", region="地区"),
+    m.Department: _labels(id="部门标识", name="部门名称", region="地区", code="主管部门代码",
+                          unit_code="单位代码"),
     m.Contact: _labels(filer="填报人", phone="联系电话"),
     m.FundLine: _labels(name="项目", amount="金额", share="占比", prior="往年金额", notes="编者注"),
     m.FundTable: _labels(lines="明细", total="合计"),
@@ -53,15 +53,19 @@ FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
         value_type="指标值类型", unit="计量单位", prior="往年指标值", basis="指标值确定依据",
         category="指标分类", description="指标解释", scoring="评（扣）分标准", weight="分值", remark="备注",
         notes="编者注"),
-    m.Goal: _labels(id="目标标识", kind="目标类型", title="目标标题", deadline="截止年份", text="目标内容",
+    m.Goal: _labels(id="目标标识", kind="目标类型", title="目标标题", deadline="截止年份", span="起止年份",
+                    text="目标内容",
                     prior_years="往年列", indicators="指标表", notes="编者注"),
-    m.Budget: _labels(total="项目总预算", this_year="本年度预算", fiscal="其中：财政资金", other="其他资金"),
+    m.Budget: _labels(total="项目总预算", this_year="本年度预算", fiscal="其中：财政资金", other="其他资金",
+                      medium_term="中期资金总额", annual="年度资金总额"),
+    m.FundsSplit: _labels(total="资金总额", fiscal="其中：财政拨款", other="其他资金"),
     m.SpendingStep: _labels(by="时点", share="累计支出比例"),
     m.Redaction: _labels(notice="不公开说明", reason="不公开理由", legal_basis="法律依据"),
     m.RangeRedaction: _labels(notice="不公开说明", reason="不公开理由", legal_basis="法律依据",
                               numbers="起止序号"),
     m.Project: _labels(
         id="项目标识", number="序号", code="项目编码", name="项目名称", category="支出项目类别",
+        attribute="项目属性", period="项目期",
         budget_unit="预算单位", money_unit="金额单位", budget="预算", purpose="资金用途",
         spending_plan="资金支出计划", goals="绩效目标", withheld="不予公开", notes="编者注"),
     m.WithheldRange: _labels(withheld="不予公开", notes="编者注"),
@@ -98,19 +102,8 @@ def field_label(model: type[BaseModel], path: str | tuple[str | int, ...],
         words.append(known[part].text(language) if part in known else part)
         annotation = current.model_fields[part].annotation if current and part in current.model_fields else None
         keyed_by_year = typing.get_origin(annotation) is dict
-        current = _inner_model(annotation)
+        current = next(iter(m.models_in(annotation)), None)
     return "·".join(words)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The record type inside a field's annotation (X, X | None, list[X], dict[int, X])."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def notes_text(record: BaseModel) -> str | None:
@@ -123,3 +116,17 @@ def notes_text(record: BaseModel) -> str | None:
 def project_title(project: m.Project, project_id: str) -> str:
     """What a project is called where it has no name as filed (the id is the one stable thing it has)."""
     return project.name or f"项目 {project_id}（名称缺失）"
+
+
+def filing_heading(filing: m.Filing) -> str:
+    """A filing's title as filed, with the department and year in front only where the title lacks them:
+    示例区人民法院项目支出绩效目标表（2023年）, not 示例区人民法院 2023年 示例区人民法院项目支出…"""
+    missing = [part for part, shown in ((filing.department.name, filing.department.name),
+                                        (f"{filing.fiscal_year}年", str(filing.fiscal_year)))
+               if shown not in filing.title]
+    return " ".join(missing + [filing.title])
+
+
+def span_text(span: list[int] | None) -> str | None:
+    """中期目标的起止年份 as the forms write them: 2024年—2026年."""
+    return f"{span[0]}年—{span[1]}年" if span else None

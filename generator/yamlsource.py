@@ -35,6 +35,12 @@ MAX_ALIAS_NODES = 10_000  # values copied through `*alias`: a billion-laughs fil
 MAX_NUMBER_CHARS = 100  # digits of a number written without quotes (Python refuses ints over 4,300)
 _BLOCK_PREFIX = re.compile(r"^[ \t?-]*", re.MULTILINE)  # what each block level of a line must consume
 _BRACKET = re.compile(r"[\[\]{}]")
+# Characters XML 1.0 forbids (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF):
+# the reader refuses them when typed, but a quoted escape such as "\x00" or "\ud800" would still make one.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# The tags a plain or quoted scalar resolves to; `!!binary`, `!!python/name:…` and the like are refused.
+_SCALAR_KINDS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "merge"})
+_COLLECTION_KINDS = frozenset({"map", "seq"})
 # libyaml's parser is ~10× faster and gives the same nodes and marks; fall back to pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -186,6 +192,7 @@ class _Builder:
         self._count(node, path)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
+        self._check_tag(node, path, _COLLECTION_KINDS)
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -228,12 +235,23 @@ class _Builder:
             return str(node.value)
         return key
 
-    def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
-        tag, value = node.tag, node.value
-        if not tag.startswith(_TAG):
+    def _check_tag(self, node: yaml.Node, path: KeyPath, allowed: frozenset[str]) -> str:
+        """The kind of a node's tag; an explicit tag that makes anything else (`!!binary`, `!!python/…`)
+        is an error, never silently read as text."""
+        kind = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else None
+        if kind not in allowed:
+            shown = f"!!{kind}" if kind is not None else node.tag
             raise YamlProblem(_error(self.name, _position(node), path, "yaml-syntax",
-                                     f"不支持的 YAML 标签 {tag}", "删除这个以 ! 开头的标签"))
-        kind = tag[len(_TAG):]
+                                     f"不支持的 YAML 标签 {shown}", "删除这个以 ! 开头的标签"))
+        return kind
+
+    def scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        kind, value = self._check_tag(node, path, _SCALAR_KINDS), node.value
+        bad = _FORBIDDEN_CHAR.search(value)
+        if bad:
+            raise YamlProblem(_error(self.name, _position(node), path, "bad-character",
+                                     f"文字含无效字符 U+{ord(bad.group(0)):04X}",
+                                     "删除这个字符（多为引号内的 \\x00、\\u0000、\\ud800 一类转义）"))
         if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
             raise YamlProblem(_error(self.name, _position(node), path, "yaml-limit",
                                      f"数字有 {len(value)} 位，超过上限 {MAX_NUMBER_CHARS} 位",

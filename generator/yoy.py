@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .indicator_values import parse_value
-from .models import Filing, FundTable, Project
+from .models import Budget, Filing, FundTable, Project
 from .sitemodel import FilingView, ProjectView
 
 CHANGE_LABELS = {"raised": "上调", "lowered": "下调", "unchanged": "持平", "qualitative": "定性",
@@ -161,12 +161,17 @@ def project_years(project: ProjectView, filings: tuple[FilingView, ...]) -> tupl
     for view in filings:
         for other in view.projects:
             if _same_project(project.project, other.project):
-                budget = other.project.budget.this_year
                 found.append(ProjectYear(view.filing.fiscal_year, view.filing.kind, other.url,
-                                         budget if budget is not None else other.project.budget.total,
+                                         year_budget(other.project.budget),
                                          other.project.money_unit or view.filing.money_unit,
                                          other.url == project.url))
     return tuple(sorted(found, key=lambda p: (p.year, p.kind)))
+
+
+def year_budget(budget: Budget) -> Decimal | None:
+    """A year's money, whichever way its form words it: 本年度预算, 年度资金总额, else 项目总预算."""
+    annual = budget.annual.total if budget.annual else None
+    return next((v for v in (budget.this_year, annual, budget.total) if v is not None), None)
 
 
 def _same_project(a: Project, b: Project) -> bool:

@@ -66,6 +66,10 @@ ERROR_CASES = {
         {"d/a.yml": BASE + "fiscal_year: 2024\n"},
         "d/a.yml:6:1  fiscal_year  [错误 duplicate-key] 键“fiscal_year”重复出现（第一次在第 2 行）  "
         "提示：删除或合并其中一个；YAML 只会保留最后一个，前面的内容会静默丢失"),
+    "bad-character": (
+        {"d/a.yml": BASE + 'document_number: "20\\x0024"\n'},
+        "d/a.yml:6:18  document_number  [错误 bad-character] 文字含无效字符 U+0000  "
+        "提示：删除这个字符（多为引号内的 \\x00、\\u0000、\\ud800 一类转义）"),
     "yaml-limit": (
         {"d/a.yml": BASE + "budget_note: " + "9" * 101 + "\n"},
         "d/a.yml:6:14  budget_note  [错误 yaml-limit] 数字有 101 位，超过上限 100 位  提示：核对这个数字；如果是编码等文字，请加引号"),
@@ -184,6 +188,10 @@ funds:
 """
 
 WARNING_CASES = {
+    "invisible-character": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - {name: 办结率, value: \"\u202e%001\"}\n",
+        "d/a.yml:9:21  goals[0].indicators[0].value  [警告 invisible-character] 文字含看不见的字符 U+202E（从右到左覆盖）  "
+        "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"),
     "sum-mismatch": (
         FUNDS.replace("prior: {2024: 100}", "prior: {2024: 101}"),
         "d/a.yml:12:57  funds.income.total.prior[2024]  [警告 sum-mismatch] 2024年合计 101 与各项之和 100 不一致  "
@@ -398,3 +406,39 @@ def test_a_source_that_links_out_of_sources_is_refused(tmp_path):
 def test_a_source_in_a_subfolder_of_sources_is_fine(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE + "source: 2025/原文.txt\n", "sources/2025/原文.txt": "原文\n"})
     assert lines(report, tmp_path) == []
+
+
+# --- smaller trust cases (issue 13, item 9) ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an escaped lone surrogate passed check, then failed the build
+    (BASE + 'document_number: "\\ud800"\n',
+     "d/a.yml:6:18  document_number  [错误 bad-character] 文字含无效字符 U+D800  "
+     "提示：删除这个字符（多为引号内的 \\x00、\\u0000、\\ud800 一类转义）"),
+    # a real day in quotes was called a day that does not exist
+    (BASE + 'approved_on: "2025-01-20"\n',
+     "d/a.yml:6:1  approved_on  [错误 wrong-type] 日期“2025-01-20”加了引号，被当作文字  "
+     "提示：去掉引号，写作 approved_on: 2025-01-20"),
+    (BASE.replace("title: 测试文件", 'title: "测试\\u200b文件"'),
+     "d/a.yml:4:1  title  [警告 invisible-character] 文字含看不见的字符 U+200B（零宽空格）  "
+     "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"),
+])
+def test_hostile_characters_and_quoted_dates(tmp_path, text, expected):
+    assert lines(run_check(tmp_path, {"d/a.yml": text}), tmp_path) == [expected]
+
+
+@pytest.mark.parametrize("tagged, shown", [("!!binary aGVsbG8=", "!!binary"),
+                                           ("!!python/name:os.system", "!!python/name:os.system"),
+                                           ("!!python/object:os.Foo {a: 1}", "!!python/object:os.Foo")])
+def test_python_and_binary_tags_are_errors(tmp_path, tagged, shown):
+    report = run_check(tmp_path, {"d/a.yml": BASE + f"document_number: {tagged}\n"})
+    assert lines(report, tmp_path) == [
+        f"d/a.yml:6:18  document_number  [错误 yaml-syntax] 不支持的 YAML 标签 {shown}  提示：删除这个以 ! 开头的标签"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)//", "/relative/", "ftp://example.test/", "https://example.test"])
+def test_base_url_must_be_an_http_address(tmp_path, url):
+    report = run_check(tmp_path, {"d/a.yml": BASE}, CONFIG.replace("https://example.test/", url))
+    assert [p.format().replace(str(tmp_path) + "/", "") for p in report.sorted()] == [
+        f"site_config.yml:2:1  base_url  [错误 wrong-value] 网站根地址“{url}”应以 http:// 或 https:// 开头、以 / 结尾  "
+        "提示：例如 https://yusuan.example.gov.cn/"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -104,3 +106,78 @@ def _eventually(condition, seconds: float = 30) -> bool:
             return True
         time.sleep(0.3)
     return False
+
+
+def _start_serve(content: Path, templates: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
+    """`gongkai serve` in a real process whose temporary folders go to `tmp`."""
+    command = [sys.executable, "-m", "generator.cli", "serve", str(content), "--config",
+               str(FIXTURE / "site_config.yml"), "--templates", str(templates), "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                              env={**os.environ, "TMPDIR": str(tmp), "PYTHONPATH": str(ROOT)})
+    return server, _wait_for_url(server)
+
+
+def _answer(url: str, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_serve_started_with_errors_shows_them_and_recovers(tmp_path):
+    content, tmp = tmp_path / "content", tmp_path / "tmp"
+    shutil.copytree(FIXTURE / "content", content)
+    tmp.mkdir()
+    filing = content / "other-sfj" / "2025-shenbao.yml"
+    good = filing.read_text(encoding="utf-8")
+    filing.write_text(good.replace("fiscal_year: 2025", "fiscal_year: [2025"), encoding="utf-8")
+    server, url = _start_serve(content, ROOT / "templates", tmp)
+    try:
+        status, body = _answer(url + "d/other-sfj/")
+        assert status == 500 and "<h1>有错误，未生成网站</h1>" in body and "yaml-syntax" in body
+        filing.write_text(good, encoding="utf-8")
+        assert _eventually(lambda: _answer(url + "d/other-sfj/")[0] == 200)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert list(tmp.iterdir()) == []  # the preview's temporary folder is removed
+
+
+def test_serve_survives_a_template_error(tmp_path):
+    content, templates, tmp = tmp_path / "content", tmp_path / "templates", tmp_path / "tmp"
+    shutil.copytree(FIXTURE / "content", content)
+    shutil.copytree(ROOT / "templates", templates)
+    tmp.mkdir()
+    server, url = _start_serve(content, templates, tmp)
+    try:
+        assert _answer(url)[0] == 200
+        base = templates / "base.html"
+        good = base.read_text(encoding="utf-8")
+        base.write_text(good + "{% if %}\n", encoding="utf-8")
+        assert _eventually(lambda: _answer(url)[0] == 500)
+        status, body = _answer(url)
+        assert f"模板错误：{base}:" in body and server.poll() is None
+        base.write_text(good, encoding="utf-8")
+        assert _eventually(lambda: _answer(url)[0] == 200)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_answers_only_requests_for_localhost(tmp_path):
+    content, tmp = tmp_path / "content", tmp_path / "tmp"
+    shutil.copytree(FIXTURE / "content", content)
+    tmp.mkdir()
+    server, url = _start_serve(content, ROOT / "templates", tmp)
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    try:
+        assert _answer(url, f"localhost:{port}")[0] == 200
+        assert _answer(url, f"127.0.0.1:{port}")[0] == 200
+        status, body = _answer(url, f"attacker.example:{port}")
+        assert status == 403 and "预览只接受发往 127.0.0.1 或 localhost 的请求" in body
+        assert _answer(url, "attacker.example")[0] == 403
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

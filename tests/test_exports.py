@@ -52,7 +52,7 @@ def items(loaded) -> list[ExportInput]:
 def export_all(items: list[ExportInput], out: Path) -> dict[str, list]:
     downloads = {f"{i.filing.department.id}/{i.filing.slug}": export_filing(i, out) for i in items}
     downloads["site"] = export_site(items, out) + [
-        download for year in (2025, 2024) for download in export_year_workbook(items, year, out)]
+        download for year in (2025, 2024, 2023) for download in export_year_workbook(items, year, out)]
     return downloads
 
 
@@ -121,15 +121,20 @@ def table_path(out: Path, items: list[ExportInput], scope: str, kind: str, suffi
 
 
 def records(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> list[dict]:
+    """A table's rows; a filing's download of a table it has no rows for does not exist at all."""
     if scope == "site" and suffix == "xlsx":  # one workbook per year: their rows together, in the site's order
         rows = [row for path in sorted((out / "data").glob("all-*.xlsx"))
                 for row in xlsx_records(path, SHEETS[KINDS.index(kind)])]
         return sorted(rows, key=lambda row: (row["部门标识"], row["预算年度"]))
     path = table_path(out, items, scope, kind, suffix)
-    return csv_records(path) if suffix == "csv" else xlsx_records(path, SHEETS[KINDS.index(kind)])
+    sheet = SHEETS[KINDS.index(kind)]
+    if suffix == "csv" and not path.exists() or suffix == "xlsx" and sheet not in openpyxl.load_workbook(path).sheetnames:
+        assert scope != "site", f"the site-wide {kind} table is always written"
+        return []
+    return csv_records(path) if suffix == "csv" else xlsx_records(path, sheet)
 
 
-SCOPES = ["site", "demo-sfj/2024-pifu", "demo-sfj/2025-pifu", "other-sfj/2025-shenbao"]
+SCOPES = ["site", "demo-sfj/2024-pifu", "demo-sfj/2025-pifu", "other-sfj/2025-shenbao", "demo-court/2023-gongkai"]
 
 
 # --- round trips: every table equals the model --------------------------------------------------
@@ -192,11 +197,18 @@ def test_projects_read_back_equal_the_model(out, items, scope, suffix):
     expected = [(f, f.projects[i]) for f in filings_in(items, scope) for i in project_ids(f)]
     assert len(rows) == len(expected)
     columns = {"项目总预算": "total", "本年度预算": "this_year", "其中：财政资金": "fiscal", "其他资金": "other"}
+    splits = {"": "total", "（其中：财政拨款）": "fiscal", "（其他资金）": "other"}
     for row, (filing, project) in zip(rows, expected):
         assert (row["部门标识"], text(row["序号"]), text(row["项目编码"]), row["项目名称"]) == (
             filing.department.id, text(project.number), text(project.code), project.name)
+        assert (text(row["项目属性"]), text(row["项目期"])) == (text(project.attribute), text(project.period))
         for column, field in columns.items():
             assert same_amount(row[column], getattr(project.budget, field), exact_text=suffix == "csv")
+        for part, words in (("medium_term", "中期资金总额"), ("annual", "年度资金总额")):
+            split = getattr(project.budget, part)
+            for suffix_words, field in splits.items():
+                assert same_amount(row[words + suffix_words], split and getattr(split, field),
+                                   exact_text=suffix == "csv")
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
@@ -210,6 +222,50 @@ def test_withheld_items_are_redaction_records(out, items, suffix):
         assert (text(row["起始序号"]), text(row["截止序号"])) == tuple(str(n) for n in redaction.numbers)
         assert (row["不公开理由"], text(row["法律依据"]), text(row["不公开说明"])) == (
             redaction.reason, text(redaction.legal_basis), text(redaction.notice))
+
+
+def test_codes_are_in_every_table_and_the_json_as_text(out, items):
+    """主管部门代码 and 单位代码 keep their leading zeros wherever the department is named."""
+    court = by_key(items)["demo-court/2023-gongkai"].filing
+    assert (court.department.code, court.department.unit_code) == ("207", "207101")
+    for scope in ("site", "demo-court/2023-gongkai"):
+        for kind in KINDS:
+            for suffix in ("csv", "xlsx"):
+                rows = [r for r in records(out, items, scope, kind, suffix) if r["部门标识"] == "demo-court"]
+                assert all((text(r["主管部门代码"]), text(r["单位代码"])) == ("207", "207101") for r in rows)
+                assert rows or kind in ("funds", "withheld"), (scope, kind, suffix)
+    data = json.loads((out / f"{data_dir(court)}.json").read_text("utf-8"))
+    assert data["filing"]["department"] | {} == {"id": "demo-court", "name": "示例区人民法院", "region": "demo-city",
+                                                  "code": "207", "unit_code": "207101"}
+
+
+def test_a_code_with_a_leading_zero_survives_csv_and_xlsx(tmp_path, items):
+    filing = items[0].filing
+    coded = filing.model_copy(update={"department": filing.department.model_copy(update={"code": "017"})})
+    export_filing(ExportInput(coded, ("示例省",)), tmp_path)
+    assert {text(r["主管部门代码"]) for r in csv_records(tmp_path / f"{data_dir(coded)}-indicators.csv")} == {"017"}
+    assert {r["主管部门代码"] for r in xlsx_records(tmp_path / f"{data_dir(coded)}.xlsx", "指标")} == {"017"}
+
+
+def test_xlsx_amounts_show_their_filed_decimals(out, items):
+    court = by_key(items)["demo-court/2023-gongkai"].filing
+    sheet = openpyxl.load_workbook(out / f"{data_dir(court)}.xlsx")["项目"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("年度资金总额") + 1)
+    assert (cell.value, cell.number_format) == (120, "0.00")  # a number, shown as filed: 120.00
+    demo = by_key(items)["demo-sfj/2024-pifu"].filing
+    funds = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")["资金"]
+    header = [c.value for c in funds[1]]
+    amounts = [(row[header.index("金额")].value, row[header.index("金额")].number_format)
+               for row in funds.iter_rows(min_row=2)]
+    assert amounts[0] == (100.5, "0.00") and (40, "0") in amounts
+
+
+def test_notes_name_the_field_by_its_label(out, items):
+    rows = records(out, items, "site", "indicators", "csv")
+    noted = [r["编者注"] for r in rows if r["编者注"]]
+    assert "指标值：原表此格写作“=100百分比”，照原样录入。" in noted
+    assert not any(note.startswith("value：") for note in noted)
 
 
 # --- file formats -----------------------------------------------------------------------------
@@ -227,14 +283,19 @@ def test_per_filing_downloads_are_named_for_the_filing(exported, items):
     assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS] + [
         f"{stem}.xlsx", f"{stem}.json", f"{stem}.yml"]
     other = "d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao"
-    assert f"{other}-withheld.csv" not in files["other-sfj/2025-shenbao"]  # no withheld items there
+    # Only the tables a filing has rows for: no empty 资金, 项目 or 不公开事项 download.
+    assert files["other-sfj/2025-shenbao"] == [f"{other}-indicators.csv", f"{other}.xlsx", f"{other}.json",
+                                                f"{other}.yml"]
+    court = "d/demo-court/2023-gongkai/data/demo-court-2023-gongkai"
+    assert files["demo-court/2023-gongkai"] == [f"{court}-indicators.csv", f"{court}-projects.csv", f"{court}.xlsx",
+                                                 f"{court}.json", f"{court}.yml"]
     assert files["site"] == [f"data/{k}.csv" for k in KINDS] + [
-        "data/datapackage.json", "data/all-2025.xlsx", "data/all-2024.xlsx"]
+        "data/datapackage.json", "data/all-2025.xlsx", "data/all-2024.xlsx", "data/all-2023.xlsx"]
 
 
 def test_csv_files_start_with_the_utf8_bom(out):
     csvs = sorted(out.rglob("*.csv"))
-    assert len(csvs) == 4 + 4 + 4 + 3
+    assert len(csvs) == 4 + 4 + 4 + 1 + 2  # site-wide; demo 2024, 2025; other 2025; court 2023
     for path in csvs:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
 
@@ -246,11 +307,12 @@ def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     # Header + 3 fund lines and 2 totals; 3 department + 1 project indicators; 1 project; 1 withheld.
     assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
-    assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == SHEETS[:3]
-    newest, older = (openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024))
-    assert newest.sheetnames == older.sheetnames == SHEETS
-    assert [sheet.max_row for sheet in older] == [1 + 5, 1 + 4, 1 + 1, 1 + 1]
-    assert [sheet.max_row for sheet in newest] == [1 + 2 + 0, 1 + 5 + 2, 1 + 1, 1 + 1]
+    assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]
+    years = {year: openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024, 2023)}
+    assert all(book.sheetnames == SHEETS for book in years.values())  # a year's workbook has every table
+    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 5 + 3, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2023]] == [1, 1 + 10, 1 + 2, 1]
 
 
 def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):

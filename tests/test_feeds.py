@@ -45,13 +45,15 @@ def test_feed_is_atom_with_entries_newest_first(config, filings, tmp_path):
     parsed = parse_feed(config, feed_entries(filings), tmp_path)
     assert parsed.version == "atom10"
     assert parsed.feed.title == "测试站点"
-    # 2025-03-20 published, 2024-12-30 filed, 2024-02-15 published.
+    # 2025-03-20 published, 2024-12-30 filed, 2024-02-15 published, 2023-02-10 published.
     assert [e.link for e in parsed.entries] == [
         "https://example.test/d/demo-sfj/2025-pifu/",
         "https://example.test/d/other-sfj/2025-shenbao/",
-        "https://example.test/d/demo-sfj/2024-pifu/"]
+        "https://example.test/d/demo-sfj/2024-pifu/",
+        "https://example.test/d/demo-court/2023-gongkai/"]
     assert [e.updated for e in parsed.entries] == [
-        "2025-03-20T00:00:00+08:00", "2024-12-30T00:00:00+08:00", "2024-02-15T00:00:00+08:00"]
+        "2025-03-20T00:00:00+08:00", "2024-12-30T00:00:00+08:00", "2024-02-15T00:00:00+08:00",
+        "2023-02-10T00:00:00+08:00"]
     assert parsed.feed.updated == "2025-03-20T00:00:00+08:00"  # the newest filing, not the build time
 
 
@@ -64,11 +66,11 @@ def test_entry_ids_are_permalinks(config, filings, tmp_path):
 
 def test_entry_paths_are_filing_pages(filings):
     assert [e.path for e in feed_entries(filings)] == [
-        "d/demo-sfj/2024-pifu/", "d/demo-sfj/2025-pifu/", "d/other-sfj/2025-shenbao/"]
+        "d/demo-court/2023-gongkai/", "d/demo-sfj/2024-pifu/", "d/demo-sfj/2025-pifu/", "d/other-sfj/2025-shenbao/"]
 
 
 def test_updated_comes_from_the_filing_dates(filings):
-    filing = filings[0]
+    filing = next(f for f in filings if f.department.id == "demo-sfj")
     dated = filing.model_copy(update={"published_on": None})
     assert disclosure_date(filing) == dt.date(2024, 2, 15)
     assert disclosure_date(dated) == dt.date(2024, 2, 1)  # approved_on

@@ -232,13 +232,16 @@ def test_a_disk_that_refuses_a_write_gives_a_message_not_a_traceback(project):
     result = subprocess.run([sys.executable, "-c", WRITE_LIMIT], cwd=project, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     assert result.returncode == 1
-    assert result.stderr == "读写文件失败：文件超过系统允许的大小。已发布的网站保持不变。\n"
+    assert result.stderr == "未完成：文件超过系统允许的大小。已发布的网站保持不变。\n"
     assert not (project / "site").exists()
 
 
-@pytest.mark.parametrize("number, text", [(errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "文件系统是只读的")])
-def test_full_and_read_only_disks_are_named(number, text):
-    assert os_error_text(OSError(number, os.strerror(number), "site/index.html")) == f"site/index.html：{text}"
+@pytest.mark.parametrize("number, text", [(errno.ENOSPC, "site/index.html：磁盘空间不足"),
+                                          (errno.EROFS, "site/index.html：文件系统是只读的"),
+                                          (errno.EADDRINUSE, "端口已被占用，请用 --port 换一个")])
+def test_full_and_read_only_disks_and_a_busy_port_are_named(number, text):
+    filename = None if number == errno.EADDRINUSE else "site/index.html"
+    assert os_error_text(OSError(number, os.strerror(number), filename)) == text
 
 
 # --- hostile YAML (item 7): a located error within bounded memory and CPU ---------------------

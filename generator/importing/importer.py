@@ -1,0 +1,240 @@
+"""`gongkai import FILE`: read → recognise → complete what the form does not say → write → check.
+
+What the form does not say (department id, region, year, kind) comes from the options, else from
+the newest filing of the same department in content/, else the import stops and names the option.
+A judgement the importer makes on the way (a year read from project names, a guessed money unit)
+is written as an editorial note, like the hand-made seeds do.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import load_config
+from ..loading import PROJECTS_SUFFIX, load_filing
+from ..checks import run_checks
+from ..models import KIND_SLUGS
+from ..problems import Report
+from ..yamlsource import YamlProblem, load_file
+from .assemble import Imported, assemble
+from .document import ImportFailure
+from .readers import read_document
+from .yamlout import dump
+
+YEAR_OF_TEXT = re.compile(r"(\d{4})\s*年度")
+YEAR_OF_NAME = re.compile(r"^(\d{4})\s*年?")
+TOP_ORDER = ("department", "fiscal_year", "kind", "title", "source", "publisher", "document_number", "index_number",
+             "filed_on", "approved_on", "published_on", "money_unit", "contact", "notes", "funds", "functions",
+             "annual_tasks", "overall_goal", "sections", "goals", "projects")
+
+
+@dataclass
+class ImportOptions:
+    output: Path | None = None
+    department: str | None = None
+    region: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    split: bool = False
+    force: bool = False
+    content_dir: Path = Path("content")
+    config: Path = Path("site_config.yml")
+
+
+@dataclass
+class ImportResult:
+    source: Path
+    output: Path
+    imported: Imported
+    filing: dict[str, Any]
+    remarks: tuple[str, ...]
+    check: Report = field(default_factory=Report)
+
+
+def import_file(path: Path, options: ImportOptions) -> ImportResult:
+    document = read_document(path)
+    imported = assemble(document)
+    filing = imported.filing
+    if not filing.get("goals") and not filing.get("projects") and not filing.get("funds"):
+        raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
+                            "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
+    notes = filing.setdefault("notes", [])
+    _department(filing, options, path)
+    _year(filing, options, notes, path)
+    _kind(filing, options, notes)
+    _title_and_unit(filing, imported, notes)
+    _prior_last_years(filing)
+    source = options.content_dir / "sources" / path.name
+    if source.is_file() and source.read_bytes() == path.read_bytes():
+        filing["source"] = path.name
+    if not notes:
+        filing.pop("notes")
+    ordered = {key: filing[key] for key in TOP_ORDER if key in filing}
+    output = options.output or (options.content_dir / filing["department"]["id"]
+                                / f"{filing['fiscal_year']}-{KIND_SLUGS[filing['kind']]}.yml")
+    if output.exists() and not options.force:
+        raise ImportFailure(f"{output} 已存在，未覆盖。确认要用导入结果替换它时加 --force，或用 -o 写到别的文件。")
+    _write(output, ordered, path, options.split)
+    result = ImportResult(path, output, imported, ordered, document.remarks)
+    result.check = _check(output, options)
+    return result
+
+
+def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> None:
+    department = filing.setdefault("department", {})
+    name = department.get("name")
+    known = _known_departments(options.content_dir)
+    by_name = known.get(("name", name)) if name else None
+    by_id = known.get(("id", options.department)) if options.department else None
+    department_id = options.department or (by_name or {}).get("id")
+    if not name and by_id:
+        department["name"] = by_id["name"]
+        filing.setdefault("notes", []).append(
+            {"field": "department.name", "text": f"原文未写部门名称；编者按部门标识 {options.department} 已有文件中的名称写作“{by_id['name']}”。"})
+    region = options.region or (by_name or by_id or {}).get("region")
+    if not department.get("name"):
+        raise ImportFailure(f"{path}：原文没有部门名称，content/ 中也没有可参照的文件，未写入任何文件。"
+                            "请用 --department 指定已有部门的标识，或先用 gongkai new 建立该部门。")
+    if not department_id:
+        raise ImportFailure(f"{path}：原文的部门名称是“{department['name']}”，content/ 中没有同名部门的文件，"
+                            "无法确定部门标识，未写入任何文件。请用 --department 指定部门标识（如 ezhou-sfj），"
+                            "并用 --region 指定地区标识。")
+    if not region:
+        raise ImportFailure(f"{path}：无法确定部门“{department['name']}”所属地区，未写入任何文件。"
+                            "请用 --region 指定地区标识（须在 site_config.yml 的 regions 中定义）。")
+    filing["department"] = {"id": department_id, "name": department["name"], "region": region}
+
+
+def _known_departments(content_dir: Path) -> dict[tuple[str, str | None], dict[str, Any]]:
+    """The newest filing's department record for each department id and name in content/."""
+    found: dict[tuple[str, str | None], tuple[int, dict[str, Any]]] = {}
+    if not content_dir.is_dir():
+        return {}
+    for path in sorted(content_dir.glob("*/*.yml")):
+        try:
+            data = load_file(path).data
+        except YamlProblem:
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("department"), dict):
+            continue
+        year = data.get("fiscal_year") if isinstance(data.get("fiscal_year"), int) else 0
+        department = data["department"]
+        for key in (("id", department.get("id")), ("name", department.get("name"))):
+            if key not in found or found[key][0] <= year:
+                found[key] = (year, department)
+    return {key: value for key, (_, value) in found.items()}
+
+
+def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]], path: Path) -> None:
+    if options.year:
+        filing["fiscal_year"] = options.year
+        return
+    title = filing.get("title", "")
+    match = re.search(r"(\d{4})\s*年", title)
+    if match:
+        filing["fiscal_year"] = int(match.group(1))
+        return
+    texts = " ".join(str(filing.get(key, "")) for key in ("overall_goal", "annual_tasks"))
+    match = YEAR_OF_TEXT.search(texts)
+    if match:
+        filing["fiscal_year"] = int(match.group(1))
+        notes.append({"field": "fiscal_year", "text": f"原文未在标题中写预算年度；总体目标写“{match.group(0)}”，编者据此判断。"})
+        return
+    filed = filing.get("filed_on")
+    if filed is not None:
+        year = filed.year + 1 if filed.month >= 7 else filed.year
+        filing["fiscal_year"] = year
+        notes.append({"field": "fiscal_year", "text": f"原表未写预算年度；填报日期为 {filed.year} 年 {filed.month} 月 "
+                                                      f"{filed.day} 日，编者据此判断为 {year} 年度。"})
+        return
+    years = [int(m.group(1)) for p in filing.get("projects", []) if (m := YEAR_OF_NAME.match(str(p.get("name", ""))))]
+    if years:
+        year = max(set(years), key=years.count)
+        filing["fiscal_year"] = year
+        notes.append({"field": "fiscal_year", "text": f"原文未写预算年度；项目名称（如“{next(p['name'] for p in filing['projects'] if str(p.get('name', '')).startswith(str(year)))}”）"
+                                                      f"指向 {year} 年度，编者据此判断。"})
+        return
+    raise ImportFailure(f"{path}：原文没有写预算年度，也无法从标题、填报日期或项目名称判断，未写入任何文件。"
+                        "请用 --year 指定预算年度（如 --year 2025）。")
+
+
+def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]]) -> None:
+    if options.kind:
+        filing["kind"] = options.kind
+        return
+    title = filing.get("title", "")
+    for kind in ("申报", "批复", "公开"):
+        if kind in title:
+            filing["kind"] = kind
+            return
+    filing["kind"] = "公开"
+    notes.append({"field": "kind", "text": "原文未写明是申报、批复还是公开文件；编者按公开文件录入。"})
+
+
+def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict[str, str]]) -> None:
+    year = filing["fiscal_year"]
+    title = filing.get("title")
+    if title == "部门整体绩效目标和预算项目绩效目标":
+        filing["title"] = f"{year}年度{title}"
+    elif not title:
+        filing["title"] = f"{year}年度绩效目标"
+        notes.append({"field": "title", "text": "原文没有文件标题；文件名称为编者拟定。"})
+    if not imported.money_unit_found:
+        amounts = [line.get("amount") for part in ("income", "expenditure")
+                   for line in (filing.get("funds", {}).get(part) or {}).get("lines", []) if line.get("amount")]
+        amounts += [v for p in filing.get("projects", []) for v in (p.get("budget") or {}).values() if v is not None]
+        unit = "元" if amounts and max(amounts) >= 100000 else "万元"
+        filing["money_unit"] = unit
+        example = f"（如 {amounts[0]}）" if amounts else ""
+        notes.append({"field": "money_unit", "text": f"原表未写金额单位；编者按各项金额的量级{example}读作{unit}。"})
+
+
+def _prior_last_years(filing: dict[str, Any]) -> None:
+    """"上年指标值" columns become the year before the fiscal year once that is known."""
+    last = filing["fiscal_year"] - 1
+    goals = list(filing.get("goals", [])) + [g for p in filing.get("projects", []) for g in p.get("goals", [])]
+    for goal in goals:
+        if "last" in goal.get("prior_years", []):
+            goal["prior_years"] = [last if y == "last" else y for y in goal["prior_years"]]
+            for indicator in goal.get("indicators", []):
+                if "last" in indicator.get("prior", {}):
+                    indicator["prior"][last] = indicator["prior"].pop("last")
+
+
+def _write(output: Path, filing: dict[str, Any], source: Path, split: bool) -> None:
+    header = (f"# 由 gongkai import 从 {source.name} 导入。请核对编者注（notes）和导入报告中“未放入”的内容，"
+              "再运行 gongkai check。\n")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    folder = output.with_suffix(PROJECTS_SUFFIX)
+    projects = filing.get("projects", [])
+    if split and projects:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir()
+        width = max(2, len(str(len(projects))))
+        for index, project in enumerate(projects, 1):
+            (folder / f"{index:0{width}d}-{_project_label(project)}.yml").write_text(dump(project), encoding="utf-8")
+        filing = {key: value for key, value in filing.items() if key != "projects"}
+    output.write_text(dump(filing, header), encoding="utf-8")
+
+
+def _project_label(project: dict[str, Any]) -> str:
+    if "withheld" in project:
+        low, high = project["withheld"]["numbers"]
+        return f"{low}-{high}-withheld"
+    return str(project.get("code") or project.get("id") or f"p{project.get('number', '')}")
+
+
+def _check(output: Path, options: ImportOptions) -> Report:
+    report = Report()
+    config, problems = load_config(options.config)
+    report.extend(problems)
+    loaded, problems = load_filing(output)
+    report.extend(problems)
+    if loaded is not None:
+        report.extend(run_checks([loaded], config, options.content_dir))
+    return report

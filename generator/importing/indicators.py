@@ -1,0 +1,341 @@
+"""Indicator tables: header columns (in any order or subset) and rows → indicators.
+
+Rows are read as the content format asks: 一级/二级 labels of merged cells are filled down;
+a row whose cells slid left or right against the header is re-aligned on the table's usual
+last column; a label that slid into the wrong column is read by what it says. Every such
+judgement becomes an editorial note on the indicator.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Indicator
+from ..vocabulary import FIELD_LABELS
+from .document import Cell
+from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
+
+LEVEL_FIELDS = ("level1", "level2")
+FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis", "category",
+               "description", "scoring", "weight", "remark", "notes")
+
+
+@dataclass
+class Columns:
+    fields: dict[int, str]  # column → indicator field
+    years: dict[int, int | str]  # column → prior year (or "last" until the fiscal year is known)
+    header_cells: list[Cell]
+
+    @property
+    def first_data(self) -> int:
+        """The first column after the labels: where a row's own content starts."""
+        data = [c for c, f in self.fields.items() if f not in ("level1", "level2", "seq")]
+        return min(data) if data else 0
+
+    @property
+    def prior_years(self) -> list[int | str]:
+        return [self.years[c] for c in sorted(self.years)]
+
+
+def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Columns, int]:
+    """Columns named by the header row and the sub-header rows under it; returns how many rows the header has."""
+    fields: dict[int, str] = {}
+    years: dict[int, int | str] = {}
+    cells: list[Cell] = []
+    used = 0
+    for depth, row in enumerate(rows):
+        named = [(c, indicator_column(cell.text)) for c, cell in enumerate(row) if cell.text]
+        if depth and (not named or any(f is None for _, f in named)):
+            break
+        used += 1
+        for column, name in named:
+            cells.append(row[column])
+            if name is None or name == "prior:group":
+                continue
+            if name.startswith("prior:"):
+                years[column] = int(name[6:]) if name[6:].isdigit() else "last"
+                fields.pop(column, None)
+            else:
+                fields[column] = name
+                years.pop(column, None)
+    if above:  # a "#" over the sequence column sits one row higher in system exports
+        for column, cell in enumerate(above):
+            if cell.text and column not in fields and indicator_column(cell.text) == "seq":
+                fields[column] = "seq"
+                cells.append(cell)
+    return Columns(fields, years, cells), used
+
+
+@dataclass
+class IndicatorReader:
+    columns: Columns
+    rows: list[list[Cell]]  # the data rows of this table (stop rows excluded)
+    # Only text copied from a web page drops the cells of merged ranges, so only there can a row's cells
+    # have slid against the header; a real grid (HTML, office files) keeps every cell in its column.
+    realign: bool = True
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    placed: list[Cell] = field(default_factory=list)
+    level1: str | None = None
+    level2: str | None = None
+    pending_level1: str | None = None
+    label_row: dict[str, Any] | None = None
+    level1_labels: set[str] = field(default_factory=set)  # 一级 labels this table uses
+    labels: set[str] = field(default_factory=set)  # every 一级/二级 label of rows in their place
+    anchors: dict[int, str] = field(default_factory=dict)  # column → the text it nearly always holds
+
+    def read(self) -> list[dict[str, Any]]:
+        usual_last = self._usual_last()
+        level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
+        name = next((c for c, f in self.columns.fields.items() if f == "name"), None)
+        placed = [row for row in self.rows if self._last(row) == usual_last]
+        if level1 is not None:  # labels from rows in their place only: a slid row's first cell is not a label
+            self.level1_labels = {row[level1].text for row in placed if len(row) > level1 and row[level1].text}
+        for column, key in self.columns.fields.items():
+            if key in ("basis", "category", "value_type"):
+                texts = [row[column].text for row in placed if len(row) > column and row[column].text]
+                common = Counter(texts).most_common(1)
+                if common and len(texts) >= 5 and common[0][1] >= 0.8 * len(placed):
+                    self.anchors[column] = common[0][0]
+        if name is not None:
+            self.labels = {row[c].text for row in placed if len(row) > name and row[name].text
+                           for c, f in self.columns.fields.items() if f in LEVEL_FIELDS and row[c].text}
+        for row, notes in self._joined(usual_last):
+            self._row(row, usual_last, notes)
+        self._flush_label_row()
+        self._fill_leading_level1()
+        return self.indicators
+
+    def _joined(self, usual_last: int) -> list[tuple[list[Cell], list[dict[str, str]]]]:
+        """A lone cell on the row after a row that stops short is that row's next cell (a stray line break)."""
+        joined: list[tuple[list[Cell], list[dict[str, str]]]] = []
+        for row in self.rows:
+            present = [cell for cell in row if cell.text]
+            if self.realign and len(present) == 1 and joined and not self._is_label_row(row) \
+                    and self._seq_column() is None:
+                previous, notes = joined[-1]
+                last = self._last(previous)
+                if 0 <= last < usual_last:
+                    column = last + 1
+                    previous = previous + [Cell("", "")] * (column + 1 - len(previous))
+                    previous[column] = present[0]
+                    notes.append({"field": self.columns.fields.get(column, "value"),
+                                  "text": f"原表此行在“{previous[last].text}”格之后断行，“{present[0].text}”单独落在下一行；"
+                                          f"编者按其位置读作本行的{self._field_label(column)}。"})
+                    joined[-1] = (previous, notes)
+                    continue
+            joined.append((list(row), []))
+        return joined
+
+    def _usual_last(self) -> int:
+        """Where a row's content normally ends: the header's last column when rows end there, else the usual end."""
+        lasts = [self._last(row) for row in self.rows if not self._is_label_row(row) and self._last(row) >= 0]
+        header_last = max([*self.columns.fields, *self.columns.years], default=0)
+        if header_last in lasts or not lasts:
+            return header_last
+        return Counter(lasts).most_common(1)[0][0]
+
+    @staticmethod
+    def _last(row: list[Cell]) -> int:
+        return max((c for c, cell in enumerate(row) if cell.text), default=-1)
+
+    def _seq_column(self) -> int | None:
+        return next((c for c, f in self.columns.fields.items() if f == "seq"), None)
+
+    def _is_label_row(self, row: list[Cell]) -> bool:
+        seq = self._seq_column()
+        texts = [(c, cell.text) for c, cell in enumerate(row) if cell.text and c != seq]
+        return bool(texts) and all(is_label_like(t) and c < self._value_column() for c, t in texts)
+
+    def _value_column(self) -> int:
+        for c, f in sorted(self.columns.fields.items()):
+            if f in ("value", "value_mid", "basis", "description", "value_type"):
+                return c
+        return max(self.columns.fields, default=0) + 1
+
+    def _row(self, row: list[Cell], usual_last: int, notes: list[dict[str, str]]) -> None:
+        if not any(cell.text for cell in row):
+            return
+        if self._is_label_row(row):
+            self._label_row(row, notes)
+            return
+        cells = self._aligned(row, usual_last, notes)
+        values = {self.columns.fields[c]: cell.text for c, cell in cells.items() if c in self.columns.fields}
+        prior = {self.columns.years[c]: cell.text for c, cell in sorted(cells.items()) if c in self.columns.years}
+        self.placed.extend(cell for c, cell in cells.items() if c in self.columns.fields or c in self.columns.years)
+        self._name_in_label_column(values, prior, notes)
+        labelled = bool(values.get("level1") or values.get("level2"))
+        self._labels(values, notes)
+        if self.label_row is not None:
+            if not labelled and not values.get("seq") \
+                    and not self.label_row.get("seq"):
+                merged = self.label_row
+                self.label_row = None
+                self._emit(merged | {k: v for k, v in values.items() if k not in LEVEL_FIELDS and v}, prior,
+                           merged.get("notes", []) + notes)
+                return
+            self._flush_label_row()
+        self._emit({k: v for k, v in values.items() if v and k not in LEVEL_FIELDS}, prior, notes)
+
+    def _aligned(self, row: list[Cell], usual_last: int, notes: list[dict[str, str]]) -> dict[int, Cell]:
+        """Cells by column. A row whose content ends left or right of the usual last column lost or gained
+        cells in the copy: its cells are read in order onto the columns from the right, the cells left over
+        become its 一级/二级 labels."""
+        present = {c: cell for c, cell in enumerate(row) if cell.text}
+        seq = self._seq_column()
+        movable = {c: cell for c, cell in present.items() if c != seq}
+        last = max(movable, default=-1)
+        if not self.realign or len(movable) < 2:
+            return present
+        if last == usual_last:
+            return self._anchored(present, movable, seq, notes)
+        held = [column for column in self.anchors if column <= last]
+        if held and all(column in movable and movable[column].text == self.anchors[column] for column in held):
+            return present  # in place by its anchor columns; it only stops short (its last cells are empty)
+        data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
+                              if self.columns.first_data <= c <= usual_last and c != seq)
+        cells = [movable[c] for c in sorted(movable)]
+        count = min(len(cells), len(data_columns))
+        aligned = dict(zip(data_columns[-count:], cells[-count:]))
+        leftovers = cells[:-count] if count < len(cells) else []
+        label_columns = [c for c, f in sorted(self.columns.fields.items()) if f in LEVEL_FIELDS]
+        if len(leftovers) == 1 and len(label_columns) == 2:
+            text = leftovers[0].text
+            level1 = (text in LEVEL1 or text in self.level1_labels) and text not in LEVEL2_OF.get(self.level1 or "", set())
+            aligned[label_columns[0] if level1 else label_columns[1]] = leftovers[0]
+        else:
+            aligned.update(zip(label_columns[-len(leftovers):] if leftovers else [], leftovers[-len(label_columns):]))
+        if seq is not None and seq in present:
+            aligned[seq] = present[seq]
+        read = "、".join(self._field_label(c) for c in sorted(aligned) if c != seq)
+        side = "左" if last < usual_last else "右"
+        notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
+                              f"编者按单元格顺序读作{read}。"})
+        return aligned
+
+    def _anchored(self, present: dict[int, Cell], movable: dict[int, Cell], seq: int | None,
+                  notes: list[dict[str, str]]) -> dict[int, Cell]:
+        """A column that nearly always says the same (指标值确定依据 "计划标准") shows a row slid sideways."""
+        for column, usual in self.anchors.items():
+            if column in movable and movable[column].text == usual:
+                continue
+            found = [c for c, cell in movable.items() if cell.text == usual and 0 < abs(c - column) <= 2]
+            if len(found) != 1:
+                continue
+            shift = column - found[0]
+            moved = {c + shift: cell for c, cell in movable.items() if c + shift >= 0}
+            if seq is not None and seq in present:
+                moved[seq] = present[seq]
+            read = "、".join(self._field_label(c) for c in sorted(moved) if c != seq)
+            notes.append({"text": f"原表此行单元格向{'左' if shift > 0 else '右'}错位{abs(shift)}列（“{usual}”落在"
+                                  f"{self._field_label(found[0])}列）；编者按单元格顺序读作{read}。"})
+            return moved
+        return present
+
+    def _name_in_label_column(self, values: dict[str, str], prior: dict[Any, str],
+                               notes: list[dict[str, str]]) -> None:
+        """A row with a value but no name, whose only "label" is no label this table uses: that is the name."""
+        if values.get("name") or not (values.get("value") or prior):
+            return
+        present = [key for key in LEVEL_FIELDS if values.get(key)]
+        if len(present) != 1:
+            return
+        text = values[present[0]]
+        if text in LEVEL1 or text in LEVEL2 or text in self.labels:
+            return
+        values["name"] = values.pop(present[0])
+        where = "一级指标" if present[0] == "level1" else "二级指标"
+        notes.append({"field": "name", "text": f"原表此行三级指标名称“{text}”落在{where}列，其后各格位置正常；编者读作三级指标。"})
+
+    def _field_label(self, column: int) -> str:
+        if column in self.columns.years:
+            return f"{self.columns.years[column]}年指标值"
+        names = FIELD_LABELS[Indicator]
+        key = self.columns.fields.get(column, "")
+        return str(names[key]) if key in names else "标签"
+
+    def _label_row(self, row: list[Cell], notes: list[dict[str, str]]) -> None:
+        """A row of 一级/二级 labels only: read each label by what it says, wherever it sits."""
+        seq = self._seq_column()
+        values: dict[str, str] = {}
+        for column, cell in enumerate(row):
+            if not cell.text or column == seq:
+                continue
+            self.placed.append(cell)
+            wanted = "level1" if cell.text in LEVEL1 and (cell.text not in LEVEL2 or not self.level1
+                                                          or cell.text not in LEVEL2_OF.get(self.level1, set())) \
+                else "level2"
+            where = self.columns.fields.get(column)
+            if where != wanted and where is not None:
+                notes.append({"text": f"原表“{cell.text}”落在{self._field_label(column)}列；编者按其文字读作"
+                                      f"{'一级' if wanted == 'level1' else '二级'}指标。"})
+            values[wanted] = cell.text
+        if seq is not None and row[seq].text:
+            values["seq"] = row[seq].text
+            self.placed.append(row[seq])
+        self._flush_label_row()
+        self._labels(values, notes)
+        entry: dict[str, Any] = {"seq": values["seq"]} if "seq" in values else {}
+        self.label_row = entry | {"notes": notes}
+        self.label_row["level1"] = self.level1
+        self.label_row["level2"] = self.level2
+
+    def _labels(self, values: dict[str, str], notes: list[dict[str, str]]) -> None:
+        """Fill 一级/二级 down; correct a label that slid into the neighbouring column or row."""
+        level1, level2 = values.get("level1"), values.get("level2")
+        if level1 and level1 in LEVEL2 and level1 not in LEVEL1 and not level2:
+            notes.append({"field": "level2", "text": f"原表二级指标“{level1}”落在一级指标列；编者按其文字读作二级指标。"})
+            level1, level2 = None, level1
+        if level1 and level2 and self.level1 and level1 != self.level1 \
+                and level2 in LEVEL2_OF.get(self.level1, set()) and level2 not in LEVEL2_OF.get(level1, set()):
+            notes.append({"field": "level1", "text": f"原表一级指标“{level1}”出现在此行（二级指标为{level2}），"
+                                                     f"比它所属的指标行高；编者按表式将此行读作{self.level1}下的“{level2}”。"})
+            self.pending_level1 = level1
+            level1 = None
+        elif not level1 and self.pending_level1 and level2 and level2 not in LEVEL2_OF.get(self.level1 or "", set()):
+            level1, self.pending_level1 = self.pending_level1, None
+        if level1:
+            self.level1, self.level2, self.pending_level1 = level1, None, None
+        if level2:
+            self.level2 = level2
+        values["level1"] = self.level1 or ""
+        values["level2"] = self.level2 or ""
+
+    def _flush_label_row(self) -> None:
+        if self.label_row is not None:
+            entry, self.label_row = self.label_row, None
+            self._emit(entry, {}, entry.get("notes", []))
+
+    def _emit(self, values: dict[str, Any], prior: dict[Any, str], notes: list[dict[str, str]]) -> None:
+        indicator: dict[str, Any] = {}
+        levels = {"level1": self.level1, "level2": self.level2} | {k: values[k] for k in LEVEL_FIELDS if k in values}
+        for key in FIELD_ORDER:
+            if key in LEVEL_FIELDS:
+                if levels.get(key):
+                    indicator[key] = levels[key]
+            elif key == "prior":
+                kept = {year: text for year, text in prior.items() if text}
+                if kept:
+                    indicator["prior"] = kept
+            elif key == "notes":
+                if notes:
+                    indicator["notes"] = notes
+            elif values.get(key):
+                indicator[key] = values[key]
+        self.indicators.append(indicator)
+
+    def _fill_leading_level1(self) -> None:
+        """A merged 一级 label shown below its first rows (web exports centre it): fill the rows above."""
+        first = next((i for i, ind in enumerate(self.indicators) if ind.get("level1")), None)
+        if not first:
+            return
+        label = self.indicators[first]["level1"]
+        for indicator in self.indicators[:first]:
+            rest = {k: v for k, v in indicator.items() if k not in ("seq", "level1")}
+            indicator.clear()
+            indicator.update({k: v for k, v in (("seq", rest.pop("seq", None)),) if v})
+            indicator["level1"] = label
+            indicator.update(rest)
+            indicator.setdefault("notes", []).append(
+                {"field": "level1", "text": f"原表此行一级指标列空白，“{label}”标签出现在下面的行；编者按合并单元格读作“{label}”。"})

@@ -1,0 +1,124 @@
+"""What header cells and labels say: the vocabulary that recognition matches against.
+
+Tables are found by their header cells, in any order or subset; this module is the one
+place that knows which words name which column or which part of a form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Header text → indicator field. Matched after `normalize` (no spaces, brackets, slashes, "*").
+INDICATOR_COLUMNS: dict[str, str] = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name", "指标名称": "name",
+    "指标值": "value", "目标值": "value",
+    "中期指标值": "value_mid", "指标值中期": "value_mid", "中期目标值": "value_mid", "中期值": "value_mid",
+    "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
+    "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
+    "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
+    "指标说明": "description", "指标内涵": "description",
+    "指标值类型": "value_type", "指标性质": "value_type",
+    "计量单位": "unit", "度量单位": "unit",
+    "评扣分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
+    "分值": "weight", "权重": "weight", "指标权重": "weight", "分值权重": "weight",
+    "指标分类": "category",
+    "备注": "remark",
+    "#": "seq", "序号": "seq",
+}
+# Sub-headers that only say "these columns are prior years" and carry no field of their own.
+PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
+PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值)?$")
+LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
+
+# Funds table: 收入/支出 sections and their amount columns.
+FUND_SECTIONS = {"收入构成": "income", "收入": "income", "支出构成": "expenditure", "支出": "expenditure"}
+FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
+FUND_SHARE = {"占比", "比例", "占比%"}
+FUND_TOTAL = {"合计", "总计", "小计"}
+
+# Project list (one project per row) and project form (one project per table) labels.
+PROJECT_COLUMNS: dict[str, str] = {
+    "项目名称": "name", "项目编码": "code", "项目代码": "code",
+    "项目属性": "category", "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
+    "预算单位": "budget_unit", "实施单位": "budget_unit",
+    "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
+    "中期资金总额": "total", "年度资金总额": "this_year",
+    "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
+    "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
+    "其他资金": "other",
+    "项目主要支出方向和用途": "purpose", "资金用途": "purpose", "主要支出方向和用途": "purpose",
+    "项目资金用途": "purpose",
+}
+BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
+BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
+BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
+               "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other"}
+QUARTER_END = re.compile(r"^\d{1,2}月底$")
+
+# Department-level text rows: the label cell → field.
+DEPARTMENT_TEXTS: dict[str, str] = {
+    "部门职能概述": "functions", "部门单位职责": "functions", "部门职责": "functions", "职能": "functions",
+    "部门职能": "functions",
+    "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
+    "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
+}
+DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
+FILER = {"填报人", "联系人"}
+PHONE = {"联系电话", "电话"}
+# Labels of a form that only name a part of it; read as structure, never as content.
+STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
+                    "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "绩效目标表", "整体绩效总目标",
+                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途"}
+
+# The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
+LEVEL2_OF: dict[str, set[str]] = {
+    "产出指标": {"数量指标", "质量指标", "时效指标", "成本指标"},
+    "效益指标": {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "可持续发展指标"},
+    "效果指标": {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "可持续发展指标"},
+    "满意度指标": {"服务对象满意度指标", "满意度指标"},
+    "成本指标": {"经济成本指标", "社会成本指标", "生态环境成本指标"},
+}
+LEVEL1 = set(LEVEL2_OF)
+LEVEL2 = set().union(*LEVEL2_OF.values())
+
+MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
+MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
+LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,8})[:：]\s*(?P<value>\S.*)$")  # "填报人：张三" in one cell
+DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
+
+
+def normalize(text: str) -> str:
+    """Header text as compared: no spaces, brackets, slashes, colons or the required-field star."""
+    return re.sub(r"[\s*（）()/:：、]", "", text)
+
+
+def indicator_column(text: str) -> str | None:
+    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns."""
+    key = normalize(text)
+    if not key:
+        return None
+    if key in INDICATOR_COLUMNS:
+        return INDICATOR_COLUMNS[key]
+    year = PRIOR_YEAR.match(key)
+    if year:
+        return f"prior:{year.group(1)}"
+    if LAST_YEAR.match(key):
+        return "prior:last"
+    if PRIOR_GROUP.match(key):
+        return "prior:group"
+    return None
+
+
+def is_indicator_header(texts: list[str]) -> bool:
+    fields = {indicator_column(t) for t in texts}
+    levels = len(fields & {"level1", "level2", "name"})
+    return levels >= 2 and bool(fields & {"value", "prior:group"} or any(str(f).startswith("prior:") for f in fields))
+
+
+def is_label_like(text: str) -> bool:
+    """An indicator label (一级/二级), not an indicator: the usual names or a short "…指标"."""
+    return text in LEVEL1 or text in LEVEL2 or (text.endswith("指标") and len(text) <= 10)

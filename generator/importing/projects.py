@@ -1,0 +1,97 @@
+"""Projects: headings, withheld notices, one-line budget titles, form rows and project lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .document import Cell
+from .funds import amount
+from .layouts import BUDGET_FIELDS, PROJECT_COLUMNS, QUARTER_END, normalize
+
+# "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
+HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
+# "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。"
+WITHHELD = re.compile(r"(\d+)\s*[-－—–~～至到]\s*(\d+)\s*号项目.*?(不予公开|暂不公开|不公开)")
+REASON = re.compile(r"因(.+?)[，,、]")
+LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》[^，,。；]*)")
+# "法律援助;总金额:48 万元；当年支出计划:48 万元；"
+BUDGET_TITLE = re.compile(r"^(?P<name>[^;；:：]+)[;；]\s*(?P<rest>(?:[^;；:：]+[:：]\s*[\d.]+\s*(?:万元|元)?\s*[;；]?\s*)+)$")
+BUDGET_PART = re.compile(r"([^;；:：]+)[:：]\s*([\d.]+)\s*(万元|元)?")
+
+
+def heading(text: str) -> tuple[int, str] | None:
+    match = HEADING.match(text)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def withheld(text: str) -> dict[str, Any] | None:
+    match = WITHHELD.search(text)
+    if not match:
+        return None
+    reason = REASON.search(text)
+    basis = LEGAL_BASIS.search(text)
+    record: dict[str, Any] = {"numbers": [int(match.group(1)), int(match.group(2))], "notice": text,
+                              "reason": reason.group(1).strip() if reason else text}
+    if basis:
+        record["legal_basis"] = basis.group(1).strip()
+    notes = [] if basis else [{"field": "withheld.legal_basis",
+                               "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"}]
+    if not reason:
+        notes.append({"field": "withheld.reason", "text": "原文未单独写出不公开理由；编者以原文说明全文作为理由。"})
+    return {"withheld": record} | ({"notes": notes} if notes else {})
+
+
+def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
+    """A system export's title line: the project's name and its amounts; returns (project, unit)."""
+    match = BUDGET_TITLE.match(text.strip())
+    if not match:
+        return None
+    project: dict[str, Any] = {"name": match.group("name").strip()}
+    unit = None
+    budget: dict[str, Any] = {}
+    for label, figure, figure_unit in BUDGET_PART.findall(match.group("rest")):
+        key = PROJECT_COLUMNS.get(normalize(label))
+        value = amount(figure)
+        if key in BUDGET_FIELDS and value is not None:
+            budget[key] = value
+            unit = unit or figure_unit or None
+    if not budget:
+        return None
+    project["budget"] = budget
+    project["notes"] = [{"field": "name", "text": f"原文此项目的标题行为“{text.strip()}”，编者据此录入项目名称和金额。"}]
+    return project, unit
+
+
+def is_list_header(texts: list[str]) -> bool:
+    """A project list's header: only labels, naming the project and at least one other column."""
+    keys = [PROJECT_COLUMNS.get(normalize(t)) for t in texts if t]
+    return "name" in keys and len([k for k in keys if k]) >= 3 and all(keys)
+
+
+def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:
+    """`项目编码 | 13020225P… | 项目名称 | …`: each label cell with the value cell after it."""
+    present = [cell for cell in row if cell.text]
+    pairs = []
+    for index, cell in enumerate(present[:-1]):
+        key = PROJECT_COLUMNS.get(normalize(cell.text))
+        following = present[index + 1]
+        if key and not PROJECT_COLUMNS.get(normalize(following.text)):
+            pairs.append((key, cell, following))
+    return pairs
+
+
+def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:
+    return [(c, cell) for c, cell in enumerate(row) if QUARTER_END.match(cell.text)]
+
+
+def put_field(project: dict[str, Any], key: str, text: str) -> bool:
+    """Store a form value in its place; False when a budget figure is not a number."""
+    if key in BUDGET_FIELDS:
+        value = amount(text)
+        if value is None:
+            return False
+        project.setdefault("budget", {})[key] = value
+    else:
+        project[key] = text
+    return True

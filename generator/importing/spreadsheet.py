@@ -1,0 +1,234 @@
+"""Excel workbooks: .xlsx/.xlsm through openpyxl, .xls through xlrd; one table per worksheet.
+
+Every worksheet becomes one table of its used range, located `Sheet1!C14`; a merged range keeps
+its text in the top-left cell and the cells it covers name that cell. Nothing in the file is
+executed or computed: a formula is read as the value Excel saved with it, and a formula saved
+without a value is reported, as are hidden sheets, rows and columns (read like the rest) and macros
+(never run).
+
+How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
+- the stored value is kept to Excel's own precision of 15 significant digits, so the binary
+  float 2306.26 reads "2306.26" and an integer reads "96" (not "96.0");
+- a percentage format shows the value times 100 with "%": 0.96 under "0%" reads "96%";
+- a format with fixed decimals adds the zeros it displays ("62.80%" under "0.00%", "375.00"
+  under "0.00"), but never rounds: a stored digit the format would hide is kept and reported,
+  because a figure must not change in the import;
+- thousands separators, currency signs and colours of the format are left out: the content
+  format writes numbers without them, and the unit comes from the form's 单位 line;
+- a date reads as 2023-12-30 (with the time when it has one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from decimal import Context, Decimal
+from pathlib import Path
+
+import openpyxl
+import xlrd
+from openpyxl.utils import get_column_letter
+
+from .document import Cell, SourceDocument, Table
+from .opening import open_or_refuse, refuse_encrypted
+
+EXCEL_PRECISION = Context(prec=15)  # Excel keeps 15 significant digits of every number
+QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escaped characters, [colour]/[condition]
+FIXED_DECIMALS = re.compile(r"\.(0+)")
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
+
+
+def read(path: Path) -> SourceDocument:
+    refuse_encrypted(path, "Excel")
+    if path.suffix.lower() == ".xls":
+        return _read_xls(path)
+    return _read_xlsx(path)
+
+
+# --- numbers as Excel shows them -------------------------------------------------------------
+
+def number_text(value: int | float, number_format: str, location: str, remarks: list[str]) -> str:
+    """The filed digits of a number, in the shape its cell format displays (rule in the module docstring)."""
+    number = EXCEL_PRECISION.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    section = QUOTED.sub("", number_format.split(";")[0])
+    percent = "%" in section
+    digits = _plain(number * 100 if percent else number)
+    shown = _shown_decimals(section)
+    if len(digits.partition(".")[2]) > shown and _is_fixed(section):
+        remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
+                       f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
+    return _pad(digits, shown) + ("%" if percent else "")
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _shown_decimals(section: str) -> int:
+    match = FIXED_DECIMALS.search(section)
+    return len(match.group(1)) if match else 0
+
+
+def _is_fixed(section: str) -> bool:
+    """A format with digit placeholders fixes the decimals shown; "General" shows what the value has."""
+    return section.strip().lower() != "general" and any(ch in section for ch in "0#?")
+
+
+def _pad(digits: str, decimals: int) -> str:
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.ljust(decimals, "0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def date_text(value: dt.datetime | dt.date | dt.time) -> str:
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+# --- one worksheet as a table ----------------------------------------------------------------
+
+def sheet_table(name: str, texts: list[list[str]], merges: list[Merge]) -> Table | None:
+    """The table of one worksheet, or None when the sheet holds no text at all."""
+    if not any(text for row in texts for text in row):
+        return None
+    covered = _covered(name, merges)
+    rows = tuple(tuple(Cell(text, _location(name, r, c), covered.get((r, c))) for c, text in enumerate(row))
+                 for r, row in enumerate(texts))
+    return Table(rows, name)
+
+
+def _covered(name: str, merges: list[Merge]) -> dict[tuple[int, int], str]:
+    covered = {}
+    for top, left, bottom, right in merges:
+        for r in range(top, bottom + 1):
+            covered.update({(r, c): _location(name, top, left) for c in range(left, right + 1)})
+        del covered[(top, left)]
+    return covered
+
+
+def _location(sheet: str, row: int, column: int) -> str:
+    return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
+
+
+def hidden_remarks(name: str, hidden_sheet: str | None, rows: list[int], columns: list[int]) -> list[str]:
+    remarks = []
+    if hidden_sheet:
+        remarks.append(f"工作表“{name}”是{hidden_sheet}的；已照常读入，请核对其中内容是否应当公开。")
+    if rows:
+        remarks.append(f"工作表“{name}”第 {_runs([r + 1 for r in rows])} 行是隐藏的；已照常读入。")
+    if columns:
+        letters = "、".join(get_column_letter(c + 1) for c in columns)
+        remarks.append(f"工作表“{name}”{letters} 列是隐藏的；已照常读入。")
+    return remarks
+
+
+def _runs(numbers: list[int]) -> str:
+    """3, 7, 8, 9 → "3、7–9": the way a person names hidden rows."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return "、".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def _document(path: Path, tables: list[Table | None], remarks: list[str]) -> SourceDocument:
+    return SourceDocument(path, tuple(table for table in tables if table is not None), tuple(remarks))
+
+
+# --- .xlsx / .xlsm through openpyxl ----------------------------------------------------------
+
+HIDDEN_STATES = {"hidden": "隐藏", "veryHidden": "深度隐藏（只能在 VBA 编辑器中取消隐藏）"}
+
+
+def _read_xlsx(path: Path) -> SourceDocument:
+    values = open_or_refuse(path, lambda p: openpyxl.load_workbook(p, data_only=True), "Excel 工作簿", "Excel")
+    formulas = openpyxl.load_workbook(path)  # the same file again, formulas instead of their saved values
+    remarks = _macro_remarks(path)
+    tables = [_xlsx_table(sheet, formulas[sheet.title], remarks) for sheet in values.worksheets]
+    return _document(path, tables, remarks)
+
+
+def _macro_remarks(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as package:
+        if any(name.lower().endswith("vbaproject.bin") for name in package.namelist()):
+            return [f"{path.name} 含宏（VBA 工程）；宏未运行，只读取了单元格中保存的内容。"]
+    return []
+
+
+def _xlsx_table(sheet, formulas, remarks: list[str]) -> Table | None:
+    remarks += hidden_remarks(sheet.title, HIDDEN_STATES.get(sheet.sheet_state),
+                              [r - 1 for r, d in sheet.row_dimensions.items() if d.hidden],
+                              _hidden_columns(sheet))
+    texts = [[_xlsx_text(cell, formulas, remarks) for cell in row]
+             for row in sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column)]
+    merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
+    return sheet_table(sheet.title, texts, merges)
+
+
+def _hidden_columns(sheet) -> list[int]:
+    """Column dimensions may group a run of columns (min..max) under one letter."""
+    return sorted(c - 1 for d in sheet.column_dimensions.values() if d.hidden
+                  for c in range(d.min or 1, (d.max or d.min or 1) + 1))
+
+
+def _xlsx_text(cell, formulas, remarks: list[str]) -> str:
+    location = f"{cell.parent.title}!{cell.coordinate}"
+    value = cell.value
+    if value is None:
+        formula = formulas[cell.coordinate].value if cell.coordinate else None
+        if isinstance(formula, str) and formula.startswith("="):
+            remarks.append(f"{location} 是公式“{formula}”，文件中没有保存计算结果；未计算，按空格读入。"
+                           "请在 Excel 中打开、重新计算并保存后再导入。")
+        return ""
+    return _value_text(value, cell.number_format, location, remarks)
+
+
+def _value_text(value, number_format: str, location: str, remarks: list[str]) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return number_text(value, number_format, location, remarks)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return date_text(value)
+    return str(value)
+
+
+# --- .xls through xlrd -----------------------------------------------------------------------
+
+XLS_HIDDEN = {1: "隐藏", 2: "深度隐藏（只能在 VBA 编辑器中取消隐藏）"}
+
+
+def _read_xls(path: Path) -> SourceDocument:
+    book = open_or_refuse(path, lambda p: xlrd.open_workbook(p, formatting_info=True),
+                          "Excel 97-2003 工作簿", "Excel")
+    remarks: list[str] = []
+    tables = [_xls_table(book, sheet, remarks) for sheet in book.sheets()]
+    return _document(path, tables, remarks)
+
+
+def _xls_table(book, sheet, remarks: list[str]) -> Table | None:
+    remarks += hidden_remarks(sheet.name, XLS_HIDDEN.get(sheet.visibility),
+                              sorted(r for r, info in sheet.rowinfo_map.items() if info.hidden),
+                              sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
+    texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+    merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
+    return sheet_table(sheet.name, texts, merges)
+
+
+def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:
+    cell = sheet.cell(row, column)
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        return number_text(cell.value, number_format, _location(sheet.name, row, column), remarks)
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if cell.value else "FALSE"
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+    return cell.value if cell.ctype == xlrd.XL_CELL_TEXT else ""
