@@ -132,8 +132,10 @@ def runtime() -> str:
     return f"{sys.version}|zlib {zlib.ZLIB_RUNTIME_VERSION}"
 
 
-def code_fingerprint(roots: Iterable[str]) -> str:
-    """The modules behind an output (`roots` and all they import), the libraries they use and the runtime."""
+@lru_cache(maxsize=None)
+def code_fingerprint(roots: tuple[str, ...]) -> str:
+    """The modules behind an output (`roots` and all they import), the libraries they use and the runtime:
+    those of the code this process runs, so worked out once per process."""
     modules = module_closure(roots)
     digest = hashlib.sha256()
     for name in modules:
@@ -144,7 +146,7 @@ def code_fingerprint(roots: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
     """All generator code, every library it uses, the runtime."""
-    return code_fingerprint(p.relative_to(CODE_DIR).as_posix() for p in CODE_DIR.rglob("*.py"))
+    return code_fingerprint(tuple(sorted(p.relative_to(CODE_DIR).as_posix() for p in CODE_DIR.rglob("*.py"))))
 
 
 def tree_fingerprint(folder: Path) -> str:

@@ -204,10 +204,12 @@ def test_a_library_upgrade_never_reuses_an_entry_it_decides(site, monkeypatch, l
     real = cache.distribution_version
     monkeypatch.setattr(cache, "distribution_version", lambda name: real(name) + ("-next" if name == library else ""))
     cache.generator_fingerprint.cache_clear()
+    cache.code_fingerprint.cache_clear()
     try:
         again = site.build(jobs=1)
     finally:
         cache.generator_fingerprint.cache_clear()
+        cache.code_fingerprint.cache_clear()
     assert (again.departments_reused, again.departments_rendered, again.filings_reused) == (0, 3, 0)
     assert (again.made, again.reused) == (exports_made, 8 - exports_made)
     site.build("fresh", cache=False)
