@@ -121,12 +121,3 @@ def test_search_excerpts_keep_cells_apart():
     assert text.split() == ["数", "量", "指", "标", "·", "维", "修", "面", "积", "·", "≥400", "平", "方", "米", "·",
                             "甲", "·", "乙", "·"]
 
-
-def test_a_search_excerpt_reads_cell_by_cell(page, fixture_url):
-    page.goto(f"{fixture_url}search/?q=维修面积")
-    page.wait_for_function("() => { const s = document.getElementById('search-status').textContent;"
-                           " return s && !s.startsWith('正在'); }")
-    excerpts = page.eval_on_selector_all("#results > li .result-excerpt", "ps => ps.map(p => p.textContent)")
-    project = next(text for text in excerpts if "·" in text)
-    assert "数量指标·维修面积·" in project and "级指标指标值" not in project
-    assert not any("数量指标维修面积" in text for text in excerpts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -216,8 +217,9 @@ def test_project_only_form_with_five_indicator_columns(tmp_path: Path) -> None:
     assert (filing["title"], filing["fiscal_year"], filing["money_unit"]) == ("项目支出绩效目标表（2025年度）", 2025, "万元")
     assert filing["department"]["name"] == "天津市某区人民法院"
     project = filing["projects"][0]
-    assert (project["name"], project["budget_unit"], str(project["budget"]["this_year"]),
-            str(project["budget"]["fiscal"])) == ("审判业务经费", "天津市某区人民法院", "120", "120")
+    assert (project["name"], project["budget_unit"]) == ("审判业务经费", "天津市某区人民法院")
+    # 年度资金总额 and the 财政拨款 under it: the form's own fields, never 项目总预算 / 本年度预算.
+    assert project["budget"] == {"annual": {"total": Decimal("120"), "fiscal": Decimal("120")}}
     goal = project["goals"][0]
     assert (goal["kind"], goal["text"]) == ("年度", "保障审判执行工作正常开展")
     assert [i["value"] for i in goal["indicators"]] == ["≥9000件", "≥98百分比", "≥ 95 百分比", "稳步提升", "≥90百分比"]
@@ -225,17 +227,35 @@ def test_project_only_form_with_five_indicator_columns(tmp_path: Path) -> None:
 
 
 def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
-    """An 安徽-style 项目支出绩效目标申报表: 中期/年度 funds and indicator values become a 长期 and a 年度 goal."""
+    """An 安徽-style 项目支出绩效目标申报表: 中期/年度 funds, 项目属性 and 项目期, and a 中期 goal (with its
+    years) beside the 年度 goal."""
     result = _import_fixture("anhui-project.txt", tmp_path)
     filing = result.filing
     assert filing["kind"] == "申报" and filing["contact"] == {"filer": "张三", "phone": "0551-1234567"}
     project = filing["projects"][0]
-    assert {k: str(v) for k, v in project["budget"].items()} == {"total": "300", "this_year": "100.00",
-                                                                 "fiscal": "100.00", "other": "0"}
-    assert project["notes"][0] == {"field": "budget.fiscal", "text": "原表中期其中：财政拨款为 300；本项只录入年度数。"}
+    assert {part: {k: str(v) for k, v in split.items()} for part, split in project["budget"].items()} == {
+        "medium_term": {"total": "300", "fiscal": "300", "other": "0"},
+        "annual": {"total": "100.00", "fiscal": "100.00", "other": "0"}}
+    assert (project["attribute"], project["period"]) == ("经常性项目", "1年")
+    assert "notes" not in project
     mid, annual = project["goals"]
-    assert (mid["kind"], mid["title"], mid["deadline"]) == ("长期", "中期目标（2025年—2027年）", 2027)
+    assert (mid["kind"], mid["title"], mid["span"]) == ("中期", "中期目标（2025年—2027年）", [2025, 2027])
+    assert "deadline" not in mid
     assert [i["value"] for i in mid["indicators"]] == ["≥3000件", "≥95%", "逐步提高", "≥90%"]
     assert [i["value"] for i in annual["indicators"]] == ["≥1000件", "≥95%", "逐步提高", "≥ 90%"]
-    assert result.imported.not_placed == [("第6行第3格", "项目期", "未识别的单元格"), ("第6行第4格", "1年", "未识别的单元格")]
+    assert result.imported.not_placed == []
+    assert result.check.errors == []
+
+
+def test_department_and_unit_codes_are_read_as_text(tmp_path: Path) -> None:
+    """"主管部门及代码 | [017]某县司法局" and a 单位代码 cell: codes of their own, leading zeros kept."""
+    form = (DIFFERENCES / "anhui-project.txt").read_text(encoding="utf-8")
+    form = form.replace("主管部门及代码\t某县司法局\t", "主管部门及代码\t[017]某县司法局\t单位代码\t017001\t")
+    source = tmp_path / "coded.txt"
+    source.write_text(form, encoding="utf-8")
+    result = import_file(source, ImportOptions(output=tmp_path / "out.yml", department="x", region="ezhou",
+                                               content_dir=tmp_path, config=ROOT / "site_config.yml"))
+    assert result.filing["department"] == {"id": "x", "name": "某县司法局", "region": "ezhou", "code": "017",
+                                           "unit_code": "017001"}
+    assert 'code: "017", unit_code: "017001"' in (tmp_path / "out.yml").read_text(encoding="utf-8")
     assert result.check.errors == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -145,7 +146,8 @@ def test_pages_and_word_index_are_the_same_bytes_for_the_same_input(fixture_site
     async def build_in_a_running_event_loop():  # as under `gongkai serve`, or a notebook
         return build(FIXTURE / "content", FIXTURE / "site_config.yml", ROOT / "templates", tmp_path / "site").output
 
-    again = asyncio.run(build_in_a_running_event_loop())
+    with ThreadPoolExecutor(1) as pool:  # a thread of its own: Playwright's loop may be running in this one
+        again = pool.submit(asyncio.run, build_in_a_running_event_loop()).result()
     for folder in ("fragment", "index"):
         first = {p.name: p.read_bytes() for p in (fixture_site / "pagefind" / folder).iterdir()}
         second = {p.name: p.read_bytes() for p in (again / "pagefind" / folder).iterdir()}
@@ -288,3 +290,12 @@ def test_search_makes_no_third_party_request(page, content_url):
     search(page, content_url, "法律援助")
     all_results(page)
     assert hosts == {content_url.split("/")[2]}
+
+
+def test_a_search_excerpt_reads_cell_by_cell(page, fixture_url):
+    """Cells, items and headings are kept apart in excerpts (the fixture's court filing has 维修面积)."""
+    search(page, fixture_url, "维修面积")
+    excerpts = page.eval_on_selector_all("#results > li .result-excerpt", "ps => ps.map(p => p.textContent)")
+    project = next(text for text in excerpts if "·" in text)
+    assert "数量指标·维修面积·" in project and "级指标指标值" not in project
+    assert not any("数量指标维修面积" in text for text in excerpts)

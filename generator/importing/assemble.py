@@ -15,7 +15,8 @@ from typing import Any
 from .document import Cell, Paragraph, SourceDocument, Table
 from .funds import FundsReader, is_funds_header
 from .indicators import IndicatorReader, header_columns
-from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, DATE, DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
+from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, CODED_NAME, CODED_NAME_LABELS, DATE, DATE_LABELS,
+                      DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
                       LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
                       normalize)
 from .prose import prose_goals, rich
@@ -316,13 +317,13 @@ class Assembler:
         return end - start, len(data) + header_rows
 
     def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any]) -> None:
-        """中期 and 年度 value columns in one table: the 中期 values are the 长期 goal's indicators."""
+        """中期 and 年度 value columns in one table: the 中期 values are the 中期 goal's indicators."""
         if not any("value_mid" in i for i in indicators):
             return
         owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
-        mid = next((g for g in owner if g["kind"] == "长期" and "indicators" not in g), None)
+        mid = next((g for g in owner if g["kind"] in ("中期", "长期") and "indicators" not in g), None)
         if mid is None:
-            mid = {"id": f"g{len(owner) + 1}", "kind": "长期", "title": "中期目标"}
+            mid = {"id": f"g{len(owner) + 1}", "kind": "中期", "title": "中期目标"}
             owner.insert(owner.index(goal), mid)
         mid["indicators"] = []
         for indicator in indicators:
@@ -537,7 +538,15 @@ class Assembler:
                 self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DEPARTMENT_NAME and following is not None:
-                self.filing.setdefault("department", {})["name"] = following.text
+                department = self.filing.setdefault("department", {})
+                coded = CODED_NAME.match(following.text) if key in CODED_NAME_LABELS else None
+                if coded:
+                    department["code"], department["name"] = coded["code"], coded["name"].strip()
+                else:
+                    department["name"] = following.text
+                self._place(cell, following)
+            elif key in DEPARTMENT_CODES and following is not None:
+                self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
                 self._place(cell, following)
             elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
@@ -561,15 +570,7 @@ class Assembler:
             if column >= len(row) or not row[column].text:
                 continue
             cell = row[column]
-            if key == "total":
-                target = "total" if period == "中期" else "this_year"
-            elif period == "年度":
-                target = key
-            else:  # the model keeps one 财政拨款 / 其他资金 figure: this year's; the mid-term one stays as a note
-                self.project.setdefault("notes", []).append(
-                    {"field": f"budget.{key}", "text": f"原表中期{label.text}为 {cell.text}；本项只录入年度数。"})
-                self._place(cell)
-                continue
+            target = f"{'medium_term' if period == '中期' else 'annual'}.{key}"
             if put_field(self.project, target, cell.text):
                 self._place(cell)
         return True
@@ -581,11 +582,14 @@ class Assembler:
             if not head.text or head is label:
                 continue
             value = values[column] if column < len(values) and values[column].text else None
-            kind = "长期" if head.text.startswith(("中期", "长期")) else "年度"
+            kind = "中期" if head.text.startswith("中期") else "长期" if head.text.startswith("长期") else "年度"
             self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
-            years = re.findall(r"(\d{4})\s*年", head.text)
-            if kind == "长期" and years:
-                self.goal["deadline"] = int(years[-1])
+            years = [int(y) for y in re.findall(r"(\d{4})\s*年", head.text)]
+            if kind == "中期" and len(years) == 2:
+                self.goal.pop("deadline", None)
+                self.goal["span"] = years  # 中期目标（2025年—2027年）: its years, not a deadline
+            elif kind != "年度" and years:
+                self.goal["deadline"] = years[-1]
             self._place(head, *([value] if value else []))
 
     def _overall_goal_pairs(self, label: Cell, heads: list[Cell], values: list[Cell]) -> None:
@@ -671,11 +675,12 @@ def _is_years_row(row: list[Cell]) -> bool:
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:
-    order = ("id", "number", "code", "name", "category", "budget_unit", "money_unit", "budget", "purpose",
-             "spending_plan", "goals", "withheld", "notes")
+    order = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit",
+             "budget", "purpose", "spending_plan", "goals", "withheld", "notes")
     ordered = {key: project[key] for key in order if key in project}
     if "budget" in ordered:
-        ordered["budget"] = {k: ordered["budget"][k] for k in ("total", "this_year", "fiscal", "other")
+        ordered["budget"] = {k: ordered["budget"][k]
+                             for k in ("total", "this_year", "fiscal", "other", "medium_term", "annual")
                              if k in ordered["budget"]}
     return ordered | {k: v for k, v in project.items() if k not in ordered}
 

@@ -106,7 +106,8 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
     if not region:
         raise ImportFailure(f"{path}：无法确定部门“{department['name']}”所属地区，未写入任何文件。"
                             "请用 --region 指定地区标识（须在 site_config.yml 的 regions 中定义）。")
-    filing["department"] = {"id": department_id, "name": department["name"], "region": region}
+    codes = {key: department[key] for key in ("code", "unit_code") if department.get(key)}
+    filing["department"] = {"id": department_id, "name": department["name"], "region": region} | codes
 
 
 def _known_departments(content_dir: Path) -> dict[tuple[str, str | None], dict[str, Any]]:

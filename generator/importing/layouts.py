@@ -41,17 +41,19 @@ FUND_TOTAL = {"合计", "总计", "小计"}
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
-    "项目属性": "category", "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
+    "项目属性": "attribute", "项目期": "period",
+    "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
     "预算单位": "budget_unit", "实施单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
-    "中期资金总额": "total", "年度资金总额": "this_year",
+    "中期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
     "其他资金": "other",
     "项目主要支出方向和用途": "purpose", "资金用途": "purpose", "主要支出方向和用途": "purpose",
     "项目资金用途": "purpose",
 }
-BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# Budget figures by key path inside `budget`: 中期/年度 totals keep their own fields, never 项目总预算.
+BUDGET_FIELDS = ("total", "this_year", "fiscal", "other", "medium_term.total", "annual.total")
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
 BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
@@ -66,6 +68,11 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
+# Codes of their own (text: leading zeros kept), and a name cell that carries its code: "[017]某县司法局".
+DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
+                    "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
+CODED_NAME_LABELS = {"主管部门及代码"}
+CODED_NAME = re.compile(r"^[\[【（(]?\s*(?P<code>\d{2,})\s*[\]】）)]?\s*(?P<name>\D.*)$")
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
 # Labels of a form that only name a part of it; read as structure, never as content.

@@ -54,7 +54,7 @@ def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
         key = PROJECT_COLUMNS.get(normalize(label))
         value = amount(figure)
         if key in BUDGET_FIELDS and value is not None:
-            budget[key] = value
+            put_amount(budget, key, value)
             unit = unit or figure_unit or None
     if not budget:
         return None
@@ -87,11 +87,28 @@ def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:
 
 def put_field(project: dict[str, Any], key: str, text: str) -> bool:
     """Store a form value in its place; False when a budget figure is not a number."""
-    if key in BUDGET_FIELDS:
+    if key in BUDGET_FIELDS or key.startswith(("medium_term.", "annual.")):
         value = amount(text)
         if value is None:
             return False
-        project.setdefault("budget", {})[key] = value
+        budget = project.setdefault("budget", {})
+        put_amount(budget, _split_of(budget, key), value)
     else:
         project[key] = text
     return True
+
+
+def put_amount(budget: dict[str, Any], key: str, value: Any) -> None:
+    """`annual.fiscal` → budget["annual"]["fiscal"]: the 中期/年度 splits are records of their own."""
+    *parents, leaf = key.split(".")
+    for part in parents:
+        budget = budget.setdefault(part, {})
+    budget[leaf] = value
+
+
+def _split_of(budget: dict[str, Any], key: str) -> str:
+    """其中：财政拨款 / 其他资金 under a lone 年度资金总额 (or 中期资金总额) belong to that total's split."""
+    totals = [part for part in ("medium_term", "annual") if part in budget]
+    if key in ("fiscal", "other") and len(totals) == 1 and not {"total", "this_year"} & budget.keys():
+        return f"{totals[0]}.{key}"
+    return key
