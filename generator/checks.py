@@ -51,8 +51,11 @@ Finding = tuple[KeyPath, str, Severity, str, str]  # path, code, severity, messa
 
 
 def own_problems(item: LoadedFiling) -> tuple[Problem, ...]:
-    """The domain warnings of one file, which depend on that file alone: kept with it between builds."""
-    return tuple(_locate(item, *finding) for finding in filing_findings(item.filing))
+    """The findings of one file that depend on that file alone: kept with it between builds, so that an
+    unchanged file is not read through again (its positions are not even loaded)."""
+    findings = [*filing_findings(item.filing), *_unsafe_codes(item.filing), *_duplicate_ids(item.filing),
+                *_invisible_characters(item.source.data, ())]
+    return tuple(_locate(item, *finding) for finding in findings)
 
 
 def _locate(item: LoadedFiling, path: KeyPath, code: str, severity: Severity, message: str, hint: str) -> Problem:
@@ -244,6 +247,7 @@ def _error(path: KeyPath, code: str, message: str, hint: str) -> Finding:
 
 
 def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
+    """What a file is checked against besides itself: the regions of the config, the 原文 on disk."""
     filing = item.filing
     if config and filing.department.region not in config.region_paths():
         yield _error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
@@ -253,9 +257,6 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
             source_path(content_dir, filing.source)
         except SourceError as exc:
             yield _error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
-    yield from _unsafe_codes(filing)
-    yield from _duplicate_ids(filing)
-    yield from _invisible_characters(item.source.data, ())
 
 
 def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
