@@ -5,6 +5,7 @@ Like mkdocs' build: gather and validate everything before writing anything.
 
 from __future__ import annotations
 
+import subprocess
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -17,11 +18,14 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_e
 from .checking import check_content
 from .config import configured_output
 from .exports import Download, ExportInput, export_filing, export_site, export_year_workbook
-from .feeds import feed_entries, write_feed, write_robots, write_sitemap
+from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
+from .revision_data import write_revision_data
+from .history import repository_of
+from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
 
@@ -36,6 +40,10 @@ class BuildResult:
     departments_reused: int = 0  # departments whose pages were taken from the cache
     departments_rendered: int = 0  # departments whose pages were rendered afresh
     filings_reused: int = 0  # filings read back as parsed by an earlier build
+    warnings: int = 0  # warnings of `check` still to be reviewed: the site shows them as 核对 notes
+    reviewed: int = 0  # warnings checked against the 原文 (reviews:), shown as 已核对
+    history_notice: str | None = None  # when the content's commit history is not complete
+    history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
     filings: int = 0  # filings published
 
 
@@ -49,38 +57,54 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
     started = time.perf_counter()
     output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
     with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
-        inputs = inputs_fingerprint(content, config, templates, f"search={search}")
+        inputs = inputs_fingerprint(content, config, templates, history_head(content), f"search={search}")
         if (last := caches.published_from(inputs, output)) is not None:
             return unchanged(last, output, started)  # 0. the site in place is what these inputs make
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
-        site = build_site_model(checked.config, checked.filings, content)  # 2. one immutable model of public content
-        with staging_dir(output) as staging:  # 3. written beside the old site, swapped in at the end
-            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 4. first: pages show sizes
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 5. HTML
-            copy_assets(templates, site, staging)  # 6. CSS, JS, 原文
-            write_discovery(site, pages, staging)  # 7. feed, sitemap, robots.txt
+        history = site_history(content, checked.config, checked.filings, caches.history)  # 2. 修订记录 from git
+        site = build_site_model(checked.config, checked.filings, content, history.filings,
+                                history.notice)  # 3. one immutable model of public content
+        with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
+            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
+            write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 7. HTML
+            copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
+            write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
-                index_for_search(site, staging)  # 8. Pagefind: pages, plus one record per indicator
+                index_for_search(site, staging)  # 10. Pagefind: pages, plus one record per indicator
         result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                              caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
-                             len(site.filings))
-        caches.record_published(inputs, output, counts_of(result))  # 9. what the next build can skip
-        caches.prune()  # 10. only once the new site is in place: a failed build keeps the old entries
+                             len(checked.report.warnings), len(checked.report.reviewed), history.notice,
+                             history.parsed, len(site.filings))
+        caches.record_published(inputs, output, counts_of(result))  # 11. what the next build can skip
+        caches.prune()  # 12. only once the new site is in place: a failed build keeps the old entries
     return result
 
 
-def counts_of(result: BuildResult) -> dict[str, int]:
+def counts_of(result: BuildResult) -> dict:
     return {"pages": result.pages, "exports": result.reused + result.made,
-            "departments": result.departments_reused + result.departments_rendered, "filings": result.filings}
+            "departments": result.departments_reused + result.departments_rendered, "filings": result.filings,
+            "warnings": result.warnings, "reviewed": result.reviewed, "history_notice": result.history_notice}
 
 
-def unchanged(last: dict[str, int], output: Path, started: float) -> BuildResult:
+def unchanged(last: dict, output: Path, started: float) -> BuildResult:
     """Nothing to do: every output of the last build is reused as it stands."""
     return BuildResult(output, last["pages"], time.perf_counter() - started, reused=last["exports"], made=0,
                        departments_reused=last["departments"], departments_rendered=0,
-                       filings_reused=last["filings"], filings=last["filings"])
+                       filings_reused=last["filings"], warnings=last["warnings"], reviewed=last["reviewed"],
+                       history_notice=last["history_notice"], filings=last["filings"])
+
+
+def history_head(content: Path) -> str:
+    """The commit the content's history ends at, and whether it is shallow: the 修订记录 change with a new
+    commit (or a deeper clone) even when no file did."""
+    try:
+        found = repository_of(content)
+        return found[0].text("rev-parse", "HEAD", "--is-shallow-repository") if found else ""
+    except (OSError, subprocess.SubprocessError):
+        return "unreadable"
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
@@ -171,6 +195,6 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:
-    write_feed(feed_entries([view.filing for view in site.filings]), site.config, staging)
+    write_feed(feed_entries([view.filing for view in site.filings]) + revision_entries(site), site.config, staging)
     write_sitemap([path for path in page_paths if path != "404.html"], site.config, staging)
     write_robots(site.config, staging)

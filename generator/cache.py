@@ -37,7 +37,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator
 
-from pydantic import TypeAdapter
+from pydantic_core import to_json
 
 from .parallel import run_jobs
 
@@ -56,14 +56,10 @@ def key_of(*parts: str) -> str:
     return digest.hexdigest()[:32]
 
 
-@lru_cache(maxsize=None)
-def _adapter(kind: type) -> TypeAdapter:
-    return TypeAdapter(kind)
-
-
 def canonical(value: Any) -> str:
-    """A value's data as JSON (every field, in declaration order), whatever its repr shows or hides."""
-    return _adapter(type(value)).dump_json(value).decode("utf-8")
+    """A value's data as JSON (every field, in declaration order, by each value's own type), whatever its
+    repr shows or hides."""
+    return to_json(value).decode("utf-8")
 
 
 def module_closure(roots: Iterable[str]) -> list[str]:
@@ -195,6 +191,14 @@ class BuildCache:
             self.made_now.add(key)
         return self.link(key, staging)
 
+    def missing(self, keys: Iterable[str]) -> list[str]:
+        """The keys with no sound entry yet (their arguments may be costly to gather: only these need them)."""
+        return [key for key in keys if self._entry(key) is None]
+
+    def mark_used(self, key: str) -> None:
+        """Keep the value under `key` past this build's prune, though this build did not read it."""
+        self.used.add(f"{key}.pickle")
+
     def link(self, key: str, staging: Path) -> Manifest:
         """An entry's files hard-linked into staging, and the value that describes them."""
         entry = self._entry(key)
@@ -242,6 +246,7 @@ class BuildCache:
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
+        self.used.add(entry.name)  # made by this build: not pruned at its end
         building = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         header = PICKLE_MARK + f"{key}\n{hashlib.sha256(payload).hexdigest()}\n".encode("ascii")
@@ -395,6 +400,7 @@ class BuildCaches:
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
+    history: BuildCache  # the public view of each file version in the content's git history
     published: Path  # what the last build published: from which inputs, and the files it left
 
 
@@ -406,8 +412,9 @@ class BuildCaches:
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
         if not root.is_dir():
             remove(root)  # a file where the cache should be: nothing in it can be reused
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages")), root / "published.json")
-        for cache in (caches.parsed, caches.exports, caches.pages):
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")),
+                     root / "published.json")
+        for cache in (caches.parsed, caches.exports, caches.pages, caches.history):
             if cache.root.exists() and not cache.root.is_dir():
                 remove(cache.root)
         try:
@@ -417,7 +424,7 @@ class BuildCaches:
                 shutil.rmtree(root, ignore_errors=True)
 
     def prune(self) -> None:
-        for cache in (self.parsed, self.exports, self.pages):
+        for cache in (self.parsed, self.exports, self.pages, self.history):
             cache.prune()
 
     def published_from(self, inputs: str, output: Path) -> dict | None:

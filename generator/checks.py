@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Iterator
 
 from .config import SiteConfig
+from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
+from .models import Filing, FundTable, Goal, Indicator, Project
+from .problems import Problem
 from .sources import SourceError, resolved_sources, source_path, withheld_sources
-from .models import Filing, FundTable, Goal, Project
-from .problems import Problem, Severity
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
+from .unfinished import unfinished_findings
 from .yamlsource import KeyPath, format_path
 
 # Characters a reader cannot see: they reorder the text around them (bidi controls) or hide inside a word
@@ -40,35 +42,49 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for item in loaded:
-        problems += item.own_problems if item.own_problems is not None else own_problems(item)
-        problems += [_locate(item, *finding) for finding in _file_findings(item, config, content_dir)]
+        context = list(_file_findings(item, config, content_dir))
+        if context or item.own_problems is None:  # something outside the file has a say: check it through
+            problems += _reviewed(item, [*_domain_findings(item), *context, *_file_alone_findings(item)])
+        else:  # the same problems, worked out when the file was parsed and kept with it
+            problems += item.own_problems
     problems += _cross_file(loaded)
     problems += _withheld_sources_cited_elsewhere(loaded, content_dir)
     return problems
 
 
-Finding = tuple[KeyPath, str, Severity, str, str]  # path, code, severity, message, hint
+def _locate(item: LoadedFiling, finding: Finding) -> Problem:
+    position = item.source.position(finding.path)
+    return Problem(position.file or item.source.file, position.line, position.column, format_path(finding.path),
+                   finding.code, finding.severity, finding.message, finding.hint, finding.review)
 
 
 def own_problems(item: LoadedFiling) -> tuple[Problem, ...]:
-    """The findings of one file that depend on that file alone: kept with it between builds, so that an
-    unchanged file is not read through again (its positions are not even loaded)."""
-    findings = [*filing_findings(item.filing), *_unsafe_codes(item.filing), *_duplicate_ids(item.filing),
-                *_invisible_characters(item.source.data, ())]
-    return tuple(_locate(item, *finding) for finding in findings)
+    """The problems of one file when nothing outside it (config, 原文 on disk) adds a finding: they depend on
+    that file alone, so they are kept with it between builds and an unchanged file is not read through again
+    (its positions are not even loaded)."""
+    return tuple(_reviewed(item, [*_domain_findings(item), *_file_alone_findings(item)]))
 
 
-def _locate(item: LoadedFiling, path: KeyPath, code: str, severity: Severity, message: str, hint: str) -> Problem:
-    position = item.source.position(path)
-    return Problem(position.file or item.source.file, position.line, position.column, format_path(path), code, severity, message, hint)
+def _domain_findings(item: LoadedFiling) -> list[Finding]:
+    return [*filing_findings(item.filing), *unfinished_findings(item)]
 
 
-def _warn(path: KeyPath, code: str, message: str, hint: str) -> Finding:
-    return (path, code, Severity.WARNING, message, hint)
+def _file_alone_findings(item: LoadedFiling) -> list[Finding]:
+    return [*_unsafe_codes(item.filing), *_duplicate_ids(item.filing), *_invisible_characters(item.source.data, ())]
+
+
+def _reviewed(item: LoadedFiling, found: list[Finding]) -> list[Problem]:
+    found += stale_reviews(found, item.filing.reviews)  # after every other finding: any warning may be reviewed
+    return [_locate(item, finding) for finding in with_reviews(found, item.filing.reviews)]
+
+
+def site_findings(filing: Filing) -> tuple[Finding, ...]:
+    """The warnings a reader sees beside the figures, each reviewed one with its reason."""
+    return tuple(with_reviews(filing_findings(filing), filing.reviews))
 
 
 def filing_findings(filing: Filing) -> Iterator[Finding]:
-    """All domain warnings of one filing; also used to show them on the site."""
+    """All domain warnings of one filing: what a careful reader of the form would notice."""
     if filing.funds:
         for side in ("income", "expenditure"):
             table = getattr(filing.funds, side)
@@ -95,7 +111,7 @@ def _table_sums(table: FundTable, path: KeyPath) -> Iterator[Finding]:
         if total is not None and parts and sum(parts) != total:
             where = f"{year}年" if year else "当年"
             cell = ("total", column) + ((year,) if year else ())
-            yield _warn(path + cell, "sum-mismatch",
+            yield warning(path + cell, "sum-mismatch",
                         f"{where}合计 {total} 与各项之和 {sum(parts)} 不一致",
                         "核对原表；网站照原样公布合计，并显示这条提示")
 
@@ -117,7 +133,7 @@ def _table_shares(table: FundTable, path: KeyPath) -> Iterator[Finding]:
         actual = line.amount / base * 100
         tolerance = max(Decimal("0.05"), Decimal(5) / Decimal(10) ** (decimals + 1))
         if abs(actual - share) > tolerance:
-            yield _warn(path + ("lines", index, "share"), "share-mismatch",
+            yield warning(path + ("lines", index, "share"), "share-mismatch",
                         f"“{line.name}”占比填为 {line.share}，按金额计算为 {actual:.2f}%",
                         "核对占比或金额；网站照原样公布填报的占比")
 
@@ -139,7 +155,7 @@ def _income_vs_expenditure(filing: Filing) -> Iterator[Finding]:
         if a is not None and b is not None and a != b:
             where = f"{year}年" if year else "当年"
             cell = ("funds", "expenditure", "total") + (("prior", year) if year else ("amount",))
-            yield _warn(cell, "total-mismatch", f"{where}收入合计 {a} 与支出合计 {b} 不一致",
+            yield warning(cell, "total-mismatch", f"{where}收入合计 {a} 与支出合计 {b} 不一致",
                         "收入构成与支出构成的合计通常应相等；核对原表")
 
 
@@ -151,24 +167,34 @@ def _goal_findings(goal: Goal, path: KeyPath, money_unit: str) -> Iterator[Findi
     for index, indicator in enumerate(goal.indicators):
         here = path + ("indicators", index)
         if indicator.name in seen:
-            yield _warn(here + ("name",), "duplicate-indicator",
+            yield warning(here + ("name",), "duplicate-indicator",
                         f"指标“{indicator.name}”在同一张表中出现 {names[indicator.name]} 次",
                         "确认是否重复填报；如确为两项不同指标，请在 notes 中说明")
         if indicator.name:
             seen.add(indicator.name)
         yield from _empty_indicator_cells(indicator, here)
         unit = money_unit_of(indicator.value)
-        if unit and unit != money_unit:
-            yield _warn(here + ("value",), "unit-mismatch",
+        if unit and unit != money_unit and not _per_unit_cost(indicator):
+            yield warning(here + ("value",), "unit-mismatch",
                         f"指标值“{indicator.value}”以{unit}计，本表金额单位为{money_unit}",
                         "确认单位无误；网站照原样公布")
 
 
+# Words that make a cost indicator the cost of one case, person or item (人均培训成本, 每个…平均费用, 补助标准):
+# such a rate is naturally in 元 even where the budget tables are in 万元.
+PER_UNIT_WORDS = re.compile(r"每|人均|户均|件均|次均|生均|平均|单价|单位成本|标准")
+
+
+def _per_unit_cost(indicator: Indicator) -> bool:
+    is_cost = any("成本" in (level or "") for level in (indicator.level1, indicator.level2))
+    return is_cost and any(PER_UNIT_WORDS.search(text or "") for text in (indicator.name, indicator.description))
+
+
 def _empty_indicator_cells(indicator, path: KeyPath) -> Iterator[Finding]:
     if not indicator.name:
-        yield _warn(path, "empty-cell", "三级指标名称为空", "补上指标名称；原表确实空白时，保留空白并加编者注")
+        yield warning(path, "empty-cell", "三级指标名称为空", "补上指标名称；原表确实空白时，保留空白并加编者注")
     elif not indicator.value:
-        yield _warn(path + ("name",), "empty-cell", f"指标“{indicator.name}”没有指标值",
+        yield warning(path + ("name",), "empty-cell", f"指标“{indicator.name}”没有指标值",
                     "补上指标值；原表确实空白时，保留空白并加编者注")
 
 
@@ -182,10 +208,10 @@ def _project_findings(filing: Filing) -> Iterator[Finding]:
         path = ("projects", index)
         unit = project.money_unit or filing.money_unit
         if unit != filing.money_unit:
-            yield _warn(path + ("money_unit",), "unit-mismatch",
+            yield warning(path + ("money_unit",), "unit-mismatch",
                         f"项目金额单位为{unit}，本文件为{filing.money_unit}", "确认单位；汇总时会按单位换算")
         if not project.name:
-            yield _warn(path, "empty-cell", "项目名称为空", "补上项目名称；原表确实缺失时，加编者注说明")
+            yield warning(path, "empty-cell", "项目名称为空", "补上项目名称；原表确实缺失时，加编者注说明")
         yield from _budget_findings(project, path)
         yield from _spending_plan(project, path)
         for g, goal in enumerate(project.goals):
@@ -198,11 +224,11 @@ def _project_findings(filing: Filing) -> Iterator[Finding]:
 def _budget_findings(project: Project, path: KeyPath) -> Iterator[Finding]:
     budget = project.budget
     if budget.total is not None and budget.this_year is not None and budget.this_year > budget.total:
-        yield _warn(path + ("budget", "this_year"), "budget-exceeds-total",
+        yield warning(path + ("budget", "this_year"), "budget-exceeds-total",
                     f"本年度预算 {budget.this_year} 大于项目总预算 {budget.total}", "核对两项预算")
     parts = [v for v in (budget.fiscal, budget.other) if v is not None]
     if budget.total is not None and parts and sum(parts) != budget.total:
-        yield _warn(path + ("budget", "fiscal"), "sum-mismatch",
+        yield warning(path + ("budget", "fiscal"), "sum-mismatch",
                     f"财政资金与其他资金之和 {sum(parts)} 不等于预算数 {budget.total}", "核对资金来源")
 
 
@@ -213,10 +239,10 @@ def _spending_plan(project: Project, path: KeyPath) -> Iterator[Finding]:
     values = [s[0] if s else None for s in shares]
     here = path + ("spending_plan",)
     if None in values or any(b < a for a, b in zip(values, values[1:])):
-        yield _warn(here, "spending-plan", "资金支出计划不是逐期递增的累计比例",
+        yield warning(here, "spending-plan", "资金支出计划不是逐期递增的累计比例",
                     "支出计划按累计比例填写，如 25%、50%、75%、100%")
     elif values[-1] != 100:
-        yield _warn(here, "spending-plan", f"资金支出计划最后一期为 {project.spending_plan[-1].share}，不是 100%",
+        yield warning(here, "spending-plan", f"资金支出计划最后一期为 {project.spending_plan[-1].share}，不是 100%",
                     "年底累计支出计划通常应为 100%")
 
 
@@ -226,7 +252,7 @@ def _projects_vs_total(filing: Filing, project_sum: Decimal) -> Iterator[Finding
         return
     total = spending.total.amount * UNIT_FACTOR[filing.money_unit]
     if project_sum > total:
-        yield _warn(("projects",), "budget-exceeds-total",
+        yield warning(("projects",), "budget-exceeds-total",
                     f"项目本年度预算合计超过部门支出合计 {spending.total.amount}{filing.money_unit}",
                     "核对项目预算与部门总体资金")
 
@@ -235,28 +261,24 @@ def _publication_delay(filing: Filing) -> Iterator[Finding]:
     if filing.approved_on and filing.published_on:
         days = (filing.published_on - filing.approved_on).days
         if days > PUBLICATION_DAYS:
-            yield _warn(("published_on",), "late-publication",
+            yield warning(("published_on",), "late-publication",
                         f"公开日期比批复日期晚 {days} 天，超过预算法第十四条规定的 {PUBLICATION_DAYS} 天",
                         "预算批复后 20 日内应向社会公开")
 
 
 # --- whole files and the whole content ---------------------------------------
 
-def _error(path: KeyPath, code: str, message: str, hint: str) -> Finding:
-    return (path, code, Severity.ERROR, message, hint)
-
-
 def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
     """What a file is checked against besides itself: the regions of the config, the 原文 on disk."""
     filing = item.filing
     if config and filing.department.region not in config.region_paths():
-        yield _error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
+        yield error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
                      "在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识")
     if filing.source:
         try:
             source_path(content_dir, filing.source)
         except SourceError as exc:
-            yield _error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
+            yield error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
 
 
 def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
@@ -272,15 +294,15 @@ def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
         found = INVISIBLE_CHAR.search(data)
         if found:
             char = found.group(0)
-            yield _warn(path, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
-                        "删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入")
+            yield warning(path, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
+                          "删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入")
 
 
 def _unsafe_codes(filing: Filing) -> Iterator[Finding]:
     """A project without `id` takes its free-text 项目编码 as its URL, so the code must be a safe segment."""
     for index, entry in enumerate(filing.projects):
         if isinstance(entry, Project) and not entry.id and entry.code and not is_safe_id(entry.code):
-            yield _error(("projects", index, "code"), "unsafe-id",
+            yield error(("projects", index, "code"), "unsafe-id",
                          f"项目没有 id，项目编码不能用作网址：{unsafe_id_message(entry.code)}",
                          f"给这个项目写上 id（{SAFE_ID_HINT}）；项目编码照原样保留")
 
@@ -293,7 +315,7 @@ def _duplicate_ids(filing: Filing) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, pid in project_ids(filing).items():
         if pid in seen:
-            yield _error(("projects", index), "duplicate-id", f"项目标识“{pid}”重复，网址会冲突",
+            yield error(("projects", index), "duplicate-id", f"项目标识“{pid}”重复，网址会冲突",
                          "给其中一个项目写上不同的 id")
         seen.add(pid)
 
@@ -307,14 +329,15 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
         key = (f.department.id, f.fiscal_year, f.kind)
         if key in first_by_key:
             other = first_by_key[key].source.file
-            problems.append(_locate(item, ("kind",), "duplicate-filing", Severity.ERROR,
-                                    f"{f.department.name} {f.fiscal_year}年{f.kind}已在 {other} 中", "每份文件只保留一个 YAML 文件"))
+            problems.append(_locate(item, error(("kind",), "duplicate-filing",
+                                                f"{f.department.name} {f.fiscal_year}年{f.kind}已在 {other} 中",
+                                                "每份文件只保留一个 YAML 文件")))
         first_by_key.setdefault(key, item)
         dept = first_by_dept.setdefault(f.department.id, item).filing.department
         if dept != f.department:
-            problems.append(_locate(item, ("department",), "department-mismatch", Severity.ERROR,
-                                    f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].source.file} 不同",
-                                    "同一部门在各年份文件中的 department 应完全一致"))
+            problems.append(_locate(item, error(("department",), "department-mismatch",
+                                                f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].source.file} 不同",
+                                                "同一部门在各年份文件中的 department 应完全一致")))
     return problems
 
 
@@ -326,7 +349,7 @@ def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], content_dir: P
     for item, path in zip(loaded, paths):
         holder = withheld.get(path) if path is not None else None
         if holder is not None and holder is not item:
-            problems.append(_locate(item, ("source",), "withheld-source", Severity.ERROR,
-                                    f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.source.file} 中不予公开的项目",
-                                    "删除本文件的 source 字段；含不予公开内容的原文不在网站提供"))
+            problems.append(_locate(item, error(("source",), "withheld-source",
+                                                f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.source.file} 中不予公开的项目",
+                                                "删除本文件的 source 字段；含不予公开内容的原文不在网站提供")))
     return problems

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .checking import check_content
+from .problems import warnings_summary
 from .publish import OutputError
 from .search import SearchIndexError
 
@@ -112,10 +113,13 @@ def _build(args: argparse.Namespace) -> int:
         print(exc.report.as_text(), file=sys.stderr)
         print("有错误，未生成网站；原有网站保持不变。", file=sys.stderr)
         return 1
+    if result.history_notice:
+        print(f"{result.history_notice}。", file=sys.stderr)
     print(f"已生成 {result.pages} 个页面到 {result.output}（{result.seconds:.1f} 秒）。"
           f"沿用上次结果：已解析文件 {result.filings_reused} 份；"
           f"下载文件 {result.reused} 组（新生成 {result.made} 组）；"
           f"部门页面 {result.departments_reused} 个部门（重新生成 {result.departments_rendered} 个）。")
+    print(warnings_summary(result.warnings, result.reviewed, args.path, args.config))
     return 0
 
 

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationError
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from . import textrules
 from .models import Department, Model, SafeId, Text
 from .problems import Problem
 from .schema_errors import problems_from
@@ -54,6 +55,27 @@ class ComparisonTopic(Model):
             word == department.id or word in department.name for word in self.departments)
 
 
+COMMIT_ID = re.compile(r"^[0-9a-f]{7,40}$")
+
+
+def _commit_id(value: str) -> str:
+    if not COMMIT_ID.match(value):
+        raise PydanticCustomError("commit_id", "“{value}”不是提交号", {
+            "value": value, "hint": "写 git log 显示的提交号（小写十六进制，至少前 7 位），例如 5144eb7"})
+    return value
+
+
+# A commit id that happens to be all digits reads as a number in YAML: taken as written.
+CommitId = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(_commit_id)]
+
+
+class HistoryConfig(Model):
+    """修订记录: what of the content repository's history the site shows."""
+
+    exclude_commits: list[CommitId] = Field(
+        default_factory=list, description="不读取的提交（完整或前至少 7 位的提交号）：误提交的内容不进入修订记录")
+
+
 class SiteConfig(Model):
     title: Text = Field(description="网站名称")
     base_url: WebAddress = Field(description="网站根地址，以 / 结尾，如 https://yusuan.example.gov.cn/")
@@ -64,6 +86,7 @@ class SiteConfig(Model):
     output_dir: Text = Field("site", description="网站输出目录")
     comparisons: list[ComparisonTopic] = Field(default_factory=list, description="跨部门指标比较页")
     index_number_prefix: Text | None = Field(None, description="公开目录索引号前缀；设置后为每份文件生成索引号")
+    history: HistoryConfig = Field(default_factory=HistoryConfig, description="修订记录")
 
     def region_paths(self) -> dict[str, tuple[Region, ...]]:
         """Each region id → its chain from the top, e.g. ezhou → (湖北省, 鄂州市)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .comparisons import Comparison
 from .models import Goal
+from .revisions import Revision
 from .sitemodel import DepartmentView, FilingView, ProjectView, SiteModel
 from .vocabulary import filing_heading
 
@@ -79,3 +80,12 @@ def withheld(count: int) -> str:
 
 def data(filings: int) -> str:
     return f"开放数据：全站汇总表和 {filings} 份文件各自的 CSV、XLSX、JSON 下载，附数据包说明。"
+
+
+def revision(view: FilingView, revision: Revision) -> str:
+    return (f"{filing_heading(view.filing)}的修订 {revision.short}（{revision.date.isoformat()}）："
+            f"{revision.message}，共 {len(revision.changes)} 处修改。")
+
+
+def changes(count: int) -> str:
+    return f"全站最近的修订：各文件公开后的 {count} 次修改，逐项列出，最新的在前。"

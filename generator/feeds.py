@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from typing import TYPE_CHECKING
+
 from .config import SiteConfig
 from .identity import filing_url
 from .models import Filing, Project
+
+if TYPE_CHECKING:
+    from .sitemodel import SiteModel
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -30,7 +35,7 @@ EMPTY_FEED_DATE = dt.date(1970, 1, 1)
 class FeedEntry:
     title: str
     path: str  # site-relative, e.g. d/demo-sfj/2024-pifu/
-    updated: dt.date
+    updated: dt.date  # a revision's entry has the commit's time (a datetime)
     summary: str
     author: str
 
@@ -56,6 +61,26 @@ def entry_summary(filing: Filing) -> str:
     return f"{filing.department.name}{filing.fiscal_year}年度绩效目标（{filing.kind}）：绩效指标{indicators}项，公开项目{len(projects)}个。"
 
 
+# Revisions in the feed: the latest ones (a feed reader keeps what it has seen); a filing's first
+# publication is its own entry already.
+FEED_REVISIONS = 100
+
+
+def revision_entries(site: SiteModel) -> list[FeedEntry]:
+    """One entry per revision after the first publication, newest first, with its changes as summary."""
+    found = [(revision, view) for view in site.filings for revision in view.revisions[:-1]]
+    found.sort(key=lambda pair: (pair[0].time, pair[0].url), reverse=True)
+    return [FeedEntry(title=f"{v.filing.department.name}《{v.filing.title}》修订：{r.message}", path=r.url,
+                      updated=r.time, summary=changes_summary([c.text for c in r.changes]),
+                      author=v.filing.publisher or v.filing.department.name)
+            for r, v in found[:FEED_REVISIONS]]
+
+
+def changes_summary(texts: list[str], shown: int = 20) -> str:
+    more = f"；等共 {len(texts)} 处修改" if len(texts) > shown else ""
+    return "；".join(texts[:shown]) + more + "。"
+
+
 def absolute_url(config: SiteConfig, path: str) -> str:
     base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
     return base + quote(path.lstrip("/"), safe="/")
@@ -63,7 +88,7 @@ def absolute_url(config: SiteConfig, path: str) -> str:
 
 def write_feed(entries: list[FeedEntry], config: SiteConfig, out: Path) -> None:
     """out/feed.xml: newest first; ties in path order so the output never depends on input order."""
-    ordered = sorted(sorted(entries, key=lambda e: e.path), key=lambda e: e.updated, reverse=True)
+    ordered = sorted(sorted(entries, key=lambda e: e.path), key=lambda e: atom_time(e.updated), reverse=True)
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: config.languages[0]})
     ET.SubElement(feed, "id").text = absolute_url(config, "")
     ET.SubElement(feed, "title").text = config.title
@@ -90,6 +115,8 @@ def entry_element(entry: FeedEntry, config: SiteConfig) -> ET.Element:
 
 
 def atom_time(date: dt.date) -> str:
+    if isinstance(date, dt.datetime):
+        return date.astimezone(CHINA_TIME).isoformat()
     return dt.datetime.combine(date, dt.time(), CHINA_TIME).isoformat()
 
 

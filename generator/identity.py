@@ -27,6 +27,12 @@ def project_url(filing: Filing, project_key: str) -> str:
     return f"{filing_url(filing)}p/{project_key}/"
 
 
+def revision_url(filing_page: str, commit: str) -> str:
+    """The page of one revision of a filing (修订记录): 12 hex digits of the commit, so the URL never
+    grows as the repository does (git lengthens its short ids)."""
+    return f"{filing_page}r/{commit[:12]}/"
+
+
 def project_id(project: Project, position: int) -> str:
     """`code` is free text: it makes the URL only when it is a safe segment (check reports the others,
     so a build never gets here with one; raising keeps a path like `../..` out of the site regardless)."""

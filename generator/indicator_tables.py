@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .findings import Finding
 from .identity import indicator_anchors
 from .models import Goal, Indicator
 from .vocabulary import label
@@ -36,7 +37,7 @@ class IndicatorRow:
     level2_span: int
     prior: tuple[str | None, ...]  # values for IndicatorTable.prior_years
     change: Change | None  # the target against the latest prior-year value
-    warnings: tuple[str, ...]
+    findings: tuple[Finding, ...]  # `check` warnings about this row
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class IndicatorTable:
         return 4 + len(self.prior_years) + len(self.columns) + (1 if self.prior_years else 0)
 
 
-def indicator_table(goal: Goal, key: str, caption: str, warnings: dict[int, tuple[str, ...]]) -> IndicatorTable:
+def indicator_table(goal: Goal, key: str, caption: str, findings: dict[int, tuple[Finding, ...]]) -> IndicatorTable:
     indicators = goal.indicators
     years = tuple(goal.prior_years) or tuple(sorted({y for i in indicators for y in i.prior}))
     columns = tuple(_column(field, label(Indicator, field), indicators) for field in OPTIONAL_COLUMNS
@@ -59,7 +60,7 @@ def indicator_table(goal: Goal, key: str, caption: str, warnings: dict[int, tupl
     spans1, spans2 = hierarchy_spans([(i.level1, i.level2) for i in indicators])
     rows = tuple(
         IndicatorRow(ind, anchor, spans1[n], spans2[n], tuple(ind.prior.get(y) for y in years),
-                     _change(ind, years), warnings.get(n, ()))
+                     _change(ind, years), findings.get(n, ()))
         for n, (ind, anchor) in enumerate(zip(indicators, indicator_anchors(goal, key))))
     return IndicatorTable(caption, years, columns, rows)
 

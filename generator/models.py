@@ -18,6 +18,8 @@ from pydantic_core import PydanticCustomError
 
 from . import textrules
 from .indicator_values import ParsedValue, parse_value
+from .problems import REVIEWABLE_CODES
+from .yamlsource import KeyPath, parse_path
 
 Text = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(textrules.plain_text)]
 RichText = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(textrules.rich_text)]
@@ -26,6 +28,8 @@ MoneyUnit = Literal["元", "万元"]
 DocumentKind = Literal["申报", "批复", "公开"]
 GoalKind = Literal["长期", "中期", "年度"]
 Year = Annotated[int, Field(ge=1949, le=2100)]
+KeyPathText = Annotated[str, AfterValidator(textrules.key_path)]
+ReviewableCode = Literal[REVIEWABLE_CODES]  # type: ignore[valid-type]
 
 
 def _amount(value: Any) -> Any:
@@ -226,6 +230,31 @@ ProjectEntry = Annotated[
 ]
 
 
+class Review(Model):
+    """A warning of `check` that someone checked against the 原文: the value is right as filed.
+
+    The site then shows the warning as 已核对 with the reason; `check --strict` no longer counts it.
+    A review names the warning by code, key path and message: the message holds the values concerned, so a
+    review of `>5万元` does not carry over to a value changed to `>3万元`. A review whose warning is gone is
+    itself reported (stale-review), so reviews cannot go stale unseen.
+    """
+
+    code: ReviewableCode = Field(description="警告代码，照 check 的输出，如 unit-mismatch")
+    path: KeyPathText = Field(description="警告所在的字段路径，照 check 的输出，如 goals[0].indicators[3].value")
+    message: Text = Field(description="警告的内容，照 check 的输出一字不改；数值改了，警告内容随之改变，这条记录就不再适用")
+    reason: Annotated[Text, AfterValidator(textrules.not_blank)] = Field(
+        description="核对结论：为什么照原样是对的（公开显示），如 原表即为“>5万元”")
+
+    @property
+    def key_path(self) -> KeyPath:
+        return parse_path(self.path) or ()
+
+    @property
+    def warning(self) -> tuple[str, KeyPath, str]:
+        """What identifies the warning reviewed: its code, key path and message (which holds the values)."""
+        return self.code, self.key_path, self.message
+
+
 class Section(Model):
     title: Text
     text: RichText
@@ -255,6 +284,7 @@ class Filing(Model):
     goals: list[Goal] = Field(default_factory=list)
     projects: list[ProjectEntry] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list, description="已核对的警告：警告代码、字段路径和理由")
 
     @property
     def slug(self) -> str:

@@ -8,7 +8,6 @@ when their context did not change.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -22,11 +21,15 @@ from .charts import bar_chart, step_chart
 from .checks import PERCENT
 from .comparisons import Comparison, comparisons
 from .exports import Download
+from .findings import Finding
 from .identity import department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import Budget, Department, FundLine, FundTable, Goal, Project
-from .sitemodel import DepartmentView, FilingView, Finding, ProjectView, RegionGroup, SiteModel, WithheldView
+from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
+from .revision_data import revision_files
+from .revisions import Revision
 from .vocabulary import filing_heading, span_text
+from .yamlsource import KeyPath
 from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
@@ -77,7 +80,7 @@ class GoalBlock:
 class FindingNote:
     """A `check` warning as a page shows it, pointing at the row or section it is about."""
 
-    message: str
+    finding: Finding  # its message, and its review's reason when it was checked against the 原文
     where: str | None  # the table or section it is in
     href: str | None  # "#anchor" on the same page
 
@@ -209,6 +212,7 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
     for view in dept.filings:
         pages.append(_filing(view, chrome, downloads.get(view.url, ())))
         pages += [_project(view, p, dept, chrome) for p in view.projects]
+        pages += revision_pages(view, chrome)
     return pages
 
 
@@ -224,6 +228,7 @@ def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Downl
         chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
         description=describe.compare(c))) for c in found]
     pages += _fixed_pages(site, chrome, downloads, site_downloads)
+    pages.append(changes_page(site, chrome))
     return pages
 
 
@@ -272,16 +277,16 @@ def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -
     funds = tuple(_funds_block(side, table, f.money_unit) for side, table in
                   (("收入构成", f.funds.income if f.funds else None), ("支出构成", f.funds.expenditure if f.funds else None))
                   if table)
-    goals = tuple(_goal_block(goal, n, f"goals[{n}]", view) for n, goal in enumerate(f.goals))
+    goals = tuple(_goal_block(goal, n, ("goals", n), view) for n, goal in enumerate(f.goals))
     source = view.source.url if view.source else None
-    own = tuple(x for x in view.findings if not x.path.startswith("projects["))
+    own = tuple(x for x in view.findings if not x.is_under(("projects",)))
     per_project = tuple(ProjectFindings(p, n) for p in view.projects
-                        if (n := len(_under(view.findings, f"projects[{p.position}]"))))
+                        if (n := len(_under(view.findings, ("projects", p.position)))))
     blanked = bool(view.source and view.source.hidden is not None)
     columns = tuple(path for path in PROJECT_AMOUNTS if any(_amount(p.project, path) is not None for p in view.projects))
     amounts = {p.position: tuple(_amount(p.project, path) for path in columns) for p in view.projects}
     ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source, blanked,
-                        _located(own, "", goals), per_project, tuple(vocabulary.label(Budget, path[0]) for path in columns),
+                        _located(own, (), goals), per_project, tuple(vocabulary.label(Budget, path[0]) for path in columns),
                         amounts, description=describe.filing(view))
     return Page(view.url, "filing.html", ctx)
 
@@ -312,6 +317,8 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
     for label, value in (("文号", f.document_number), ("索引号", f.index_number)):
         if value:
             rows.append((label, value))
+    if view.revisions:
+        rows.append(("最后修订", view.revisions[0].date.isoformat()))
     return tuple(rows)
 
 
@@ -325,26 +332,23 @@ def _funds_block(side: str, table: FundTable, unit: str) -> FundsBlock:
     return FundsBlock(side, "income" if side == "收入构成" else "expenditure", rows, total, chart)
 
 
-def _goal_block(goal: Goal, n: int, prefix: str, view: FilingView) -> GoalBlock:
+def _goal_block(goal: Goal, n: int, path: KeyPath, view: FilingView) -> GoalBlock:
     key = goal_id(goal, n)
     period = f"（{span_text(goal.span)}）" if goal.span else ""
     caption = goal.title or f"{goal.kind}绩效指标{period}"
     heading = goal.title or f"{goal.kind}目标{period}"
     if goal.deadline and f"{goal.deadline}年" not in heading:
         heading += f"（截至{goal.deadline}年）"
-    return GoalBlock(key, goal, heading, indicator_table(goal, key, caption, _row_warnings(view, prefix)))
+    return GoalBlock(key, goal, heading, indicator_table(goal, key, caption, _row_findings(view, path)))
 
 
-_ROW = re.compile(r"^(?P<prefix>.*)\.indicators\[(?P<row>\d+)\]")
-
-
-def _row_warnings(view: FilingView, prefix: str) -> dict[int, tuple[str, ...]]:
-    found: dict[int, tuple[str, ...]] = {}
-    for finding in view.findings:
-        match = _ROW.match(finding.path)
-        if match and match.group("prefix") == prefix:
-            row = int(match.group("row"))
-            found[row] = found.get(row, ()) + (finding.message,)
+def _row_findings(view: FilingView, goal: KeyPath) -> dict[int, tuple[Finding, ...]]:
+    """The findings of each indicator row of the goal at `goal`, by row."""
+    found: dict[int, tuple[Finding, ...]] = {}
+    for finding in _under(view.findings, goal + ("indicators",)):
+        row = finding.path[len(goal) + 1:][:1]
+        if row and isinstance(row[0], int):
+            found[row[0]] = found.get(row[0], ()) + (finding,)
     return found
 
 
@@ -352,41 +356,38 @@ def _project(view: FilingView, project: ProjectView, dept: DepartmentView, chrom
     f, p = view.filing, project.project
     name = project.title
     crumbs = (("部门", "d/"), (f.department.name, dept.url), (f"{f.fiscal_year}年{f.kind}", view.url), (name, project.url))
-    prefix = f"projects[{project.position}]"
-    goals = tuple(_goal_block(goal, n, f"{prefix}.goals[{n}]", view) for n, goal in enumerate(p.goals))
+    prefix = ("projects", project.position)
+    goals = tuple(_goal_block(goal, n, prefix + ("goals", n), view) for n, goal in enumerate(p.goals))
     steps = [(s.by, _percent(s.share)) for s in p.spending_plan]
     chart = step_chart(f"{name} 资金支出计划（累计）", steps) if steps else Markup("")
-    findings = _located(_under(view.findings, prefix), prefix + ".", goals)
+    findings = _located(_under(view.findings, prefix), prefix, goals)
     ctx = ProjectContext(chrome, f"{name} — {f.department.name} {f.fiscal_year}年", project.url, crumbs, view, project,
                          p.money_unit or f.money_unit, chart, goals, project_years(project, dept.filings), findings,
                          description=describe.project(view, project))
     return Page(project.url, "project.html", ctx)
 
 
-_GOAL = re.compile(r"^goals\[(?P<goal>\d+)\](?:\.indicators\[(?P<row>\d+)\])?")
+def _under(findings: tuple[Finding, ...], prefix: KeyPath) -> tuple[Finding, ...]:
+    return tuple(x for x in findings if x.is_under(prefix))
 
 
-def _under(findings: tuple[Finding, ...], prefix: str) -> tuple[Finding, ...]:
-    return tuple(x for x in findings if x.path == prefix or x.path.startswith(prefix + "."))
+def _located(findings: tuple[Finding, ...], prefix: KeyPath, goals: tuple[GoalBlock, ...]) -> tuple[FindingNote, ...]:
+    """Each finding with a link to the indicator row, goal or section it is about; `prefix` is the path of
+    the page's record (a project's), which the goals' paths are relative to."""
+    return tuple(_locate(x, x.relative_to(prefix), goals) for x in findings)
 
 
-def _located(findings: tuple[Finding, ...], prefix: str, goals: tuple[GoalBlock, ...]) -> tuple[FindingNote, ...]:
-    """Each finding with a link to the indicator row, goal or section it is about."""
-    return tuple(_locate(x.message, x.path.removeprefix(prefix), goals) for x in findings)
-
-
-def _locate(message: str, path: str, goals: tuple[GoalBlock, ...]) -> FindingNote:
-    match = _GOAL.match(path)
-    if match and int(match["goal"]) < len(goals):
-        block = goals[int(match["goal"])]
-        rows = block.table.rows
-        if match["row"] is not None and int(match["row"]) < len(rows):
-            row = int(match["row"])
-            return FindingNote(message, f"{block.table.caption}第 {row + 1} 行", "#" + rows[row].anchor)
-        return FindingNote(message, block.table.caption, f"#goal-{block.id}")
-    if path.startswith("funds"):
-        return FindingNote(message, "部门总体资金情况", "#funds")
-    return FindingNote(message, None, None)
+def _locate(finding: Finding, path: KeyPath, goals: tuple[GoalBlock, ...]) -> FindingNote:
+    match path:
+        case ("goals", int(g), *rest) if g < len(goals):
+            block = goals[g]
+            match rest:
+                case ("indicators", int(row), *_) if row < len(block.table.rows):
+                    return FindingNote(finding, f"{block.table.caption}第 {row + 1} 行", "#" + block.table.rows[row].anchor)
+            return FindingNote(finding, block.table.caption, f"#goal-{block.id}")
+        case ("funds", *_):
+            return FindingNote(finding, "部门总体资金情况", "#funds")
+    return FindingNote(finding, None, None)
 
 
 def _percent(text: str) -> Decimal | None:
@@ -412,3 +413,48 @@ def _fixed_pages(site: SiteModel, chrome: Chrome, downloads: dict, site_download
         Page("404.html", "404.html", PlainContext(chrome, "页面未找到", "404.html", (),
                                                   description=describe.FIXED["404.html"])),
     ]
+
+
+# --- 修订记录: a page per revision and the site's recent changes -------------------------------------
+
+CHANGES_SHOWN = 200  # revisions on /changes/, newest first
+
+
+@dataclass(frozen=True)
+class RevisionContext(Base):
+    view: FilingView
+    revision: Revision
+    newer: Revision | None
+    older: Revision | None
+    downloads: tuple[tuple[str, str], ...]  # (label, site-relative path)
+    heading: str  # the filing's heading, as its page has it
+
+
+@dataclass(frozen=True)
+class ChangesContext(Base):
+    rows: tuple[tuple[Revision, FilingView], ...]
+    notice: str | None
+    total: int
+
+
+def revision_pages(view: FilingView, chrome: Chrome) -> list[Page]:
+    f = view.filing
+    found = view.revisions
+    pages = []
+    for n, revision in enumerate(found):
+        title = f"修订 {revision.short}（{revision.date.isoformat()}）— {filing_heading(f)}"
+        crumbs = (("部门", "d/"), (f.department.name, f"d/{f.department.id}/"), (f"{f.fiscal_year}年{f.kind}", view.url),
+                  (f"修订 {revision.short}", revision.url))
+        ctx = RevisionContext(chrome, title, revision.url, crumbs, view, revision, found[n - 1] if n else None,
+                              found[n + 1] if n + 1 < len(found) else None, revision_files(revision, f),
+                              filing_heading(f), description=describe.revision(view, revision))
+        pages.append(Page(revision.url, "revision.html", ctx))
+    return pages
+
+
+def changes_page(site: SiteModel, chrome: Chrome) -> Page:
+    rows = sorted(((r, v) for v in site.filings for r in v.revisions), key=lambda pair: (pair[0].time, pair[0].url),
+                  reverse=True)
+    ctx = ChangesContext(chrome, "修订记录", "changes/", (("修订记录", "changes/"),), tuple(rows[:CHANGES_SHOWN]),
+                         site.history_notice, len(rows), description=describe.changes(len(rows)))
+    return Page("changes/", "changes.html", ctx)

@@ -41,6 +41,8 @@ ERROR_CODES = {
     "duplicate-id": "同一文件中项目标识重复",
     "duplicate-filing": "同一部门、年度、类型有两个文件",
     "department-mismatch": "同一部门在不同文件中的名称或地区不一致",
+    "placeholder": "gongkai new 模板的占位文字或示例值尚未替换",
+    "note-field": "编者注的 field 不是所在记录的字段",
 }
 WARNING_CODES = {
     "sum-mismatch": "合计与各项之和不一致",
@@ -53,7 +55,11 @@ WARNING_CODES = {
     "empty-cell": "名称或指标值为空",
     "invisible-character": "文字含看不见的字符（零宽字符、文字方向控制符）",
     "late-publication": "公开晚于批复 20 天以上（预算法第十四条）",
+    "empty-field": "字段写了键但没有内容",
+    "stale-review": "核对记录（reviews）对应的警告已不存在",
 }
+# A review records that a warning was checked against the 原文; a stale review is about reviews themselves.
+REVIEWABLE_CODES = tuple(code for code in WARNING_CODES if code != "stale-review")
 
 
 @dataclass(frozen=True, order=True)
@@ -68,10 +74,14 @@ class Problem:
     severity: Severity
     message: str
     hint: str = ""
+    review: str | None = None  # a warning checked against the 原文: why the value is right as filed
 
     def format(self) -> str:
         location = f"{self.file}:{self.line}:{self.column}"
-        text = f"{location}  {self.path or '(文件)'}  [{SEVERITY_LABEL[self.severity]} {self.code}] {self.message}"
+        label = "已核对" if self.review else SEVERITY_LABEL[self.severity]
+        text = f"{location}  {self.path or '(文件)'}  [{label} {self.code}] {self.message}"
+        if self.review:
+            return f"{text}  核对说明：{self.review}"
         return f"{text}  提示：{self.hint}" if self.hint else text
 
     def as_dict(self) -> dict:
@@ -95,23 +105,42 @@ class Report:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
+        """The warnings still to be checked: `--strict` fails while there are any."""
+        return [p for p in self.problems if p.severity is Severity.WARNING and not p.review]
+
+    @property
+    def reviewed(self) -> list[Problem]:
+        return [p for p in self.problems if p.review]
 
     def sorted(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: (p.file, p.line, p.column, p.code, p.path))
 
     def as_text(self) -> str:
-        lines = [p.format() for p in self.sorted()]
-        lines.append(f"共 {len(self.errors)} 个错误，{len(self.warnings)} 个警告。")
+        """A to-do list: errors and the warnings still to check; reviewed warnings are only counted."""
+        lines = [p.format() for p in self.sorted() if not p.review]
+        lines.append(f"共 {len(self.errors)} 个错误，{len(self.warnings)} 个警告{reviewed_note(len(self.reviewed))}。")
         return "\n".join(lines)
 
     def as_json(self) -> str:
         body = {
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "reviewed": len(self.reviewed),
             "problems": [p.as_dict() for p in self.sorted()],
         }
         return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def reviewed_note(count: int) -> str:
+    return f"（另有 {count} 个警告已核对）" if count else ""
+
+
+def warnings_summary(warnings: int, reviewed: int, content: Path, config: Path) -> str:
+    """Warnings do not stop a build, so a build says how many there are and the `check` that lists them."""
+    if not warnings:
+        return f"内容没有待核对的警告{reviewed_note(reviewed)}。"
+    command = f"gongkai check {content}" + ("" if config == Path("site_config.yml") else f" --config {config}")
+    return f"内容有 {warnings} 个警告待核对{reviewed_note(reviewed)}，网站上显示为“数据核对提示”：运行 {command} 逐条查看。"
 
 
 class ContentError(Exception):

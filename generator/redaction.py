@@ -26,9 +26,13 @@ TEXT_SOURCES = (".txt", ".csv", ".htm", ".html", ".md")
 
 def public_filing(filing: Filing, publish_contact: bool) -> Filing:
     projects = [_public_entry(entry, index) for index, entry in enumerate(filing.projects)]
+    withheld = {("projects", index) for index, entry in enumerate(filing.projects)
+                if isinstance(entry, Project) and entry.withheld}
     return filing.model_copy(update={
         "projects": projects,
         "contact": filing.contact if publish_contact else None,
+        # A review's reason may quote what a withheld project holds.
+        "reviews": [r for r in filing.reviews if r.key_path[:2] not in withheld],
     })
 
 

@@ -14,12 +14,24 @@ from .models import KIND_SLUGS
 from .textrules import SAFE_ID
 from .yamlsource import YamlProblem, load_file
 
+# Placeholder text the template writes and sample values it fills in. They are defined here, once:
+# `check` reports each of them as an error until it is replaced (unfinished.py), so none is published.
+PLACEHOLDER_NAME = "某某市司法局"
+PLACEHOLDER_REGION = "some-city"
+PLACEHOLDER_TEXT = "（照原文录入）"
+PLACEHOLDER_GOAL = "（目标内容）"
+PLACEHOLDER_TEXTS = (PLACEHOLDER_NAME, PLACEHOLDER_REGION, PLACEHOLDER_TEXT, PLACEHOLDER_GOAL)
+# Sample rows show how a row is written. Their names carry this mark: a real row can look exactly like
+# a sample (法律援助案件量 ≥100件 is a real indicator), so the mark, not the values, tells them apart.
+SAMPLE_MARK = "（示例）"
+
 # What a department's first filing starts from; later ones start from its newest filing.
-PLACEHOLDERS = {"name": "某某市司法局", "region": "some-city", "money_unit": "万元"}
+DEFAULTS = {"name": PLACEHOLDER_NAME, "region": PLACEHOLDER_REGION, "money_unit": "万元"}
 
 TEMPLATE = """\
 # {year} 年度绩效目标（{kind}）。填好后运行：gongkai check
 # 规则：照原表一字不改地录入；原表错位、截断之处照原样录入，并在 notes 中写编者注说明。
+# 模板中的占位文字（如 {placeholder_name}）和名称带“{sample}”的示例行替换之前，check 报错，网站不会生成。
 # 字段说明见 docs/content-format.md；gongkai schema 可输出完整格式。
 
 department:
@@ -41,31 +53,37 @@ funds:                       # 部门总体资金情况；没有这张表就删�
   prior_years: [{prev2}, {prev1}]   # 往年金额列的年份，按原表顺序
   income:                    # 收入构成
     lines:
-      - name: 财政拨款
+      - name: 财政拨款{sample}   # 示例行：照原表改写整行，名称不带“{sample}”
         amount: 0            # 当年金额，照原样（如 2306.26）
         share: "0%"          # 占比，照原样的文字（如 96%）
         prior: {{{prev2}: 0, {prev1}: 0}}
-    total: {{name: 合计, amount: 0, share: "100%", prior: {{{prev2}: 0, {prev1}: 0}}}}
+    total: {{name: 合计{sample}, amount: 0, share: "100%", prior: {{{prev2}: 0, {prev1}: 0}}}}
   expenditure:               # 支出构成，写法同上
     lines: []
 
 functions: |                 # 部门职能概述，可分段
-  （照原文录入）
+  {placeholder_text}
 annual_tasks: null           # 年度工作任务
 
 goals:                       # 绩效目标，每个目标一张指标表
   - id: annual
     kind: 年度               # 长期、中期 或 年度
     title: 年度目标
-    text: （目标内容）
+    text: {placeholder_goal}
     indicators:              # 每行一项；一级、二级指标在每行都写上（原表的合并单元格）
       - level1: 产出指标      # 一级指标
         level2: 数量指标      # 二级指标
-        name: 法律援助案件量   # 三级指标，照原样（含截断）
+        name: 法律援助案件量{sample}   # 三级指标，照原样（含截断）；示例行：照原表改写整行
         value: ≥100件         # 指标值，照原样
         basis: 历史标准        # 指标值确定依据
 
 projects: []                 # 项目；不予公开的序号段写：- withheld: {{numbers: [6, 13], reason: 涉及保密要求}}
+
+reviews: []                  # 已对照原文核对、照原样无误的警告（check 不再列出，网站显示为“已核对”），每条写：
+#  - code: unit-mismatch                       # 警告代码，照 check 的输出
+#    path: goals[0].indicators[3].value        # 字段路径，照 check 的输出
+#    message: 指标值“>5万元”以万元计，本表金额单位为元   # 警告内容，照 check 的输出一字不改
+#    reason: 原文如此，照原样公布                # 理由，公开显示
 """
 
 
@@ -78,7 +96,8 @@ def write_scaffold(content: Path, department: str, year: int, kind: str) -> Path
     known = known_department(path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(TEMPLATE.format(department=department, year=year, kind=kind, prev1=year - 1, prev2=year - 2,
-                                    **{key: _scalar(value) for key, value in known.items()}),
+                                    placeholder_name=PLACEHOLDER_NAME, placeholder_text=PLACEHOLDER_TEXT,
+                                    placeholder_goal=PLACEHOLDER_GOAL, sample=SAMPLE_MARK, **{key: _scalar(value) for key, value in known.items()}),
                     encoding="utf-8")
     return path
 
@@ -98,5 +117,5 @@ def known_department(folder: Path) -> dict[str, str]:
         department = data.get("department") if isinstance(data, dict) else None
         if isinstance(department, dict):
             found = {**department, "money_unit": data.get("money_unit")}
-            return {key: str(found.get(key) or default) for key, default in PLACEHOLDERS.items()}
-    return dict(PLACEHOLDERS)
+            return {key: str(found.get(key) or default) for key, default in DEFAULTS.items()}
+    return dict(DEFAULTS)

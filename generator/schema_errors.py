@@ -21,7 +21,8 @@ from .yamlsource import KeyPath, Located, format_path
 DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # written like a date, but no such day
 # Errors our own validators raise (PydanticCustomError kinds) → problem codes.
 CUSTOM_CODES = {"unsafe_html": "unsafe-html", "unsafe_id": "unsafe-id", "amount_type": "wrong-type",
-                "web_address": "wrong-value"}
+                "web_address": "wrong-value", "blank_text": "wrong-value", "key_path": "wrong-value",
+                "commit_id": "wrong-value"}
 TYPE_NAMES = {"str": "文本", "string": "文本", "int": "整数", "decimal": "数字", "date": "日期（YYYY-MM-DD）",
               "dict": "映射（键: 值）", "list": "列表（- 开头的多行）", "model": "映射（键: 值）",
               "tuple": "列表", "bool": "true 或 false"}

@@ -25,7 +25,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from watchfiles import watch
 
 from .build import build
-from .problems import ContentError
+from .problems import ContentError, warnings_summary
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
@@ -84,6 +84,7 @@ def _rebuild(content: Path, config: Path, templates: Path, preview: Preview) -> 
     else:
         preview.errors = None
         print(f"已生成 {result.pages} 个页面（{result.seconds:.1f} 秒）。", flush=True)
+        print(warnings_summary(result.warnings, result.reviewed, content, config), flush=True)
         return
     print(preview.errors)
     print("有错误，预览页面显示错误列表；改正后自动重新生成。", flush=True)

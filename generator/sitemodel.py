@@ -6,27 +6,24 @@ history, comparisons, redactions, data-quality notes); templates only lay it out
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .checks import filing_findings
+from .checks import site_findings
 from .config import Region, SiteConfig
+from .findings import Finding
 from .identity import department_url, filing_url, goal_id, project_id, project_url
 from .loading import LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
 from .redaction import PublicSource, public_filing
 from .sources import published_sources
 from .vocabulary import project_title
-from .yamlsource import format_path
 
-
-@dataclass(frozen=True)
-class Finding:
-    """A data-quality warning from `check`, shown on the site as the site's own note."""
-
-    path: str
-    message: str
+if TYPE_CHECKING:
+    from .revisions import FilingHistory, Revision
 
 
 @dataclass(frozen=True)
@@ -55,8 +52,9 @@ class FilingView:
     region_names: tuple[str, ...]
     projects: tuple[ProjectView, ...]
     sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # data-quality warnings of `check`, shown as the site's own notes
     source: PublicSource | None  # the 原文 to publish, if it may be published, with personal data blanked
+    revisions: tuple[Revision, ...] = ()  # 修订记录, newest first
 
     @property
     def department_id(self) -> str:
@@ -89,17 +87,26 @@ class SiteModel:
     departments: tuple[DepartmentView, ...]
     regions: tuple[RegionGroup, ...]
     years: tuple[int, ...] = field(default=())
+    history_notice: str | None = None  # said when the content's commit history is not complete
 
 
-def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir: Path) -> SiteModel:
+def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir: Path,
+                     histories: dict[str, FilingHistory] | None = None, history_notice: str | None = None) -> SiteModel:
     regions = config.region_paths()
     sources = published_sources(loaded, content_dir, config.publish_contact)
-    views = [_filing_view(item, source, config, regions) for item, source in zip(loaded, sources)]
+    views = [_with_revisions(_filing_view(item, source, config, regions), histories or {})
+             for item, source in zip(loaded, sources)]
     views.sort(key=lambda v: (-v.filing.fiscal_year, v.filing.department.id, v.filing.kind))
     departments = _departments(views)
     return SiteModel(config=config, filings=tuple(views), departments=departments,
                      regions=_region_groups(departments, regions),
-                     years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)))
+                     years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)),
+                     history_notice=history_notice)
+
+
+def _with_revisions(view: FilingView, histories: dict[str, FilingHistory]) -> FilingView:
+    found = histories.get(view.url)
+    return dataclasses.replace(view, revisions=found.revisions) if found else view
 
 
 def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteConfig, regions: dict) -> FilingView:
@@ -111,7 +118,7 @@ def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteCo
         region_names=tuple(r.name for r in regions.get(public.department.region, ())),
         projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
         sequence=sequence,
-        findings=tuple(Finding(format_path(f[0]), f[3]) for f in filing_findings(public)),
+        findings=site_findings(public),
         source=source,
     )
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from .yamlsource import parse_path
+
 TAG = re.compile(r"<(/?)([A-Za-z!][^>\s/]*)([^>]*)>?")
 SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"})
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -69,4 +71,18 @@ def safe_id(value: str) -> str:
     if not is_safe_id(value):
         template, context = _unsafe_id(value)
         raise PydanticCustomError("unsafe_id", template, {**context, "hint": SAFE_ID_HINT})
+    return value
+
+
+def not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank_text", "这里必须写上内容", {"hint": "写明理由；不能留空"})
+    return value
+
+
+def key_path(value: str) -> str:
+    if parse_path(value) is None:
+        raise PydanticCustomError(
+            "key_path", "“{value}”不是字段路径",
+            {"value": value, "hint": "照 gongkai check 输出中的写法，如 goals[0].indicators[3].value"})
     return value

@@ -70,12 +70,13 @@ FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
         spending_plan="资金支出计划", goals="绩效目标", withheld="不予公开", notes="编者注"),
     m.WithheldRange: _labels(withheld="不予公开", notes="编者注"),
     m.Section: _labels(title="标题", text="内容"),
+    m.Review: _labels(code="警告代码", path="字段路径", message="警告内容", reason="核对说明"),
     m.Filing: _labels(
         department="部门", fiscal_year="预算年度", kind="文件类型", title="文件名称", source="原文",
         publisher="发布机构", document_number="文号", index_number="索引号", filed_on="填报日期",
         approved_on="批复日期", published_on="公开日期", money_unit="金额单位", contact="联系人",
         funds="资金情况", functions="部门职能", annual_tasks="年度工作任务", overall_goal="总体绩效目标",
-        sections="其他章节", goals="绩效目标", projects="项目", notes="编者注"),
+        sections="其他章节", goals="绩效目标", projects="项目", notes="编者注", reviews="已核对的警告"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,7 @@ class Located:
     file: str
     data: Any
     positions: dict[KeyPath, Position]
+    blank: set[KeyPath] = field(default_factory=set)  # keys written with nothing after them (`basis:`, `basis: ""`)
 
     def file_of(self, path: KeyPath) -> str:
         return self.position(path).file or self.file
@@ -67,6 +68,7 @@ class Located:
         """Record that the data at `path` came from `other` (another file), keeping its positions."""
         for key, where in other.positions.items():
             self.positions[path + key] = Position(where.line, where.column, other.file)
+        self.blank |= {path + key for key in other.blank}
 
     def position(self, path: KeyPath) -> Position:
         """The position of the deepest part of `path` that exists in the file."""
@@ -89,6 +91,25 @@ def format_path(path: KeyPath) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+_PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def parse_path(text: str) -> KeyPath | None:
+    """`goals[0].indicators[3].value` → `('goals', 0, 'indicators', 3, 'value')`; None when the text is
+    not a key path as `format_path` writes it."""
+    parts: list[str | int] = []
+    position = 0
+    while position < len(text):
+        match = _PATH_PART.match(text, position)
+        if not match:
+            return None
+        parts.append(int(match.group(1)) if match.group(1) is not None else match.group(2))
+        position = match.end()
+    # Written back, the parts must give the same text: `.a`, `a..b` and `[0]` are not key paths.
+    valid = parts and isinstance(parts[0], str) and format_path(tuple(parts)) == text
+    return tuple(parts) if valid else None
 
 
 def load_file(path: Path) -> Located:
@@ -131,7 +152,7 @@ def load_text(text: str, name: str) -> Located:
                                  "检查这一行及上一行的缩进、冒号后的空格、引号是否成对")) from exc
     builder = _Builder(name)
     data = builder.build(node, ()) if node is not None else None
-    return Located(name, data, builder.positions)
+    return Located(name, data, builder.positions, builder.blank)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -183,6 +204,7 @@ class _Builder:
     def __init__(self, name: str):
         self.name = name
         self.positions: dict[KeyPath, Position] = {}
+        self.blank: set[KeyPath] = set()
         self.seen: set[int] = set()
         self.open: set[int] = set()  # the nodes being built: the path from the root
         self.copies = 0
@@ -191,6 +213,8 @@ class _Builder:
         self.positions.setdefault(path, _position(node))
         self._count(node, path)
         if isinstance(node, yaml.ScalarNode):
+            if not node.value.strip() and path:
+                self.blank.add(path)
             return self.scalar(node, path)
         self._check_tag(node, path, _COLLECTION_KINDS)
         self.open.add(id(node))

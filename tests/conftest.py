@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from tests.history_repo import fixture_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -35,8 +36,10 @@ def content_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The small fixture site of tests/fixtures/site (two years of one department, withheld canaries)."""
-    return build_into(FIXTURE / "content", FIXTURE / "site_config.yml", tmp_path_factory.mktemp("fixture") / "site")
+    """The small fixture site of tests/fixtures/site (two years of one department, withheld canaries), built
+    from a scripted repository so that its 修订记录 is the same on every machine."""
+    folder = tmp_path_factory.mktemp("fixture")
+    return build_into(fixture_repo(folder / "repo"), FIXTURE / "site_config.yml", folder / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

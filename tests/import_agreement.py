@@ -1,7 +1,8 @@
 """How closely importing each seed's 原文 reproduces its hand-made filing, field by field.
 
-Both filings are compared as models (what `check` and the site read), editorial notes aside and
-goal ids aside (a goal id is a permalink the editor chose, not something the form says).
+Both filings are compared as models (what `check` and the site read), editorial notes and reviews
+aside (the editor's words, not the form's) and goal ids aside (a goal id is a permalink the editor chose,
+not something the form says).
 `python -m tests.import_agreement` prints the per-seed table.
 """
 
@@ -41,11 +42,11 @@ class Agreement:
 
 
 def flatten(value: Any, path: str = "") -> dict[str, Any]:
-    """Leaf values by key path, without notes and goal ids; empty values are absent values."""
+    """Leaf values by key path, without notes, reviews and goal ids; empty values are absent values."""
     if isinstance(value, dict):
         flat: dict[str, Any] = {}
         for key, item in value.items():
-            if key == "notes" or (key == "id" and path.split(".")[-1].startswith("goals[")):
+            if key in ("notes", "reviews") or (key == "id" and path.split(".")[-1].startswith("goals[")):
                 continue
             flat.update(flatten(item, f"{path}.{key}" if path else str(key)))
         return flat

@@ -131,6 +131,15 @@ ERROR_CASES = {
         {"d/a.yml": BASE, "d/b.yml": BASE.replace("2025", "2024").replace("某市司法局", "某市司法厅")},
         "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的名称或地区与 d/a.yml 不同  "
         "提示：同一部门在各年份文件中的 department 应完全一致"),
+    "placeholder": (
+        {"d/a.yml": BASE + "functions: （照原文录入）\n"},
+        "d/a.yml:6:1  functions  [错误 placeholder] “（照原文录入）”是 gongkai new 模板的占位文字，尚未替换  "
+        "提示：换成原表的内容；原表没有这一项时删除这个字段"),
+    "note-field": (
+        {"d/a.yml": BASE + "projects:\n  - name: 甲\n    budget: {total: 10}\n    notes:\n"
+                           "      - {field: budget.totl, text: 原表如此}\n"},
+        "d/a.yml:10:10  projects[0].notes[0].field  [错误 note-field] 编者注的 field“budget.totl”不是这条记录的字段  "
+        "提示：是否想写“budget.total”？写这条记录中的字段，如 value、budget.total，往年值写 prior.年份；说明整条记录时删除 field"),
 }
 
 
@@ -187,6 +196,8 @@ funds:
     total: {name: 合计, amount: 100, share: 100%, prior: {2024: 100}}
 """
 
+STALE_HINT = "提示：数据、检查规则或位置已改变：重新运行 gongkai check，对照原文核对后改正这条记录的 code、path 和 message，或删除它"
+
 WARNING_CASES = {
     "invisible-character": (
         "goals:\n  - kind: 年度\n    indicators:\n      - {name: 办结率, value: \"\u202e%001\"}\n",
@@ -213,8 +224,8 @@ WARNING_CASES = {
         "d/a.yml:8:25  projects[0].budget.this_year  [警告 budget-exceeds-total] 本年度预算 20 大于项目总预算 10  "
         "提示：核对两项预算"),
     "unit-mismatch": (
-        "goals:\n  - kind: 年度\n    indicators:\n      - {level1: 产出指标, level2: 成本指标, name: 人均成本, value: ≤127.5元}\n",
-        "d/a.yml:9:50  goals[0].indicators[0].value  [警告 unit-mismatch] 指标值“≤127.5元”以元计，本表金额单位为万元  "
+        "goals:\n  - kind: 年度\n    indicators:\n      - {level1: 效益指标, level2: 经济效益指标, name: 节约资金, value: ≥500元}\n",
+        "d/a.yml:9:52  goals[0].indicators[0].value  [警告 unit-mismatch] 指标值“≥500元”以元计，本表金额单位为万元  "
         "提示：确认单位无误；网站照原样公布"),
     "duplicate-indicator": (
         "goals:\n  - kind: 年度\n    indicators:\n      - {name: 优秀率, value: 100%}\n      - {name: 优秀率, value: ≥90%}\n",
@@ -228,6 +239,16 @@ WARNING_CASES = {
         "approved_on: 2025-01-10\npublished_on: 2025-02-10\n",
         "d/a.yml:7:1  published_on  [警告 late-publication] 公开日期比批复日期晚 31 天，超过预算法第十四条规定的 20 天  "
         "提示：预算批复后 20 日内应向社会公开"),
+    "empty-field": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - name: 案件量\n        value: ≥1件\n        basis:\n",
+        "d/a.yml:11:9  goals[0].indicators[0].basis  [警告 empty-field] 指标值确定依据（basis）写了键但没有内容  "
+        "提示：照原表填上内容；原表此处确实空白时删除这一行，或写 null 表示没有"),
+    "stale-review": (
+        "reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n    message: 指标值“≥500元”以元计，本表金额单位为万元\n"
+        "    reason: 原表如此\n",
+        "d/a.yml:7:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value："
+        "指标值“≥500元”以元计，本表金额单位为万元）已不存在  "
+        + STALE_HINT),
 }
 
 
@@ -285,20 +306,25 @@ def test_errors_exit_1_and_json_format(tmp_path, monkeypatch, capsys):
     assert body["problems"][0] == {
         "file": "content/d/a.yml", "line": 6, "column": 1, "path": "fundz", "code": "unknown-field",
         "severity": "error", "message": "未知字段“fundz”",
-        "hint": "是否想写“funds”？检查拼写，或运行 gongkai schema 查看允许的字段"}
+        "hint": "是否想写“funds”？检查拼写，或运行 gongkai schema 查看允许的字段", "review": None}
 
 
 def test_seed_content_passes_with_its_real_warnings():
     root = Path(__file__).resolve().parent.parent
     report = check_content(root / "content", root / "site_config.yml").report
     assert report.errors == []
-    found = {(Path(p.file).parent.name, p.code, p.path) for p in report.warnings}
+    found = {(Path(p.file).parent.name, p.code, p.path) for p in report.warnings + report.reviewed}
+    # Reviews in the content name warnings that are found; none of them has gone stale.
+    assert [p for p in report.warnings if p.code == "stale-review"] == []
+    assert {(Path(p.file).parent.name, p.code, p.path) for p in report.reviewed} >= {
+        ("guangshui-sfj", "total-mismatch", "funds.expenditure.total.prior[2022]"),
+        ("yutian-sfj", "unit-mismatch", "projects[4].goals[0].indicators[4].value")}
     # 广水 2022: income total 1652.87, expenditure total 1652.85 (the issue's example).
     assert ("guangshui-sfj", "total-mismatch", "funds.expenditure.total.prior[2022]") in found
     # 广水: 1459.87 / 2402.26 = 60.77%, filed as 60.70%.
     assert ("guangshui-sfj", "share-mismatch", "funds.expenditure.lines[0].share") in found
-    # 路南 files in 万元 but states a per-person cost in 元.
-    assert ("lunan-sfj", "unit-mismatch", "projects[0].goals[0].indicators[3].value") in found
+    # 路南 files in 万元 and states a per-person cost (每个社区矫正人员教育帮扶平均费用) in 元: a rate, not a mismatch.
+    assert not [f for f in found if f[:2] == ("lunan-sfj", "unit-mismatch")]
 
 
 def test_control_characters_are_located(tmp_path):
@@ -356,6 +382,113 @@ def test_an_impossible_date_is_reported_with_the_files_other_problems(tmp_path):
 def test_an_impossible_date_in_a_text_field_is_text(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE.replace("title: 测试文件", "title: 2026-13-01")})
     assert lines(report, tmp_path) == []
+
+
+# --- reviews: warnings checked against the 原文 ----------------------------------------------
+
+UNIT = WARNING_CASES["unit-mismatch"][0]
+REVIEW = ("reviews:\n  - code: unit-mismatch\n    path: goals[0].indicators[0].value\n"
+          "    message: 指标值“≥500元”以元计，本表金额单位为万元\n    reason: 原表即为“≥500元”\n")
+
+
+def test_a_reviewed_warning_is_no_longer_pending(tmp_path, monkeypatch, capsys):
+    report = run_check(tmp_path, {"d/a.yml": BASE + UNIT + REVIEW})
+    assert report.warnings == []
+    assert lines(report, tmp_path) == [
+        "d/a.yml:9:52  goals[0].indicators[0].value  [已核对 unit-mismatch] 指标值“≥500元”以元计，本表金额单位为万元  "
+        "核对说明：原表即为“≥500元”"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content", "--strict"]) == 0
+    assert capsys.readouterr().out == "共 0 个错误，0 个警告（另有 1 个警告已核对）。\n"
+    assert main(["check", "content", "--format", "json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert (body["warnings"], body["reviewed"], body["problems"][0]["review"]) == (0, 1, "原表即为“≥500元”")
+
+
+def test_strict_fails_while_one_warning_is_unreviewed(tmp_path, monkeypatch, capsys):
+    run_check(tmp_path, {"d/a.yml": BASE + UNIT + REVIEW + WARNING_CASES["late-publication"][0]})
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "content", "--strict"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split("  ")[2] for line in out[:-1]] == ["[警告 late-publication] 公开日期比批复日期晚 31 天，超过预算法第十四条规定的 20 天"]
+    assert out[-1] == "共 0 个错误，1 个警告（另有 1 个警告已核对）。"
+
+
+def test_a_review_goes_stale_when_its_warning_is_gone(tmp_path):
+    """The value was corrected after the review: the review no longer matches, and says so."""
+    fixed = UNIT.replace("≥500元", "≥0.05万元")
+    report = run_check(tmp_path, {"d/a.yml": BASE + fixed + REVIEW})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:11:5  reviews[0]  [警告 stale-review] 核对记录所说的警告（unit-mismatch，goals[0].indicators[0].value："
+        "指标值“≥500元”以元计，本表金额单位为万元）已不存在  " + STALE_HINT]
+
+
+def test_a_review_of_one_value_does_not_carry_over_to_another(tmp_path):
+    """Same rule, same place, another value: the review was about ≥500元, so ≥800元 is a warning again."""
+    changed = UNIT.replace("≥500元", "≥800元")
+    report = run_check(tmp_path, {"d/a.yml": BASE + changed + REVIEW})
+    assert [(p.code, p.path) for p in report.warnings] == [
+        ("unit-mismatch", "goals[0].indicators[0].value"), ("stale-review", "reviews[0]")]
+    assert report.reviewed == []
+
+
+def test_a_review_names_a_warning_code_a_key_path_and_a_reason(tmp_path):
+    bad = ("reviews:\n  - {code: stale-review, path: a, message: m, reason: 理由}\n"
+           "  - {code: empty-cell, path: 'goals[0]..name', message: m, reason: 理由}\n"
+           "  - {code: empty-cell, path: goals, message: m, reason: ' '}\n")
+    assert [line.split("  ", 1)[1] for line in lines(run_check(tmp_path, {"d/a.yml": BASE + bad}), tmp_path)] == [
+        "reviews[0].code  [错误 wrong-value] “stale-review”不是允许的值  提示：允许的值：" + ", ".join(
+            f"'{c}'" for c in list(WARNING_CODES)[:-2]) + " or 'empty-field'",
+        "reviews[1].path  [错误 wrong-value] “goals[0]..name”不是字段路径  "
+        "提示：照 gongkai check 输出中的写法，如 goals[0].indicators[3].value",
+        "reviews[2].reason  [错误 wrong-value] 这里必须写上内容  提示：写明理由；不能留空"]
+
+
+# --- units, notes, blank keys -------------------------------------------------------------
+
+@pytest.mark.parametrize("indicator", [
+    "{level1: 产出指标, level2: 成本指标, name: 每个社区矫正人员教育帮扶平均费用, value: ≤127.5元}",  # 路南
+    "{level1: 产出指标, level2: 成本指标, name: 人均培训成本, value: <100元}",
+    "{level1: 成本指标, level2: 经济成本指标, name: 办案经费, description: 每件案件补助标准, value: 100元}",
+    "{level1: 效益指标, level2: 经济效益指标, name: 案件补助, value: 100元/件}",
+    "{level1: 产出指标, level2: 数量指标, name: 培训, value: ≤80元/人}",
+])
+def test_per_unit_amounts_are_not_unit_mismatches(tmp_path, indicator):
+    text = BASE + f"goals:\n  - kind: 年度\n    indicators:\n      - {indicator}\n"
+    assert run_check(tmp_path, {"d/a.yml": text}).problems == []
+
+
+def test_a_cost_that_is_not_per_unit_is_still_a_mismatch(tmp_path):
+    text = BASE + "goals:\n  - kind: 年度\n    indicators:\n      - {level1: 产出指标, level2: 成本指标, name: 设备购置成本, value: ≤8000元}\n"
+    assert [p.code for p in run_check(tmp_path, {"d/a.yml": text}).warnings] == ["unit-mismatch"]
+
+
+def test_notes_may_name_fields_nested_fields_and_filed_years(tmp_path):
+    text = BASE + textwrap.dedent("""\
+        goals:
+          - kind: 年度
+            indicators:
+              - name: 案件量
+                value: ≥1件
+                prior: {2024: ≥2件}
+                notes: [{field: value, text: 甲}, {field: prior.2024, text: 乙}, {field: prior.2023, text: 丙}]
+        projects:
+          - name: 甲
+            notes: [{field: budget.total, text: 丁}, {field: withheld.legal_basis, text: 戊}, {field: goals, text: 己}]
+        """)
+    assert lines(run_check(tmp_path, {"d/a.yml": text}), tmp_path) == [
+        "d/a.yml:12:73  goals[0].indicators[0].notes[2].field  [错误 note-field] 编者注的 field“prior.2023”不是这条记录的字段  "
+        "提示：是否想写“prior.2024”？写这条记录中的字段，如 value、budget.total，往年值写 prior.年份；说明整条记录时删除 field"]
+
+
+def test_a_blank_cell_the_data_checks_report_is_not_reported_twice(tmp_path):
+    text = BASE + "goals:\n  - kind: 年度\n    indicators:\n      - name: 案件量\n        value:\n        unit: ''\n"
+    assert [(p.code, p.path) for p in run_check(tmp_path, {"d/a.yml": text}).problems] == [
+        ("empty-cell", "goals[0].indicators[0].name"), ("empty-field", "goals[0].indicators[0].unit")]
+
+
+def test_an_explicit_null_is_not_a_blank_field(tmp_path):
+    assert run_check(tmp_path, {"d/a.yml": BASE + "source: null\nannual_tasks: ~\n"}).problems == []
 
 
 # --- ids that become paths (issue 13) ----------------------------------------------------
@@ -442,3 +575,11 @@ def test_base_url_must_be_an_http_address(tmp_path, url):
     assert [p.format().replace(str(tmp_path) + "/", "") for p in report.sorted()] == [
         f"site_config.yml:2:1  base_url  [错误 wrong-value] 网站根地址“{url}”应以 http:// 或 https:// 开头、以 / 结尾  "
         "提示：例如 https://yusuan.example.gov.cn/"]
+
+
+def test_a_warning_about_the_file_itself_may_be_reviewed_too(tmp_path):
+    text = BASE.replace("title: 测试文件", 'title: "测试\\u200b文件"') + (
+        "reviews:\n  - code: invisible-character\n    path: title\n    message: 文字含看不见的字符 U+200B（零宽空格）\n"
+        "    reason: 原文标题中即有此字符\n")
+    report = run_check(tmp_path, {"d/a.yml": text})
+    assert (report.warnings, [p.code for p in report.reviewed]) == ([], ["invisible-character"])

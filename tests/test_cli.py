@@ -31,6 +31,31 @@ def test_new_writes_a_commented_filing_that_loads(tmp_path, capsys):
     assert "已存在，未覆盖" in capsys.readouterr().err
 
 
+def test_the_untouched_template_fails_check(tmp_path, monkeypatch, capsys):
+    """Filled in with nothing but a known region, the template must not publish 某某市司法局 or its sample rows."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site_config.yml").write_text((FIXTURE / "site_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["new", "x-sfj", "2026"]) == 0
+    path = tmp_path / "content" / "x-sfj" / "2026-pifu.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("region: some-city", "region: demo-city"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/x-sfj/2026-pifu.yml:8:3  department.name  [错误 placeholder] “某某市司法局”是 gongkai new 模板的占位文字，"
+        "尚未替换  提示：换成原表的内容",
+        "content/x-sfj/2026-pifu.yml:25:9  funds.income.lines[0]  [错误 placeholder] “财政拨款（示例）”是 gongkai new 模板的示例行，"
+        "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
+        "content/x-sfj/2026-pifu.yml:29:5  funds.income.total  [错误 placeholder] “合计（示例）”是 gongkai new 模板的示例行，"
+        "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
+        "content/x-sfj/2026-pifu.yml:33:1  functions  [错误 placeholder] “（照原文录入）”是 gongkai new 模板的占位文字，"
+        "尚未替换  提示：换成原表的内容；原表没有这一项时删除这个字段",
+        "content/x-sfj/2026-pifu.yml:41:5  goals[0].text  [错误 placeholder] “（目标内容）”是 gongkai new 模板的占位文字，"
+        "尚未替换  提示：换成原表的内容；原表没有这一项时删除这个字段",
+        "content/x-sfj/2026-pifu.yml:43:9  goals[0].indicators[0]  [错误 placeholder] “法律援助案件量（示例）”是 gongkai new 模板的示例行，"
+        "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
+        "共 6 个错误，0 个警告。"]
+
+
 def test_new_starts_from_the_departments_newest_filing(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE / "content", content)
@@ -66,6 +91,22 @@ def test_build_with_errors_exits_1_and_publishes_nothing(tmp_path, capsys):
     assert code == 1
     assert "有错误，未生成网站；原有网站保持不变。" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+def test_build_says_how_many_warnings_there_are_and_where_to_read_them(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    args = ["build", str(content), "--config", str(FIXTURE / "site_config.yml"), "--templates", str(ROOT / "templates"),
+            "-o", str(tmp_path / "site"), "--no-search"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"内容有 1 个警告待核对，网站上显示为“数据核对提示”：运行 gongkai check {content} --config {FIXTURE / 'site_config.yml'} 逐条查看。")
+    filing = content / "demo-sfj" / "2025-pifu.yml"
+    filing.write_text(filing.read_text(encoding="utf-8")
+                      + "reviews:\n  - code: late-publication\n    path: published_on\n"
+                      "    message: 公开日期比批复日期晚 47 天，超过预算法第十四条规定的 20 天\n    reason: 示例\n", encoding="utf-8")
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "内容没有待核对的警告（另有 1 个警告已核对）。"
 
 
 def test_serve_rebuilds_when_content_changes(tmp_path):

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from tests.history_repo import fixture_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -85,7 +86,8 @@ def test_page_matches_golden(rel: str, pages: dict[str, str]) -> None:
 def regenerate() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build(FIXTURE / "content", FIXTURE / "site_config.yml", ROOT / "templates", site, search=False, cache=False)
+        content = fixture_repo(Path(tmp) / "repo")  # the same scripted history as the fixture_site of conftest
+        build(content, FIXTURE / "site_config.yml", ROOT / "templates", site, search=False, cache=False)
         pages = built_pages(site)
     write_golden(pages)
     print(f"wrote {len(pages)} golden pages to {GOLDEN.relative_to(ROOT)}/; review them with git diff")

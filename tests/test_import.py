@@ -240,6 +240,7 @@ def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
     assert "notes" not in project
     mid, annual = project["goals"]
     assert (mid["kind"], mid["title"], mid["span"]) == ("中期", "中期目标（2025年—2027年）", [2025, 2027])
+    assert (mid["id"], annual["id"]) == ("medium", "annual")
     assert "deadline" not in mid
     assert [i["value"] for i in mid["indicators"]] == ["≥3000件", "≥95%", "逐步提高", "≥90%"]
     assert [i["value"] for i in annual["indicators"]] == ["≥1000件", "≥95%", "逐步提高", "≥ 90%"]
@@ -259,3 +260,43 @@ def test_department_and_unit_codes_are_read_as_text(tmp_path: Path) -> None:
                                            "unit_code": "017001"}
     assert 'code: "017", unit_code: "017001"' in (tmp_path / "out.yml").read_text(encoding="utf-8")
     assert result.check.errors == []
+
+
+def test_header_variants_and_year_columns(tmp_path: Path) -> None:
+    """Bracketed explanations in headers, a prior-year column and a column headed with the fiscal year."""
+    source = tmp_path / "form.txt"
+    source.write_text("2025年项目绩效目标表\n金额单位：元\n"
+                      "部门名称\t[315001]某区司法局\n项目名称\t测试项目\t项目编码\tP001\n年度总体目标\t完成培训任务\n"
+                      "一级指标\t二级指标\t三级指标\t上年指标值\t2025年目标值\t指标值确定依据（参考）\t评（扣）分标准\n"
+                      "产出指标\t数量指标\t培训次数\t3次\t≥4次\t计划标准\t每少1次扣2分\n", encoding="utf-8")
+    result = import_file(source, ImportOptions(output=tmp_path / "out.yml", department="x", region="ezhou",
+                                               content_dir=tmp_path, config=ROOT / "site_config.yml"))
+    assert result.filing["department"]["name"] == "某区司法局"
+    assert result.filing["notes"][0] == {"field": "department.name",
+                                         "text": "原表写作“[315001]某区司法局”；编者去掉前面的编码，部门名称写作“某区司法局”。"}
+    goal = result.filing["projects"][0]["goals"][0]
+    assert (goal["kind"], goal["text"]) == ("年度", "完成培训任务")  # a project's 年度总体目标 is its goal
+    assert goal["prior_years"] == [2024]
+    assert goal["indicators"] == [{"level1": "产出指标", "level2": "数量指标", "name": "培训次数", "value": "≥4次",
+                                   "prior": {2024: "3次"}, "basis": "计划标准", "scoring": "每少1次扣2分"}]
+    assert result.imported.not_placed == []
+
+
+@pytest.mark.parametrize("variant", ["standard", "shifted-label"])
+def test_seed_forms_in_a_grid_import_to_the_same_tables(tmp_path: Path, variant: str) -> None:
+    """Each seed drawn as an Excel form (tests/forms) imports back to the same funds, goals' indicators and
+    projects. Texts are left out: a form cell keeps lines, not the <p> markup of the seed."""
+    from tests.forms.layout import expected
+    from tests.forms.render import render, seed_filings
+    from tests.import_agreement import flatten
+
+    for filing in seed_filings():
+        path = render(filing, variant, "xlsx", tmp_path / f"{filing.department.id}-{variant}.xlsx")
+        output = tmp_path / f"{filing.department.id}-{variant}.yml"
+        import_file(path, ImportOptions(output=output, department=filing.department.id, region=filing.department.region,
+                                        content_dir=CONTENT, config=ROOT / "site_config.yml"))
+        want = flatten(expected(filing, variant).model_dump(mode="python", exclude_defaults=True))
+        have = flatten(model_data(output))
+        keys = {k for k in set(want) | set(have) if k.startswith(("funds", "goals", "projects", "fiscal_year", "kind"))
+                and not k.endswith(".text")}
+        assert [k for k in sorted(keys) if want.get(k) != have.get(k)] == [], filing.department.id

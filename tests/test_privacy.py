@@ -80,3 +80,20 @@ def test_sources_are_published_as_filed_when_contact_fields_are_published(tmp_pa
     config.write_text((FIXTURE / "site_config.yml").read_text("utf-8") + "publish_contact: true\n", "utf-8")
     build(FIXTURE / "content", config, ROOT / "templates", tmp_path / "site", search=False, cache=False)
     assert (tmp_path / "site" / "sources" / "other-2025.txt").read_bytes() == OTHER_SOURCE.read_bytes()
+
+
+def test_a_review_of_a_withheld_projects_warning_is_not_public() -> None:
+    """A review's reason may quote the withheld project; the public filing keeps only the other reviews."""
+    from generator.models import Filing
+    from generator.redaction import public_filing
+
+    filing = Filing.model_validate({
+        "department": {"id": "d", "name": "某局", "region": "r"}, "fiscal_year": 2025, "kind": "批复", "title": "t",
+        "money_unit": "万元", "published_on": None,
+        "projects": [{"name": "机密项目", "withheld": {"reason": "涉及保密要求"}, "budget": {"total": 1, "this_year": 2}},
+                     {"name": "公开项目", "budget": {"total": 1, "this_year": 2}}],
+        "reviews": [{"code": "budget-exceeds-total", "path": "projects[0].budget.this_year", "message": "本年度预算 2 大于项目总预算 1",
+                     "reason": "机密项目原表如此"},
+                    {"code": "budget-exceeds-total", "path": "projects[1].budget.this_year", "message": "本年度预算 2 大于项目总预算 1",
+                     "reason": "原表如此"}]})
+    assert [r.path for r in public_filing(filing, False).reviews] == ["projects[1].budget.this_year"]

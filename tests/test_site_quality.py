@@ -93,12 +93,14 @@ def page_kinds(site: Path) -> dict[str, list[str]]:
     projects = [min((f"{p.parent.relative_to(site).as_posix()}/" for p in (site / f).glob("p/*/index.html")),
                     default=None) for f in filings]
     compares = sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("compare/*/index.html"))
+    revisions = sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("d/*/*/r/*/index.html"))
     return {
         "home": [""], "departments": ["d/"],
         "department": sorted(f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("d/*/index.html")),
         "filing": filings, "project": [p for p in projects if p],
         "compare-index": ["compare/"], "compare": compares[:1], "withheld": ["withheld/"], "data": ["data/"],
         "glossary": ["glossary/"], "about": ["about/"], "search": ["search/"], "404": ["404.html"],
+        "revision": revisions[:3], "changes": ["changes/"],
     }
 
 
@@ -354,3 +356,19 @@ def test_project_page_links_the_same_project_in_other_years(fixture_site: Path) 
     assert ("a", "href", "/d/demo-sfj/2024-pifu/p/DEMO0001/") in links
     back = parse(fixture_site / "d/demo-sfj/2024-pifu/p/DEMO0001/index.html").links
     assert ("a", "href", "/d/demo-sfj/2025-pifu/p/DEMO0001/") in back
+
+
+def test_a_reviewed_warning_is_shown_as_checked_with_its_reason(content_site: Path, fixture_site: Path) -> None:
+    """玉田 states a 降低成本 target in 万元 in a table of 元; a review found it so in the 原文. The page keeps
+    the discrepancy and adds the verdict; a warning nobody reviewed keeps the plain 核对 flag."""
+    project = (content_site / "d/yutian-sfj/2025-gongkai/p/13022925P00004510003M/index.html").read_text(encoding="utf-8")
+    assert ('<span class="flag flag-reviewed" title="数据核对提示（已核对）">已核对：指标值“&gt;5万元”以万元计，本表金额单位为元。'
+            '原文如此（这张表注明“单位：元”，“降低成本”的指标值写作“&gt;5万元”），照原样公布。</span>') in project
+    assert ('<br><span class="reviewed">已核对：原文如此（这张表注明“单位：元”，“降低成本”的指标值写作“&gt;5万元”），'
+            '照原样公布。</span></li>') in project
+    hengyang = (content_site / "d/hengyang-sfj/2024-shenbao/index.html").read_text(encoding="utf-8")
+    assert ('<span class="flag flag-reviewed" title="数据核对提示（已核对）">已核对：指标“无”在同一张表中出现 3 次。'
+            '原文如此（原表在经济效益指标、社会成本指标、生态环境成本指标下都把三级指标写作“无”），照原样公布。</span>') in hengyang
+    unreviewed = (fixture_site / "d/demo-sfj/2025-pifu/index.html").read_text(encoding="utf-8")
+    assert "<li>公开日期比批复日期晚 47 天，超过预算法第十四条规定的 20 天</li>" in unreviewed
+    assert "已核对" not in unreviewed

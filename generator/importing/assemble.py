@@ -13,26 +13,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument, Table
-from .funds import FundsReader, is_funds_header
-from .indicators import IndicatorReader, header_columns
-from .layouts import (BUDGET_PERIOD, BUDGET_ROWS, CODED_NAME, CODED_NAME_LABELS, DATE, DATE_LABELS,
-                      DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER,
-                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, is_indicator_header,
-                      normalize)
+from .funds import FIGURE, FundsReader, is_funds_header
+from .indicators import IndicatorReader, header_columns, in_field_order
+from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, DATE_LABELS, DEPARTMENT_NAME,
+                      DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
+                      STRUCTURE_LABELS, DEPARTMENT_CODES, date_of, indicator_column, is_indicator_header, normalize)
 from .prose import prose_goals, rich
-from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header, withheld)
+from .projects import (budget_title, form_pairs, heading, is_list_header, put_field, spending_header,
+                       unnumbered_heading, withheld)
 from .layouts import PROJECT_COLUMNS
 
-GOAL_START = re.compile(r"^(?P<kind>年度|长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
-TITLE_WORDS = re.compile(r"绩效目标.*(表|批复|申报|公开)")
+TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
+YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
+PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
+UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 
 
@@ -83,6 +86,7 @@ class Assembler:
         self.spending: list[tuple[int, Cell]] = []
         self.realign = document.path.suffix.lower() == ".txt"
         self.budget_periods: dict[int, str] = {}
+        self.in_table = False
 
     # ---- walk -------------------------------------------------------------------------------
     def run(self) -> Imported:
@@ -118,6 +122,12 @@ class Assembler:
             self._close_text()
             self.in_projects = True
             self._new_project({"number": numbered[0]})
+            self._place(paragraph)
+            return
+        if unnumbered_heading(text) and "title" in self.filing:
+            self._close_text()
+            self.in_projects = True
+            self._new_project({})
             self._place(paragraph)
             return
         titled = budget_title(text)
@@ -173,9 +183,9 @@ class Assembler:
         """Dates, money unit and contact written as a line of their own."""
         for label, key in DATE_LABELS.items():
             if text.startswith(label):
-                date = DATE.search(text)
+                date = date_of(text)
                 if date:
-                    self.filing[key] = dt.date(*(int(g) for g in date.groups()))
+                    self.filing[key] = dt.date(*date)
                     return True
         unit = MONEY_UNIT.fullmatch(text.strip())
         if unit:
@@ -238,6 +248,13 @@ class Assembler:
 
     # ---- tables -----------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
+        self.in_table = True
+        try:
+            self._table_rows(table)
+        finally:
+            self.in_table = False
+
+    def _table_rows(self, table: Table) -> None:
         rows = [list(row) for row in table.rows]
         index = 0
         kinds: list[str] = []
@@ -280,7 +297,14 @@ class Assembler:
         first = next((t for t in texts if t), "")
         key = normalize(first)
         labelled = LABELLED_VALUE.match(first)
-        if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in FILER | PHONE | set(DATE_LABELS)):
+        labels = FILER | PHONE | set(DATE_LABELS)
+        if key in FILER | PHONE or (labelled and normalize(labelled.group("label")) in labels):
+            return True
+        present = [t for t in texts if t]
+        if not present:  # a blank row ends a table part in a real grid; copied text has blank rows inside tables
+            return not self.realign and not any(cell.merged_from for cell in row)
+        if len(present) == 1 and (MONEY_UNIT.fullmatch(first) or heading(first) or unnumbered_heading(first)
+                                  or withheld(first) or budget_title(first)):
             return True
         return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in DEPARTMENT_NAME \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
@@ -308,7 +332,8 @@ class Assembler:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
         remarks = {normalize(str(i.get("remark", ""))) for i in indicators if i.get("remark")}
-        if remarks and all(re.fullmatch(r"\d+(\.\d+)?分", r) for r in remarks):
+        if remarks and all(re.fullmatch(r"\d+(\.\d+)?分", r) for r in remarks) \
+                and not any("weight" in i for i in indicators):
             for indicator in indicators:
                 if "remark" in indicator:
                     indicator["weight"] = indicator.pop("remark")
@@ -321,16 +346,16 @@ class Assembler:
         if not any("value_mid" in i for i in indicators):
             return
         owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
-        mid = next((g for g in owner if g["kind"] in ("中期", "长期") and "indicators" not in g), None)
+        mid = next((g for g in owner if g["kind"] == "中期" and "indicators" not in g), None)
         if mid is None:
-            mid = {"id": f"g{len(owner) + 1}", "kind": "中期", "title": "中期目标"}
+            mid = {"id": "medium", "kind": "中期", "title": "中期目标"}
             owner.insert(owner.index(goal), mid)
         mid["indicators"] = []
         for indicator in indicators:
             copy = {k: v for k, v in indicator.items() if k not in ("value", "value_mid")}
             if "value_mid" in indicator:
                 copy["value"] = indicator.pop("value_mid")
-            mid["indicators"].append(_indicator_order(copy))
+            mid["indicators"].append(in_field_order(copy))
 
     def _goal_for_table(self, origin: str) -> dict[str, Any]:
         if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal:
@@ -357,7 +382,7 @@ class Assembler:
             goal["text"] = text
         goal["_origin"] = origin
         if self.in_projects:
-            if self.project is None or (self.project.get("goals") and not same_project):
+            if self.project is None or (not same_project and self._project_has_goal(kind)):
                 self._new_project({})
                 if "name" not in self.project:
                     self.project.setdefault("notes", []).append(
@@ -367,16 +392,24 @@ class Assembler:
         else:
             goals = self.goals
         goal["id"] = f"g{len(goals) + 1}"
+        if self.in_projects and kind == "中期" or same_project:  # named as the content format shows the pair
+            goal["id"] = {"中期": "medium", "年度": "annual"}.get(kind, goal["id"])
         goals.append(goal)
         self.goal = goal
         self.goal_table_used = False
 
+    def _project_has_goal(self, kind: str) -> bool:
+        """The current project is complete for a new goal of this kind: it has one, or its goals have indicators."""
+        assert self.project is not None
+        goals = self.project.get("goals", [])
+        return any(goal["kind"] == kind for goal in goals) or bool(goals and goals[-1].get("indicators"))
+
     def _starts_projects(self, kind: str, origin: str) -> bool:
-        """A goal of a kind the department already has, outside the table(s) its goals came from, after a
-        complete indicator table: a system export's project goals follow the department form."""
+        """A goal line of its own (outside any table) of a kind the department already has, after a complete
+        indicator table: a system export's project goals ("* 年度目标：") follow the department form."""
         tables = {goal.get("_origin") for goal in self.goals}
-        return bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) and origin not in tables \
-            and bool(self.goals[-1].get("indicators"))
+        return not self.in_table and bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) \
+            and origin not in tables and bool(self.goals[-1].get("indicators"))
 
     def _new_project(self, project: dict[str, Any]) -> None:
         self.projects.append(project)
@@ -450,7 +483,9 @@ class Assembler:
         goal = GOAL_START.match(first.text)
         if goal and rest and not is_indicator_header([c.text for c in rest]):
             title = first.text.rstrip(":： ")
-            self._start_goal(goal.group("kind"), title, rest[0].text, origin=table.location)
+            plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
+            self._start_goal(goal.group("kind"), None if plain else title, rest[0].text, origin=table.location)
+            self._goal_years(first.text)
             self._place(first, rest[0])
             return 1
         if key == "绩效目标" and rest:
@@ -458,10 +493,27 @@ class Assembler:
             self._place(first, rest[0])
             return 1
         if key in DEPARTMENT_TEXTS and rest and normalize(rest[0].text) not in STRUCTURE_LABELS:
-            self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
+            if DEPARTMENT_TEXTS[key] == "overall_goal" and self.in_projects and self.project is not None:
+                self._start_goal("年度", None, rest[0].text, origin=table.location, same_project=True)
+            else:
+                self.filing[DEPARTMENT_TEXTS[key]] = rest[0].text
+            self._place(first, rest[0])
+            return 1
+        waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
+        if len(present) <= 2 and _next_is_header(rows, index) and not waiting and not form_pairs(row) \
+                and not any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in present):
+            # the line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"
+            self._start_goal("年度", None if key in PLAIN_GOAL_LABELS else first.text.rstrip(":： "),
+                             rest[0].text if rest else None, origin=table.location)
+            self._place(first, *rest)
+            return 1
+        if len(present) == 2 and not self.in_projects and _is_section_label(first.text) and len(rest[0].text) >= 20:
+            self.sections.append({"title": first.text.rstrip(":： "), "text": rest[0].text})
             self._place(first, rest[0])
             return 1
         self._contact_and_dates(present)
+        if self._budget_header(rows, index):
+            return 2
         pairs = form_pairs(row)
         if pairs:
             if any(k in ("code", "name") for k, _, _ in pairs) and self.project is not None \
@@ -489,7 +541,8 @@ class Assembler:
             self._place(*(c for _, c in quarters), *(c for c in present if "支出计划" in c.text))
             return 1
         if self.spending and self.project is not None:
-            plan = [{"by": label.text, "share": row[c].text} for c, label in self.spending if c < len(row) and row[c].text]
+            plan = [{"by": label.text, "share": row[c].text}
+                    for c, label in self.spending if c < len(row) and row[c].text]
             if plan:
                 self.project["spending_plan"] = plan
                 self._place(*(row[c] for c, _ in self.spending if c < len(row) and row[c].text))
@@ -500,20 +553,31 @@ class Assembler:
         return 1
 
     def _single_cell(self, cell: Cell) -> None:
+        """A row with one cell: a project's budget unit, a label without value, or a line like a paragraph."""
         text = cell.text
-        unit = MONEY_UNIT.fullmatch(text)
-        if unit:
-            self._set_unit(unit.group(1))
-            self._place(cell)
-        elif self._metadata(text):
-            self._place(cell)
-        elif self._title(text):
-            self._place(cell)
-        elif self.in_projects and self.project is not None and BUDGET_UNIT.match(text) and "code" not in self.project:
+        if self.in_projects and self.project is not None and BUDGET_UNIT.match(text) and "code" not in self.project \
+                and "name" not in self.project:
             self.project["budget_unit"] = text
             self._place(cell)
         elif normalize(text) in STRUCTURE_LABELS or normalize(text) in PROJECT_COLUMNS:
             self._place(cell)  # a label whose value cell is empty
+        else:
+            self._paragraph(Paragraph(text, cell.location))
+
+    def _department_name(self, text: str, with_code: bool) -> None:
+        """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name."""
+        code = UNIT_CODE.match(text)
+        name = text[code.end():].strip() if code and text[code.end():].strip() else text
+        department = self.filing.setdefault("department", {})
+        department["name"] = name
+        if name == text:
+            return
+        digits = re.search(r"\d+", code.group(0)).group(0)
+        if with_code:
+            department["code"] = digits
+        else:
+            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的编码，"
+                                                                   f"部门名称写作“{name}”。"})
 
     def _title(self, text: str) -> bool:
         """The form's title, and a "（2024年度）" line right under it, before any content."""
@@ -538,15 +602,20 @@ class Assembler:
                 self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
                 self._place(cell)
             elif key in DEPARTMENT_NAME and following is not None:
-                department = self.filing.setdefault("department", {})
-                coded = CODED_NAME.match(following.text) if key in CODED_NAME_LABELS else None
-                if coded:
-                    department["code"], department["name"] = coded["code"], coded["name"].strip()
-                else:
-                    department["name"] = following.text
+                self._department_name(following.text, with_code="代码" in key)
                 self._place(cell, following)
             elif key in DEPARTMENT_CODES and following is not None:
                 self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
+                self._place(cell, following)
+            elif labelled and normalize(labelled.group("label")) in DEPARTMENT_CODES:
+                field_key = DEPARTMENT_CODES[normalize(labelled.group("label"))]
+                self.filing.setdefault("department", {})[field_key] = labelled.group("value").strip()
+                self._place(cell)
+            elif key in DATE_LABELS and following is not None and date_of(following.text):
+                self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
+                self._place(cell, following)
+            elif key in FISCAL_YEAR_LABELS and following is not None and YEAR_VALUE.fullmatch(following.text):
+                self.filing["fiscal_year"] = int(YEAR_VALUE.fullmatch(following.text).group(1))
                 self._place(cell, following)
             elif key in FILER and following is not None:
                 self.filing.setdefault("contact", {})["filer"] = following.text
@@ -557,8 +626,29 @@ class Assembler:
             elif self._metadata(cell.text):
                 self._place(cell)
 
+    def _budget_header(self, rows: list[list[Cell]], index: int) -> bool:
+        """预算规模 | 项目总预算 | 本年度预算 | 其中：财政资金 | 其他资金 over a row of their amounts."""
+        heads = {c: key for c, cell in enumerate(rows[index])
+                 if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
+        if len(heads) < 2 or index + 1 >= len(rows) or any(FIGURE.match(c.text) for c in rows[index]):
+            return False
+        values = rows[index + 1]
+        figures = {c: values[c] for c in heads if c < len(values) and values[c].text}
+        if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
+            return False
+        if self.project is None:
+            self.in_projects = True
+            self._new_project({})
+        assert self.project is not None
+        self._place(*(cell for cell in rows[index] if cell.text and
+                      (normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
+        for column, cell in figures.items():
+            if put_field(self.project, heads[column], cell.text):
+                self._place(cell)
+        return True
+
     def _budget_matrix_row(self, row: list[Cell]) -> bool:
-        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns."""
+        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns → budget.medium_term / budget.annual."""
         assert self.project is not None
         label = next((cell for cell in row if BUDGET_ROWS.get(normalize(cell.text))), None)
         if label is None:
@@ -567,12 +657,9 @@ class Assembler:
         key = BUDGET_ROWS[normalize(label.text)]
         self._place(label)
         for column, period in self.budget_periods.items():
-            if column >= len(row) or not row[column].text:
-                continue
-            cell = row[column]
-            target = f"{'medium_term' if period == '中期' else 'annual'}.{key}"
-            if put_field(self.project, target, cell.text):
-                self._place(cell)
+            if column < len(row) and row[column].text \
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", row[column].text):
+                self._place(row[column])
         return True
 
     def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:
@@ -582,15 +669,20 @@ class Assembler:
             if not head.text or head is label:
                 continue
             value = values[column] if column < len(values) and values[column].text else None
-            kind = "中期" if head.text.startswith("中期") else "长期" if head.text.startswith("长期") else "年度"
+            match = GOAL_START.match(head.text)
+            kind = match.group("kind") if match else "年度"
             self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
-            years = [int(y) for y in re.findall(r"(\d{4})\s*年", head.text)]
-            if kind == "中期" and len(years) == 2:
-                self.goal.pop("deadline", None)
-                self.goal["span"] = years  # 中期目标（2025年—2027年）: its years, not a deadline
-            elif kind != "年度" and years:
-                self.goal["deadline"] = years[-1]
+            self._goal_years(head.text)
             self._place(head, *([value] if value else []))
+
+    def _goal_years(self, heading_text: str) -> None:
+        """中期目标（2025年—2027年） → span [2025, 2027]; 长期目标（截止2025年） → deadline 2025."""
+        assert self.goal is not None
+        years = [int(y) for y in re.findall(r"(\d{4})\s*年", heading_text)]
+        if self.goal["kind"] == "中期" and len(years) == 2:
+            self.goal["span"] = years
+        elif self.goal["kind"] == "长期" and years:
+            self.goal["deadline"] = years[-1]
 
     def _overall_goal_pairs(self, label: Cell, heads: list[Cell], values: list[Cell]) -> None:
         """整体绩效总目标 with sub-heads (长期目标 / 年度目标) over a row of their texts."""
@@ -635,7 +727,7 @@ class Assembler:
         if not name:
             units = [p.get("budget_unit") for p in self.projects if p.get("budget_unit")]
             if units:
-                derived = re.sub(r"^\d+", "", units[0])
+                derived = UNIT_CODE.sub("", units[0])
                 derived = re.sub(r"本级$", "", derived)
                 filing.setdefault("department", {})["name"] = derived
                 self.notes.append({"field": "department.name", "text": f"原文未单独写部门名称，项目表的预算单位为“{units[0]}”；"
@@ -656,15 +748,19 @@ class Assembler:
         return missing
 
 
+def _next_is_header(rows: list[list[Cell]], index: int) -> bool:
+    following = next((row for row in rows[index + 1:] if any(c.text for c in row)), None)
+    return following is not None and is_indicator_header([c.text for c in following])
+
+
+def _is_section_label(text: str) -> bool:
+    """A label naming a chapter of text: "三、工作保障措施", "业务保障措施"."""
+    return bool(SECTION_HEADING.match(text)) or text.rstrip(":： ").endswith(("措施", "说明", "情况"))
+
+
 def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
     """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
     return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
-
-
-def _indicator_order(indicator: dict[str, Any]) -> dict[str, Any]:
-    from .indicators import FIELD_ORDER
-
-    return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
 
 
 def _is_years_row(row: list[Cell]) -> bool:
@@ -675,14 +771,17 @@ def _is_years_row(row: list[Cell]) -> bool:
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:
-    order = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit",
-             "budget", "purpose", "spending_plan", "goals", "withheld", "notes")
+    order = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit", "budget",
+             "purpose", "spending_plan", "goals", "withheld", "notes")
     ordered = {key: project[key] for key in order if key in project}
     if "budget" in ordered:
-        ordered["budget"] = {k: ordered["budget"][k]
-                             for k in ("total", "this_year", "fiscal", "other", "medium_term", "annual")
-                             if k in ordered["budget"]}
-    return ordered | {k: v for k, v in project.items() if k not in ordered}
+        budget = ordered["budget"]
+        ordered["budget"] = {k: budget[k] for k in ("total", "this_year", "fiscal", "other") if k in budget}
+        for split in BUDGET_SPLITS.values():
+            if split in budget:
+                ordered["budget"][split] = {k: budget[split][k] for k in ("total", "fiscal", "other")
+                                            if k in budget[split]}
+    return ordered | {k: v for k, v in project.items() if k not in ordered and not k.startswith("_")}
 
 
 def assemble(document: SourceDocument) -> Imported:

@@ -22,6 +22,7 @@ from ..problems import Report
 from ..yamlsource import YamlProblem, load_file
 from .assemble import Imported, assemble
 from .document import ImportFailure
+from .indicators import in_field_order
 from .readers import read_document
 from .yamlout import dump
 
@@ -156,7 +157,8 @@ def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
     if years:
         year = max(set(years), key=years.count)
         filing["fiscal_year"] = year
-        notes.append({"field": "fiscal_year", "text": f"原文未写预算年度；项目名称（如“{next(p['name'] for p in filing['projects'] if str(p.get('name', '')).startswith(str(year)))}”）"
+        example = next(p["name"] for p in filing["projects"] if str(p.get("name", "")).startswith(str(year)))
+        notes.append({"field": "fiscal_year", "text": f"原文未写预算年度；项目名称（如“{example}”）"
                                                       f"指向 {year} 年度，编者据此判断。"})
         return
     raise ImportFailure(f"{path}：原文没有写预算年度，也无法从标题、填报日期或项目名称判断，未写入任何文件。"
@@ -195,15 +197,27 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
 
 
 def _prior_last_years(filing: dict[str, Any]) -> None:
-    """"上年指标值" columns become the year before the fiscal year once that is known."""
-    last = filing["fiscal_year"] - 1
+    """Year columns once the fiscal year is known: "上年指标值" is the year before it, and a column
+    headed with the fiscal year itself ("2025年目标值") holds the value, not a prior year."""
+    year = filing["fiscal_year"]
     goals = list(filing.get("goals", [])) + [g for p in filing.get("projects", []) for g in p.get("goals", [])]
     for goal in goals:
-        if "last" in goal.get("prior_years", []):
-            goal["prior_years"] = [last if y == "last" else y for y in goal["prior_years"]]
-            for indicator in goal.get("indicators", []):
-                if "last" in indicator.get("prior", {}):
-                    indicator["prior"][last] = indicator["prior"].pop("last")
+        years = goal.get("prior_years", [])
+        if "last" not in years and year not in years:
+            continue
+        goal["prior_years"] = [y for y in (year - 1 if y == "last" else y for y in years) if y != year]
+        if not goal["prior_years"]:
+            del goal["prior_years"]
+        for index, indicator in enumerate(goal.get("indicators", [])):
+            prior = indicator.get("prior", {})
+            if "last" in prior:
+                prior[year - 1] = prior.pop("last")
+            if year in prior:
+                current = prior.pop(year)
+                indicator.setdefault("value", current)
+            if "prior" in indicator and not prior:
+                del indicator["prior"]
+            goal["indicators"][index] = in_field_order(indicator)
 
 
 def _write(output: Path, filing: dict[str, Any], source: Path, split: bool) -> None:

@@ -18,8 +18,12 @@ from .document import Cell
 from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
 
 LEVEL_FIELDS = ("level1", "level2")
-FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis", "category",
-               "description", "scoring", "weight", "remark", "notes")
+FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
+               "category", "description", "scoring", "weight", "remark", "notes")
+
+
+def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
+    return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
 
 
 @dataclass
@@ -84,6 +88,9 @@ class IndicatorReader:
     level1_labels: set[str] = field(default_factory=set)  # 一级 labels this table uses
     labels: set[str] = field(default_factory=set)  # every 一级/二级 label of rows in their place
     anchors: dict[int, str] = field(default_factory=dict)  # column → the text it nearly always holds
+    without_level2: set[str] = field(default_factory=set)  # 二级 cells of grid rows that truly have no label
+    grid_notes: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    unlabelled: bool = False
 
     def read(self) -> list[dict[str, Any]]:
         usual_last = self._usual_last()
@@ -101,11 +108,42 @@ class IndicatorReader:
         if name is not None:
             self.labels = {row[c].text for row in placed if len(row) > name and row[name].text
                            for c, f in self.columns.fields.items() if f in LEVEL_FIELDS and row[c].text}
+        if not self.realign:
+            self._merged_level2()
         for row, notes in self._joined(usual_last):
-            self._row(row, usual_last, notes)
+            key = self._level2_location(row)
+            self.unlabelled = key in self.without_level2
+            self._row(row, usual_last, notes + self.grid_notes.pop(key, []))
         self._flush_label_row()
         self._fill_leading_level1()
         return self.indicators
+
+    def _merged_level2(self) -> None:
+        """In a grid whose 二级 labels are merged cells, only a covered cell repeats the label above it.
+        An empty cell outside any merge has no 二级 label — unless the merge of the label just below
+        starts one row late (the 鄂州 export): then that label is this row's too."""
+        level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
+        level2 = next((c for c, f in self.columns.fields.items() if f == "level2"), None)
+        if level2 is None or not any(len(row) > level2 and row[level2].merged_from for row in self.rows):
+            return
+        for index, row in enumerate(self.rows):
+            if len(row) <= level2 or row[level2].text or row[level2].merged_from or self._is_label_row(row) \
+                    or not any(cell.text for cell in row):
+                continue
+            below = self.rows[index + 1] if index + 1 < len(self.rows) else None
+            starts_below = below is not None and len(below) > level2 and below[level2].text \
+                and (level1 is None or not below[level1].text)
+            if starts_below:
+                label = below[level2].text
+                row[level2] = Cell(label, row[level2].location)
+                self.grid_notes[row[level2].location] = [{"field": "level2", "text": f"原表二级指标“{label}”的合并单元格从下一行才开始，"
+                                                                        "此行的二级指标格空白；编者按下一行的标签读作本行的二级指标。"}]
+            else:
+                self.without_level2.add(row[level2].location)
+
+    def _level2_location(self, row: list[Cell]) -> str | None:
+        column = next((c for c, f in self.columns.fields.items() if f == "level2"), None)
+        return row[column].location if column is not None and column < len(row) else None
 
     def _joined(self, usual_last: int) -> list[tuple[list[Cell], list[dict[str, str]]]]:
         """A lone cell on the row after a row that stops short is that row's next cell (a stray line break)."""
@@ -202,7 +240,8 @@ class IndicatorReader:
         label_columns = [c for c, f in sorted(self.columns.fields.items()) if f in LEVEL_FIELDS]
         if len(leftovers) == 1 and len(label_columns) == 2:
             text = leftovers[0].text
-            level1 = (text in LEVEL1 or text in self.level1_labels) and text not in LEVEL2_OF.get(self.level1 or "", set())
+            level1 = (text in LEVEL1 or text in self.level1_labels) \
+                and text not in LEVEL2_OF.get(self.level1 or "", set())
             aligned[label_columns[0] if level1 else label_columns[1]] = leftovers[0]
         else:
             aligned.update(zip(label_columns[-len(leftovers):] if leftovers else [], leftovers[-len(label_columns):]))
@@ -299,6 +338,8 @@ class IndicatorReader:
             self.level1, self.level2, self.pending_level1 = level1, None, None
         if level2:
             self.level2 = level2
+        if self.unlabelled and not level2:
+            self.level2 = None
         values["level1"] = self.level1 or ""
         values["level2"] = self.level2 or ""
 

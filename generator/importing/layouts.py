@@ -18,7 +18,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
     "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
     "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
-    "指标说明": "description", "指标内涵": "description",
+    "指标说明": "description", "指标内涵": "description", "指标值说明": "description",
+    "预期目标值": "value", "预期值": "value", "当年预期值": "value", "年度预期值": "value",
     "指标值类型": "value_type", "指标性质": "value_type",
     "计量单位": "unit", "度量单位": "unit",
     "评扣分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
@@ -29,7 +30,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
-PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值)?$")
+PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
 LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
 
 # Funds table: 收入/支出 sections and their amount columns.
@@ -52,8 +53,9 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目主要支出方向和用途": "purpose", "资金用途": "purpose", "主要支出方向和用途": "purpose",
     "项目资金用途": "purpose",
 }
-# Budget figures by key path inside `budget`: 中期/年度 totals keep their own fields, never 项目总预算.
-BUDGET_FIELDS = ("total", "this_year", "fiscal", "other", "medium_term.total", "annual.total")
+BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
+BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
 BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
@@ -68,17 +70,15 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
-# Codes of their own (text: leading zeros kept), and a name cell that carries its code: "[017]某县司法局".
+# Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
-CODED_NAME_LABELS = {"主管部门及代码"}
-CODED_NAME = re.compile(r"^[\[【（(]?\s*(?P<code>\d{2,})\s*[\]】）)]?\s*(?P<name>\D.*)$")
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
 # Labels of a form that only name a part of it; read as structure, never as content.
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
-                    "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "绩效目标表", "整体绩效总目标",
-                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途"}
+                    "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
+                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途", "预算规模", "收支构成"}
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
 LEVEL2_OF: dict[str, set[str]] = {
@@ -94,8 +94,12 @@ LEVEL2 = set().union(*LEVEL2_OF.values())
 MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
 MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,8})[:：]\s*(?P<value>\S.*)$")  # "填报人：张三" in one cell
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
+FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
+
+
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def normalize(text: str) -> str:
@@ -104,12 +108,18 @@ def normalize(text: str) -> str:
 
 
 def indicator_column(text: str) -> str | None:
-    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns."""
+    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns.
+
+    A bracketed explanation after the name ("指标值（包含数字及文字描述）") does not change the column,
+    unless the whole text is itself a known header ("指标值（中期）")."""
     key = normalize(text)
     if not key:
         return None
     if key in INDICATOR_COLUMNS:
         return INDICATOR_COLUMNS[key]
+    plain = normalize(BRACKETED.sub("", text))
+    if plain != key and plain in INDICATOR_COLUMNS:
+        return INDICATOR_COLUMNS[plain]
     year = PRIOR_YEAR.match(key)
     if year:
         return f"prior:{year.group(1)}"
@@ -129,3 +139,12 @@ def is_indicator_header(texts: list[str]) -> bool:
 def is_label_like(text: str) -> bool:
     """An indicator label (一级/二级), not an indicator: the usual names or a short "…指标"."""
     return text in LEVEL1 or text in LEVEL2 or (text.endswith("指标") and len(text) <= 10)
+
+
+def date_of(text: str) -> tuple[int, int, int] | None:
+    """"2023年 12 月 30 日" or "2023-12-30" → (2023, 12, 30)."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    year, month, day, iso_month, iso_day = match.groups()
+    return int(year), int(month or iso_month), int(day or iso_day)

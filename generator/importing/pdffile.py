@@ -2,7 +2,8 @@
 
 Tables are found from their ruling lines (`find_tables`). pdfplumber leaves the grid positions
 covered by a merged cell empty (None); each such position names the cell drawn over it. Text
-outside the tables becomes one paragraph per line, in reading order with the tables.
+outside the tables is read as paragraphs, in reading order with the tables: lines join into a
+paragraph as lines do in a cell (below).
 
 A table the printer broke across pages is read as one table, as a person reads it: where a page
 ends inside a table, the cut is closed with a ruling line so the last and first rows are still
@@ -10,8 +11,10 @@ found; a table at the top of a page with the same columns as the table that ende
 page continues it; a header row the printer repeated there is left out; and a merged label the
 page break cut in two (an empty cell opening the new page under a merged cell) stays one merge.
 
-Inside a cell, the line breaks are where the printer wrapped the text: lines are joined with
-nothing between Chinese characters, and with a space between two Latin words or numbers.
+Inside a cell, a line that reaches the right margin was wrapped by the printer and is joined to
+the next (nothing between Chinese characters, a space between two Latin words or numbers); a
+line that ends short of the margin ends a paragraph, and the line break is kept (a paragraph whose
+last line happens to fill the cell cannot be told from a wrapped line and is joined to the next).
 Printers that subset a CJK font (Chromium among them) may name a character in the text layer by
 a radical that shares its glyph: 门 comes out as ⻔ (U+2ED4), 户 as ⼾ (U+2F3E). A form never
 means a radical, so each is read as the character its glyph draws, and the report says so.
@@ -68,6 +71,14 @@ class Part:
     bbox: Box
 
 
+@dataclass
+class Lines:
+    """A paragraph as found on one page; `goes_on` when its last line reaches the margin."""
+
+    paragraph: Paragraph
+    goes_on: bool
+
+
 def read(path: Path) -> SourceDocument:
     with open_or_refuse(path, _open, "PDF 文件", "PDF 阅读器") as pdf:
         pages = [_page_blocks(page) for page in pdf.pages]
@@ -107,15 +118,36 @@ def _open(path: Path):
 
 # --- one page ----------------------------------------------------------------------------------
 
-def _page_blocks(page) -> list[Block | Part]:
+def _page_blocks(page) -> list[Lines | Part]:
     if not page.chars:
         return []
+    # Printed ruling lines are exact: the default snapping (3 pt) would average the column lines of
+    # different tables on a page, and a table continued on the next page would no longer line up.
     found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page), "snap_tolerance": 1})
     tables = [(t.bbox[1], _part(t, f"第{page.page_number}页 表{n}")) for n, t in enumerate(found, 1)]
     outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in found))
-    lines = [(line["top"], Paragraph(ideographs(line["text"]), f"第{page.page_number}页 第{n}行"))
-             for n, line in enumerate(outside.extract_text_lines(), 1)]
-    return [block for _, block in sorted(tables + lines, key=lambda item: item[0])]
+    page_box: Box = (0, 0, page.width, 0)
+    paragraphs = [(lines[0]["top"], Lines(Paragraph(ideographs(_joined_lines(lines)), f"第{page.page_number}页 第{n}行"),
+                                          _wrapped(lines[-1], page_box)))
+                  for n, lines in _paragraphs(outside.extract_text_lines(keep_blank_chars=True, strip=False),
+                                              page_box)]
+    return [block for _, block in sorted(tables + paragraphs, key=lambda item: item[0])]
+
+
+def _paragraphs(lines: list[dict], page: Box) -> list[tuple[int, list[dict]]]:
+    """Lines grouped into paragraphs, each with the number of its first line on the page: a line that
+    reaches the right margin (the page's left margin mirrored) goes on in the next, as in `_wrapped`."""
+    groups: list[tuple[int, list[dict]]] = []
+    for n, line in enumerate(lines, 1):
+        if groups and _wrapped(groups[-1][1][-1], page):
+            groups[-1][1].append(line)
+        else:
+            groups.append((n, [line]))
+    return groups
+
+
+def _joined_lines(lines: list[dict]) -> str:
+    return unwrap("\n".join(line["text"] for line in lines)).strip()
 
 
 def _page_cuts(page) -> list[float]:
@@ -134,9 +166,31 @@ def _inside(obj, bbox) -> bool:
 
 def _part(found, name: str) -> Part:
     texts = found.extract(keep_blank_chars=True)  # the space where a line was wrapped stays
-    cells = {box: ideographs(unwrap(texts[r][c])) for r, row in enumerate(found.rows)
+    cells = {box: ideographs(_cell_text(found.page, box, texts[r][c])) for r, row in enumerate(found.rows)
              for c, box in enumerate(row.cells) if box is not None}
     return Part(name, [row.bbox[1] for row in found.rows], cells, found.bbox)
+
+
+def _cell_text(page, box: Box, text: str) -> str:
+    """A cell's lines: a line that reaches the cell's right edge was wrapped and goes on in the next;
+    a line that ends short of it ends a paragraph (kept as a line break)."""
+    if "\n" not in text:
+        return text
+    lines = page.crop(box).extract_text_lines(keep_blank_chars=True, strip=False)
+    if not lines:
+        return text
+    joined = lines[0]["text"]
+    for line, after in zip(lines, lines[1:]):
+        joined = unwrap(joined + "\n" + after["text"]) if _wrapped(line, box) else joined.rstrip() + "\n" + after["text"]
+    return joined.rstrip()
+
+
+def _wrapped(line: dict, box: Box) -> bool:
+    """Ends within two characters of the text's right margin (the left margin mirrored): a line may
+    break early by a character when its last character may not end a line or the next may not start
+    one (“3分，” stays together). So a paragraph whose last line fills the cell is read as going on."""
+    size = line["chars"][-1]["size"]
+    return line["x1"] > box[2] - (line["x0"] - box[0]) - 2.0 * size
 
 
 # --- a table's parts on one grid ----------------------------------------------------------------
@@ -199,18 +253,31 @@ def unwrap(text: str) -> str:
 
 # --- tables continued over pages ---------------------------------------------------------------
 
-def _joined(pages: list[list[Block | Part]]) -> list[Block]:
-    """Blocks in order; a table that ends one page and opens the next with the same width is one table."""
-    blocks: list[Block | list[Part]] = []
+def _joined(pages: list[list[Lines | Part]]) -> list[Block]:
+    """Blocks in order; a table that ends one page and opens the next with the same width is one
+    table, and a paragraph whose last line on a page reaches the margin goes on at the next page."""
+    blocks: list[Lines | list[Part]] = []
     for page in pages:
         if page and blocks and _continues(blocks[-1], page[0]):
             blocks[-1].append(page[0])
             page = page[1:]
+        elif page and blocks and _goes_on(blocks[-1], page[0]):
+            blocks[-1] = _lines_joined(blocks[-1], page[0])
+            page = page[1:]
         blocks += [[block] if isinstance(block, Part) else block for block in page]
-    return [_table(block) if isinstance(block, list) else block for block in blocks]
+    return [_table(block) if isinstance(block, list) else block.paragraph for block in blocks]
 
 
-def _continues(last: Block | list[Part], first: Block | Part) -> bool:
+def _goes_on(last: Lines | list[Part], first: Lines | Part) -> bool:
+    return isinstance(last, Lines) and last.goes_on and isinstance(first, Lines)
+
+
+def _lines_joined(last: Lines, more: Lines) -> Lines:
+    text = unwrap(last.paragraph.text + "\n" + more.paragraph.text)
+    return Lines(Paragraph(text, last.paragraph.location), more.goes_on)
+
+
+def _continues(last: Lines | list[Part], first: Lines | Part) -> bool:
     """Same outer edges, and the column edges of one page are among those of the other (a page whose
     rows never divide a wide cell shows fewer columns); a different table rarely lines up like that."""
     if not (isinstance(last, list) and isinstance(first, Part)):

@@ -11,6 +11,7 @@ from .layouts import BUDGET_FIELDS, PROJECT_COLUMNS, QUARTER_END, normalize
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
+UNNUMBERED = re.compile(r"^(?![\d、.．]).{0,40}绩效目标表$")
 # "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。"
 WITHHELD = re.compile(r"(\d+)\s*[-－—–~～至到]\s*(\d+)\s*号项目.*?(不予公开|暂不公开|不公开)")
 REASON = re.compile(r"因(.+?)[，,、]")
@@ -23,6 +24,11 @@ BUDGET_PART = re.compile(r"([^;；:：]+)[:：]\s*([\d.]+)\s*(万元|元)?")
 def heading(text: str) -> tuple[int, str] | None:
     match = HEADING.match(text)
     return (int(match.group(1)), match.group(2)) if match else None
+
+
+def unnumbered_heading(text: str) -> bool:
+    """"法律援助绩效目标表": one project's table, not a department's (部门整体…) form."""
+    return bool(UNNUMBERED.match(text)) and "部门" not in text and "整体" not in text
 
 
 def withheld(text: str) -> dict[str, Any] | None:
@@ -54,7 +60,7 @@ def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
         key = PROJECT_COLUMNS.get(normalize(label))
         value = amount(figure)
         if key in BUDGET_FIELDS and value is not None:
-            put_amount(budget, key, value)
+            budget[key] = value
             unit = unit or figure_unit or None
     if not budget:
         return None
@@ -86,29 +92,23 @@ def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:
 
 
 def put_field(project: dict[str, Any], key: str, text: str) -> bool:
-    """Store a form value in its place; False when a budget figure is not a number."""
-    if key in BUDGET_FIELDS or key.startswith(("medium_term.", "annual.")):
+    """Store a form value in its place; False when a budget figure is not a number.
+
+    其中：财政拨款 / 其他资金 after a 中期 or 年度资金总额 belong to that total's split."""
+    scope, _, name = key.rpartition(".")
+    if name in BUDGET_FIELDS:
         value = amount(text)
         if value is None:
             return False
         budget = project.setdefault("budget", {})
-        put_amount(budget, _split_of(budget, key), value)
+        if not scope and name in ("fiscal", "other"):
+            scope = project.get("_budget_scope", "")
+        if scope:
+            budget.setdefault(scope, {})[name] = value
+        else:
+            budget[name] = value
+        if name == "total":
+            project["_budget_scope"] = scope
     else:
         project[key] = text
     return True
-
-
-def put_amount(budget: dict[str, Any], key: str, value: Any) -> None:
-    """`annual.fiscal` → budget["annual"]["fiscal"]: the 中期/年度 splits are records of their own."""
-    *parents, leaf = key.split(".")
-    for part in parents:
-        budget = budget.setdefault(part, {})
-    budget[leaf] = value
-
-
-def _split_of(budget: dict[str, Any], key: str) -> str:
-    """其中：财政拨款 / 其他资金 under a lone 年度资金总额 (or 中期资金总额) belong to that total's split."""
-    totals = [part for part in ("medium_term", "annual") if part in budget]
-    if key in ("fiscal", "other") and len(totals) == 1 and not {"total", "this_year"} & budget.keys():
-        return f"{totals[0]}.{key}"
-    return key

@@ -1,7 +1,10 @@
-"""Excel workbooks: .xlsx/.xlsm through openpyxl, .xls through xlrd; one table per worksheet.
+"""Excel workbooks: .xlsx/.xlsm through openpyxl, .xls through xlrd; every worksheet as tables and lines.
 
-Every worksheet becomes one table of its used range, located `Sheet1!C14`; a merged range keeps
-its text in the top-left cell and the cells it covers name that cell. Nothing in the file is
+A worksheet often holds a whole form: a title, a 单位 line and several tables one below the
+other. It is read as a person reads it (`sheet_blocks`): empty rows separate the parts, a part in
+which no row has more than one filled cell is lines of text, any other part a table. Cells are
+located `Sheet1!C14`; a merged range keeps its text in the top-left cell and the cells it covers
+name that cell. Nothing in the file is
 executed or computed: a formula is read as the value Excel saved with it, and a formula saved
 without a value is reported, as are hidden sheets, rows and columns (read like the rest) and macros
 (never run).
@@ -30,7 +33,7 @@ import openpyxl
 import xlrd
 from openpyxl.utils import get_column_letter
 
-from .document import Cell, SourceDocument, Table
+from .document import Block, Cell, Paragraph, SourceDocument, Table
 from .opening import open_or_refuse, refuse_encrypted
 
 EXCEL_PRECISION = Context(prec=15)  # Excel keeps 15 significant digits of every number
@@ -88,16 +91,57 @@ def date_text(value: dt.datetime | dt.date | dt.time) -> str:
     return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
 
 
-# --- one worksheet as a table ----------------------------------------------------------------
+# --- one worksheet as blocks ------------------------------------------------------------------
 
-def sheet_table(name: str, texts: list[list[str]], merges: list[Merge]) -> Table | None:
-    """The table of one worksheet, or None when the sheet holds no text at all."""
-    if not any(text for row in texts for text in row):
-        return None
+def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge]) -> list[Block]:
+    """A worksheet as a person reads it: parts separated by empty rows; in each part, the rows before
+    and after the table that hold one filled cell only (a title, a 单位 line, a note) are lines of text."""
     covered = _covered(name, merges)
-    rows = tuple(tuple(Cell(text, _location(name, r, c), covered.get((r, c))) for c, text in enumerate(row))
-                 for r, row in enumerate(texts))
-    return Table(rows, name)
+    rows = [[Cell(text, _location(name, r, c), covered.get((r, c))) for c, text in enumerate(row)]
+            for r, row in enumerate(texts)]
+    blocks: list[Block] = []
+    for part in _parts(rows):
+        first, last = _table_rows(part)
+        blocks += _lines(part[:first])
+        if first < last:
+            blocks.append(_table(part[first:last]))
+        blocks += _lines(part[last:])
+    return blocks
+
+
+def _table_rows(part: list[list[Cell]]) -> tuple[int, int]:
+    """The first and past-the-last row of the table inside a part (equal when the part has none)."""
+    tabular = [n for n, row in enumerate(part) if not _is_line(row, part)]
+    return (tabular[0], tabular[-1] + 1) if tabular else (len(part), len(part))
+
+
+def _is_line(row: list[Cell], part: list[list[Cell]]) -> bool:
+    """One filled cell, and no merged range joins it to another row."""
+    own = {cell.location for cell in row}
+    reaches_out = any(cell.merged_from and cell.merged_from not in own for cell in row)
+    reached = any(cell.merged_from in own for other in part if other is not row for cell in other)
+    return sum(1 for cell in row if cell.text) <= 1 and not reaches_out and not reached
+
+
+def _lines(rows: list[list[Cell]]) -> list[Block]:
+    return [Paragraph(cell.text, cell.location) for row in rows for cell in row if cell.text]
+
+
+def _parts(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
+    runs: list[list[list[Cell]]] = [[]]
+    for row in rows:
+        if any(cell.text or cell.merged_from for cell in row):
+            runs[-1].append(row)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _table(rows: list[list[Cell]]) -> Table:
+    """The rows up to their last used column; located by its range, like Sheet1!A5:F20."""
+    width = 1 + max(c for row in rows for c, cell in enumerate(row) if cell.text or cell.merged_from)
+    first, last = rows[0][0].location, rows[-1][width - 1].location
+    return Table(tuple(tuple(row[:width]) for row in rows), f"{first}:{last.partition('!')[2]}")
 
 
 def _covered(name: str, merges: list[Merge]) -> dict[tuple[int, int], str]:
@@ -136,8 +180,8 @@ def _runs(numbers: list[int]) -> str:
     return "、".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
-def _document(path: Path, tables: list[Table | None], remarks: list[str]) -> SourceDocument:
-    return SourceDocument(path, tuple(table for table in tables if table is not None), tuple(remarks))
+def _document(path: Path, sheets: list[list[Block]], remarks: list[str]) -> SourceDocument:
+    return SourceDocument(path, tuple(block for blocks in sheets for block in blocks), tuple(remarks))
 
 
 # --- .xlsx / .xlsm through openpyxl ----------------------------------------------------------
@@ -149,8 +193,8 @@ def _read_xlsx(path: Path) -> SourceDocument:
     values = open_or_refuse(path, lambda p: openpyxl.load_workbook(p, data_only=True), "Excel 工作簿", "Excel")
     formulas = openpyxl.load_workbook(path)  # the same file again, formulas instead of their saved values
     remarks = _macro_remarks(path)
-    tables = [_xlsx_table(sheet, formulas[sheet.title], remarks) for sheet in values.worksheets]
-    return _document(path, tables, remarks)
+    sheets = [_xlsx_blocks(sheet, formulas[sheet.title], remarks) for sheet in values.worksheets]
+    return _document(path, sheets, remarks)
 
 
 def _macro_remarks(path: Path) -> list[str]:
@@ -160,14 +204,14 @@ def _macro_remarks(path: Path) -> list[str]:
     return []
 
 
-def _xlsx_table(sheet, formulas, remarks: list[str]) -> Table | None:
+def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
     remarks += hidden_remarks(sheet.title, HIDDEN_STATES.get(sheet.sheet_state),
                               [r - 1 for r, d in sheet.row_dimensions.items() if d.hidden],
                               _hidden_columns(sheet))
     texts = [[_xlsx_text(cell, formulas, remarks) for cell in row]
              for row in sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column)]
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-    return sheet_table(sheet.title, texts, merges)
+    return sheet_blocks(sheet.title, texts, merges)
 
 
 def _hidden_columns(sheet) -> list[int]:
@@ -207,17 +251,17 @@ def _read_xls(path: Path) -> SourceDocument:
     book = open_or_refuse(path, lambda p: xlrd.open_workbook(p, formatting_info=True),
                           "Excel 97-2003 工作簿", "Excel")
     remarks: list[str] = []
-    tables = [_xls_table(book, sheet, remarks) for sheet in book.sheets()]
-    return _document(path, tables, remarks)
+    sheets = [_xls_blocks(book, sheet, remarks) for sheet in book.sheets()]
+    return _document(path, sheets, remarks)
 
 
-def _xls_table(book, sheet, remarks: list[str]) -> Table | None:
+def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
     remarks += hidden_remarks(sheet.name, XLS_HIDDEN.get(sheet.visibility),
                               sorted(r for r, info in sheet.rowinfo_map.items() if info.hidden),
                               sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
     texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
-    return sheet_table(sheet.name, texts, merges)
+    return sheet_blocks(sheet.name, texts, merges)
 
 
 def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:

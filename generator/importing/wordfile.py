@@ -25,11 +25,14 @@ def read(path: Path) -> SourceDocument:
     refuse_encrypted(path, "Word")
     document = open_or_refuse(path, docx.Document, "Word 文档", "Word")
     blocks: list[Block] = []
+    tables = paragraphs = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
-            blocks.append(_table(item, f"表{sum(isinstance(b, Table) for b in blocks) + 1}"))
+            tables += 1
+            blocks.append(_table(item, f"表{tables}"))
         elif isinstance(item, DocxParagraph) and item.text.strip():
-            blocks.append(Paragraph(item.text, f"第{sum(isinstance(b, Paragraph) for b in blocks) + 1}段"))
+            paragraphs += 1
+            blocks.append(Paragraph(item.text, f"第{paragraphs}段"))
     return SourceDocument(path, tuple(blocks))
 
 

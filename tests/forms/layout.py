@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.models import Filing, Goal, Indicator, Project, WithheldRange
+from generator.models import Budget, Filing, Goal, Indicator, Project, WithheldRange
+from generator.vocabulary import FIELD_LABELS
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 VARIANTS = ("standard", "reordered", "without-basis", "shifted-label")
@@ -64,20 +65,21 @@ class Column:
     field: str
 
 
-OPTIONAL_COLUMNS = (
-    Column("指标值确定依据", "basis"), Column("指标值类型", "value_type"), Column("计量单位", "unit"),
-    Column("指标解释", "description"), Column("评（扣）分标准", "scoring"), Column("分值", "weight"),
-    Column("指标分类", "category"), Column("备注", "remark"),
-)
+def _column(field: str) -> Column:
+    """A column headed by the form's word for the field (the site's vocabulary uses the form's words)."""
+    return Column(str(FIELD_LABELS[Indicator][field]), field)
+
+
+OPTIONAL_FIELDS = ("basis", "value_type", "unit", "description", "scoring", "weight", "category", "remark")
 
 
 def indicator_columns(goal: Goal, variant: str) -> list[Column]:
-    present = [c for c in OPTIONAL_COLUMNS if any(getattr(i, c.field) for i in goal.indicators)]
+    present = [_column(f) for f in OPTIONAL_FIELDS if any(getattr(i, f) for i in goal.indicators)]
     if variant == "without-basis":
         present = [c for c in present if c.field != "basis"]
-    seq = [Column("序号", "seq")] if any(i.seq for i in goal.indicators) else []
-    names = [Column("一级指标", "level1"), Column("二级指标", "level2"), Column("三级指标", "name")]
-    value = [Column("指标值", "value")] + [Column(f"{year}年指标值", f"prior.{year}") for year in goal.prior_years]
+    seq = [_column("seq")] if any(i.seq for i in goal.indicators) else []
+    names = [_column("level1"), _column("level2"), _column("name")]
+    value = [_column("value")] + [Column(f"{year}年指标值", f"prior.{year}") for year in goal.prior_years]
     if variant == "reordered":  # the optional columns first, the value last
         return seq + names + list(reversed(present)) + value
     return seq + names + value + present
@@ -98,7 +100,8 @@ def form(filing: Filing, variant: str = "standard") -> list[FormBlock]:
         blocks.append(_funds_table(filing))
     if narrative := _narrative_table(filing):
         blocks.append(narrative)
-    blocks += [_goal_table(goal, variant) for goal in filing.goals]
+    blocks += _section_lines(filing)
+    blocks += [block for goal in filing.goals for block in _goal_blocks(goal, variant)]
     for entry in filing.projects:
         blocks += _project_blocks(entry, filing.money_unit, variant)
     return blocks
@@ -113,7 +116,7 @@ def _identity_table(filing: Filing) -> FormTable:
     table.add("部门（单位）名称", filing.department.name)
     table.add("预算年度", f"{filing.fiscal_year}年")
     if filing.filed_on:
-        table.add("填报日期", filing.filed_on.isoformat())
+        table.add("填报日期", f"{filing.filed_on.year}年{filing.filed_on.month}月{filing.filed_on.day}日")
     if filing.contact and filing.contact.filer:
         table.add("填报人", filing.contact.filer)
     if filing.contact and filing.contact.phone:
@@ -145,13 +148,17 @@ def _amount(amount) -> str:
 
 
 def _narrative_table(filing: Filing) -> FormTable | None:
-    parts = [("部门职能概述", filing.functions), ("年度工作任务", filing.annual_tasks),
-             ("总体绩效目标", filing.overall_goal)] + [(s.title, s.text) for s in filing.sections]
+    parts = [("部门职能概述", filing.functions), ("年度工作任务", filing.annual_tasks), ("总体绩效目标", filing.overall_goal)]
     table = FormTable()
     for label, text in parts:
         if text:
             table.add(label, plain(text))
     return table if table.rows else None
+
+
+def _section_lines(filing: Filing) -> list[FormBlock]:
+    """Other chapters (工作保障措施 …) are prose in the forms: a heading line, then one line per paragraph."""
+    return [FormText(line) for section in filing.sections for line in [section.title, *plain(section.text).split("\n")]]
 
 
 PARAGRAPH = re.compile(r"</p>\s*<p>")
@@ -163,10 +170,18 @@ def plain(rich: str) -> str:
     return TAGS.sub("", PARAGRAPH.sub("\n", rich)).strip()
 
 
-def _goal_table(goal: Goal, variant: str) -> FormTable:
+def _goal_blocks(goal: Goal, variant: str) -> list[FormBlock]:
+    """The goal's label and text as the table's first row; a goal without text has its label above the table."""
+    label = goal.title or ("长期目标" if goal.kind == "长期" else "年度目标")
+    table = _goal_table(goal, variant, label if goal.text else None)
+    return [table] if goal.text else [FormText(label), table]
+
+
+def _goal_table(goal: Goal, variant: str, label: str | None) -> FormTable:
     columns = indicator_columns(goal, variant)
     table = FormTable()
-    table.add(goal.title or ("长期目标" if goal.kind == "长期" else "年度目标"), (plain(goal.text or ""), len(columns) - 1))
+    if label:
+        table.add(label, (plain(goal.text or ""), len(columns) - 1))
     table.add(*(c.header for c in columns))
     first = len(table.rows)
     for indicator in goal.indicators:
@@ -211,11 +226,11 @@ def _project_blocks(entry: Project | WithheldRange, money_unit: str, variant: st
     blocks: list[FormBlock] = [FormText(heading), FormText(_unit_line(entry.money_unit or money_unit))]
     if table := _project_table(entry):
         blocks.append(table)
-    blocks += [_goal_table(goal, variant) for goal in entry.goals]
+    blocks += [block for goal in entry.goals for block in _goal_blocks(goal, variant)]
     return blocks
 
 
-BUDGET_LABELS = (("total", "项目总预算"), ("this_year", "本年度预算"), ("fiscal", "其中：财政资金"), ("other", "其他资金"))
+BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
 
 
 def _project_table(project: Project) -> FormTable | None:
@@ -224,12 +239,10 @@ def _project_table(project: Project) -> FormTable | None:
                          ("预算单位", project.budget_unit)):
         if value:
             table.add(label, value)
-    budget = [(label, getattr(project.budget, key)) for key, label in BUDGET_LABELS
+    budget = [(str(FIELD_LABELS[Budget][key]), getattr(project.budget, key)) for key in BUDGET_FIELDS
               if getattr(project.budget, key) is not None]
-    if budget:
-        table.add("预算规模", *(label for label, _ in budget))
-        table.add("", *(str(amount) for _, amount in budget))
-        table.merge_down(0, len(table.rows) - 2, len(table.rows) - 1)
+    if budget:  # label and amount side by side, as in the 项目绩效目标表
+        table.add(*(text for label, amount in budget for text in (label, str(amount))))
     if project.purpose:
         table.add("资金用途", plain(project.purpose))
     if project.spending_plan:
@@ -254,7 +267,9 @@ def _widen_last_cells(table: FormTable) -> None:
 # --- what each variant must import as ---------------------------------------------------------
 
 def expected(filing: Filing, variant: str) -> Filing:
-    """The filing a variant's form says; notes are the importer's own and are compared aside."""
+    """The filing a variant's form says; notes are the importer's own and are compared aside. The
+    rendered form is not the 原文 in content/sources/, so the filing names no source."""
+    filing = filing.model_copy(update={"source": None})
     if variant != "without-basis":
         return filing
     return filing.model_copy(update={
