@@ -20,8 +20,9 @@ from ..checks import run_checks
 from ..models import KIND_SLUGS
 from ..problems import Report
 from ..yamlsource import YamlProblem, load_file
-from .assemble import Imported, assemble
+from .assemble import assemble
 from .document import ImportFailure
+from .imported import Imported
 from .indicators import in_field_order
 from .readers import read_document
 from .yamlout import dump

@@ -1,0 +1,67 @@
+"""What the walk over a document remembers between blocks, shared by every part of `Assembler`.
+
+The assembler is one object built from parts (texts, goals, projects, tables, form rows), one module
+each; a part may call another part's methods through `self`, because a row of a form can start a
+goal, a project or a text. Everything they share lives here so each part can be read on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Cell, Paragraph, SourceDocument
+from .imported import FoundTable
+
+
+@dataclass
+class TextTarget:
+    """Where the running paragraphs go until the next heading: a filing field, a section, a goal's text."""
+    kind: str  # "field", "section", "goal", "goals"
+    key: str
+    paragraphs: list[str] = field(default_factory=list)
+    single: bool = False
+
+
+class AssemblyState:
+    def __init__(self, document: SourceDocument) -> None:
+        self.document = document
+        self.filing: dict[str, Any] = {}
+        self.notes: list[dict[str, str]] = []
+        self.goals: list[dict[str, Any]] = []
+        self.projects: list[dict[str, Any]] = []
+        self.sections: list[dict[str, str]] = []
+        self.placed: set[str] = set()
+        self.why_not: dict[str, str] = {}
+        self.tables: list[FoundTable] = []
+        self.unit: str | None = None
+        self.in_projects = False
+        self.project: dict[str, Any] | None = None
+        self.goal: dict[str, Any] | None = None
+        self.goal_table_used = False
+        self.text: TextTarget | None = None
+        self.section_heading: str | None = None
+        self.parts: set[str] = set()
+        self.expect_purpose = False
+        self.spending: list[tuple[int, Cell]] = []
+        self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
+        self.budget_periods: dict[int, str] = {}
+        self.in_table = False
+
+    def _place(self, *items: Cell | Paragraph) -> None:
+        self.placed.update(item.location for item in items)
+
+    def _set_unit(self, unit: str | None) -> None:
+        """The first unit is the filing's; a different one later belongs to the project it appears in."""
+        if not unit:
+            return
+        if self.unit is None:
+            self.unit = unit
+        elif unit != self.unit and self.project is not None:
+            self.project["money_unit"] = unit
+
+    def _new_project(self, project: dict[str, Any]) -> None:
+        self.projects.append(project)
+        self.project = project
+        self.goal = None
+        self.expect_purpose = False

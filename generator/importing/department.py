@@ -1,0 +1,160 @@
+"""The department-level fields of a filing: title, name and codes, dates, fiscal year, contact, labelled texts.
+
+They come as lines of their own ("填报日期：2025年1月10日"), as label cells followed by their value
+cell, or as "label：value" in one cell. A name filed with its code in front keeps both, apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from .assembly_state import AssemblyState
+from .document import Cell
+from .form_rows import FormRow
+from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
+                      LABELLED_VALUE, MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, normalize)
+
+TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
+YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
+YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
+UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
+
+Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
+
+
+class DepartmentFields(AssemblyState):
+    def _metadata(self, text: str) -> bool:
+        """Dates, money unit and contact written as a line of their own."""
+        for label, key in DATE_LABELS.items():
+            if text.startswith(label):
+                date = date_of(text)
+                if date:
+                    self.filing[key] = dt.date(*date)
+                    return True
+        unit = MONEY_UNIT.fullmatch(text.strip())
+        if unit:
+            self._set_unit(unit.group(1))
+            return True
+        return False
+
+    def _title(self, text: str) -> bool:
+        """The form's title, and a "（2024年度）" line right under it, before any content."""
+        if self.goals or self.projects or self.filing.get("funds"):
+            return False
+        if "title" not in self.filing and TITLE_WORDS.search(text):
+            self.filing["title"] = text
+            return True
+        title = self.filing.get("title", "")
+        if title and YEAR_LINE.fullmatch(text) and not YEAR_LINE.search(title):
+            self.filing["title"] = title + text
+            return True
+        return False
+
+    def _department_name(self, text: str, with_code: bool) -> None:
+        """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name."""
+        code = UNIT_CODE.match(text)
+        name = text[code.end():].strip() if code and text[code.end():].strip() else text
+        department = self.filing.setdefault("department", {})
+        department["name"] = name
+        if name == text:
+            return
+        digits = re.search(r"\d+", code.group(0)).group(0)
+        if with_code:
+            department["code"] = digits
+        else:
+            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的编码，"
+                                                                   f"部门名称写作“{name}”。"})
+
+    def _department_text_row(self, row: FormRow) -> int:
+        """部门职能 / 整体绩效目标 … | its text; in a project, 绩效目标 there is the project's goal."""
+        if row.key not in DEPARTMENT_TEXTS or not row.rest or normalize(row.rest[0].text) in STRUCTURE_LABELS:
+            return 0
+        if DEPARTMENT_TEXTS[row.key] == "overall_goal" and self.in_projects and self.project is not None:
+            self._start_goal("年度", None, row.rest[0].text, origin=row.origin, same_project=True)
+        else:
+            self.filing[DEPARTMENT_TEXTS[row.key]] = row.rest[0].text
+        self._place(row.first, row.rest[0])
+        return 1
+
+    # ---- contact and dates in a form row ---------------------------------------------------------
+    def _contact_and_dates(self, present: list[Cell]) -> None:
+        """Each cell may be a "label：value" or a label whose value is the next cell; first reading wins."""
+        for index, cell in enumerate(present):
+            following = present[index + 1] if index + 1 < len(present) else None
+            for reading in (self._labelled_contact, self._department_pair, self._labelled_code, self._date_pair,
+                            self._contact_pair):
+                placed = reading(cell, following)
+                if placed:
+                    self._place(*placed)
+                    break
+            else:
+                if self._metadata(cell.text):
+                    self._place(cell)
+
+    def _labelled_contact(self, cell: Cell, following: Cell | None) -> Placed:
+        labelled = LABELLED_VALUE.match(cell.text)
+        if not labelled or normalize(labelled.group("label")) not in FILER | PHONE:
+            return ()
+        field_key = "filer" if normalize(labelled.group("label")) in FILER else "phone"
+        self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
+        return (cell,)
+
+    def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
+        key = normalize(cell.text)
+        if following is None or (key not in DEPARTMENT_NAME and key not in DEPARTMENT_CODES):
+            return ()
+        if key in DEPARTMENT_NAME:
+            self._department_name(following.text, with_code="代码" in key)
+        else:
+            self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
+        return (cell, following)
+
+    def _labelled_code(self, cell: Cell, following: Cell | None) -> Placed:
+        labelled = LABELLED_VALUE.match(cell.text)
+        if not labelled or normalize(labelled.group("label")) not in DEPARTMENT_CODES:
+            return ()
+        field_key = DEPARTMENT_CODES[normalize(labelled.group("label"))]
+        self.filing.setdefault("department", {})[field_key] = labelled.group("value").strip()
+        return (cell,)
+
+    def _date_pair(self, cell: Cell, following: Cell | None) -> Placed:
+        key = normalize(cell.text)
+        if following is None:
+            return ()
+        if key in DATE_LABELS and date_of(following.text):
+            self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
+        elif key in FISCAL_YEAR_LABELS and YEAR_VALUE.fullmatch(following.text):
+            self.filing["fiscal_year"] = int(YEAR_VALUE.fullmatch(following.text).group(1))
+        else:
+            return ()
+        return (cell, following)
+
+    def _contact_pair(self, cell: Cell, following: Cell | None) -> Placed:
+        key = normalize(cell.text)
+        if following is None or (key not in FILER and key not in PHONE):
+            return ()
+        self.filing.setdefault("contact", {})["filer" if key in FILER else "phone"] = following.text
+        return (cell, following)
+
+    # ---- when the filing is finished -------------------------------------------------------------
+    def _title_from_parts(self) -> None:
+        """No title line, but both part headings: the editor names the document after them, visibly."""
+        if "title" in self.filing or not {"部门整体绩效目标", "预算项目绩效目标"} <= self.parts:
+            return
+        self.filing["title"] = "部门整体绩效目标和预算项目绩效目标"
+        self.notes.append({"field": "title", "text": "原文没有文件标题，只有“第一部分 部门整体绩效目标”和“第二部分 "
+                                                     "预算项目绩效目标”两个部分标题；文件名称为编者据此拟定。"})
+        self.filing["notes"] = self.notes
+
+    def _name_from_budget_unit(self) -> None:
+        """No department name, but the project table's 预算单位: the editor derives the name, visibly."""
+        if self.filing.get("department", {}).get("name"):
+            return
+        units = [p.get("budget_unit") for p in self.projects if p.get("budget_unit")]
+        if not units:
+            return
+        derived = re.sub(r"本级$", "", UNIT_CODE.sub("", units[0]))
+        self.filing.setdefault("department", {})["name"] = derived
+        self.notes.append({"field": "department.name", "text": f"原文未单独写部门名称，项目表的预算单位为“{units[0]}”；"
+                                                               f"编者据此写作“{derived}”。"})
+        self.filing["notes"] = self.notes

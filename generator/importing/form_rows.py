@@ -1,0 +1,84 @@
+"""One row of a form that is no indicator, funds or project-list table: try each kind of row in turn.
+
+A form row can be a key/value pair, a labelled text, a goal, a budget, a spending plan, a contact …;
+the first reading that takes the row wins, so the order of `_form_row` is the order of precedence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .assembly_state import AssemblyState
+from .document import Cell, Paragraph
+from .layouts import MONEY_UNIT, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, STRUCTURE_LABELS, normalize
+
+
+@dataclass
+class FormRow:
+    rows: list[list[Cell]]  # the whole table: some readings use the row below
+    index: int
+    origin: str  # the table's location: where goals started here come from
+    present: list[Cell]  # the row's non-empty cells, money-unit cells taken out
+
+    @property
+    def cells(self) -> list[Cell]:
+        return self.rows[self.index]
+
+    @property
+    def below(self) -> list[Cell] | None:
+        return self.rows[self.index + 1] if self.index + 1 < len(self.rows) else None
+
+    @property
+    def first(self) -> Cell:
+        return self.present[0]
+
+    @property
+    def key(self) -> str:
+        return normalize(self.first.text)
+
+    @property
+    def rest(self) -> list[Cell]:
+        return self.present[1:]
+
+
+class FormRows(AssemblyState):
+    def _form_row(self, rows: list[list[Cell]], index: int, origin: str) -> int:
+        """Reads one row; returns how many rows it used (a head row with its values below uses two)."""
+        row = FormRow(rows, index, origin, self._take_units(rows[index]))
+        if not row.present:
+            return 1
+        for reading in (self._overall_goal_row, self._budget_periods_row, self._budget_matrix_row, self._goal_row,
+                        self._plain_goal_row, self._department_text_row, self._goal_naming_row, self._section_row):
+            used = reading(row)
+            if used:
+                return used
+        self._contact_and_dates(row.present)  # a row with a contact may still carry a project's fields
+        for reading in (self._budget_header, self._project_pairs_row, self._purpose_row, self._spending_header_row,
+                        self._spending_plan_row):
+            used = reading(row)
+            if used:
+                return used
+        if len(row.present) == 1:
+            self._single_cell(row.present[0])
+        return 1
+
+    def _take_units(self, row: list[Cell]) -> list[Cell]:
+        """The money unit, alone in a cell ("单位：万元") or inside a label ("金额（万元）"); returns the other cells."""
+        present = [cell for cell in row if cell.text]
+        for cell in [c for c in present if MONEY_UNIT.fullmatch(c.text)]:
+            self._set_unit(MONEY_UNIT.fullmatch(cell.text).group(1))
+            self._place(cell)
+            present.remove(cell)
+        for cell in [c for c in present if MONEY_UNIT_IN_LABEL.search(c.text)]:
+            self._set_unit(MONEY_UNIT_IN_LABEL.search(cell.text).group(1))
+            self._place(cell)
+        return present
+
+    def _single_cell(self, cell: Cell) -> None:
+        """A row with one cell: a project's budget unit, a label without value, or a line like a paragraph."""
+        if self._budget_unit_cell(cell):
+            return
+        if normalize(cell.text) in STRUCTURE_LABELS or normalize(cell.text) in PROJECT_COLUMNS:
+            self._place(cell)  # a label whose value cell is empty
+        else:
+            self._paragraph(Paragraph(cell.text, cell.location))

@@ -1,0 +1,185 @@
+"""Goals: where a new goal belongs (the department or a project), its id, years and indicators.
+
+A goal starts at a goal line ("年度目标：…"), at a form row naming one, or at an indicator table
+with no goal waiting for it. Project goals carry ids the content format shows as a pair
+("medium"/"annual"); department goals are numbered g1, g2 ….
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .assembly_state import AssemblyState
+from .document import Cell
+from .form_rows import FormRow
+from .indicators import in_field_order
+from .layouts import STRUCTURE_LABELS, indicator_column, is_indicator_header, normalize
+from .projects import form_pairs
+
+GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
+PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
+OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
+
+
+class Goals(AssemblyState):
+    def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
+                    same_project: bool = False) -> None:
+        if not self.in_projects and self._starts_projects(kind, origin):
+            self.in_projects = True
+            self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
+                                                            "编者把它们各读作一个项目。"})
+        goal = _new_goal(kind, title, text, origin)
+        goals = self._goal_owner(kind, same_project)
+        goal["id"] = f"g{len(goals) + 1}"
+        if self.in_projects and kind == "中期" or same_project:  # named as the content format shows the pair
+            goal["id"] = {"中期": "medium", "年度": "annual"}.get(kind, goal["id"])
+        goals.append(goal)
+        self.goal = goal
+        self.goal_table_used = False
+
+    def _goal_owner(self, kind: str, same_project: bool) -> list[dict[str, Any]]:
+        """The goals list a new goal joins: the department's, or the current project's (a new one if it is full)."""
+        if not self.in_projects:
+            return self.goals
+        if self.project is None or (not same_project and self._project_has_goal(kind)):
+            self._new_project({})
+            if "name" not in self.project:
+                self.project.setdefault("notes", []).append(
+                    {"field": "name", "text": "原文未带出此项目的名称和金额，项目名称空缺；项目内容见年度目标。"})
+        assert self.project is not None
+        return self.project.setdefault("goals", [])
+
+    def _project_has_goal(self, kind: str) -> bool:
+        """The current project is complete for a new goal of this kind: it has one, or its goals have indicators."""
+        assert self.project is not None
+        goals = self.project.get("goals", [])
+        return any(goal["kind"] == kind for goal in goals) or bool(goals and goals[-1].get("indicators"))
+
+    def _starts_projects(self, kind: str, origin: str) -> bool:
+        """A goal line of its own (outside any table) of a kind the department already has, after a complete
+        indicator table: a system export's project goals ("* 年度目标：") follow the department form."""
+        tables = {goal.get("_origin") for goal in self.goals}
+        return not self.in_table and bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) \
+            and origin not in tables and bool(self.goals[-1].get("indicators"))
+
+    def _goal_for_table(self, origin: str) -> dict[str, Any]:
+        """The goal an indicator table belongs to: the one waiting for its table, else a new 年度 goal."""
+        if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal:
+            self.goal_table_used = True
+            return self.goal
+        self._start_goal("年度", None, None, origin=origin)
+        self.goal_table_used = True
+        assert self.goal is not None
+        return self.goal
+
+    def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any]) -> None:
+        """中期 and 年度 value columns in one table: the 中期 values are the 中期 goal's indicators."""
+        if not any("value_mid" in i for i in indicators):
+            return
+        owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
+        mid = next((g for g in owner if g["kind"] == "中期" and "indicators" not in g), None)
+        if mid is None:
+            mid = {"id": "medium", "kind": "中期", "title": "中期目标"}
+            owner.insert(owner.index(goal), mid)
+        mid["indicators"] = []
+        for indicator in indicators:
+            copy = {k: v for k, v in indicator.items() if k not in ("value", "value_mid")}
+            if "value_mid" in indicator:
+                copy["value"] = indicator.pop("value_mid")
+            mid["indicators"].append(in_field_order(copy))
+
+    def _goal_years(self, heading_text: str) -> None:
+        """中期目标（2025年—2027年） → span [2025, 2027]; 长期目标（截止2025年） → deadline 2025."""
+        assert self.goal is not None
+        years = [int(y) for y in re.findall(r"(\d{4})\s*年", heading_text)]
+        if self.goal["kind"] == "中期" and len(years) == 2:
+            self.goal["span"] = years
+        elif self.goal["kind"] == "长期" and years:
+            self.goal["deadline"] = years[-1]
+
+    # ---- form rows that hold goals --------------------------------------------------------------
+    def _overall_goal_row(self, row: FormRow) -> int:
+        """整体绩效总目标 / 总体目标 with sub-heads over a row of their texts: uses both rows."""
+        if row.key not in OVERALL_GOAL_LABELS or row.below is None:
+            return 0
+        if self.in_projects and self.project is not None:
+            self._project_goals(row.first, row.cells, row.below, row.origin)
+        else:
+            self._overall_goal_pairs(row.first, row.cells, row.below)
+        return 2
+
+    def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:
+        """A project's 总体目标: 中期目标（2025年—2027年） and 年度目标 heads over their texts."""
+        self._place(label)
+        for column, head in enumerate(heads):
+            if not head.text or head is label:
+                continue
+            value = values[column] if column < len(values) and values[column].text else None
+            match = GOAL_START.match(head.text)
+            kind = match.group("kind") if match else "年度"
+            self._start_goal(kind, head.text, value.text if value else None, origin=origin, same_project=True)
+            self._goal_years(head.text)
+            self._place(head, *([value] if value else []))
+
+    def _overall_goal_pairs(self, label: Cell, heads: list[Cell], values: list[Cell]) -> None:
+        """整体绩效总目标 with sub-heads (长期目标 / 年度目标) over a row of their texts."""
+        parts = []
+        for column, head in enumerate(heads):
+            if not head.text or head is label:
+                continue
+            value = values[column] if column < len(values) else None
+            parts.append(f"<p>{head.text}：{value.text if value else ''}</p>")
+            self._place(head, *([value] if value and value.text else []))
+        self._place(label)
+        self.filing["overall_goal"] = "\n".join(parts)
+
+    def _goal_row(self, row: FormRow) -> int:
+        """年度目标 | its text (not the head of an indicator table)."""
+        goal = GOAL_START.match(row.first.text)
+        if not goal or not row.rest or is_indicator_header([c.text for c in row.rest]):
+            return 0
+        title = row.first.text.rstrip(":： ")
+        plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
+        self._start_goal(goal.group("kind"), None if plain else title, row.rest[0].text, origin=row.origin)
+        self._goal_years(row.first.text)
+        self._place(row.first, row.rest[0])
+        return 1
+
+    def _plain_goal_row(self, row: FormRow) -> int:
+        """绩效目标 | its text: a 年度 goal."""
+        if row.key != "绩效目标" or not row.rest:
+            return 0
+        self._start_goal("年度", None, row.rest[0].text, origin=row.origin)
+        self._place(row.first, row.rest[0])
+        return 1
+
+    def _goal_naming_row(self, row: FormRow) -> int:
+        """The line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"."""
+        waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
+        if len(row.present) > 2 or not _next_is_header(row.rows, row.index) or waiting or form_pairs(row.cells) \
+                or any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in row.present):
+            return 0
+        self._start_goal("年度", None if row.key in PLAIN_GOAL_LABELS else row.first.text.rstrip(":： "),
+                         row.rest[0].text if row.rest else None, origin=row.origin)
+        self._place(row.first, *row.rest)
+        return 1
+
+
+def _new_goal(kind: str, title: str | None, text: str | None, origin: str) -> dict[str, Any]:
+    goal: dict[str, Any] = {"id": "", "kind": kind}
+    if title:
+        goal["title"] = title
+        deadline = DEADLINE.search(title)
+        if deadline:
+            goal["deadline"] = int(deadline.group(1))
+    if text:
+        goal["text"] = text
+    goal["_origin"] = origin  # which table or line it came from; dropped when the filing is finished
+    return goal
+
+
+def _next_is_header(rows: list[list[Cell]], index: int) -> bool:
+    following = next((row for row in rows[index + 1:] if any(c.text for c in row)), None)
+    return following is not None and is_indicator_header([c.text for c in following])

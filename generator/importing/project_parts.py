@@ -1,0 +1,217 @@
+"""Projects as the walk meets them: headings that open one, key/value rows, budgets, purpose, spending plan.
+
+Recognising a single line or row is `projects.py`'s job; this part decides which project the reading
+belongs to (the current one, or a new one) and records where each value was placed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .assembly_state import AssemblyState
+from .document import Cell
+from .form_rows import FormRow
+from .funds import FIGURE
+from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, PROJECT_COLUMNS, STRUCTURE_LABELS,
+                      normalize)
+from .projects import budget_title, form_pairs, heading, put_field, spending_header, unnumbered_heading, withheld
+
+BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
+PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
+LIST_FIELDS = ("code", "name", "category", "budget_unit", "total", "this_year", "fiscal", "other", "purpose")
+FIELD_ORDER = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit",
+               "budget", "purpose", "spending_plan", "goals", "withheld", "notes")
+
+
+class ProjectParts(AssemblyState):
+    def _project_start(self, text: str) -> bool:
+        """A paragraph that opens a project: a withheld notice, a numbered or plain heading, a budget title line."""
+        record = withheld(text)
+        if record:
+            self._open_projects()
+            self.projects.append(record)
+            self.project = None
+            return True
+        numbered = heading(text)
+        if numbered:
+            self._open_projects()
+            self._new_project({"number": numbered[0]})
+            return True
+        if unnumbered_heading(text) and "title" in self.filing:
+            self._open_projects()
+            self._new_project({})
+            return True
+        titled = budget_title(text)
+        if titled:
+            self._open_projects()
+            project, unit = titled
+            self._new_project(project)
+            self._set_unit(unit)
+            return True
+        return False
+
+    def _open_projects(self) -> None:
+        self._close_text()
+        self.in_projects = True
+
+    def _project_list(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
+        """A table of projects, one per row under a header; returns rows used and rows placed."""
+        header = rows[start]
+        columns = {c: PROJECT_COLUMNS[normalize(cell.text)] for c, cell in enumerate(header) if cell.text}
+        self._place(*(c for c in header if c.text))
+        end = start + 1
+        count = 0
+        while end < len(rows) and not self._is_stop(rows[end]):
+            count += self._listed_project(rows[end], columns)
+            end += 1
+        return end - start, count + 1
+
+    def _listed_project(self, row: list[Cell], columns: dict[int, str]) -> bool:
+        """One row of a project list; a row without a name is no project."""
+        cells = {columns[c]: cell for c, cell in enumerate(row) if c in columns and cell.text}
+        if "name" not in cells:
+            return False
+        project: dict[str, Any] = {"id": f"p{len(self.projects) + 1}"}
+        for key in LIST_FIELDS:
+            if key in cells and put_field(project, key, cells[key].text):
+                self._place(cells[key])
+        self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        self.projects.append(project)
+        return True
+
+    # ---- form rows that hold a project's fields ---------------------------------------------------
+    def _budget_periods_row(self, row: FormRow) -> int:
+        """中期 and 年度 column heads of a budget matrix: remembered for the rows below."""
+        periods = {c: m.group(1) for c, cell in enumerate(row.cells)
+                   if (m := BUDGET_PERIOD.match(normalize(cell.text)))}
+        if len(periods) < 2:
+            return 0
+        self.budget_periods = periods
+        self._place(*(row.cells[c] for c in periods))
+        return 1
+
+    def _budget_matrix_row(self, row: FormRow) -> int:
+        """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns → budget.medium_term / budget.annual."""
+        if not self.budget_periods or self.project is None:
+            return 0
+        label = next((cell for cell in row.cells if BUDGET_ROWS.get(normalize(cell.text))), None)
+        if label is None:
+            self.budget_periods = {}  # the matrix has ended
+            return 0
+        key = BUDGET_ROWS[normalize(label.text)]
+        self._place(label)
+        for column, period in self.budget_periods.items():
+            if column < len(row.cells) and row.cells[column].text \
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", row.cells[column].text):
+                self._place(row.cells[column])
+        return 1
+
+    def _budget_header(self, row: FormRow) -> int:
+        """预算规模 | 项目总预算 | 本年度预算 | 其中：财政资金 | 其他资金 over a row of their amounts: uses both rows."""
+        heads = _budget_heads(row)
+        if not heads:
+            return 0
+        figures = {c: row.below[c] for c in heads if c < len(row.below) and row.below[c].text}
+        if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
+            return 0
+        if self.project is None:
+            self.in_projects = True
+            self._new_project({})
+        assert self.project is not None
+        self._place(*(cell for cell in row.cells if cell.text and
+                      (normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
+        for column, cell in figures.items():
+            if put_field(self.project, heads[column], cell.text):
+                self._place(cell)
+        return 2
+
+    def _project_pairs_row(self, row: FormRow) -> int:
+        """项目名称 | … | 项目编码 | …: a second code or name starts the next project."""
+        pairs = form_pairs(row.cells)
+        if not pairs:
+            return 0
+        if self.project is not None and any(k in ("code", "name") and k in self.project for k, _, _ in pairs):
+            self._new_project({})
+        if self.project is None:
+            self.in_projects = True
+            self._new_project({})
+        for field_key, label, value in pairs:
+            if put_field(self.project, field_key, value.text):
+                self._place(label, value)
+        self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
+        self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
+        if self.expect_purpose:
+            self._place(*(c for c in row.present if normalize(c.text) == PURPOSE_LABEL))
+        return 1
+
+    def _purpose_row(self, row: FormRow) -> int:
+        if not self.expect_purpose or len(row.present) != 1 or self.project is None:
+            return 0
+        self.project["purpose"] = row.present[0].text
+        self._place(row.present[0])
+        self.expect_purpose = False
+        return 1
+
+    def _spending_header_row(self, row: FormRow) -> int:
+        """Quarter (or month) heads of a spending plan: remembered for the row of shares below."""
+        quarters = spending_header(row.cells)
+        if len(quarters) < 2:
+            return 0
+        self.spending = quarters
+        self._place(*(c for _, c in quarters), *(c for c in row.present if "支出计划" in c.text))
+        return 1
+
+    def _spending_plan_row(self, row: FormRow) -> int:
+        if not self.spending or self.project is None:
+            return 0
+        cells = row.cells
+        plan = [{"by": label.text, "share": cells[c].text} for c, label in self.spending if c < len(cells) and cells[c].text]
+        if not plan:
+            return 0
+        self.project["spending_plan"] = plan
+        self._place(*(cells[c] for c, _ in self.spending if c < len(cells) and cells[c].text))
+        self.spending = []
+        return 1
+
+    def _budget_unit_cell(self, cell: Cell) -> bool:
+        """A one-cell row naming a unit ("××县司法局本级") before a project's code and name: its budget unit."""
+        if not self.in_projects or self.project is None or not BUDGET_UNIT.match(cell.text) \
+                or "code" in self.project or "name" in self.project:
+            return False
+        self.project["budget_unit"] = cell.text
+        self._place(cell)
+        return True
+
+    # ---- when the filing is finished -------------------------------------------------------------
+    def _finished_projects(self) -> list[dict[str, Any]]:
+        """Projects with nothing else to name them get an id by position; fields in the content format's order."""
+        for number, project in enumerate(self.projects, 1):
+            if "withheld" not in project and not project.get("code") and "number" not in project \
+                    and "id" not in project:
+                project["id"] = f"p{number}"
+        return [_project_order(p) for p in self.projects]
+
+
+def _budget_heads(row: FormRow) -> dict[int, str]:
+    """Budget column heads (at least two, with a row below, no amounts among them) → their budget field."""
+    heads = {c: key for c, cell in enumerate(row.cells)
+             if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
+    if len(heads) < 2 or row.below is None or any(FIGURE.match(c.text) for c in row.cells):
+        return {}
+    return heads
+
+
+def _project_order(project: dict[str, Any]) -> dict[str, Any]:
+    ordered = {key: project[key] for key in FIELD_ORDER if key in project}
+    if "budget" in ordered:
+        ordered["budget"] = _budget_order(ordered["budget"])
+    return ordered | {k: v for k, v in project.items() if k not in ordered and not k.startswith("_")}
+
+
+def _budget_order(budget: dict[str, Any]) -> dict[str, Any]:
+    ordered = {k: budget[k] for k in ("total", "this_year", "fiscal", "other") if k in budget}
+    for split in BUDGET_SPLITS.values():
+        if split in budget:
+            ordered[split] = {k: budget[split][k] for k in ("total", "fiscal", "other") if k in budget[split]}
+    return ordered

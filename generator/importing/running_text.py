@@ -1,0 +1,84 @@
+"""Running text: chapters under a heading ("一、部门职能"), their subheadings, paragraphs broken mid-sentence.
+
+Paragraphs collect in a `TextTarget` until the next heading, then become a filing field, a section,
+a goal's text, or goals read from prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assembly_state import AssemblyState, TextTarget
+from .form_rows import FormRow
+from .layouts import DEPARTMENT_TEXTS, normalize
+from .prose import prose_goals, rich
+
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
+SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
+LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
+TERMINAL = tuple("。；;！？!?：:）)”》")
+
+
+class RunningText(AssemblyState):
+    def _start_section(self, heading_text: str, title: str) -> None:
+        key = DEPARTMENT_TEXTS.get(normalize(title))
+        if key:
+            self.text = TextTarget("field", key)
+        elif "分项绩效目标" in title:
+            self.text = TextTarget("goals", heading_text)
+        else:
+            self.text = TextTarget("section", heading_text)
+        self.section_heading = heading_text
+
+    def _append_text(self, text: str) -> None:
+        assert self.text is not None
+        paragraphs = self.text.paragraphs
+        if paragraphs and _broken_line(paragraphs[-1], text) and self.text.kind != "goal":
+            self.notes.append({"field": self._text_field(), "text": f"原文在“{paragraphs[-1][-4:]}”与“{text[:4]}”之间断行，"
+                                                               "编者按同一段落连排，文字未作改动。"})
+            paragraphs[-1] += text
+        else:
+            paragraphs.append(text)
+
+    def _text_field(self) -> str:
+        assert self.text is not None
+        return {"field": self.text.key, "section": "sections", "goal": "goals", "goals": "goals"}[self.text.kind]
+
+    def _close_text(self) -> None:
+        target, self.text = self.text, None
+        if target is None or not target.paragraphs:
+            return
+        if target.kind == "field":
+            self.filing[target.key] = rich(target.paragraphs)
+        elif target.kind == "section":
+            self.sections.append({"title": target.key, "text": rich(target.paragraphs)})
+        elif target.kind == "goal" and self.goal is not None:
+            self.goal["text"] = target.paragraphs[0] if len(target.paragraphs) == 1 else rich(target.paragraphs)
+        elif target.kind == "goals":
+            self._prose_goals(target)
+
+    def _prose_goals(self, target: TextTarget) -> None:
+        goals = prose_goals(target.paragraphs, len(self.goals))
+        if goals is None:
+            self.sections.append({"title": target.key, "text": rich(target.paragraphs)})
+        else:
+            self.goals.extend(goals)
+
+    def _section_row(self, row: FormRow) -> int:
+        """A form row "三、工作保障措施 | (a long text)" outside the projects: a section of the filing."""
+        if len(row.present) == 2 and not self.in_projects and _is_section_label(row.first.text) \
+                and len(row.rest[0].text) >= 20:
+            self.sections.append({"title": row.first.text.rstrip(":： "), "text": row.rest[0].text})
+            self._place(row.first, row.rest[0])
+            return 1
+        return 0
+
+
+def _broken_line(previous: str, text: str) -> bool:
+    """A line that ends without punctuation, followed by one that starts no list item, is one paragraph."""
+    return not previous.endswith(TERMINAL) and not LIST_MARKER.match(text) and not previous.endswith(">")
+
+
+def _is_section_label(text: str) -> bool:
+    """A label naming a chapter of text: "三、工作保障措施", "业务保障措施"."""
+    return bool(SECTION_HEADING.match(text)) or text.rstrip(":： ").endswith(("措施", "说明", "情况"))

@@ -1,0 +1,157 @@
+"""A table is read part by part: an indicator table, a funds table, a project list, or form rows.
+
+A part starts at its header row and runs until a row that starts another part (`_is_stop`); what
+is left are form rows, read one by one. Each table is reported with the kinds of part found in it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .assembly_state import AssemblyState
+from .document import Cell, Table
+from .funds import FundsReader, is_funds_header
+from .goals import GOAL_START
+from .imported import FoundTable
+from .indicators import Columns, IndicatorReader, header_columns
+from .layouts import (DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, PHONE,
+                      STRUCTURE_LABELS, is_indicator_header, normalize)
+from .projects import budget_title, form_pairs, heading, is_list_header, unnumbered_heading, withheld
+
+WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
+
+
+class TableParts(AssemblyState):
+    def _table(self, table: Table) -> None:
+        self.in_table = True
+        try:
+            self._table_rows(table)
+        finally:
+            self.in_table = False
+
+    def _table_rows(self, table: Table) -> None:
+        rows = [list(row) for row in table.rows]
+        index = 0
+        kinds: list[str] = []
+        placed_rows = 0
+        while index < len(rows):
+            if not any(cell.text for cell in rows[index]):
+                index += 1
+                continue
+            kind, used, count = self._table_part(rows, index, table.location)
+            kinds.extend([kind] if kind else [])
+            placed_rows += count
+            index += used
+        kind = "、".join(dict.fromkeys(kinds)) or ("表单" if placed_rows else "未识别")
+        self.tables.append(FoundTable(table.location, kind, placed_rows))
+
+    def _table_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str | None, int, int]:
+        """The part that starts at this row: its kind for the report (if any), rows used, rows placed."""
+        texts = [cell.text for cell in rows[index]]
+        if is_indicator_header(texts):
+            return ("指标表", *self._indicator_table(rows, index, origin))
+        if is_funds_header(texts):
+            return ("资金表", *self._funds_table(rows, index))
+        if is_list_header(texts):
+            return ("项目表", *self._project_list(rows, index))
+        used = self._form_row(rows, index, origin)
+        placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
+        return ("项目表" if self.in_projects and self.project is not None else None), used, placed
+
+    def _is_stop(self, row: list[Cell]) -> bool:
+        """A row another part of the form starts with: ends the table part being read."""
+        texts = [cell.text for cell in row]
+        if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts):
+            return True
+        first = next((t for t in texts if t), "")
+        if _is_contact_label(first):
+            return True
+        present = [t for t in texts if t]
+        if not present:  # a blank row ends a table part in a real grid; copied text has blank rows inside tables
+            return not self.realign and not any(cell.merged_from for cell in row)
+        if len(present) == 1 and _opens_part(first):
+            return True
+        key = normalize(first)
+        return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in DEPARTMENT_NAME \
+            or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
+
+    def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
+        columns, header_rows = self._indicator_header(rows, start)
+        seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
+        end = start + header_rows
+        while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
+            end += 1
+        data = [self._without_labels(row) for row in rows[start + header_rows:end]]
+        reader = IndicatorReader(columns, data, realign=self.realign)
+        indicators = reader.read()
+        self._place(*reader.placed)
+        goal = self._goal_for_table(origin)
+        self._mid_term_values(indicators, goal)
+        if columns.years:
+            goal["prior_years"] = columns.prior_years
+        goal["indicators"] = indicators
+        _weights_from_remarks(goal, indicators)
+        return end - start, len(data) + header_rows
+
+    def _indicator_header(self, rows: list[list[Cell]], start: int) -> tuple[Columns, int]:
+        """The header's columns and how many rows it spans; its cells, and labels in the row above, are placed."""
+        above = rows[start - 1] if start else None
+        columns, header_rows = header_columns(rows[start:], above)
+        self._place(*columns.header_cells)
+        for row in rows[start:start + header_rows] + ([above] if above else []):
+            self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        return columns, header_rows
+
+    def _without_labels(self, row: list[Cell]) -> list[Cell]:
+        """A label column left of the header (年度绩效指标) is structure: placed, and blank for the reader."""
+        self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
+        return [Cell("", c.location) if normalize(c.text) in STRUCTURE_LABELS else c for c in row]
+
+    def _funds_table(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
+        years_row = rows[start + 1] if start + 1 < len(rows) and _is_years_row(rows[start + 1]) else None
+        reader = FundsReader(rows[start], years_row, realign=self.realign)
+        end = start + (2 if years_row else 1)
+        while end < len(rows) and not self._is_stop(rows[end]):
+            reader.row(rows[end])
+            end += 1
+        self._place(*reader.placed)
+        for cell, why in reader.not_read:
+            self.why_not[cell.location] = why
+        self.filing["funds"] = reader.funds
+        return end - start, end - start
+
+
+def _is_contact_label(first: str) -> bool:
+    """填报人 / 联系电话 / a date label, alone or as "label：value"."""
+    labelled = LABELLED_VALUE.match(first)
+    labels = FILER | PHONE | set(DATE_LABELS)
+    return normalize(first) in FILER | PHONE or bool(labelled and normalize(labelled.group("label")) in labels)
+
+
+def _opens_part(text: str) -> bool:
+    """A one-cell row that opens something new: a money unit, a project heading or notice."""
+    return bool(MONEY_UNIT.fullmatch(text) or heading(text) or unnumbered_heading(text) or withheld(text)
+                or budget_title(text))
+
+
+def _weights_from_remarks(goal: dict[str, Any], indicators: list[dict[str, Any]]) -> None:
+    """A 备注 column that holds only scores ("20分") is the weights column under another name; noted."""
+    remarks = {normalize(str(i.get("remark", ""))) for i in indicators if i.get("remark")}
+    if not remarks or not all(WEIGHT.fullmatch(r) for r in remarks) or any("weight" in i for i in indicators):
+        return
+    for indicator in indicators:
+        if "remark" in indicator:
+            indicator["weight"] = indicator.pop("remark")
+    goal.setdefault("notes", []).append(
+        {"field": "indicators", "text": "原表“备注”列所填均为分值（如“20分”）；编者录入为各指标的权重（weight）。"})
+
+
+def _breaks_sequence(row: list[Cell], seq: int | None) -> bool:
+    """Under a "#" column every indicator row is numbered; other text there is a new part of the page."""
+    return seq is not None and seq < len(row) and bool(row[seq].text) and not row[seq].text.isdigit()
+
+
+def _is_years_row(row: list[Cell]) -> bool:
+    texts = [c.text for c in row if c.text]
+    return bool(texts) and all(re.fullmatch(r"\d{4}\s*年?", t) for t in texts)
