@@ -39,7 +39,7 @@ QUERIES = ("法律援助", "满意度")
 def measure_site(label: str, content: Path, config: Path, output: Path) -> None:
     result = build(content, config, ROOT / "templates", output, search=False)
     checked = check_content(content, config)
-    model = build_site_model(checked.config, checked.filings)
+    model = build_site_model(checked.config, checked.filings, content)
     indexed = sum(1 for page in output.rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
     started = time.perf_counter()
     index_for_search(model, output)

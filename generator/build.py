@@ -5,6 +5,7 @@ Like mkdocs' build: gather and validate everything before writing anything.
 
 from __future__ import annotations
 
+import subprocess
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -12,16 +13,18 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import BuildCache, BuildCaches, code_fingerprint, fill_entry, generator_fingerprint, key_of, tree_fingerprint
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint,
+                    inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .exports import Download, ExportInput, export_filing, export_site
+from .exports import Download, ExportInput, export_filing, export_site, export_year_workbook
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .revision_data import write_revision_data
+from .history import repository_of
 from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -41,11 +44,12 @@ class BuildResult:
     reviewed: int = 0  # warnings checked against the 原文 (reviews:), shown as 已核对
     history_notice: str | None = None  # when the content's commit history is not complete
     history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
+    filings: int = 0  # filings published
 
 
-# The modules whose code decides the bytes of the exports: a change to any of them empties the cache.
-EXPORT_CODE = ("exports.py", "export_tables.py", "feeds.py", "models.py", "identity.py", "vocabulary.py",
-               "indicator_values.py", "yamlsource.py")
+# The module that writes the exports: its code, the code of every module it imports and the versions of
+# the libraries they use are part of every export key, so a change to any of them makes the exports again.
+EXPORT_CODE = ("exports.py",)
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
@@ -53,6 +57,9 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
     started = time.perf_counter()
     output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
     with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches:  # what earlier builds made
+        inputs = inputs_fingerprint(content, config, templates, history_head(content), f"search={search}")
+        if (last := caches.published_from(inputs, output)) is not None:
+            return unchanged(last, output, started)  # 0. the site in place is what these inputs make
         checked = check_content(content, config, caches.parsed, jobs)  # 1. load and validate every file
         if checked.report.errors or checked.config is None:
             raise ContentError(checked.report)  # nothing is published while there are errors
@@ -67,10 +74,37 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 10. Pagefind: pages, plus one record per indicator
-        caches.prune()  # 11. only once the new site is in place: a failed build keeps the old entries
-    return BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
-                       caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
-                       len(checked.report.warnings), len(checked.report.reviewed), history.notice, history.parsed)
+        result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
+                             caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
+                             len(checked.report.warnings), len(checked.report.reviewed), history.notice,
+                             history.parsed, len(site.filings))
+        caches.record_published(inputs, output, counts_of(result))  # 11. what the next build can skip
+        caches.prune()  # 12. only once the new site is in place: a failed build keeps the old entries
+    return result
+
+
+def counts_of(result: BuildResult) -> dict:
+    return {"pages": result.pages, "exports": result.reused + result.made,
+            "departments": result.departments_reused + result.departments_rendered, "filings": result.filings,
+            "warnings": result.warnings, "reviewed": result.reviewed, "history_notice": result.history_notice}
+
+
+def unchanged(last: dict, output: Path, started: float) -> BuildResult:
+    """Nothing to do: every output of the last build is reused as it stands."""
+    return BuildResult(output, last["pages"], time.perf_counter() - started, reused=last["exports"], made=0,
+                       departments_reused=last["departments"], departments_rendered=0,
+                       filings_reused=last["filings"], warnings=last["warnings"], reviewed=last["reviewed"],
+                       history_notice=last["history_notice"], filings=last["filings"])
+
+
+def history_head(content: Path) -> str:
+    """The commit the content's history ends at, and whether it is shallow: the 修订记录 change with a new
+    commit (or a deeper clone) even when no file did."""
+    try:
+        found = repository_of(content)
+        return found[0].text("rev-parse", "HEAD", "--is-shallow-repository") if found else ""
+    except (OSError, subprocess.SubprocessError):
+        return "unreadable"
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
@@ -78,12 +112,25 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     """Exports of unchanged filings come from the cache; the others are made on every core first."""
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    keys = {url: key_of(code, "filing", item.filing.model_dump_json(), *item.region_names) for url, item in items.items()}
-    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs)
-    per_filing = {url: downloads_in(reuse.copy(keys[url], staging)) for url in items}
-    everything = list(items.values())
-    site_key = key_of(code, "site", *sorted(keys.values()))
-    return per_filing, downloads_in(reuse.files(site_key, staging, lambda out: manifest_of(export_site(everything, out))))
+    keys = {url: export_key(code, item) for url, item in items.items()}
+    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
+    per_filing = {url: downloads_in(reuse.link(keys[url], staging)) for url in items}
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, code, staging, reuse)
+
+
+def export_key(code: str, item: ExportInput) -> str:
+    return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
+
+
+def site_data(keyed: dict[str, ExportInput], code: str, staging: Path, reuse: BuildCache) -> tuple[Download, ...]:
+    """The site-wide CSVs (remade when any filing changed) and one workbook per year (when one of its did)."""
+    items = list(keyed.values())
+    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site(items, out)))
+    for year in sorted({item.filing.fiscal_year for item in items}, reverse=True):
+        year_keys = sorted(key for key, item in keyed.items() if item.filing.fiscal_year == year)
+        made += reuse.files(key_of(code, "workbook", str(year), *year_keys), staging,
+                            lambda out, year=year: manifest_of(export_year_workbook(items, year, out)))
+    return downloads_in(made)
 
 
 def fill_exports(root: Path, key: str, item: ExportInput) -> None:
@@ -103,19 +150,19 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
                 site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache, jobs: int | None) -> list[str]:
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
 
-    A department's key holds the repr of its view (every filing as public, with findings and
-    projects), its downloads, the chrome, all generator code and all templates: whatever its
-    pages are made from. Missing departments are rendered on every core first. Paths of the
+    A department's key holds its view as canonical JSON (every filing as public, with findings and
+    projects), its downloads, the chrome, all generator code, the libraries it uses and all
+    templates: whatever its pages are made from. Missing departments are rendered on every core first. Paths of the
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
     paths = render_pages(templates_environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
-    code = key_of(generator_fingerprint(), tree_fingerprint(templates), repr(chrome))
+    code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
-    keys = {dept.id: key_of(code, repr(dept), repr(tuple(own[dept.id].values()))) for dept in site.departments}
+    keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
     reuse.fill_missing(fill_department_pages, {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments},
-                       jobs)
-    return paths + [path for dept in site.departments for path in reuse.copy(keys[dept.id], staging)]
+                       jobs, "部门页面")
+    return paths + [path for dept in site.departments for path in reuse.link(keys[dept.id], staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

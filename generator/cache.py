@@ -1,54 +1,148 @@
 """Incremental builds: reuse output whose inputs did not change.
 
-An entry is keyed by a hash of everything that decides its bytes (the public
-content it is made from and the source code and templates that make it), so a
-hit can only return what a fresh run would write. Entries are whole folders
+An entry is keyed by a hash of everything that decides its bytes: the public
+content it is made from (as canonical JSON, not repr), the generator modules
+that make it (found by following their imports) and the versions of the
+libraries those modules import (a Jinja2 or XlsxWriter upgrade changes bytes), so
+a hit can only return what a fresh run would write. Entries are whole folders
 plus a JSON manifest that describes them (the downloads of an export set, the
 paths of a department's pages), or pickled values (a parsed filing); a hit
-copies the folder into the staging site or returns the value. Entries a
-successful build did not use are pruned. Deleting the cache folder is always
-safe. Pickles are read back, so the cache folder must be as trusted as the
-site folder beside it.
+hard-links the folder's files into the staging site (copies them across file
+systems) or returns the value. Entries a successful build did not use are
+pruned. Deleting the cache folder is always safe.
+
+A damaged cache is never trusted and never stops a build: each entry names its
+key and records every file's size and SHA-256 (a pickle, the hash of its bytes).
+An entry cut short, holding a stray or missing file, swapped with another, or
+unreadable is reported in one line and made again.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import logging
+import os
 import pickle
 import shutil
+import stat
 import sys
 import tempfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import metadata
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator
 
-import pydantic
+from pydantic_core import to_json
 
 from .parallel import run_jobs
 
-
+LOG = logging.getLogger("gongkai.cache")
 CODE_DIR = Path(__file__).resolve().parent
+PACKAGE = CODE_DIR.name
 
 
-def code_fingerprint(modules: Iterable[str]) -> str:
-    """A hash of the generator modules that produce an entry: a code change invalidates it."""
+# --- keys ---------------------------------------------------------------------------------------
+
+def key_of(*parts: str) -> str:
     digest = hashlib.sha256()
-    for name in sorted(modules):
-        digest.update((CODE_DIR / name).read_bytes())
-    return digest.hexdigest()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
 
 
-def all_modules() -> list[str]:
-    return sorted(path.name for path in CODE_DIR.glob("*.py"))
+def canonical(value: Any) -> str:
+    """A value's data as JSON (every field, in declaration order, by each value's own type), whatever its
+    repr shows or hides."""
+    return to_json(value).decode("utf-8")
+
+
+def module_closure(roots: Iterable[str]) -> list[str]:
+    """The generator modules `roots` import, directly or not (paths relative to the package)."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += [module for module in _own_imports(name) if module not in seen]
+    return sorted(seen)
+
+
+def _own_imports(name: str) -> list[str]:
+    package = PurePosixPath(name).parent
+    found = []
+    for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package
+            for _ in range(node.level - 1):
+                base = base.parent
+            stems = [node.module] if node.module else [alias.name for alias in node.names]
+            found += [_module_file(base, stem) for stem in stems]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0):
+            modules = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            found += [_module_file(PurePosixPath(), m.split(".", 1)[1]) for m in modules
+                      if m and m.startswith(PACKAGE + ".")]
+    return [module for module in found if module is not None]
+
+
+def _module_file(base: PurePosixPath, dotted: str) -> str | None:
+    path = base.joinpath(*dotted.split("."))
+    for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+        if (CODE_DIR / candidate).is_file():
+            return candidate.as_posix()
+    return None
+
+
+def library_versions(modules: Iterable[str]) -> list[str]:
+    """`name==version` of every installed distribution the modules import (XlsxWriter, PyYAML, Jinja2 …)."""
+    owners = _distributions()
+    tops: set[str] = set()
+    for name in modules:
+        for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                tops.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                tops.add(node.module.split(".")[0])
+    distributions = sorted({dist for top in tops for dist in owners.get(top, ())})
+    return [f"{dist}=={distribution_version(dist)}" for dist in distributions]
+
+
+@lru_cache(maxsize=1)
+def _distributions() -> dict[str, list[str]]:
+    """Which distribution provides each top-level module: a scan of every installed package (a second)."""
+    return metadata.packages_distributions()
+
+
+def distribution_version(name: str) -> str:
+    return metadata.version(name)
+
+
+def runtime() -> str:
+    """What decides bytes below the libraries: the Python that pickles, the zlib that deflates XLSX."""
+    return f"{sys.version}|zlib {zlib.ZLIB_RUNTIME_VERSION}"
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint(roots: tuple[str, ...]) -> str:
+    """The modules behind an output (`roots` and all they import), the libraries they use and the runtime:
+    those of the code this process runs, so worked out once per process."""
+    modules = module_closure(roots)
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update(name.encode("utf-8") + b"\0" + (CODE_DIR / name).read_bytes())
+    return key_of(digest.hexdigest(), *library_versions(modules), runtime())
 
 
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
-    """All generator code, and the versions that decide how a pickle reads back."""
-    return key_of(code_fingerprint(all_modules()), sys.version, pydantic.VERSION)
+    """All generator code, every library it uses, the runtime."""
+    return code_fingerprint(tuple(sorted(p.relative_to(CODE_DIR).as_posix() for p in CODE_DIR.rglob("*.py"))))
 
 
 def tree_fingerprint(folder: Path) -> str:
@@ -59,15 +153,16 @@ def tree_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def key_of(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]
-
+# --- entries ------------------------------------------------------------------------------------
 
 Manifest = list  # JSON values: what `make` says of the files it wrote
+MANIFEST = "manifest.json"
+FILES = "files"
+PICKLE_MARK = b"gongkai-cache 1\n"
+
+
+class Damaged(Exception):
+    """Why an entry cannot be used."""
 
 
 class BuildCache:
@@ -79,61 +174,83 @@ class BuildCache:
         self.misses = 0
         self.used: set[str] = set()
         self.made_now: set[str] = set()
+        self._checked: dict[str, dict] = {}  # key → its verified manifest
 
-    def fill_missing(self, job: Callable[..., None], arguments: dict[str, tuple], jobs: int | None) -> None:
-        """`job(root, key, *arguments[key])` for each key with no entry yet, on every core when there
-        are many; each job fills its entry with `fill_entry`."""
-        missing = [key for key in arguments if not self._has(key)]
-        run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs)
+    def fill_missing(self, job: Callable[..., None], arguments: dict[str, tuple], jobs: int | None,
+                     label: str = "") -> None:
+        """`job(root, key, *arguments[key])` for each key with no sound entry, on every core when
+        there are many; each job fills its entry with `fill_entry`."""
+        missing = [key for key in arguments if self._entry(key) is None]
+        run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs, label=label)
         self.made_now.update(missing)
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
-        """Files of `make(folder)` copied into staging, made here only when `key` is not cached."""
-        if not self._has(key):
+        """Files of `make(folder)` linked into staging, made here only when `key` has no sound entry."""
+        if self._entry(key) is None:
             fill_entry(self.root, key, make)
             self.made_now.add(key)
-        return self.copy(key, staging)
+        return self.link(key, staging)
 
     def missing(self, keys: Iterable[str]) -> list[str]:
-        """The keys with no entry yet (their arguments may be costly to gather: only these need them)."""
-        return [key for key in keys if not self._has(key)]
+        """The keys with no sound entry yet (their arguments may be costly to gather: only these need them)."""
+        return [key for key in keys if self._entry(key) is None]
 
     def mark_used(self, key: str) -> None:
         """Keep the value under `key` past this build's prune, though this build did not read it."""
         self.used.add(f"{key}.pickle")
 
-    def _has(self, key: str) -> bool:
-        return (self.root / key / "manifest.json").is_file()
-
-    def copy(self, key: str, staging: Path) -> Manifest:
-        """An entry's files copied into staging, and the manifest that describes them."""
-        entry = self.root / key
-        self.used.add(entry.name)
+    def link(self, key: str, staging: Path) -> Manifest:
+        """An entry's files hard-linked into staging, and the value that describes them."""
+        entry = self._entry(key)
+        if entry is None:
+            raise RuntimeError(f"缓存条目 {self.root.name}/{key} 未能生成")  # fill_entry just wrote it: a bug
+        self.used.add(key)
         if key in self.made_now:
             self.misses += 1
         else:
             self.hits += 1
-        shutil.copytree(entry / "files", staging, dirs_exist_ok=True)
-        return json.loads((entry / "manifest.json").read_text("utf-8"))
+        files = self.root / key / FILES
+        for name in entry["files"]:
+            place_file(files / name, staging / name)
+        return entry["value"]
+
+    def _entry(self, key: str) -> dict | None:
+        """The verified manifest of entry `key`, or None when it is missing or damaged (said once)."""
+        if key not in self._checked:
+            try:
+                self._checked[key] = verified_manifest(self.root / key)
+            except FileNotFoundError:
+                return None
+            except Damaged as damage:
+                LOG.warning("缓存条目 %s/%s 已损坏（%s），重新生成", self.root.name, key, damage)
+                return None
+        return self._checked[key]
 
     def value(self, key: str) -> Any | None:
         """The value kept under `key`, or None."""
         entry = self.root / f"{key}.pickle"
         self.used.add(entry.name)
         try:
-            value = pickle.loads(entry.read_bytes())
-        except Exception:  # missing, cut short, or from other code: any unreadable entry is a miss
+            value = read_pickle(entry, key)
+        except FileNotFoundError:
+            value = None
+        except Damaged as damage:
+            LOG.warning("缓存条目 %s/%s 已损坏（%s），重新读取原文件", self.root.name, entry.name, damage)
+            value = None
+        if value is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
         self.used.add(entry.name)  # made by this build: not pruned at its end
-        building = entry.with_name(entry.name + ".tmp")
-        building.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        building = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        header = PICKLE_MARK + f"{key}\n{hashlib.sha256(payload).hexdigest()}\n".encode("ascii")
+        building.write_bytes(header + payload)
         building.replace(entry)  # an entry appears whole or not at all
 
     def prune(self) -> None:
@@ -141,24 +258,138 @@ class BuildCache:
         if not self.root.is_dir():
             return
         for entry in self.root.iterdir():
-            if entry.name in self.used:
-                continue
-            if entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
+            if entry.name not in self.used:
+                remove(entry)
+
+
+def read_pickle(path: Path, key: str) -> Any:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise Damaged(f"无法读取：{type(exc).__name__}") from exc
+    mark, _, rest = data.partition(b"\n")
+    named, _, rest = rest.partition(b"\n")
+    digest, _, payload = rest.partition(b"\n")
+    if mark + b"\n" != PICKLE_MARK:
+        raise Damaged("不是本程序写的缓存")
+    if named.decode("ascii", "replace") != key:
+        raise Damaged("内容属于另一个条目")
+    if digest.decode("ascii", "replace") != hashlib.sha256(payload).hexdigest():
+        raise Damaged("内容与校验值不符")
+    try:
+        return pickle.loads(payload)
+    except Exception as exc:  # written by other code that the key failed to tell apart
+        raise Damaged(f"无法读回：{type(exc).__name__}") from exc
+
+
+def verified_manifest(entry: Path) -> dict:
+    """The manifest of a folder entry, after checking that its files are exactly the ones it lists,
+    with their sizes and hashes (a file whose size, time and inode are as recorded is not read again)."""
+    try:
+        manifest = json.loads((entry / MANIFEST).read_text("utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise Damaged(f"清单无法读取：{type(exc).__name__}") from exc
+    if not isinstance(manifest, dict) or manifest.get("key") != entry.name:
+        raise Damaged("清单属于另一个条目")
+    recorded = manifest.get("files")
+    if not isinstance(recorded, dict) or "value" not in manifest:
+        raise Damaged("清单不完整")
+    present = files_under(entry / FILES)
+    if set(present) != set(recorded):
+        odd = sorted(set(present) ^ set(recorded))[0]
+        raise Damaged(f"多出或缺少文件 {odd}")
+    for name, record in recorded.items():
+        if not _matches(present[name], record):
+            raise Damaged(f"文件 {name} 与记录不符")
+    return manifest
+
+
+def _matches(path: Path, record: Any) -> bool:
+    try:
+        size, mtime, inode, digest = record
+        info = path.lstat()
+    except (OSError, TypeError, ValueError):
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+        return False
+    if (info.st_mtime_ns, info.st_ino) == (mtime, inode):
+        return True
+    return file_digest(path) == digest  # copied or touched: the bytes decide
+
+
+def files_under(folder: Path) -> dict[str, Path]:
+    """Every entry below `folder` that is not a folder (symlinks included), by POSIX relative path."""
+    found: dict[str, Path] = {}
+    for top, folders, names in os.walk(folder):
+        for name in names + [f for f in folders if os.path.islink(os.path.join(top, f))]:
+            path = Path(top, name)
+            found[path.relative_to(folder).as_posix()] = path
+    return found
+
+
+def file_digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def file_record(path: Path) -> list:
+    info = path.lstat()
+    return [info.st_size, info.st_mtime_ns, info.st_ino, file_digest(path)]
 
 
 def fill_entry(root: Path, key: str, make: Callable[[Path], Manifest]) -> None:
     """Write one entry: `make` writes the files into a folder and says what it wrote."""
     entry = root / key
-    building = entry.with_name(entry.name + ".tmp")
-    shutil.rmtree(building, ignore_errors=True)
-    (building / "files").mkdir(parents=True)
-    manifest = json.dumps(make(building / "files"), ensure_ascii=False)
-    (building / "manifest.json").write_text(manifest, encoding="utf-8")
-    shutil.rmtree(entry, ignore_errors=True)
+    building = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    remove(building)
+    (building / FILES).mkdir(parents=True)
+    value = make(building / FILES)
+    records = {name: file_record(path) for name, path in sorted(files_under(building / FILES).items())}
+    manifest = {"key": key, "files": records, "value": value}
+    (building / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    remove(entry)
     building.rename(entry)  # an entry appears whole or not at all
+
+
+def place_file(source: Path, target: Path) -> None:
+    """A hard link (no bytes copied), or a copy where links cannot be made (another file system)."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:  # its folder is not there yet: made once, by the first file into it
+        if target.parent.is_dir():
+            raise  # the source is gone
+        target.parent.mkdir(parents=True)
+        place_file(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def remove(path: Path) -> None:
+    """Whatever is at `path`, gone: a folder, a file or a link."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def inputs_fingerprint(content: Path, config: Path, templates: Path, *options: str) -> str:
+    """Everything a build reads: content (with the 原文), config, templates, code, libraries, options."""
+    return key_of(tree_fingerprint(content), hashlib.sha256(config.read_bytes()).hexdigest(),
+                  tree_fingerprint(templates), generator_fingerprint(), *options)
+
+
+def site_files(output: Path) -> dict[str, list]:
+    """Every file of a built site with its size, modification time and inode: a changed, added or removed
+    file shows up without reading any bytes."""
+    records = {}
+    for name, path in files_under(output).items():
+        info = path.lstat()
+        records[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
+    return records
 
 
 @dataclass(frozen=True)
@@ -170,6 +401,8 @@ class BuildCaches:
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
     history: BuildCache  # the public view of each file version in the content's git history
+    published: Path  # what the last build published: from which inputs, and the files it left
+
 
     @classmethod
     @contextmanager
@@ -177,7 +410,13 @@ class BuildCaches:
         output.parent.mkdir(parents=True, exist_ok=True)
         root = output.parent / f".{output.name}.cache" if enabled else Path(
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")))
+        if not root.is_dir():
+            remove(root)  # a file where the cache should be: nothing in it can be reused
+        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")),
+                     root / "published.json")
+        for cache in (caches.parsed, caches.exports, caches.pages, caches.history):
+            if cache.root.exists() and not cache.root.is_dir():
+                remove(cache.root)
         try:
             yield caches
         finally:
@@ -187,3 +426,21 @@ class BuildCaches:
     def prune(self) -> None:
         for cache in (self.parsed, self.exports, self.pages, self.history):
             cache.prune()
+
+    def published_from(self, inputs: str, output: Path) -> dict | None:
+        """What the last build said of itself, if it was made from `inputs` and its site is still in
+        `output` exactly as it left it; otherwise None (the site must be built)."""
+        try:
+            last = json.loads(self.published.read_text("utf-8"))
+            if last["inputs"] == inputs and site_files(output) == last["files"]:
+                return last["result"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no record, or not one this code can read: build
+        return None
+
+    def record_published(self, inputs: str, output: Path, result: dict) -> None:
+        self.published.unlink(missing_ok=True)  # while the site and the record disagree, there is none
+        record = {"inputs": inputs, "files": site_files(output), "result": result}
+        building = self.published.with_name(self.published.name + ".tmp")
+        building.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        building.replace(self.published)

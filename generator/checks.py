@@ -42,9 +42,11 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for item in loaded:
-        found = [*filing_findings(item.filing), *unfinished_findings(item), *_file_findings(item, config, content_dir)]
-        found += stale_reviews(found, item.filing.reviews)  # after every other finding: any warning may be reviewed
-        problems += [_locate(item, finding) for finding in with_reviews(found, item.filing.reviews)]
+        context = list(_file_findings(item, config, content_dir))
+        if context or item.own_problems is None:  # something outside the file has a say: check it through
+            problems += _reviewed(item, [*_domain_findings(item), *context, *_file_alone_findings(item)])
+        else:  # the same problems, worked out when the file was parsed and kept with it
+            problems += item.own_problems
     problems += _cross_file(loaded)
     problems += _withheld_sources_cited_elsewhere(loaded, content_dir)
     return problems
@@ -54,6 +56,26 @@ def _locate(item: LoadedFiling, finding: Finding) -> Problem:
     position = item.source.position(finding.path)
     return Problem(position.file or item.source.file, position.line, position.column, format_path(finding.path),
                    finding.code, finding.severity, finding.message, finding.hint, finding.review)
+
+
+def own_problems(item: LoadedFiling) -> tuple[Problem, ...]:
+    """The problems of one file when nothing outside it (config, 原文 on disk) adds a finding: they depend on
+    that file alone, so they are kept with it between builds and an unchanged file is not read through again
+    (its positions are not even loaded)."""
+    return tuple(_reviewed(item, [*_domain_findings(item), *_file_alone_findings(item)]))
+
+
+def _domain_findings(item: LoadedFiling) -> list[Finding]:
+    return [*filing_findings(item.filing), *unfinished_findings(item)]
+
+
+def _file_alone_findings(item: LoadedFiling) -> list[Finding]:
+    return [*_unsafe_codes(item.filing), *_duplicate_ids(item.filing), *_invisible_characters(item.source.data, ())]
+
+
+def _reviewed(item: LoadedFiling, found: list[Finding]) -> list[Problem]:
+    found += stale_reviews(found, item.filing.reviews)  # after every other finding: any warning may be reviewed
+    return [_locate(item, finding) for finding in with_reviews(found, item.filing.reviews)]
 
 
 def site_findings(filing: Filing) -> tuple[Finding, ...]:
@@ -247,6 +269,7 @@ def _publication_delay(filing: Filing) -> Iterator[Finding]:
 # --- whole files and the whole content ---------------------------------------
 
 def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
+    """What a file is checked against besides itself: the regions of the config, the 原文 on disk."""
     filing = item.filing
     if config and filing.department.region not in config.region_paths():
         yield error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
@@ -256,9 +279,6 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
             source_path(content_dir, filing.source)
         except SourceError as exc:
             yield error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
-    yield from _unsafe_codes(filing)
-    yield from _duplicate_ids(filing)
-    yield from _invisible_characters(item.source.data, ())
 
 
 def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:

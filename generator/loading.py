@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from pydantic import ValidationError
 
@@ -23,8 +25,22 @@ PROJECTS_SUFFIX = ".projects"
 @dataclass(frozen=True)
 class LoadedFiling:
     filing: Filing
-    source: Located
+    located: Located | bytes  # where each value was written: read back from the cache only when needed
     path: Path
+    own_problems: tuple[Problem, ...] | None = None  # the file's own domain warnings, kept between builds
+
+    @property
+    def source(self) -> Located:
+        """Every value's file, line and column. Kept pickled apart, so a build that reuses a filing and
+        has no new message about it never reads its positions back (they are most of its bytes)."""
+        if isinstance(self.located, bytes):
+            object.__setattr__(self, "located", pickle.loads(self.located))
+        return self.located
+
+    def __reduce__(self) -> tuple:
+        located = self.located if isinstance(self.located, bytes) else pickle.dumps(
+            self.located, protocol=pickle.HIGHEST_PROTOCOL)
+        return LoadedFiling, (self.filing, located, self.path, self.own_problems)
 
 
 def filing_files(content_dir: Path) -> list[Path]:
@@ -63,9 +79,15 @@ def _add_project_files(source: Located, folder: Path) -> None:
 PARSE_MIN_JOBS = 160
 
 
-def load_and_keep(path: Path, kept_in: Path | None, key: str | None) -> tuple[LoadedFiling | None, list[Problem]]:
-    """Parse one filing; keep it for later builds when it loaded cleanly (a job: may run in a worker)."""
+OwnChecks = Callable[[LoadedFiling], tuple[Problem, ...]]  # the checks of one file alone (checks.own_problems)
+
+
+def load_and_keep(path: Path, kept_in: Path | None, key: str | None,
+                  own_checks: OwnChecks | None = None) -> tuple[LoadedFiling | None, list[Problem]]:
+    """Parse and check one filing; keep it for later builds when it loaded cleanly (a job: may run in a worker)."""
     loaded, problems = load_filing(path)
+    if loaded is not None and own_checks is not None:
+        loaded = replace(loaded, own_problems=own_checks(loaded))
     if loaded is not None and kept_in is not None and key is not None:
         BuildCache(kept_in).keep(key, loaded)
     return loaded, problems
@@ -81,16 +103,16 @@ def _file_parts(path: Path) -> list[str]:
     return [part for file in files for part in (str(file), hashlib.sha256(file.read_bytes()).hexdigest())]
 
 
-def load_content(content_dir: Path, reuse: BuildCache | None = None,
-                 jobs: int | None = None) -> tuple[list[LoadedFiling], list[Problem]]:
-    """Every filing, in file order. Filings kept by an earlier build (keyed by their files' bytes)
-    are read back here; the others are parsed, on every core when there are many."""
+def load_content(content_dir: Path, reuse: BuildCache | None = None, jobs: int | None = None,
+                 own_checks: OwnChecks | None = None) -> tuple[list[LoadedFiling], list[Problem]]:
+    """Every filing, in file order. Filings kept by an earlier build (keyed by their files' bytes, with
+    the results of `own_checks`) are read back here; the others are parsed, on every core when there are many."""
     paths = filing_files(content_dir)
     keys = {path: _kept_key(path) for path in paths} if reuse else {}
     kept = {path: reuse.value(keys[path]) for path in paths} if reuse else {}
     todo = [path for path in paths if kept.get(path) is None]
-    parsed = dict(zip(todo, run_jobs(load_and_keep, [(path, reuse.root if reuse else None, keys.get(path))
-                                                     for path in todo], jobs, PARSE_MIN_JOBS)))
+    parsed = dict(zip(todo, run_jobs(load_and_keep, [(path, reuse.root if reuse else None, keys.get(path), own_checks)
+                                                     for path in todo], jobs, PARSE_MIN_JOBS, "读取文件")))
     loaded: list[LoadedFiling] = []
     problems: list[Problem] = []
     for path in paths:

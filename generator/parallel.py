@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
-# Starting workers (new interpreters importing pandas, openpyxl, pydantic) takes about 1.5 s: below
+from tqdm import tqdm
+
+# Starting workers (new interpreters importing pydantic, jinja2, xlsxwriter) takes about 1.5 s: below
 # this many jobs of a tenth of a second (one filing's exports, one department's pages), one process is quicker.
 MIN_JOBS = 32
+# Below this many jobs a stage is over before a progress bar would be worth drawing.
+PROGRESS_MIN_JOBS = 50
 
 
 def workers_for(job_count: int, jobs: int | None, min_jobs: int = MIN_JOBS) -> int:
@@ -25,12 +29,19 @@ def workers_for(job_count: int, jobs: int | None, min_jobs: int = MIN_JOBS) -> i
 
 
 def run_jobs(function: Callable[..., Any], arguments: list[tuple], jobs: int | None,
-             min_jobs: int = MIN_JOBS) -> list[Any]:
+             min_jobs: int = MIN_JOBS, label: str = "") -> list[Any]:
     """`function(*args)` for each tuple of arguments, results in their order; a job's exception
-    stops the build."""
+    stops the build. With a `label`, a long stage shows its progress on a terminal."""
     workers = workers_for(len(arguments), jobs, min_jobs)
     if workers <= 1 or len(arguments) <= 1:
-        return [function(*args) for args in arguments]
-    chunk = max(1, len(arguments) // (workers * 8))
+        return list(progress((function(*args) for args in arguments), len(arguments), label))
+    chunk = max(1, min(8, len(arguments) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        return list(pool.map(function, *zip(*arguments), chunksize=chunk))
+        return list(progress(pool.map(function, *zip(*arguments), chunksize=chunk), len(arguments), label))
+
+
+def progress(results: Iterable[Any], total: int, label: str) -> Iterator[Any]:
+    """Stage, count and rate on stderr while results come in; silent when stderr is not a terminal
+    (CI logs, tests, `serve`), for a short stage, or without a label."""
+    quiet = None if label and total >= PROGRESS_MIN_JOBS else True  # None: tqdm's own terminal check
+    return iter(tqdm(results, total=total, desc=label, unit="项", disable=quiet, leave=False, mininterval=0.5))

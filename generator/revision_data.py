@@ -43,7 +43,7 @@ def write_revision_data(site: SiteModel, history: SiteHistory, staging: Path, re
                for key in reuse.missing(wanted) for view, revision, version in (wanted[key],)}
     reuse.fill_missing(fill_revision_data, missing, jobs)
     for key in wanted:
-        reuse.copy(key, staging)
+        reuse.link(key, staging)
 
 
 def fill_revision_data(root: Path, key: str, item: ExportInput, revision: Revision) -> None:

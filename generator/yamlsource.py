@@ -332,5 +332,17 @@ _Dumper.add_representer(Decimal, _represent_decimal)
 _Dumper.add_representer(str, _represent_text)
 
 
+class _FastDumper(yaml.CSafeDumper):
+    """The same representers on libyaml's emitter: four times faster, the same bytes except where it
+    escapes a character (U+2028, U+0085, beyond U+FFFF: a rare Han of Extension B) that PyYAML writes as is."""
+
+
+_FastDumper.yaml_representers = dict(_Dumper.yaml_representers)
+YAML_OPTIONS = {"allow_unicode": True, "sort_keys": False, "width": 10_000}
+
+
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    fast = yaml.dump(data, Dumper=_FastDumper, **YAML_OPTIONS)
+    if "\\" not in fast:  # no escape at all, so none of libyaml's own: the bytes PyYAML writes
+        return fast
+    return yaml.dump(data, Dumper=_Dumper, **YAML_OPTIONS)

@@ -52,14 +52,14 @@ def test_second_build_reuses_everything_and_writes_the_same_bytes(site):
     first = site.build()
     before = site.files()
     second = site.build()
-    assert (first.reused, first.made) == (0, 5)  # four filings and the site-wide set
-    assert (second.reused, second.made) == (5, 0)
+    assert (first.reused, first.made) == (0, 8)  # four filings, the site-wide set, a workbook per year
+    assert (second.reused, second.made) == (8, 0)
     assert (first.departments_reused, first.departments_rendered) == (0, 3)
     assert (second.departments_reused, second.departments_rendered) == (3, 0)
     assert (first.filings_reused, second.filings_reused) == (0, 4)
     assert site.files() == before
     fresh = site.build("fresh", cache=False)
-    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 5, 0)
+    assert (fresh.reused, fresh.made, fresh.filings_reused) == (0, 8, 0)
     assert site.files("fresh") == before
     assert not [p.name for p in site.root.iterdir() if "fresh" in p.name and p.name not in ("fresh", ".fresh.lock")], \
         "without the cache, nothing but the build lock is kept beside the site"
@@ -69,7 +69,8 @@ def test_changing_one_filing_remakes_only_what_it_feeds(site):
     site.build()
     edit(site.content / CHANGED, "≥50件", "≥55件")
     again = site.build()
-    assert (again.reused, again.made) == (3, 2)  # the changed filing and the site-wide set
+    # The changed filing, the site-wide set and its year's workbook; the other years' workbooks are kept.
+    assert (again.reused, again.made) == (5, 3)
     assert (again.departments_reused, again.departments_rendered) == (2, 1)
     assert again.filings_reused == 3
     csv = (site.root / "site/d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao-indicators.csv").read_text("utf-8-sig")
@@ -103,9 +104,37 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
-    # The changed filing (parsed and exported), the site-wide set and its department's pages:
-    # old entries gone, new ones in.
-    assert len(before) == len(after) == 12 and len(before & after) == 8
+    # The changed filing (parsed and exported), the site-wide set, its year's workbook and its
+    # department's pages: old entries gone, new ones in.
+    assert len(before) == len(after) == 15 and len(before & after) == 10
+
+
+def forget_last_build(site: Site) -> None:
+    """Make the next build a real one although nothing changed (it would otherwise leave the site as it is)."""
+    (site.root / ".site.cache" / "published.json").unlink()
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(site):
+    site.build()
+    before = (site.root / "site").stat().st_ino
+    again = site.build()
+    assert (site.root / "site").stat().st_ino == before, "not replaced: nothing to publish"
+    assert (again.reused, again.made, again.departments_rendered, again.filings_reused) == (8, 0, 0, 4)
+
+
+@pytest.mark.parametrize("damage", ["edited", "removed", "added"])
+def test_a_site_changed_by_hand_is_built_again(site, damage):
+    site.build()
+    before = site.files()
+    page = site.root / "site/d/demo-sfj/index.html"
+    if damage == "edited":
+        page.write_bytes(page.read_bytes().replace(b"</main>", b"<p>edited</p></main>"))
+    elif damage == "removed":
+        page.unlink()
+    else:
+        (site.root / "site/d/demo-sfj/planted.html").write_text("<p>planted</p>", encoding="utf-8")
+    site.build()
+    assert site.files() == before
 
 
 def test_an_unreadable_parsed_entry_is_parsed_again(site):
@@ -114,6 +143,7 @@ def test_an_unreadable_parsed_entry_is_parsed_again(site):
     kept = sorted((site.root / ".site.cache" / "parsed").iterdir())
     assert len(kept) == 4
     kept[0].write_bytes(b"not a pickle")
+    forget_last_build(site)
     assert site.build().filings_reused == 3
     assert site.files() == before
 
@@ -130,7 +160,7 @@ def test_jobs_on_several_processes_write_the_same_site(site):
     """Exports and department pages made by worker processes: the same bytes as in one process."""
     one = site.build("one", jobs=1)
     two = site.build("two", jobs=2)
-    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (5, 3)
+    assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (8, 3)
     assert site.files("two") == site.files("one")
 
 
@@ -140,3 +170,149 @@ def test_filings_parsed_on_several_processes_are_the_same_filings(site):
     two = check_content(site.content, FIXTURE / "site_config.yml", jobs=2)
     assert [f.filing for f in two.filings] == [f.filing for f in one.filings]
     assert [p.format() for p in two.report.sorted()] == [p.format() for p in one.report.sorted()]
+
+
+# --- deletes, renames, upgrades ------------------------------------------------------------------
+
+def test_deleting_a_filing_removes_its_pages_and_data(site):
+    site.build()
+    (site.content / CHANGED).unlink()
+    site.build()
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    assert not (site.root / "site/d/other-sfj/2025-shenbao").exists()
+
+
+def test_renaming_a_department_equals_a_fresh_build(site):
+    site.build()
+    (site.content / "other-sfj").rename(site.content / "renamed-sfj")
+    edit(site.content / "renamed-sfj" / CHANGED.name, "id: other-sfj", "id: renamed-sfj")
+    again = site.build()
+    assert (again.departments_reused, again.departments_rendered) == (2, 1)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    assert not (site.root / "site/d/other-sfj").exists() and (site.root / "site/d/renamed-sfj/2025-shenbao").is_dir()
+
+
+@pytest.mark.parametrize("library, exports_made", [("Jinja2", 0), ("xlsxwriter", 8)])
+def test_a_library_upgrade_never_reuses_an_entry_it_decides(site, monkeypatch, library, exports_made):
+    """Jinja2, XlsxWriter, PyYAML … decide bytes: another version of a library the generator imports makes
+    again everything made with it (every page is made with all generator code; the exports with their own
+    modules and libraries), and every filing is parsed again."""
+    from generator import cache
+    site.build()
+    real = cache.distribution_version
+    monkeypatch.setattr(cache, "distribution_version", lambda name: real(name) + ("-next" if name == library else ""))
+    cache.generator_fingerprint.cache_clear()
+    cache.code_fingerprint.cache_clear()
+    try:
+        again = site.build(jobs=1)
+    finally:
+        cache.generator_fingerprint.cache_clear()
+        cache.code_fingerprint.cache_clear()
+    assert (again.departments_reused, again.departments_rendered, again.filings_reused) == (0, 3, 0)
+    assert (again.made, again.reused) == (exports_made, 8 - exports_made)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+
+
+def test_the_modules_behind_the_exports_are_found_from_their_imports():
+    from generator.cache import library_versions, module_closure
+    modules = module_closure(["exports.py"])
+    assert {"exports.py", "export_tables.py", "models.py", "yamlsource.py", "feeds.py", "identity.py"} <= set(modules)
+    assert "render.py" not in modules and "build.py" not in modules
+    names = {item.split("==")[0].lower() for item in library_versions(modules)}
+    assert {"xlsxwriter", "pyyaml", "pydantic"} <= names and not names & {"jinja2", "pandas", "openpyxl"}
+
+
+# --- a damaged cache is rebuilt, never trusted -------------------------------------------------
+
+def entries(site: Site, kind: str) -> list[Path]:
+    return sorted(p for p in (site.root / ".site.cache" / kind).iterdir())
+
+
+def rebuilt_equals_fresh(site: Site, caplog, damaged: int) -> BuildResult:
+    """Build again over the damaged cache: the site equals a build without any cache, and each damaged
+    entry was reported in one line."""
+    caplog.clear()
+    forget_last_build(site)
+    with caplog.at_level("WARNING", logger="gongkai.cache"):
+        result = site.build()
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == damaged, messages
+    assert all("已损坏" in m and "\n" not in m for m in messages)
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    return result
+
+
+def page_entry(site: Site) -> Path:
+    """The cache entry of the department pages of demo-sfj."""
+    return next(e for e in entries(site, "pages") if (e / "files/d/demo-sfj/index.html").exists())
+
+
+def test_a_truncated_page_in_the_cache_is_rendered_again(site, caplog):
+    site.build()
+    page = page_entry(site) / "files/d/demo-sfj/index.html"
+    page.write_bytes(page.read_bytes()[:100])
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.departments_reused, result.departments_rendered) == (2, 1)
+
+
+def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
+    site.build()
+    entry = next(e for e in entries(site, "exports") if list((e / "files").rglob("*-funds.csv")))
+    csv = next((entry / "files").rglob("*-funds.csv"))
+    csv.write_bytes(b"x" * csv.stat().st_size)
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.reused, result.made) == (7, 1)
+
+
+def test_an_extra_file_in_an_entry_is_not_published(site, caplog):
+    site.build()
+    (page_entry(site) / "files/d/demo-sfj/planted.html").write_text("<p>planted</p>", encoding="utf-8")
+    rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert not (site.root / "site/d/demo-sfj/planted.html").exists()
+
+
+def test_swapped_entries_are_both_made_again(site, caplog):
+    site.build()
+    first, second = entries(site, "pages")[:2]
+    first.rename(first.with_name("swap"))
+    second.rename(first)
+    first.with_name("swap").rename(second)
+    result = rebuilt_equals_fresh(site, caplog, damaged=2)
+    assert result.departments_rendered == 2
+
+
+def test_swapped_parsed_filings_are_parsed_again_without_a_false_error(site, caplog):
+    site.build()
+    first, second = entries(site, "parsed")[:2]
+    data = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    second.write_bytes(data)
+    result = rebuilt_equals_fresh(site, caplog, damaged=2)
+    assert result.filings_reused == 2
+
+
+def test_garbage_manifests_and_files_in_place_of_folders_never_crash_a_build(site, caplog):
+    site.build()
+    (entries(site, "exports")[0] / "manifest.json").write_bytes(b"\xff{not json")
+    victim = entries(site, "pages")[0]
+    shutil.rmtree(victim)
+    victim.write_bytes(b"a file where a folder was")
+    entries(site, "parsed")[0].write_bytes(b"")
+    rebuilt_equals_fresh(site, caplog, damaged=3)
+    cache = site.root / ".site.cache"
+    shutil.rmtree(cache)
+    cache.write_bytes(b"not a folder")
+    site.build()
+    assert site.files() == site.files("fresh")
+
+
+def test_published_files_are_hard_links_into_the_cache(site):
+    """No bytes copied for what did not change: the site shares its files with the cache."""
+    site.build()
+    page = site.root / "site/d/demo-sfj/index.html"
+    assert page.stat().st_nlink == 2
+    assert page.samefile(page_entry(site) / "files/d/demo-sfj/index.html")

@@ -20,7 +20,7 @@ import pytest
 from frictionless import validate
 
 from generator.config import load_config
-from generator.exports import ExportInput, export_filing, export_site
+from generator.exports import ExportInput, export_filing, export_site, export_year_workbook
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
 from generator.models import Filing, Project, WithheldRange
@@ -51,7 +51,8 @@ def items(loaded) -> list[ExportInput]:
 
 def export_all(items: list[ExportInput], out: Path) -> dict[str, list]:
     downloads = {f"{i.filing.department.id}/{i.filing.slug}": export_filing(i, out) for i in items}
-    downloads["site"] = export_site(items, out)
+    downloads["site"] = export_site(items, out) + [
+        download for year in (2025, 2024, 2023) for download in export_year_workbook(items, year, out)]
     return downloads
 
 
@@ -114,13 +115,17 @@ def filings_in(items: list[ExportInput], scope: str) -> list[Filing]:
 
 def table_path(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> Path:
     if scope == "site":
-        return out / "data" / (f"{kind}.csv" if suffix == "csv" else "all.xlsx")
+        return out / "data" / f"{kind}.csv"
     stem = data_dir(by_key(items)[scope].filing)
     return out / (f"{stem}-{kind}.csv" if suffix == "csv" else f"{stem}.xlsx")
 
 
 def records(out: Path, items: list[ExportInput], scope: str, kind: str, suffix: str) -> list[dict]:
     """A table's rows; a filing's download of a table it has no rows for does not exist at all."""
+    if scope == "site" and suffix == "xlsx":  # one workbook per year: their rows together, in the site's order
+        rows = [row for path in sorted((out / "data").glob("all-*.xlsx"))
+                for row in xlsx_records(path, SHEETS[KINDS.index(kind)])]
+        return sorted(rows, key=lambda row: (row["部门标识"], row["预算年度"]))
     path = table_path(out, items, scope, kind, suffix)
     sheet = SHEETS[KINDS.index(kind)]
     if suffix == "csv" and not path.exists() or suffix == "xlsx" and sheet not in openpyxl.load_workbook(path).sheetnames:
@@ -284,7 +289,8 @@ def test_per_filing_downloads_are_named_for_the_filing(exported, items):
     court = "d/demo-court/2023-gongkai/data/demo-court-2023-gongkai"
     assert files["demo-court/2023-gongkai"] == [f"{court}-indicators.csv", f"{court}-projects.csv", f"{court}.xlsx",
                                                  f"{court}.json", f"{court}.yml"]
-    assert files["site"] == [f"data/{k}.csv" for k in KINDS] + ["data/all.xlsx", "data/datapackage.json"]
+    assert files["site"] == [f"data/{k}.csv" for k in KINDS] + [
+        "data/datapackage.json", "data/all-2025.xlsx", "data/all-2024.xlsx", "data/all-2023.xlsx"]
 
 
 def test_csv_files_start_with_the_utf8_bom(out):
@@ -302,9 +308,11 @@ def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
     assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]
-    site = openpyxl.load_workbook(out / "data" / "all.xlsx")
-    assert site.sheetnames == SHEETS
-    assert [sheet.max_row for sheet in site] == [1 + 5 + 2 + 0 + 0, 1 + 4 + 5 + 3 + 10, 1 + 2 + 2, 1 + 2]
+    years = {year: openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024, 2023)}
+    assert all(book.sheetnames == SHEETS for book in years.values())  # a year's workbook has every table
+    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 5 + 3, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2023]] == [1, 1 + 10, 1 + 2, 1]
 
 
 def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):
@@ -406,8 +414,27 @@ def test_two_exports_are_byte_identical(items, tmp_path):
 
 
 def test_xlsx_carries_no_build_time(out):
-    archive = zipfile.ZipFile(out / "data" / "all.xlsx")
+    archive = zipfile.ZipFile(out / "data" / "all-2025.xlsx")
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    book = openpyxl.load_workbook(out / "data" / "all.xlsx")
+    book = openpyxl.load_workbook(out / "data" / "all-2025.xlsx")
     newest = dt.datetime(2025, 3, 20)  # published_on of the newest filing
     assert (book.properties.created, book.properties.modified) == (newest, newest)
+
+
+@pytest.mark.parametrize("text", ["法律援助≥100件", "line\u2028break", "next\x85line", "吉\U00020BB7祥", "tab\tand \\ slash"])
+def test_the_public_yaml_has_the_same_bytes_from_libyaml_or_pyyaml(text):
+    """dump_yaml writes with libyaml for speed; where libyaml would escape a character that PyYAML keeps
+    (a Han character beyond U+FFFF, U+2028), the bytes are still PyYAML's."""
+    import yaml
+    from generator import yamlsource
+    data = {"title": text, "amounts": [Decimal("100.50"), 3], "note": f"{text}\n第二行"}
+    slow = yaml.dump(data, Dumper=yamlsource._Dumper, **yamlsource.YAML_OPTIONS)
+    assert yamlsource.dump_yaml(data) == slow
+
+
+@pytest.mark.parametrize("text", ["法律援助≥100件", "quote \" and \\ slash", "ctrl \x00\x1f\x7f", "\u2028吉\U00020BB7"])
+def test_json_downloads_have_the_bytes_of_the_standard_json_module(text):
+    import json
+    from generator.exports import json_bytes
+    data = {"title": text, text: [1, None, True, {}, [], {"amount": "100.50"}], "big": 12345678901234567890}
+    assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
