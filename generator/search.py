@@ -1,14 +1,17 @@
 """Stage 9: index the finished site with Pagefind (extended build: segments Chinese).
 
-Two kinds of entries go into one index, written inside the site (`pagefind/`),
-so search works on any static host with no third-party request:
+The index, written inside the site (`pagefind/`) so search works on any static
+host with no third-party request, holds department, filing and project pages.
+Pagefind only reads the `<main data-pagefind-body>` of those pages, so page
+chrome (header, navigation, footer) and every other page stay out; their
+filters, metadata and titles come from `_search_meta.html`.
 
-- pages: department, filing and project pages. Pagefind only reads the
-  `<main data-pagefind-body>` of those pages, so page chrome (header,
-  navigation, footer) and every other page stay out; their filters, metadata
-  and titles come from `_search_meta.html`.
-- indicators: one custom record per indicator row, whose URL is the row's
-  anchor on its filing or project page, so an indicator is a result of its own.
+Indicators are found on their pages, not as records of their own: every
+indicator row has an id, Pagefind keeps each id's position in the page's text
+(its "anchors"), and search.js shows a match inside a row as that indicator,
+linked to `page#row`. One custom record per row used to make one fragment file
+per row: at 100 departments 34,826 index files and twice the memory and time
+of indexing the pages alone.
 
 Chinese is indexed one character per word. Pagefind 1.5.2 segments the pages
 with its own dictionary segmenter but the query with the browser's ICU
@@ -33,16 +36,12 @@ import json
 import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
 
-from .identity import goal_id, indicator_anchors
-from .models import Goal, Indicator
 from .sitemodel import FilingView, SiteModel
-from .vocabulary import label
 
 LANGUAGE = "zh-cn"
 INDEX_FOLDER = "pagefind"
@@ -55,8 +54,6 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-# The indicator fields a record shows after its 一级/二级/三级 path, in the order of the forms.
-INDICATOR_FIELDS = ("value", "value_type", "unit", "basis", "category", "description", "scoring", "weight", "remark")
 
 
 # Han characters, as search.js's HAN: each becomes a word of its own, on both sides of the search.
@@ -75,36 +72,24 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-@dataclass(frozen=True)
-class SearchRecord:
-    """A Pagefind custom record: the arguments of `PagefindIndex.add_custom_record`."""
-
-    url: str
-    content: str
-    meta: dict[str, str]
-    filters: dict[str, list[str]]
-    sort: dict[str, str]
-
-
 def index_for_search(model: SiteModel, site: Path) -> None:
     """Index `site` (the staging folder) and write the bundle to `site/pagefind/`."""
-    records = indicator_records(model)
     with tempfile.TemporaryDirectory(prefix="gongkai-search-") as folder:
         pages = write_spaced_pages(site, Path(folder))
         # PagefindIndex is async; a worker thread with its own event loop works whether or not
         # the caller already runs one (tests, `gongkai serve`).
         with ThreadPoolExecutor(max_workers=1) as worker:
-            worker.submit(asyncio.run, _write_index(pages, site / INDEX_FOLDER, records)).result()
+            worker.submit(asyncio.run, _write_index(pages, site / INDEX_FOLDER)).result()
     for name in UNUSED_BUNDLE_FILES:
         (site / INDEX_FOLDER / name).unlink(missing_ok=True)
-    values = json.dumps(filter_values(model, records), ensure_ascii=False, separators=(",", ":"))
+    values = json.dumps(filter_values(model), ensure_ascii=False, separators=(",", ":"))
     (site / INDEX_FOLDER / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
 
 
-def filter_values(model: SiteModel, records: list[SearchRecord]) -> dict[str, list[dict]]:
+def filter_values(model: SiteModel) -> dict[str, list[dict]]:
     """Each filter's values in menu order; regions as their tree, each with its depth in it."""
     kinds = ["部门", "文件"] + (["项目"] if any(v.projects for v in model.filings) else []) + (
-        [INDICATOR_KIND] if records else [])
+        [INDICATOR_KIND] if any(has_indicators(v) for v in model.filings) else [])
     used = {chain for d in model.departments for chain in _prefixes(d.region_names)}
     regions = [names for names in (tuple(r.name for r in chain) for chain in model.config.region_paths().values())
                if names in used]
@@ -114,6 +99,12 @@ def filter_values(model: SiteModel, records: list[SearchRecord]) -> dict[str, li
         "部门": [{"value": d.name, "depth": 0} for d in model.departments],
         "地区": [{"value": names[-1], "depth": len(names) - 1} for names in regions],
     }
+
+
+def has_indicators(view: FilingView) -> bool:
+    """Whether a filing shows an indicator row on its own page or one of its projects' pages."""
+    return any(goal.indicators for goal in view.filing.goals) or any(
+        goal.indicators for project in view.projects for goal in project.project.goals)
 
 
 def _prefixes(names: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -145,50 +136,7 @@ def spaced(text: str) -> str:
     return _HAN_EDGE.sub(" ", text)
 
 
-def indicator_records(model: SiteModel) -> list[SearchRecord]:
-    """One record per indicator row, in page order: filing goals first, then each project's goals."""
-    records = []
-    for view in model.filings:
-        records += _goal_records(view, view.filing.goals, view.url, "部门整体绩效目标")
-        for project in view.projects:
-            records += _goal_records(view, project.project.goals, project.url, f"项目：{project.title}")
-    return records
-
-
-def _goal_records(view: FilingView, goals: list[Goal], page_url: str, where: str) -> list[SearchRecord]:
-    records = []
-    for n, goal in enumerate(goals):
-        # The same ids as the rendered table (pages._goal_block), so every URL lands on its row.
-        anchors = indicator_anchors(goal, goal_id(goal, n))
-        records += [_record(view, indicator, f"/{page_url}#{anchor}", where)
-                    for indicator, anchor in zip(goal.indicators, anchors)]
-    return records
-
-
-def _record(view: FilingView, indicator: Indicator, url: str, where: str) -> SearchRecord:
-    f = view.filing
-    meta = {"title": indicator.name or indicator.level2 or "（空白）", "kind": INDICATOR_KIND,
-            "department": f.department.name, "year": str(f.fiscal_year), "document": f.kind, "where": where}
-    return SearchRecord(url, spaced(indicator_text(indicator)), meta, search_filters(view, INDICATOR_KIND),
-                        {"year": str(f.fiscal_year)})
-
-
-def indicator_text(indicator: Indicator) -> str:
-    """The searchable text of a row: its 一级/二级/三级 path, then its values exactly as filed."""
-    parts = [f"{label(Indicator, field)}：{getattr(indicator, field)}"
-             for field in ("level1", "level2", "name") + INDICATOR_FIELDS if getattr(indicator, field)]
-    parts += [f"{year}年：{value}" for year, value in sorted(indicator.prior.items()) if value]
-    return "；".join(parts)
-
-
-def search_filters(view: FilingView, kind: str) -> dict[str, list[str]]:
-    """The filters of `_search_meta.html`, for a record of the same filing."""
-    f = view.filing
-    return {"类型": [kind], "年度": [str(f.fiscal_year)], "部门": [f.department.name],
-            "地区": list(view.region_names), "文件类型": [f.kind]}
-
-
-async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -> None:
+async def _write_index(pages: Path, output: Path) -> None:
     try:
         service = await _PromptService().launch()
     except FileNotFoundError as exc:
@@ -199,10 +147,6 @@ async def _write_index(pages: Path, output: Path, records: list[SearchRecord]) -
         indexed = await index.add_directory(str(pages))
         if not indexed.get("page_count"):
             raise SearchIndexError(f"Pagefind 没有找到可索引的页面（带 {PAGE_MARK} 的页面）")
-        # One at a time, in the model's order: the index then does not depend on timing.
-        for record in records:
-            await index.add_custom_record(url=record.url, content=record.content, language=LANGUAGE,
-                                          meta=record.meta, filters=record.filters, sort=record.sort)
         await index.write_files(str(output))
     except SearchIndexError:
         raise
@@ -224,7 +168,7 @@ class _PromptService(PagefindService):
 
     The stock reader sleeps 0.1 s before every response it reads, which caps the
     service at ten records a second: a minute for the 537 indicator rows of
-    content/, most of an hour for a city's 30,000. Same protocol: base64 JSON
+    content/, most of an hour for a city's 30,000 (when it took one record per indicator row). Same protocol: base64 JSON
     messages, each ended by a comma.
     """
 

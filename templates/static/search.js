@@ -9,6 +9,7 @@ const FILTERS = [  // Pagefind filter key, URL parameter, label
   { key: "地区", param: "region", label: "地区" },
 ];
 const PAGE_SIZE = 10;
+const INDICATOR_KIND = "指标";  // generator/search.py's INDICATOR_KIND
 // Han characters, as generator/search.py's HAN: the index holds each as a word of its own.
 const HAN = "[\\u2e80-\\u2fdf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff"
   + "\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
@@ -28,6 +29,7 @@ const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url)
 // characters one word each as in the index: a result holds every part, as written. Pagefind scores exact
 // phrases all alike, so the order comes from the same words searched loosely (relevance), equal scores
 // newest year first (a search sorted by year: sort keys ship with the index, nothing more to download).
+// A result is a page; its `data()` also names the indicator rows on it that hold every part (`rows`).
 export async function find(query, filters = {}) {
   const pagefind = await pagefindReady;
   const parts = (query || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(spaced);
@@ -45,7 +47,64 @@ export async function find(query, filters = {}) {
     .filter((r) => phrase.every((found) => found.has(r.id)))
     .sort((a, b) => (words ? b.score - a.score : 0) || rank(a) - rank(b))
     // The excerpt of the exact search shows the phrase itself, not every place one of its characters is.
-    .map((r) => (phrase.length ? { id: r.id, score: r.score, data: phrase[0].get(r.id).data } : r));
+    .map((r) => ({ id: r.id, score: r.score, data: phrase.length ? () => withRows(phrase[0].get(r.id), parts)
+                                                                  : async () => ({ ...await r.data(), rows: [] }) }));
+}
+
+// ---- Indicators: the rows of a page that hold the query -----------------------------------------------
+
+// Pagefind keeps the position of every element with an id in the page's text ("anchors"): an indicator
+// row (templates/_indicator_table.html) runs from its own anchor to the next one. The project list's
+// withheld rows have ids too (withheld-…, generator/sitemodel.py) but are no indicators.
+const ROW_WORDS = 60;  // the most of a row an excerpt shows
+
+async function withRows(found, parts) {
+  const data = await found.data();
+  const words = wordsOf(data);
+  const anchors = [...data.anchors].sort((a, b) => a.location - b.location);
+  const spans = anchors.map((a, n) => ({ anchor: a, start: a.location,
+                                         end: Math.min(anchors[n + 1]?.location ?? words.length, a.location + ROW_WORDS) }))
+    .filter((s) => s.anchor.element === "tr" && !s.anchor.id.startsWith("withheld-"));
+  // Where each part is on the page. Pagefind's phrase search gives only its first place, often in a heading
+  // or a note; the page's text (Pagefind's words, numbered as its anchors are) has them all.
+  const partLocations = parts.map((part) => occurrences(words, part));
+  const inside = (s, at) => at >= s.start && at < s.end;
+  const rows = spans.filter((s) => partLocations.every((locations) => locations.some((at) => inside(s, at))))
+    .map((s) => row(data.url, words, s, partLocations.flat().filter((at) => inside(s, at))));
+  const first = Math.min(...partLocations.flat());
+  return { ...data, rows, inRow: rows.length > 0 && first >= rows[0].start && first < rows[0].end };
+}
+
+// The page's words as Pagefind numbers them: its segmenting indexer (zh-cn) ends each with a zero-width space.
+function wordsOf(data) {
+  const text = data.raw_content ?? data.content;
+  return text.includes("\u200B") ? text.split("\u200B") : text.split(/[\r\n\s]+/g).map((w) => `${w} `);
+}
+
+// The numbers of the words of every place the part (spaced, as the query) is, as written.
+function occurrences(words, part) {
+  const wanted = part.toLowerCase().split(" ");
+  const found = [];
+  for (let n = 0; n + wanted.length <= words.length; n++) {
+    if (wanted.every((w, k) => words[n + k].trim().toLowerCase() === w)) found.push(...wanted.map((_, k) => n + k));
+  }
+  return found;
+}
+
+function row(pageUrl, words, span, marked) {
+  const at = new Set(marked);
+  const html = [];
+  for (let n = span.start; n < span.end; n++) html.push(at.has(n) ? `<mark>${escaped(words[n])}</mark>` : escaped(words[n]));
+  // The title: the cell holding the first match (cells end with a "·" in the index's text).
+  let from = Math.min(...marked), to = from;
+  while (from > span.start && words[from - 1].trim() !== "·") from--;
+  while (to < span.end && words[to].trim() !== "·") to++;
+  const title = words.slice(from, to).join("").replace(SPACE_BY_HAN, "").trim();
+  return { url: `${pageUrl}#${span.anchor.id}`, title, excerpt: html.join(""), start: span.start, end: span.end };
+}
+
+function escaped(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function spaced(text) {
@@ -65,6 +124,7 @@ function start(root) {
   const list = document.getElementById("results");
   let latest = 0;  // the number of the newest search: an older one that finishes later is not shown
   let moreButton = null;
+  let shown = 0;  // how many of the current search's results (pages) were shown or left out
 
   // The menus' choices come with the index, written by `gongkai build` (see generator/search.py).
   const choices = fetch(new URL("../pagefind/filter-values.json", import.meta.url))
@@ -109,20 +169,27 @@ function start(root) {
     }
     if (number !== latest) return;
     if (!results.length) return say(nothingFound(query, filters));
-    await showPage(results, number);
+    shown = 0;
+    await showPage(results, number, filters["类型"]);
   }
 
-  async function showPage(results, number) {
-    const first = list.children.length;
-    const batch = results.slice(first, first + PAGE_SIZE);
+  // Pages, PAGE_SIZE at a time. Under the 指标 filter a page shows as its first matching row; a page
+  // with none (the query is elsewhere on it) is left out.
+  async function showPage(results, number, kind) {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (number !== latest) return;
-    data.forEach((d, n) => list.append(resultItem(d, batch[n])));
-    const count = list.children.length;
+    const before = list.children.length;
+    data.forEach((d, n) => {
+      if (kind === INDICATOR_KIND && !d.rows.length) return;
+      list.append(resultItem(d, batch[n], kind === INDICATOR_KIND || (!kind && d.inRow)));
+    });
+    shown += batch.length;
+    const count = shown;
     say(`找到 ${results.length} 条结果` + (count < results.length ? `，显示前 ${count} 条。` : "。"));
     showMoreButton(count < results.length ? async () => {
-      await showPage(results, number);
-      list.children[count]?.querySelector("a")?.focus();  // keyboard users go on where the new ones begin
+      await showPage(results, number, kind);
+      list.children[before + batch.length]?.querySelector("a")?.focus();  // keyboard users go on where the new ones begin
     } : null, results.length - count);
   }
 
@@ -159,18 +226,28 @@ function renderFilters(box, values) {
 
 function selectFor(f) { return document.getElementById(`filter-${f.param}`); }
 
-function resultItem(data, result) {
+// A page, or, when `asIndicator`, its first matching indicator row, linked to that row; either way the
+// page's other matching rows follow as links of their own.
+function resultItem(data, result, asIndicator) {
   const meta = data.meta;
+  const [main, ...others] = asIndicator ? data.rows : [null, ...data.rows];
   const year = meta.year ? `${meta.year}年${meta.document || ""}` : "";
-  const facts = [meta.department, year, meta.where].filter(Boolean);
-  const item = element("li", { class: "result", "data-kind": meta.kind || "", "data-year": meta.year || "",
+  const facts = [meta.department, year, main && meta.title].filter(Boolean);
+  const kind = main ? INDICATOR_KIND : meta.kind;
+  const item = element("li", { class: "result", "data-kind": kind || "", "data-year": meta.year || "",
                                "data-score": String(result.score) });
   item.append(
     element("p", { class: "result-meta" },
-            element("span", { class: "result-kind" }, meta.kind || "页面"), ` · ${facts.join(" · ")}`),
-    element("h2", { class: "result-title" }, element("a", { href: data.url }, meta.title || data.url)),
-    excerpt(data.excerpt),
+            element("span", { class: "result-kind" }, kind || "页面"), ` · ${facts.join(" · ")}`),
+    element("h2", { class: "result-title" },
+            main ? element("a", { href: main.url }, main.title) : element("a", { href: data.url }, meta.title || data.url)),
+    excerpt(main ? main.excerpt : data.excerpt),
   );
+  if (others.length) {
+    item.append(element("ul", { class: "result-rows" }, ...others.map((r) => element("li", {},
+      element("span", { class: "result-kind" }, INDICATOR_KIND), " ", element("a", { href: r.url }, r.title),
+      excerpt(r.excerpt)))));
+  }
   return item;
 }
 
