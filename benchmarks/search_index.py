@@ -14,6 +14,9 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -29,28 +32,61 @@ from build_bench import size_of, synthesise  # noqa: E402
 
 from generator.build import build  # noqa: E402
 from generator.checking import check_content  # noqa: E402
-from generator.search import index_for_search  # noqa: E402
 from generator.sitemodel import build_site_model  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = ("法律援助", "满意度")
 
 
+# Run in a process of its own, so that its peak memory (Pagefind's included: ru_maxrss of the children is
+# that of the largest one) is its own. Prints JSON: seconds of the timed part, peak KiB.
+_TIMED = """
+import json, resource, subprocess, sys, time
+from pathlib import Path
+if sys.argv[1] == "bare":
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", sys.argv[2], "--output-path", sys.argv[3]],
+                   check=True, stdout=subprocess.DEVNULL)
+else:
+    from generator.checking import check_content
+    from generator.search import index_for_search
+    from generator.sitemodel import build_site_model
+    checked = check_content(Path(sys.argv[2]), Path(sys.argv[3]))
+    model = build_site_model(checked.config, checked.filings, Path(sys.argv[2]))
+    started = time.perf_counter()
+    index_for_search(model, Path(sys.argv[4]))
+seconds = time.perf_counter() - started
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": seconds, "peak_kib": peak}))
+"""
+
+
+def timed(*args: str) -> dict:
+    run = subprocess.run([sys.executable, "-c", _TIMED, *args], check=True, capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 def measure_site(label: str, content: Path, config: Path, output: Path) -> None:
     result = build(content, config, ROOT / "templates", output, search=False)
+    indexed = sum(1 for page in output.rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    # Bare Pagefind first, over the same pages (it indexes the same data-pagefind-body), its bundle elsewhere.
+    bare = timed("bare", str(output), str(output.parent / f"{output.name}-bare-pagefind"))
+    ours = timed("ours", str(content), str(config), str(output))
+    seconds = ours["seconds"]
+    files, size = size_of(output / "pagefind")
+    bare_files, bare_size = size_of(output.parent / f"{output.name}-bare-pagefind")
+    print(f"\n{label}")
     checked = check_content(content, config)
     model = build_site_model(checked.config, checked.filings, content)
-    indexed = sum(1 for page in output.rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    index_for_search(model, output)
-    seconds = time.perf_counter() - started
-    files, size = size_of(output / "pagefind")
-    print(f"\n{label}")
     rows = sum(len(goal.indicators) for view in model.filings
                for goal in [*view.filing.goals, *(g for p in view.projects for g in p.project.goals)])
     print(f"  pages built / indexed / indicator rows     {result.pages} / {indexed} / {rows}")
     per_thousand = seconds / result.pages * 1000
     print(f"  indexing                                   {seconds:.2f} s  ({per_thousand:.2f} s per 1,000 pages)")
+    print(f"  bare pagefind --site, same pages           {bare['seconds']:.2f} s, peak {bare['peak_kib'] / 1024:.0f} MiB,"
+          f" {bare_size / 1024:.0f} KiB in {bare_files} files  (ours / bare: {seconds / bare['seconds']:.2f}×)")
+    print(f"  peak memory, indexing process + Pagefind   {ours['peak_kib'] / 1024:.0f} MiB")
     print(f"  index on disk                              {size / 1024:.0f} KiB in {files} files")
     for name, (requests, fetched) in browser_bytes(output).items():
         print(f"  {name:<42} {fetched / 1024:.1f} KiB in {requests} requests")
