@@ -73,7 +73,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
-                index_for_search(site, staging)  # 10. Pagefind: pages, plus one record per indicator
+                index_for_search(site, staging)  # 10. Pagefind: the content pages (indicators found in their rows)
         result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                              caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
                              len(checked.report.warnings), len(checked.report.reviewed), history.notice,

@@ -167,9 +167,9 @@ class _PromptService(PagefindService):
     """The Pagefind service, reading each response as soon as it arrives.
 
     The stock reader sleeps 0.1 s before every response it reads, which caps the
-    service at ten records a second: a minute for the 537 indicator rows of
-    content/, most of an hour for a city's 30,000 (when it took one record per indicator row). Same protocol: base64 JSON
-    messages, each ended by a comma.
+    service at ten requests a second (a minute, back when content/'s 537 indicator
+    rows were a record each). Same protocol: base64 JSON messages, each ended by a
+    comma.
     """
 
     async def send(self, payload):
