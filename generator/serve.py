@@ -61,8 +61,15 @@ def serve(content: Path, config: Path, templates: Path, port: int) -> int:
     return 0
 
 
+class LocalServer(http.server.ThreadingHTTPServer):
+    """A search fetches dozens of Pagefind fragments at once: the default listen backlog of 5 refuses
+    some of them on a busy machine, and the search page then says 搜索出错."""
+
+    request_queue_size = 128
+
+
 def _start_server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_PreviewHandler, preview=preview))
+    server = LocalServer(("127.0.0.1", port), functools.partial(_PreviewHandler, preview=preview))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"预览地址：http://127.0.0.1:{server.server_port}/  （Ctrl-C 退出）", flush=True)
     return server

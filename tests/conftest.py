@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from generator.serve import LocalServer
 from tests.history_repo import fixture_repo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve(directory: Path):
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)  # the preview's server: a backlog for Pagefind's fetches
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

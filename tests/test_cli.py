@@ -125,7 +125,7 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
         assert _eventually(lambda: "改过的标题" in _get(page))
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=60)  # it may be mid-rebuild, with Pagefind, on a busy machine
 
 
 def _wait_for_url(server: subprocess.Popen) -> str:
