@@ -5,7 +5,6 @@ Like mkdocs' build: gather and validate everything before writing anything.
 
 from __future__ import annotations
 
-import subprocess
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -24,7 +23,7 @@ from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .revision_data import write_revision_data
-from .history import repository_of
+from .history import history_head
 from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -95,16 +94,6 @@ def unchanged(last: dict, output: Path, started: float) -> BuildResult:
                        departments_reused=last["departments"], departments_rendered=0,
                        filings_reused=last["filings"], warnings=last["warnings"], reviewed=last["reviewed"],
                        history_notice=last["history_notice"], filings=last["filings"])
-
-
-def history_head(content: Path) -> str:
-    """The commit the content's history ends at, and whether it is shallow: the 修订记录 change with a new
-    commit (or a deeper clone) even when no file did."""
-    try:
-        found = repository_of(content)
-        return found[0].text("rev-parse", "HEAD", "--is-shallow-repository") if found else ""
-    except (OSError, subprocess.SubprocessError):
-        return "unreadable"
 
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,

@@ -185,6 +185,16 @@ class Step:
     files: dict[str, str | None]  # path inside content/ → blob
 
 
+def history_head(content: Path) -> str:
+    """The commit the content's history ends at, and whether it is shallow: the 修订记录 change with a new
+    commit (or a deeper clone) even when no file did."""
+    try:
+        found = repository_of(content)
+        return found[0].text("rev-parse", "HEAD", "--is-shallow-repository") if found else ""
+    except (OSError, subprocess.SubprocessError):
+        return "unreadable"
+
+
 def log_of(git: Git, prefix: str) -> list[Step]:
     """Commits that changed content/, oldest first, along the first parent (the published line)."""
     out = git.run("log", "--first-parent", "--reverse", "--raw", "-z", "--no-renames", "--no-abbrev",
