@@ -16,7 +16,8 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_e
                     inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .exports import Download, ExportInput, export_filing, export_site, export_year_workbook
+from .exports import (Download, ExportInput, RowPieces, export_filing_rows, export_site_rows, export_year_workbook,
+                      site_position)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .pages import Chrome, Page, chrome_for, department_pages, site_pages
 from .problems import ContentError
@@ -103,18 +104,24 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     keys = {url: export_key(code, item) for url, item in items.items()}
     reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
-    per_filing = {url: downloads_in(reuse.link(keys[url], staging)) for url in items}
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, code, staging, reuse)
+    kept = {url: reuse.link(keys[url], staging) for url in items}
+    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
+    rows = {keys[url]: kept[url]["rows"] for url in items}
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, rows, code, staging, reuse)
 
 
 def export_key(code: str, item: ExportInput) -> str:
     return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
 
 
-def site_data(keyed: dict[str, ExportInput], code: str, staging: Path, reuse: BuildCache) -> tuple[Download, ...]:
-    """The site-wide CSVs (remade when any filing changed) and one workbook per year (when one of its did)."""
+def site_data(keyed: dict[str, ExportInput], rows: dict[str, RowPieces], code: str, staging: Path,
+              reuse: BuildCache) -> tuple[Download, ...]:
+    """The site-wide CSVs (concatenated from each filing's rows when any filing changed) and one workbook
+    per year (remade when one of its filings did)."""
     items = list(keyed.values())
-    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site(items, out)))
+    ordered = [rows[key] for key, _ in sorted(keyed.items(), key=lambda pair: site_position(pair[1]))]
+    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging,
+                       lambda out: manifest_of(export_site_rows(ordered, out)))
     for year in sorted({item.filing.fiscal_year for item in items}, reverse=True):
         year_keys = sorted(key for key, item in keyed.items() if item.filing.fiscal_year == year)
         made += reuse.files(key_of(code, "workbook", str(year), *year_keys), staging,
@@ -123,8 +130,12 @@ def site_data(keyed: dict[str, ExportInput], code: str, staging: Path, reuse: Bu
 
 
 def fill_exports(root: Path, key: str, item: ExportInput) -> None:
-    """One filing's downloads into the cache entry `key` (a job: runs in a worker process)."""
-    fill_entry(root, key, lambda out: manifest_of(export_filing(item, out)))
+    """One filing's downloads, and its rows for the site-wide CSVs, into the cache entry `key` (a job: runs
+    in a worker process)."""
+    def make(out: Path) -> dict:
+        downloads, rows = export_filing_rows(item, out)
+        return {"downloads": manifest_of(downloads), "rows": rows}
+    fill_entry(root, key, make)
 
 
 def manifest_of(downloads: list[Download]) -> list[dict]:

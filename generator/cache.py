@@ -155,7 +155,7 @@ def tree_fingerprint(folder: Path) -> str:
 
 # --- entries ------------------------------------------------------------------------------------
 
-Manifest = list  # JSON values: what `make` says of the files it wrote
+Manifest = list | dict  # JSON values: what `make` says of the files it wrote
 MANIFEST = "manifest.json"
 FILES = "files"
 PICKLE_MARK = b"gongkai-cache 1\n"

@@ -232,14 +232,28 @@ def assemble(kind: str, rows: list[Row]) -> Table:
     """Rows into a table, with one prior-year column for each year that any row has."""
     spec = TABLE_SPECS[kind]
     years = sorted({year for row in rows for year in row.prior})
-    columns = FILING_COLUMNS + spec.lead + prior_columns(spec.prior, years) + spec.tail
     cells = tuple(
-        tuple(c.read(row.filing) for c in FILING_COLUMNS)
-        + tuple(c.read(row.record) for c in spec.lead)
-        + tuple(row.prior.get(year) for year in years)
-        + tuple(c.read(row.record) for c in spec.tail)
-        for row in rows)
-    return Table(kind, spec.title, columns, cells)
+        cut.lead + tuple(cut.prior.get(year) for year in years) + cut.tail
+        for cut in (row_cells(spec, row) for row in rows))
+    return Table(kind, spec.title, table_columns(spec, years), cells)
+
+
+@dataclass(frozen=True)
+class RowCells:
+    """One row's cells around its prior-year columns, which depend on the other rows of its table."""
+
+    lead: tuple[Value, ...]  # the filing's columns and the spec's lead
+    prior: dict[int, Value]
+    tail: tuple[Value, ...]
+
+
+def row_cells(spec: TableSpec, row: Row) -> RowCells:
+    return RowCells(tuple(c.read(row.filing) for c in FILING_COLUMNS) + tuple(c.read(row.record) for c in spec.lead),
+                    row.prior, tuple(c.read(row.record) for c in spec.tail))
+
+
+def table_columns(spec: TableSpec, years: list[int]) -> tuple[Column, ...]:
+    return FILING_COLUMNS + spec.lead + prior_columns(spec.prior, years) + spec.tail
 
 
 def prior_columns(template: Column | None, years: list[int]) -> tuple[Column, ...]:

@@ -24,7 +24,7 @@ from typing import Any
 import xlsxwriter
 from pydantic_core import to_json
 
-from .export_tables import TABLE_SPECS, Table, assemble, table_rows
+from .export_tables import TABLE_SPECS, Column, Row, Table, assemble, row_cells, table_columns, table_rows
 from .feeds import disclosure_date
 from .identity import filing_url
 from .models import Filing, Goal, Project
@@ -54,6 +54,11 @@ class ExportInput:
 
 def export_filing(item: ExportInput, out: Path) -> list[Download]:
     """One filing's downloads under out/d/<dept>/<slug>/data/."""
+    return export_filing_rows(item, out)[0]
+
+
+def export_filing_rows(item: ExportInput, out: Path) -> tuple[list[Download], RowPieces]:
+    """One filing's downloads, and its rows as pieces of the site-wide CSVs."""
     filing = item.filing
     require_public(filing)
     folder = f"{filing_url(filing)}data"
@@ -69,18 +74,44 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
         downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
     downloads.append(write(out, f"{stem}.json", json_bytes(filing_json(item)), "完整数据（JSON）", JSON_TYPE))
     downloads.append(yaml_download(item, out, f"{stem}.yml"))
-    return downloads
+    return downloads, row_pieces(rows)
+
+
+# One filing's rows as CSV text, kind → [columns before the prior-year ones, [[year, cell], …], columns after]:
+# kept in the filing's cache entry, so that the site-wide CSVs are concatenated, not remade, on every build.
+RowPieces = dict[str, list[list]]
 
 
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
     """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
-    tables = site_tables(items)
-    csvs = {table.kind: csv_bytes(table) for table in tables}
-    downloads = [write(out, f"data/{t.kind}.csv", csvs[t.kind], f"{t.title}（CSV）", CSV_TYPE)
-                 for t in tables]
-    package = json_bytes(datapackage(tables, csvs))
+    return export_site_rows([row_pieces(table_rows(item.filing, item.region_names)) for item in site_order(items)],
+                            out)
+
+
+def export_site_rows(filings: list[RowPieces], out: Path) -> list[Download]:
+    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`."""
+    downloads, resources = [], []
+    for kind, spec in TABLE_SPECS.items():
+        pieces = [piece for filing in filings for piece in filing[kind]]
+        years = sorted({year for _, prior, _ in pieces for year, _ in prior})
+        columns = table_columns(spec, years)
+        lines = [csv_fields([column.name for column in columns])]
+        for lead, prior, tail in pieces:
+            given = dict(prior)
+            lines.append(",".join([lead, *(given.get(year, "") for year in years), *([tail] if spec.tail else [])]))
+        data = UTF8_BOM + "".join(line + "\r\n" for line in lines).encode("utf-8")
+        downloads.append(write(out, f"data/{kind}.csv", data, f"{spec.title}（CSV）", CSV_TYPE))
+        resources.append(resource(kind, spec.title, columns, data))
+    package = json_bytes(datapackage(resources))
     downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
     return downloads
+
+
+def row_pieces(rows: dict[str, list[Row]]) -> RowPieces:
+    """Each row as the CSV text of its cells: what csv_bytes writes for it, cut around the prior years."""
+    cut = {kind: [row_cells(TABLE_SPECS[kind], row) for row in rows[kind]] for kind in TABLE_SPECS}
+    return {kind: [[csv_fields(c.lead), [[year, csv_fields([value])] for year, value in sorted(c.prior.items())],
+                    csv_fields(c.tail)] for c in cells] for kind, cells in cut.items()}
 
 
 def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list[Download]:
@@ -97,12 +128,20 @@ def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list
 
 def site_tables(items: list[ExportInput]) -> list[Table]:
     """The rows of many filings in one table per kind, in department, year and kind order."""
-    ordered = sorted(items, key=lambda item: (item.filing.department.id, item.filing.fiscal_year,
-                                              item.filing.slug))
+    per_filing = [table_rows(item.filing, item.region_names) for item in site_order(items)]
+    return [assemble(kind, [row for rows in per_filing for row in rows[kind]]) for kind in TABLE_SPECS]
+
+
+def site_order(items: list[ExportInput]) -> list[ExportInput]:
+    """Filings in department, year and slug order (the rows' order in the site-wide tables), all public."""
+    ordered = sorted(items, key=site_position)
     for item in ordered:
         require_public(item.filing)
-    per_filing = [table_rows(item.filing, item.region_names) for item in ordered]
-    return [assemble(kind, [row for rows in per_filing for row in rows[kind]]) for kind in TABLE_SPECS]
+    return ordered
+
+
+def site_position(item: ExportInput) -> tuple[str, int, str]:
+    return item.filing.department.id, item.filing.fiscal_year, item.filing.slug
 
 
 def require_public(filing: Filing) -> None:
@@ -131,6 +170,14 @@ def csv_bytes(table: Table) -> bytes:
     writer.writerow([column.name for column in table.columns])
     writer.writerows(table.rows)
     return UTF8_BOM + buffer.getvalue().encode("utf-8")
+
+
+def csv_fields(values: list[Any] | tuple[Any, ...]) -> str:
+    """The cells as csv_bytes writes them within a longer row: each field is quoted on its own, and the
+    None added keeps a lone empty cell from being written as \"\" (the csv module's mark of a one-cell row)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([*values, None])
+    return buffer.getvalue()[:-3]  # without the added cell's comma and the line end
 
 
 def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> bytes:
@@ -236,16 +283,16 @@ def public_yaml(filing: Filing) -> bytes:
 
 # --- datapackage.json -------------------------------------------------------------------------
 
-def datapackage(tables: list[Table], csvs: dict[str, bytes]) -> dict[str, Any]:
+def datapackage(resources: list[dict[str, Any]]) -> dict[str, Any]:
     """A Frictionless Tabular Data Package describing the site-wide CSV files."""
     return {"profile": "tabular-data-package", "name": "gongkai-open-data", "title": SITE_TITLE,
-            "resources": [resource(table, csvs[table.kind]) for table in tables]}
+            "resources": resources}
 
 
-def resource(table: Table, data: bytes) -> dict[str, Any]:
+def resource(kind: str, title: str, columns: tuple[Column, ...], data: bytes) -> dict[str, Any]:
     fields = [{"name": c.name, "type": c.type} | ({"description": c.description} if c.description else {})
-              for c in table.columns]
-    return {"name": table.kind, "title": table.title, "path": f"{table.kind}.csv",
+              for c in columns]
+    return {"name": kind, "title": title, "path": f"{kind}.csv",
             "profile": "tabular-data-resource", "format": "csv", "mediatype": CSV_TYPE,
             "encoding": "utf-8", "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
             "schema": {"fields": fields}}
