@@ -20,7 +20,9 @@ import pytest
 from frictionless import validate
 
 from generator.config import load_config
-from generator.exports import ExportInput, export_filing, export_site, export_year_workbook
+from generator.exports import (ExportInput, csv_bytes, csv_fields, export_filing, export_site, export_year_workbook,
+                               site_tables)
+from generator.export_tables import Column, Table
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
 from generator.models import Filing, Project, WithheldRange
@@ -298,6 +300,22 @@ def test_csv_files_start_with_the_utf8_bom(out):
     assert len(csvs) == 4 + 4 + 4 + 1 + 2  # site-wide; demo 2024, 2025; other 2025; court 2023
     for path in csvs:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
+
+
+def test_site_csvs_joined_from_row_pieces_are_the_tables_written_whole(out, items):
+    """The site-wide CSVs are concatenated from each filing's rows (kept in its cache entry): the bytes must
+    be those of the csv module writing the assembled table, prior-year columns and all."""
+    for table in site_tables(items):
+        assert (out / "data" / f"{table.kind}.csv").read_bytes() == csv_bytes(table)
+
+
+@pytest.mark.parametrize("cells", [[""], [None], ["a,b", 'say "hi"', "two\nlines", "cr\r", " lead"],
+                                   [Decimal("100.50"), 3, None, ""], ["", ""]])
+def test_csv_fields_are_the_cells_as_written_within_a_row(cells):
+    written = csv_bytes(Table("t", "t", tuple(Column(f"c{i}", str) for i in range(len(cells) + 2)),
+                              (("x", *cells, "y"),)))
+    row = written.decode("utf-8-sig").partition("\r\n")[2]  # after the header
+    assert row == f"x,{csv_fields(cells)},y\r\n"
 
 
 def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
