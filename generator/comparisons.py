@@ -81,8 +81,12 @@ def _rows(topic: ComparisonTopic, view: FilingView):
 
 def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, where: str, page_url: str):
     f = view.filing
-    for indicator, anchor in zip(goal.indicators, indicator_anchors(goal, key)):
-        if topic.matches(indicator.name):
-            yield ComparisonRow(f.department.name, " ".join(view.region_names), f.fiscal_year, f.kind,
-                                where, indicator.name, indicator.value, indicator.value_type, indicator.unit,
-                                indicator.parsed, f"{page_url}#{anchor}")
+    matching = [n for n, indicator in enumerate(goal.indicators) if topic.matches(indicator.name)]
+    if not matching:
+        return  # most goals: no anchors (a hash per indicator) worked out for nothing
+    anchors = indicator_anchors(goal, key)
+    for n in matching:
+        indicator = goal.indicators[n]
+        yield ComparisonRow(f.department.name, " ".join(view.region_names), f.fiscal_year, f.kind,
+                            where, indicator.name, indicator.value, indicator.value_type, indicator.unit,
+                            indicator.parsed, f"{page_url}#{anchors[n]}")
