@@ -82,7 +82,6 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, DepartmentFields, Run
             return False
         self._close_text()
         self.text = TextTarget("section", sub.group("title"))
-        self.section_heading = None
         return True
 
     def _running_text(self, text: str) -> bool:

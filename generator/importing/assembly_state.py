@@ -40,7 +40,6 @@ class AssemblyState:
         self.goal: dict[str, Any] | None = None
         self.goal_table_used = False
         self.text: TextTarget | None = None
-        self.section_heading: str | None = None
         self.parts: set[str] = set()
         self.expect_purpose = False
         self.spending: list[tuple[int, Cell]] = []

@@ -28,7 +28,6 @@ class RunningText(AssemblyState):
             self.text = TextTarget("goals", heading_text)
         else:
             self.text = TextTarget("section", heading_text)
-        self.section_heading = heading_text
 
     def _append_text(self, text: str) -> None:
         assert self.text is not None
