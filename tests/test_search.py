@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import json
 import re
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -18,7 +20,7 @@ import pytest
 from generator.build import build
 from generator.checking import check_content
 from generator.identity import goal_id, indicator_anchors
-from generator.search import HAN, PAGE_MARK, spaced
+from generator.search import HAN, PAGE_MARK, PagefindFeed, indexed_part, page_url, spaced, spaced_html
 from generator.sitemodel import SiteModel, build_site_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,9 +112,34 @@ def test_the_index_holds_one_fragment_per_page_and_no_record_per_indicator(conte
     assert len(list((content_site / "pagefind" / "fragment").iterdir())) == len(pages)
 
 
-def test_han_characters_are_indexed_one_word_each():
-    assert spaced("法律援助≥100件").split() == ["法", "律", "援", "助", "≥100", "件"]
+def test_han_characters_and_what_is_not_a_letter_or_a_number_are_indexed_one_word_each():
+    assert spaced("法律援助≥100件").split() == ["法", "律", "援", "助", "≥", "100", "件"]
+    assert spaced("1415.43（万元）").split() == ["1415", ".", "43", "（", "万", "元", "）"]
     assert spaced("13020225P008925100021") == "13020225P008925100021"
+    assert spaced("café_2").split() == ["café", "_", "2"]
+
+
+def test_an_html_entity_is_spaced_as_the_character_it_stands_for():
+    assert spaced("A&amp;B").split() == ["A", "&amp;", "B"]
+    assert spaced("&#20013;&#x56FD;人").split() == ["中", "国", "人"]
+    assert spaced("第&#49;条&#34;").split() == ["第", "1", "条", '"']
+    assert spaced("x&nbsp;y&lt;z").split() == ["x", "y", "&lt;", "z"]
+
+
+def test_the_index_splits_text_where_the_search_page_splits_a_query(page, content_url):
+    """search.js searches the parts of a query between characters that are not letters or numbers, each as
+    an exact phrase; the index makes each such character a word of its own, so 1415.43 is found as 1415 and 43.
+    Every assigned character of Python's Unicode (Han and white space have their own rules) is checked."""
+    script = (ROOT / "templates" / "static" / "search.js").read_text(encoding="utf-8")
+    separator = re.search(r"const QUERY_SEPARATOR = /(.*)/(\w*);", script)
+    han = re.compile(HAN)
+    characters = [c for c in map(chr, range(1, 0x30000)) if unicodedata.category(c) not in ("Cn", "Cs")
+                  and not han.match(c) and not c.isspace() and c != "&"]
+    page.goto(content_url)
+    splits = page.evaluate("([source, flags, characters]) => characters.map((c) => new RegExp(source, flags).test(c))",
+                           [separator.group(1), separator.group(2), characters])
+    alone = [spaced(f"a{c}b").split() != [f"a{c}b"] for c in characters]
+    assert [c for c, index, query in zip(characters, alone, splits) if index != query] == []
 
 
 def test_the_page_and_the_index_agree_on_what_a_han_character_is():
@@ -129,6 +156,26 @@ def unpacked(path: Path) -> bytes:
         return gzip.decompress(data)
     except OSError:
         return data
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's record of each page (text, anchors, filters, metadata), by URL."""
+    records = (json.loads(unpacked(path).removeprefix(b"pagefind_dcd")) for path in (bundle / "fragment").iterdir())
+    return {record["url"]: record for record in records}
+
+
+def test_pagefind_given_the_indexed_part_of_each_page_indexes_it_as_the_whole_page(content_site, tmp_path):
+    """Pagefind is given only a page's <main data-pagefind-body>, without the attributes it does not read
+    (45% fewer bytes to parse); given the whole pages, it makes the same record of every page."""
+    pages = [(page_url(content_site, path), html) for path in sorted(content_site.rglob("*.html"))
+             if indexed_part(html := path.read_text(encoding="utf-8")) is not None]
+    assert len(pages) > 40
+    for name, given in (("whole", lambda html: html), ("part", indexed_part)):
+        with PagefindFeed() as pagefind:
+            for url, html in pages:
+                pagefind.add(url, spaced_html(given(html)))
+            pagefind.write(tmp_path / name)
+    assert fragments(tmp_path / "part") == fragments(tmp_path / "whole")
 
 
 @pytest.mark.parametrize("secret", ["WITHHELD-CANARY", "CANARY0002", "010-CONTACT-CANARY", "张三"])

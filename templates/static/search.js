@@ -14,8 +14,13 @@ const INDICATOR_KIND = "指标";  // generator/search.py's INDICATOR_KIND
 const HAN = "[\\u2e80-\\u2fdf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff"
   + "\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
 const HAN_CHAR = new RegExp(`(${HAN})`, "gu");
-// The spaces the index put beside Han characters (not the ". " Pagefind puts between blocks).
-const SPACE_BY_HAN = new RegExp(`(?<=${HAN})\\s+|(?<![.\\s])\\s+(?=${HAN})`, "gu");
+// Where a query splits into parts: at whatever is not a letter or a number. The index splits the pages'
+// text there too (generator/search.py), so a part is found as the words it is, 1415.43 as 1415 and 43.
+const QUERY_SEPARATOR = /[^\p{L}\p{N}]+/u;
+// The spaces the index put beside each character it keeps as a word of its own: Han, and whatever is not
+// a letter or a number. Titles and excerpts drop them, to read as written (≥100人, 1415.43).
+const ALONE = `(?:${HAN}|[^\\p{L}\\p{N}\\s])`;
+const SPACE_BY_ALONE = new RegExp(`(?<=${ALONE})\\s+|\\s+(?=${ALONE})`, "gu");
 
 // Relative to this file, so the site works under any path; Pagefind takes its base URL from there too.
 const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url).href).then(async (pagefind) => {
@@ -32,7 +37,7 @@ const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url)
 // A result is a page; its `data()` also names the indicator rows on it that hold every part (`rows`).
 export async function find(query, filters = {}) {
   const pagefind = await pagefindReady;
-  const parts = (query || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(spaced);
+  const parts = (query || "").split(QUERY_SEPARATOR).filter(Boolean).map(spaced);
   const words = parts.length ? parts.join(" ") : null;
   if (query && !words) return [];
   const [scored, byYear, ...exact] = await Promise.all([
@@ -75,10 +80,11 @@ async function withRows(found, parts) {
   return { ...data, rows, inRow: rows.length > 0 && first >= rows[0].start && first < rows[0].end };
 }
 
-// The page's words as Pagefind numbers them: its segmenting indexer (zh-cn) ends each with a zero-width space.
+// The page's words as Pagefind numbers them: its text split at white space (the index's language is one
+// Pagefind does not segment, generator/search.py), each followed by the space that was after it. The text
+// as written: `content`, not `raw_content` (that one is escaped for HTML, "&gt;=100").
 function wordsOf(data) {
-  const text = data.raw_content ?? data.content;
-  return text.includes("\u200B") ? text.split("\u200B") : text.split(/[\r\n\s]+/g).map((w) => `${w} `);
+  return data.content.split(/[\r\n\s]+/g).map((w) => `${w} `);
 }
 
 // The numbers of the words of every place the part (spaced, as the query) is, as written.
@@ -99,7 +105,7 @@ function row(pageUrl, words, span, marked) {
   let from = Math.min(...marked), to = from;
   while (from > span.start && words[from - 1].trim() !== "·") from--;
   while (to < span.end && words[to].trim() !== "·") to++;
-  const title = words.slice(from, to).join("").replace(SPACE_BY_HAN, "").trim();
+  const title = words.slice(from, to).join("").replace(SPACE_BY_ALONE, "").trim();
   return { url: `${pageUrl}#${span.anchor.id}`, title, excerpt: html.join(""), start: span.start, end: span.end };
 }
 
@@ -252,7 +258,7 @@ function resultItem(data, result, asIndicator) {
 }
 
 // Pagefind's excerpt is HTML with <mark> around the matches, taken from the index's spaced text. Keep the
-// text and the marks, nothing else; drop the spaces beside Han characters; join marks that touch.
+// text and the marks, nothing else; drop the spaces the index put beside characters; join marks that touch.
 function excerpt(html) {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
   const units = [];  // UTF-16 code units, as String.replace counts them, each with whether it is marked
@@ -261,7 +267,7 @@ function excerpt(html) {
     for (let n = 0; n < text.length; n++) units.push({ unit: text[n], marked: node.nodeName === "MARK" });
   }
   const dropped = new Set();
-  units.map((u) => u.unit).join("").replace(SPACE_BY_HAN, (spaces, at) => {
+  units.map((u) => u.unit).join("").replace(SPACE_BY_ALONE, (spaces, at) => {
     for (let n = at; n < at + spaces.length; n++) dropped.add(n);
     return spaces;
   });
