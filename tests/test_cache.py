@@ -316,3 +316,21 @@ def test_published_files_are_hard_links_into_the_cache(site):
     page = site.root / "site/d/demo-sfj/index.html"
     assert page.stat().st_nlink == 2
     assert page.samefile(page_entry(site) / "files/d/demo-sfj/index.html")
+
+
+def test_a_kept_filing_holds_no_positions_and_reads_them_again_for_a_new_message(site):
+    """Positions are most of a parsed file's bytes: neither the cache nor the build's memory keeps them.
+    When something outside the file (its 原文 deleted) gives a new message, the file is read again and
+    the message still names the line."""
+    import pickle
+
+    from generator.loading import LoadedFiling
+    site.build()
+    kept = [pickle.loads((path.read_bytes().split(b"\n", 3)[3]))
+            for path in (site.root / ".site.cache" / "parsed").iterdir()]
+    assert {type(item) for item in kept} == {LoadedFiling} and {item.located for item in kept} == {None}
+    (site.content / "sources" / "other-2025.txt").unlink()
+    with pytest.raises(ContentError) as raised:
+        site.build()
+    assert [(p.file, p.line, p.path, p.code) for p in raised.value.report.errors] == [
+        (str(site.content / "other-sfj" / "2025-shenbao.yml"), 6, "source", "missing-source")]
