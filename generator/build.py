@@ -19,7 +19,8 @@ from .config import configured_output
 from .exports import (Download, ExportInput, RowPieces, export_filing_rows, export_site_rows, export_year_workbook,
                       site_position)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .pages import Chrome, Page, chrome_for, department_pages, site_pages
+from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
+from .pages import Chrome, Page, chrome_for, compare_page, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
@@ -69,7 +70,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
             write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 7. HTML
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches, jobs)  # 7. HTML
             copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
@@ -147,8 +148,9 @@ def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
-                site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache, jobs: int | None) -> list[str]:
-    """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
+                site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches, jobs: int | None) -> list[str]:
+    """Site-wide pages are rendered on every build; a department's pages only when their inputs changed; a
+    comparison's page only when its rows did.
 
     A department's key holds its view as canonical JSON (every filing as public, with findings and
     projects), its downloads, the chrome, all generator code, the libraries it uses and all
@@ -156,13 +158,36 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
-    paths = render_pages(templates_environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
+    env = templates_environment(templates)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
-    reuse.fill_missing(fill_department_pages, {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments},
-                       jobs, "部门页面")
-    return paths + [path for dept in site.departments for path in reuse.link(keys[dept.id], staging)]
+    caches.pages.fill_missing(fill_department_pages,
+                              {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}, jobs, "部门页面")
+    found, digests = site_comparisons(site, keys, caches.comparisons)
+    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
+    for comparison in found:  # a comparison's page: made again only when one of its rows changed
+        key = key_of(code, canonical(comparison.topic), *digests[comparison.topic.id])
+        paths += caches.comparisons.files(key, staging,
+                                          lambda out, c=comparison: render_pages(env, [compare_page(c, chrome)], out))
+    return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
+
+
+def site_comparisons(site: SiteModel, department_keys: dict[str, str],
+                     reuse: BuildCache) -> tuple[tuple[Comparison, ...], dict[str, list[str]]]:
+    """The comparisons, from each department's rows, and per topic a digest of each department's rows in it.
+    A department's rows are kept with its pages' key, so only a changed department's are worked out."""
+    topics = site.config.comparisons
+    kept = reuse.memo(key_of("comparisons", canonical(topics)),
+                      {department_keys[d.id]: d for d in site.departments},
+                      lambda dept: digested(department_rows(topics, dept)))
+    per_department = [kept[department_keys[d.id]] for d in site.departments]
+    digests = {topic.id: [digest[topic.id] for _, digest in per_department if topic.id in digest] for topic in topics}
+    return comparisons(site, [rows for rows, _ in per_department]), digests
+
+
+def digested(rows: DepartmentRows) -> tuple[DepartmentRows, dict[str, str]]:
+    return rows, {topic: key_of(canonical(topic_rows)) for topic, topic_rows in rows.items()}
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

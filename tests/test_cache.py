@@ -104,9 +104,12 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
-    # The changed filing (parsed and exported), the site-wide set, its year's workbook and its
-    # department's pages: old entries gone, new ones in.
-    assert len(before) == len(after) == 15 and len(before & after) == 10
+    # The changed filing (parsed and exported), the site-wide set, its year's workbook, its department's
+    # pages and the one comparison the changed indicator is in: old entries gone, new ones in. The
+    # comparisons' rows are kept in one entry, rewritten in place.
+    assert len(before) == len(after) == 19 and len(before & after) == 13
+    assert sorted(name.split("/")[0] for name in after - before) == [
+        "comparisons", "exports", "exports", "exports", "pages", "parsed"]
 
 
 def forget_last_build(site: Site) -> None:
@@ -334,3 +337,17 @@ def test_a_kept_filing_holds_no_positions_and_reads_them_again_for_a_new_message
         site.build()
     assert [(p.file, p.line, p.path, p.code) for p in raised.value.report.errors] == [
         (str(site.content / "other-sfj" / "2025-shenbao.yml"), 6, "source", "missing-source")]
+
+
+def test_a_comparison_page_is_rendered_again_only_when_its_rows_change(site):
+    site.build()
+    cache = site.root / ".site.cache" / "comparisons"
+    before = {p.name for p in cache.iterdir()}
+    edit(site.content / CHANGED, "title: ", "title: 修订 ")  # the title is in no comparison row
+    site.build()
+    assert {p.name for p in cache.iterdir()} == before
+    edit(site.content / CHANGED, "≥50件", "≥55件")
+    site.build()
+    assert len({p.name for p in cache.iterdir()} - before) == 1  # the page of the one topic it is in
+    fresh = site.build("fresh", cache=False)
+    assert fresh.pages and site.files() == site.files("fresh")
