@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint,
-                    inputs_fingerprint, key_of, tree_fingerprint)
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
+                    generator_fingerprint, inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
 from .exports import (Download, ExportInput, RowPieces, export_filing_rows, export_site_rows, export_year_workbook,
@@ -22,6 +22,7 @@ from .feeds import feed_entries, revision_entries, write_feed, write_robots, wri
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_page, department_pages, site_pages
 from .problems import ContentError
+from .redaction import PublicSource
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .revision_data import write_revision_data
@@ -71,7 +72,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
             write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
             pages = write_pages(site, templates, downloads, site_downloads, staging, caches, jobs)  # 7. HTML
-            copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
+            copy_assets(templates, site, staging, caches.sources)  # 8. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 10. Pagefind: the content pages (indicators found in their rows)
@@ -210,13 +211,20 @@ def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:
     return [page.path for page in pages]
 
 
-def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
+def copy_assets(templates: Path, site: SiteModel, staging: Path, reuse: BuildCache) -> None:
     copy_tree(templates / "static", staging / "static")
-    for view in site.filings:
-        if view.source:  # personal data blanked unless the site publishes contact fields
-            target = staging / view.source.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(view.source.public_bytes())
+    code = code_fingerprint(("redaction.py",))
+    sources = {view.source.url: view.source for view in site.filings if view.source}  # one 原文, several filings
+    for source in sources.values():  # personal data blanked unless the site publishes contact fields
+        key = key_of(code, source.url, file_digest(source.path), canonical(source.hidden))
+        reuse.files(key, staging, lambda out, s=source: write_source(s, out))
+
+
+def write_source(source: PublicSource, out: Path) -> list:
+    target = out / source.url
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.public_bytes())
+    return []
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:

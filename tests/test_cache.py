@@ -106,8 +106,8 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
     # The changed filing (parsed and exported), the site-wide set, its year's workbook, its department's
     # pages and the one comparison the changed indicator is in: old entries gone, new ones in. The
-    # comparisons' rows are kept in one entry, rewritten in place.
-    assert len(before) == len(after) == 19 and len(before & after) == 13
+    # comparisons' rows are kept in one entry, rewritten in place; the published 原文 is kept.
+    assert len(before) == len(after) == 20 and len(before & after) == 14
     assert sorted(name.split("/")[0] for name in after - before) == [
         "comparisons", "exports", "exports", "exports", "pages", "parsed"]
 
@@ -351,3 +351,14 @@ def test_a_comparison_page_is_rendered_again_only_when_its_rows_change(site):
     assert len({p.name for p in cache.iterdir()} - before) == 1  # the page of the one topic it is in
     fresh = site.build("fresh", cache=False)
     assert fresh.pages and site.files() == site.files("fresh")
+
+
+def test_a_changed_source_is_published_again_blanked(site):
+    site.build()
+    with open(site.content / "sources" / "demo-2024.txt", "a", encoding="utf-8") as source:
+        source.write("补充说明\t联系电话\t13912345678\n")
+    site.build()
+    published = (site.root / "site" / "sources" / "demo-2024.txt").read_text("utf-8")
+    assert published.endswith("补充说明\t联系电话\t［已隐去］\n") and "13912345678" not in published
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
