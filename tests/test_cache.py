@@ -355,10 +355,10 @@ def test_a_comparison_page_is_rendered_again_only_when_its_rows_change(site):
 
 def test_a_changed_source_is_published_again_blanked(site):
     site.build()
-    with open(site.content / "sources" / "demo-2024.txt", "a", encoding="utf-8") as source:
+    with open(site.content / "sources" / "other-2025.txt", "a", encoding="utf-8") as source:
         source.write("补充说明\t联系电话\t13912345678\n")
     site.build()
-    published = (site.root / "site" / "sources" / "demo-2024.txt").read_text("utf-8")
+    published = (site.root / "site" / "sources" / "other-2025.txt").read_text("utf-8")
     assert published.endswith("补充说明\t联系电话\t［已隐去］\n") and "13912345678" not in published
     site.build("fresh", cache=False)
     assert site.files() == site.files("fresh")
