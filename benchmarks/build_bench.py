@@ -198,6 +198,13 @@ def main() -> None:
             print(f"search index files / MB          {index_files:8d} / {index_size / 1e6:.1f}")
             print(f"search step / bare pagefind      {(full['seconds'] - one['seconds']) / bare['seconds']:8.1f} ×"
                   "  (build with search minus a rebuild, against bare Pagefind)")
+            # Pagefind cannot add, replace or remove one page of an index: a changed filing re-indexes every page.
+            touch_one_filing(content)
+            one_search = step("build", content, site, search=True)
+            line("rebuild with search, 1 changed", one_search)
+            print(f"search step after 1 filing changed {one_search['seconds'] - one['seconds']:6.1f} s"
+                  "  (rebuild with search minus the rebuild without)")
+            line("rebuild with search, no change", step("build", content, site, search=True))
         if args.scales:
             scale_table(work, args.departments, [int(s) for s in args.scales.split(",")])
 
