@@ -158,6 +158,7 @@ def tree_fingerprint(folder: Path) -> str:
 Manifest = list | dict  # JSON values: what `make` says of the files it wrote
 MANIFEST = "manifest.json"
 FILES = "files"
+KEPT = "kept"  # an entry's values for later builds (keep_in_entry): verified like its files, never published
 PICKLE_MARK = b"gongkai-cache 1\n"
 
 
@@ -213,6 +214,12 @@ class BuildCache:
         for name in entry["files"]:
             place_file(files / name, staging / name)
         return entry["value"]
+
+    def kept(self, key: str, name: str) -> Any:
+        """The value that the entry `key`, already in use by this build, keeps as `name` (keep_in_entry)."""
+        if key not in self.used or name not in self._checked[key]["kept"]:
+            raise RuntimeError(f"缓存条目 {self.root.name}/{key} 没有 {name}")  # a bug: link() comes first
+        return pickle.loads((self.root / key / KEPT / name).read_bytes())
 
     def _entry(self, key: str) -> dict | None:
         """The verified manifest of entry `key`, or None when it is missing or damaged (said once)."""
@@ -298,13 +305,17 @@ def verified_manifest(entry: Path) -> dict:
     recorded = manifest.get("files")
     if not isinstance(recorded, dict) or "value" not in manifest:
         raise Damaged("清单不完整")
-    present = files_under(entry / FILES)
-    if set(present) != set(recorded):
-        odd = sorted(set(present) ^ set(recorded))[0]
-        raise Damaged(f"多出或缺少文件 {odd}")
-    for name, record in recorded.items():
-        if not _matches(present[name], record):
-            raise Damaged(f"文件 {name} 与记录不符")
+    kept = manifest.get("kept")
+    if not isinstance(kept, dict):
+        raise Damaged("清单不完整")
+    for folder, records in ((FILES, recorded), (KEPT, kept)):
+        present = files_under(entry / folder)
+        if set(present) != set(records):
+            odd = sorted(set(present) ^ set(records))[0]
+            raise Damaged(f"多出或缺少文件 {odd}")
+        for name, record in records.items():
+            if not _matches(present[name], record):
+                raise Damaged(f"文件 {name} 与记录不符")
     return manifest
 
 
@@ -348,11 +359,20 @@ def fill_entry(root: Path, key: str, make: Callable[[Path], Manifest]) -> None:
     remove(building)
     (building / FILES).mkdir(parents=True)
     value = make(building / FILES)
-    records = {name: file_record(path) for name, path in sorted(files_under(building / FILES).items())}
-    manifest = {"key": key, "files": records, "value": value}
+    records = {folder: {name: file_record(path) for name, path in sorted(files_under(building / folder).items())}
+               for folder in (FILES, KEPT)}
+    manifest = {"key": key, "files": records[FILES], "kept": records[KEPT], "value": value}
     (building / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     remove(entry)
     building.rename(entry)  # an entry appears whole or not at all
+
+
+def keep_in_entry(files: Path, name: str, value: Any) -> None:
+    """Keep `value` in the entry that `make` is filling (`files`: the folder it was given) for a later build to
+    read with BuildCache.kept, as a file of its own: read only when needed, never linked into the site."""
+    kept = files.parent / KEPT
+    kept.mkdir(exist_ok=True)
+    (kept / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def place_file(source: Path, target: Path) -> None:

@@ -268,6 +268,20 @@ def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
     assert (result.reused, result.made) == (7, 1)
 
 
+def test_damaged_cells_kept_for_a_year_workbook_are_made_again(site, caplog):
+    """Each filing's rows for its year's workbook are kept in its entry, never published, and checked like
+    its files: garbage in them remakes the entry, and its year's workbook joined from them is the fresh one."""
+    site.build()
+    kept = [path for entry in entries(site, "exports") for path in (entry / "kept").glob("*")]
+    assert len(kept) == 4 and not list((site.root / "site").rglob(kept[0].name))
+    demo = next(e for e in entries(site, "exports") if (e / "files/d/demo-sfj/2025-pifu").is_dir())
+    for path in (demo / "kept").glob("*"):
+        path.write_bytes(b"x" * path.stat().st_size)
+    edit(site.content / CHANGED, "≥50件", "≥55件")  # the other 2025 filing: the 2025 workbook is joined again
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.reused, result.made) == (4, 4)  # both 2025 filings, the site-wide set, the 2025 workbook
+
+
 def test_an_extra_file_in_an_entry_is_not_published(site, caplog):
     site.build()
     (page_entry(site) / "files/d/demo-sfj/planted.html").write_text("<p>planted</p>", encoding="utf-8")
