@@ -12,15 +12,17 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint,
-                    inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
+                    generator_fingerprint, inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
 from .exports import (Download, ExportInput, RowPieces, export_filing_rows, export_site_rows, newest_disclosure,
                       site_position, write_year_workbook)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .pages import Chrome, Page, chrome_for, department_pages, site_pages
+from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
+from .pages import Chrome, Page, chrome_for, compare_page, department_pages, site_pages
 from .problems import ContentError
+from .redaction import PublicSource
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
 from .render import environment, render_page
 from .revision_data import write_revision_data
@@ -69,8 +71,8 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
             downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
             write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches.pages, jobs)  # 7. HTML
-            copy_assets(templates, site, staging)  # 8. CSS, JS, 原文
+            pages = write_pages(site, templates, downloads, site_downloads, staging, caches, jobs)  # 7. HTML
+            copy_assets(templates, site, staging, caches.sources)  # 8. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 10. Pagefind: the content pages (indicators found in their rows)
@@ -152,8 +154,9 @@ def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
-                site_downloads: tuple[Download, ...], staging: Path, reuse: BuildCache, jobs: int | None) -> list[str]:
-    """Site-wide pages are rendered on every build; a department's pages only when their inputs changed.
+                site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches, jobs: int | None) -> list[str]:
+    """Site-wide pages are rendered on every build; a department's pages only when their inputs changed; a
+    comparison's page only when its rows did.
 
     A department's key holds its view as canonical JSON (every filing as public, with findings and
     projects), its downloads, the chrome, all generator code, the libraries it uses and all
@@ -161,13 +164,36 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
-    paths = render_pages(templates_environment(templates), site_pages(site, chrome, downloads, site_downloads), staging)
+    env = templates_environment(templates)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
-    reuse.fill_missing(fill_department_pages, {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments},
-                       jobs, "部门页面")
-    return paths + [path for dept in site.departments for path in reuse.link(keys[dept.id], staging)]
+    caches.pages.fill_missing(fill_department_pages,
+                              {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}, jobs, "部门页面")
+    found, digests = site_comparisons(site, keys, caches.comparisons)
+    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
+    for comparison in found:  # a comparison's page: made again only when one of its rows changed
+        key = key_of(code, canonical(comparison.topic), *digests[comparison.topic.id])
+        paths += caches.comparisons.files(key, staging,
+                                          lambda out, c=comparison: render_pages(env, [compare_page(c, chrome)], out))
+    return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
+
+
+def site_comparisons(site: SiteModel, department_keys: dict[str, str],
+                     reuse: BuildCache) -> tuple[tuple[Comparison, ...], dict[str, list[str]]]:
+    """The comparisons, from each department's rows, and per topic a digest of each department's rows in it.
+    A department's rows are kept with its pages' key, so only a changed department's are worked out."""
+    topics = site.config.comparisons
+    kept = reuse.memo(key_of("comparisons", canonical(topics)),
+                      {department_keys[d.id]: d for d in site.departments},
+                      lambda dept: digested(department_rows(topics, dept)))
+    per_department = [kept[department_keys[d.id]] for d in site.departments]
+    digests = {topic.id: [digest[topic.id] for _, digest in per_department if topic.id in digest] for topic in topics}
+    return comparisons(site, [rows for rows, _ in per_department]), digests
+
+
+def digested(rows: DepartmentRows) -> tuple[DepartmentRows, dict[str, str]]:
+    return rows, {topic: key_of(canonical(topic_rows)) for topic, topic_rows in rows.items()}
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,
@@ -190,13 +216,20 @@ def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:
     return [page.path for page in pages]
 
 
-def copy_assets(templates: Path, site: SiteModel, staging: Path) -> None:
+def copy_assets(templates: Path, site: SiteModel, staging: Path, reuse: BuildCache) -> None:
     copy_tree(templates / "static", staging / "static")
-    for view in site.filings:
-        if view.source:  # personal data blanked unless the site publishes contact fields
-            target = staging / view.source.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(view.source.public_bytes())
+    code = code_fingerprint(("redaction.py",))
+    sources = {view.source.url: view.source for view in site.filings if view.source}  # one 原文, several filings
+    for source in sources.values():  # personal data blanked unless the site publishes contact fields
+        key = key_of(code, source.url, file_digest(source.path), canonical(source.hidden))
+        reuse.files(key, staging, lambda out, s=source: write_source(s, out))
+
+
+def write_source(source: PublicSource, out: Path) -> list:
+    target = out / source.url
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.public_bytes())
+    return []
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:

@@ -250,6 +250,15 @@ class BuildCache:
             self.hits += 1
         return value
 
+    def memo(self, name: str, items: dict[str, Any], work_out: Callable[[Any], Any]) -> dict[str, Any]:
+        """`work_out(item)` for each key → item, kept together under `name` for the next build, which works
+        out only the items whose key is new (one read for all, not one per item)."""
+        kept = self.value(name) or {}
+        values = {key: kept[key] if key in kept else work_out(item) for key, item in items.items()}
+        if values.keys() != kept.keys():
+            self.keep(name, values)
+        return values
+
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
@@ -412,6 +421,9 @@ def site_files(output: Path) -> dict[str, list]:
     return records
 
 
+CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history")  # BuildCaches' fields, its folders
+
+
 @dataclass(frozen=True)
 class BuildCaches:
     """The caches of one build: `.<site>.cache/` beside the output folder, kept between builds; or,
@@ -420,6 +432,8 @@ class BuildCaches:
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
     pages: BuildCache  # each department's pages
+    comparisons: BuildCache  # each department's comparison rows, each comparison's page
+    sources: BuildCache  # each 原文 as published (personal data blanked)
     history: BuildCache  # the public view of each file version in the content's git history
     published: Path  # what the last build published: from which inputs, and the files it left
 
@@ -432,9 +446,9 @@ class BuildCaches:
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
         if not root.is_dir():
             remove(root)  # a file where the cache should be: nothing in it can be reused
-        caches = cls(*(BuildCache(root / name) for name in ("parsed", "exports", "pages", "history")),
+        caches = cls(*(BuildCache(root / name) for name in CACHE_NAMES),
                      root / "published.json")
-        for cache in (caches.parsed, caches.exports, caches.pages, caches.history):
+        for cache in caches.each():
             if cache.root.exists() and not cache.root.is_dir():
                 remove(cache.root)
         try:
@@ -443,8 +457,11 @@ class BuildCaches:
             if not enabled:
                 shutil.rmtree(root, ignore_errors=True)
 
+    def each(self) -> tuple[BuildCache, ...]:
+        return tuple(getattr(self, name) for name in CACHE_NAMES)
+
     def prune(self) -> None:
-        for cache in (self.parsed, self.exports, self.pages, self.history):
+        for cache in self.each():
             cache.prune()
 
     def published_from(self, inputs: str, output: Path) -> dict | None:

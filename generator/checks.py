@@ -328,7 +328,7 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
         f = item.filing
         key = (f.department.id, f.fiscal_year, f.kind)
         if key in first_by_key:
-            other = first_by_key[key].source.file
+            other = first_by_key[key].file
             problems.append(_locate(item, error(("kind",), "duplicate-filing",
                                                 f"{f.department.name} {f.fiscal_year}年{f.kind}已在 {other} 中",
                                                 "每份文件只保留一个 YAML 文件")))
@@ -336,7 +336,7 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
         dept = first_by_dept.setdefault(f.department.id, item).filing.department
         if dept != f.department:
             problems.append(_locate(item, error(("department",), "department-mismatch",
-                                                f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].source.file} 不同",
+                                                f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].file} 不同",
                                                 "同一部门在各年份文件中的 department 应完全一致")))
     return problems
 
@@ -350,6 +350,6 @@ def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], content_dir: P
         holder = withheld.get(path) if path is not None else None
         if holder is not None and holder is not item:
             problems.append(_locate(item, error(("source",), "withheld-source",
-                                                f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.source.file} 中不予公开的项目",
+                                                f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.file} 中不予公开的项目",
                                                 "删除本文件的 source 字段；含不予公开内容的原文不在网站提供")))
     return problems

@@ -19,7 +19,7 @@ from .config import ComparisonTopic
 from .identity import goal_id, indicator_anchors
 from .indicator_values import ParsedValue
 from .models import Goal
-from .sitemodel import FilingView, SiteModel
+from .sitemodel import DepartmentView, FilingView, SiteModel
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,22 @@ class Comparison:
         return len({row.department for row in self.rows})
 
 
-def comparisons(site: SiteModel) -> tuple[Comparison, ...]:
-    found = []
-    for topic in site.config.comparisons:
-        rows = [row for view in site.filings if topic.applies_to(view.filing.department)
-                for row in _rows(topic, view)]
-        found.append(Comparison(topic, f"compare/{topic.id}/", tuple(sorted(rows, key=line_up))))
-    return tuple(found)
+# One department's rows, topic id → rows in filing order: worked out again only when the department changed.
+DepartmentRows = dict[str, tuple[ComparisonRow, ...]]
+
+
+def department_rows(topics: list[ComparisonTopic], dept: DepartmentView) -> DepartmentRows:
+    return {topic.id: rows for topic in topics if topic.applies_to(dept.filings[0].filing.department)
+            and (rows := tuple(row for view in dept.filings for row in _rows(topic, view)))}
+
+
+def comparisons(site: SiteModel, per_department: list[DepartmentRows] | None = None) -> tuple[Comparison, ...]:
+    """One table per topic, from each department's rows (worked out here unless given)."""
+    topics = site.config.comparisons
+    if per_department is None:
+        per_department = [department_rows(topics, dept) for dept in site.departments]
+    return tuple(Comparison(topic, f"compare/{topic.id}/", tuple(sorted(
+        (row for rows in per_department for row in rows.get(topic.id, ())), key=line_up))) for topic in topics)
 
 
 def line_up(row: ComparisonRow) -> tuple:

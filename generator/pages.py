@@ -19,7 +19,7 @@ from . import descriptions as describe
 from . import vocabulary
 from .charts import bar_chart, step_chart
 from .checks import PERCENT
-from .comparisons import Comparison, comparisons
+from .comparisons import Comparison
 from .exports import Download
 from .findings import Finding
 from .identity import department_url, goal_id
@@ -217,19 +217,24 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
 
 
 def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Download, ...]],
-               site_downloads: tuple[Download, ...]) -> list[Page]:
-    """The pages that draw on every filing (home, lists, comparisons): rendered on every build."""
-    found = comparisons(site)
+               site_downloads: tuple[Download, ...], found: tuple[Comparison, ...]) -> list[Page]:
+    """The pages that draw on every filing (home, lists, the comparisons' index): rendered on every build.
+    Each comparison's own page is `compare_page`."""
     pages = [_home(site, chrome), _departments(site, chrome)]
     pages.append(Page("compare/", "compare_index.html",
                       CompareIndexContext(chrome, "跨部门指标比较", "compare/", (("指标比较", "compare/"),), found,
                                           description=describe.compare_index(found))))
-    pages += [Page(c.url, "compare.html", CompareContext(
-        chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
-        description=describe.compare(c))) for c in found]
     pages += _fixed_pages(site, chrome, downloads, site_downloads)
     pages.append(changes_page(site, chrome))
     return pages
+
+
+def compare_page(comparison: Comparison, chrome: Chrome) -> Page:
+    """A comparison's own page: it changes only when one of its rows does."""
+    c = comparison
+    return Page(c.url, "compare.html", CompareContext(
+        chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
+        description=describe.compare(c)))
 
 
 def _home(site: SiteModel, chrome: Chrome) -> Page:

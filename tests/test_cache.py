@@ -104,9 +104,12 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
     after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
-    # The changed filing (parsed and exported), the site-wide set, its year's workbook and its
-    # department's pages: old entries gone, new ones in.
-    assert len(before) == len(after) == 15 and len(before & after) == 10
+    # The changed filing (parsed and exported), the site-wide set, its year's workbook, its department's
+    # pages and the one comparison the changed indicator is in: old entries gone, new ones in. The
+    # comparisons' rows are kept in one entry, rewritten in place; the published 原文 is kept.
+    assert len(before) == len(after) == 20 and len(before & after) == 14
+    assert sorted(name.split("/")[0] for name in after - before) == [
+        "comparisons", "exports", "exports", "exports", "pages", "parsed"]
 
 
 def forget_last_build(site: Site) -> None:
@@ -330,3 +333,46 @@ def test_published_files_are_hard_links_into_the_cache(site):
     page = site.root / "site/d/demo-sfj/index.html"
     assert page.stat().st_nlink == 2
     assert page.samefile(page_entry(site) / "files/d/demo-sfj/index.html")
+
+
+def test_a_kept_filing_holds_no_positions_and_reads_them_again_for_a_new_message(site):
+    """Positions are most of a parsed file's bytes: neither the cache nor the build's memory keeps them.
+    When something outside the file (its 原文 deleted) gives a new message, the file is read again and
+    the message still names the line."""
+    import pickle
+
+    from generator.loading import LoadedFiling
+    site.build()
+    kept = [pickle.loads((path.read_bytes().split(b"\n", 3)[3]))
+            for path in (site.root / ".site.cache" / "parsed").iterdir()]
+    assert {type(item) for item in kept} == {LoadedFiling} and {item.located for item in kept} == {None}
+    (site.content / "sources" / "other-2025.txt").unlink()
+    with pytest.raises(ContentError) as raised:
+        site.build()
+    assert [(p.file, p.line, p.path, p.code) for p in raised.value.report.errors] == [
+        (str(site.content / "other-sfj" / "2025-shenbao.yml"), 6, "source", "missing-source")]
+
+
+def test_a_comparison_page_is_rendered_again_only_when_its_rows_change(site):
+    site.build()
+    cache = site.root / ".site.cache" / "comparisons"
+    before = {p.name for p in cache.iterdir()}
+    edit(site.content / CHANGED, "title: ", "title: 修订 ")  # the title is in no comparison row
+    site.build()
+    assert {p.name for p in cache.iterdir()} == before
+    edit(site.content / CHANGED, "≥50件", "≥55件")
+    site.build()
+    assert len({p.name for p in cache.iterdir()} - before) == 1  # the page of the one topic it is in
+    fresh = site.build("fresh", cache=False)
+    assert fresh.pages and site.files() == site.files("fresh")
+
+
+def test_a_changed_source_is_published_again_blanked(site):
+    site.build()
+    with open(site.content / "sources" / "other-2025.txt", "a", encoding="utf-8") as source:
+        source.write("补充说明\t联系电话\t13912345678\n")
+    site.build()
+    published = (site.root / "site" / "sources" / "other-2025.txt").read_text("utf-8")
+    assert published.endswith("补充说明\t联系电话\t［已隐去］\n") and "13912345678" not in published
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")

@@ -72,3 +72,20 @@ def test_public_view_replaces_withheld_projects_and_drops_contact():
     assert public.projects[1].withheld.numbers == [2, 2]
     assert "CANARY" not in public.model_dump_json()
     assert public_filing(loaded.filing, publish_contact=True).contact.phone == "010-CONTACT-CANARY"
+
+
+def test_a_loaded_filing_holds_equal_strings_and_field_sets_once():
+    """Memory at province scale: equal parts of a filing are one object, and the filing is unchanged."""
+    from generator.loading import share_equal_parts
+    from generator.yamlsource import load_file
+    path = ROOT / "content" / "ezhou-sfj" / "2025-pifu.yml"
+    plain = Filing.model_validate(load_file(path).data)
+    shared = load_filing(path)[0].filing
+    assert shared == plain and shared.model_dump_json() == plain.model_dump_json()
+    indicators = [i for goal in shared.goals for i in goal.indicators]
+    assert len({id(i.__pydantic_fields_set__) for i in indicators}) == len(
+        {frozenset(i.model_fields_set) for i in indicators}) < len(indicators)
+    assert len({id(i.level1) for i in indicators}) == len({i.level1 for i in indicators})
+    copied = indicators[0].model_copy(update={"value": "≥1"})  # a copy's field set is its own
+    assert copied.model_fields_set is not indicators[0].model_fields_set
+    assert share_equal_parts(plain) == shared
