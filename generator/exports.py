@@ -377,26 +377,33 @@ def skeleton_bytes(tables: list[Table], title: str, creator: str, date: dt.date)
 
 def with_rows(skeleton: bytes, tables: list[Table], sheets: list[tuple[bytes, int]]) -> bytes:
     """The skeleton's archive with each sheet's rows after its header row and its dimension to match;
-    entries in XlsxWriter's order, with its fixed date and compression."""
+    entries in XlsxWriter's order, with its fixed date and compression (streamed: a sheet's tens of
+    megabytes are not copied to be put together)."""
     source = zipfile.ZipFile(io.BytesIO(skeleton))
+    rows = {f"xl/worksheets/sheet{number}.xml": (len(table.columns), *sheet)
+            for number, (table, sheet) in enumerate(zip(tables, sheets), 1)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, XLSX_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
             data = source.read(info)
-            for number, (table, (rows, last)) in enumerate(zip(tables, sheets), 1):
-                if info.filename == f"xl/worksheets/sheet{number}.xml" and rows:
-                    data = filled(data, len(table.columns), rows, last)
-            archive.writestr(zipfile.ZipInfo(info.filename, XLSX_DATE), data, zipfile.ZIP_DEFLATED)
+            with archive.open(entry, "w") as target:
+                for part in filled(data, *rows[info.filename]) if info.filename in rows else [data]:
+                    target.write(part)
     return buffer.getvalue()
 
 
-def filled(sheet: bytes, columns: int, rows: bytes, last: int) -> bytes:
+def filled(sheet: bytes, columns: int, rows: bytes, last: int) -> list[bytes]:
+    """A header-only sheet of XlsxWriter's, in parts, with `rows` (their last one numbered `last`) after its
+    header row."""
+    if not rows:
+        return [sheet]
     header_only = f'<dimension ref="A1:{xl_col_to_name(columns - 1)}1"/>'.encode()
-    head, found, tail = sheet.partition(b"</sheetData>")
-    if not found or header_only not in head:
+    head, end, tail = sheet.partition(b"</sheetData>")
+    if not end or header_only not in head:
         raise RuntimeError("XlsxWriter 写出的工作表结构与预期不符")
-    head = head.replace(header_only, header_only.replace(b'1"/>', b'%d"/>' % last), 1)
-    return head + rows + found + tail
+    return [head.replace(header_only, header_only.replace(b'1"/>', b'%d"/>' % last), 1), rows, end + tail]
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------
