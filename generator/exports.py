@@ -193,9 +193,9 @@ def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> 
     """One sheet per table, its header bold and frozen; numbers as numbers, text always as text (a filed
     value such as "=100%" or "0012" is never a formula or a number).
 
-    Written with XlsxWriter: twice as fast as openpyxl's write-only mode for a filing's workbook, 1.5 times
-    for a year's. Its archive entries carry a fixed date and the properties carry the filing's date, not
-    the build's, so the same content gives the same bytes.
+    Written with XlsxWriter: twice as fast as openpyxl's write-only mode for a filing's workbook. Its
+    archive entries carry a fixed date and the properties carry the filing's date, not the build's, so the
+    same content gives the same bytes. (A year's workbook is joined from cells instead: write_year_workbook.)
     """
     book, buffer = new_workbook(title, creator, date)
     bold = book.add_format({"bold": True})
