@@ -21,13 +21,13 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import xlsxwriter
 from pydantic_core import to_json
 from xlsxwriter.utility import xl_col_to_name
 
-from .export_tables import (FILING_COLUMNS, TABLE_SPECS, Column, Row, RowCells, Table, TableSpec, Value, assemble,
+from .export_tables import (FILING_COLUMNS, TABLE_SPECS, Column, Row, RowCells, Table, Value, assemble,
                             row_cells, table_columns, table_rows)
 from .feeds import disclosure_date
 from .identity import filing_url
@@ -311,8 +311,7 @@ def row_xml(cells: RowCells) -> bytes:
     xml = [cell_xml(xl_col_to_name(column), value) for column, value in enumerate(cells.lead)]
     xml += [cell_xml(f"%(y{year})s", value) for year, value in sorted(cells.prior.items())]
     xml += [cell_xml(f"%(t{n})s", value) for n, value in enumerate(cells.tail)]
-    body = "".join(xml)
-    return f'<row r="%(r)s">{body}</row>'.encode("utf-8") if body else b""
+    return f'<row r="%(r)s">{"".join(xml)}</row>'.encode("utf-8")  # never empty: a row names its department
 
 
 def cell_xml(column: str, value: Value) -> str:
@@ -330,34 +329,32 @@ def cell_xml(column: str, value: Value) -> str:
     return f'<c r="{column}%(r)s" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
+@dataclass(frozen=True)
+class YearSheet:
+    """A sheet of a year's workbook: its table, the prior years any of its rows has, each row's XML."""
+
+    kind: str
+    years: list[int]
+    rows: list[bytes]
+
+    def header(self) -> Table:
+        spec = TABLE_SPECS[self.kind]
+        return Table(self.kind, spec.title, table_columns(spec, self.years), ())
+
+
 def write_year_workbook(filings: list[SheetPieces], year: int, newest: dt.date, out: Path) -> list[Download]:
     """One year's filings, given by their cells in `site_order`, as one workbook out/data/all-<year>.xlsx
     with a sheet per kind. One workbook per year, not one for the whole site: a changed filing rewrites its
     year's workbook only."""
-    headers, sheets = [], []
-    for kind, spec in TABLE_SPECS.items():
-        years = sorted({year for filing in filings for year in filing[kind][0]})
-        headers.append(Table(kind, spec.title, table_columns(spec, years), ()))
-        sheets.append(sheet_data(spec, years, [row for filing in filings for row in filing[kind][1]]))
-    skeleton = skeleton_bytes(headers, f"{year}年度{SITE_TITLE}", "Gongkai", newest)
-    return [write(out, f"data/all-{year}.xlsx", with_rows(skeleton, headers, sheets), f"{year}年度全部表格（XLSX）",
+    sheets = [YearSheet(kind, sorted({year for filing in filings for year in filing[kind][0]}),
+                        [row for filing in filings for row in filing[kind][1]]) for kind in TABLE_SPECS]
+    for sheet in sheets:
+        if len(sheet.rows) + 1 > MAX_ROWS:
+            raise ValueError(f"{year}年度“{TABLE_SPECS[sheet.kind].title}”表有 {len(sheet.rows) + 1} 行，"
+                             f"超过 Excel 上限 {MAX_ROWS} 行")
+    skeleton = skeleton_bytes([sheet.header() for sheet in sheets], f"{year}年度{SITE_TITLE}", "Gongkai", newest)
+    return [write(out, f"data/all-{year}.xlsx", with_rows(skeleton, sheets), f"{year}年度全部表格（XLSX）",
                   XLSX_TYPE)]
-
-
-def sheet_data(spec: TableSpec, years: list[int], rows: list[bytes]) -> tuple[bytes, int]:
-    """The rows' XML with their references filled in, from row 2 on, and the number of the last row."""
-    first_prior = len(FILING_COLUMNS) + len(spec.lead)
-    keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(years)}
-    keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(years) + n).encode() for n in range(len(spec.tail))}
-    joined, last = [], 1
-    for number, row in enumerate(rows, 2):
-        if row:
-            keys[b"r"] = b"%d" % number
-            joined.append(row % keys)
-            last = number
-    if last > MAX_ROWS:
-        raise ValueError(f"“{spec.title}”表有 {last} 行，超过 Excel 上限 {MAX_ROWS} 行")
-    return b"".join(joined), last
 
 
 def skeleton_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> bytes:
@@ -375,13 +372,11 @@ def skeleton_bytes(tables: list[Table], title: str, creator: str, date: dt.date)
     return buffer.getvalue()
 
 
-def with_rows(skeleton: bytes, tables: list[Table], sheets: list[tuple[bytes, int]]) -> bytes:
-    """The skeleton's archive with each sheet's rows after its header row and its dimension to match;
-    entries in XlsxWriter's order, with its fixed date and compression (streamed: a sheet's tens of
-    megabytes are not copied to be put together)."""
+def with_rows(skeleton: bytes, sheets: list[YearSheet]) -> bytes:
+    """The skeleton's archive with each sheet's rows after its header row; entries in XlsxWriter's order,
+    with its fixed date and compression."""
     source = zipfile.ZipFile(io.BytesIO(skeleton))
-    rows = {f"xl/worksheets/sheet{number}.xml": (len(table.columns), *sheet)
-            for number, (table, sheet) in enumerate(zip(tables, sheets), 1)}
+    named = {f"xl/worksheets/sheet{number}.xml": sheet for number, sheet in enumerate(sheets, 1)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for info in source.infolist():
@@ -389,21 +384,38 @@ def with_rows(skeleton: bytes, tables: list[Table], sheets: list[tuple[bytes, in
             entry.compress_type = zipfile.ZIP_DEFLATED
             data = source.read(info)
             with archive.open(entry, "w") as target:
-                for part in filled(data, *rows[info.filename]) if info.filename in rows else [data]:
+                for part in filled(data, named[info.filename]) if info.filename in named else [data]:
                     target.write(part)
     return buffer.getvalue()
 
 
-def filled(sheet: bytes, columns: int, rows: bytes, last: int) -> list[bytes]:
-    """A header-only sheet of XlsxWriter's, in parts, with `rows` (their last one numbered `last`) after its
-    header row."""
-    if not rows:
-        return [sheet]
-    header_only = f'<dimension ref="A1:{xl_col_to_name(columns - 1)}1"/>'.encode()
-    head, end, tail = sheet.partition(b"</sheetData>")
+def filled(xml: bytes, sheet: YearSheet) -> Iterator[bytes]:
+    """XlsxWriter's header-only sheet with the rows after its header row and its dimension to match, in
+    parts: a sheet's tens of megabytes are never all in memory at once."""
+    if not sheet.rows:
+        yield xml
+        return
+    header_only = f'<dimension ref="A1:{xl_col_to_name(len(sheet.header().columns) - 1)}1"/>'.encode()
+    head, end, tail = xml.partition(b"</sheetData>")
     if not end or header_only not in head:
         raise RuntimeError("XlsxWriter 写出的工作表结构与预期不符")
-    return [head.replace(header_only, header_only.replace(b'1"/>', b'%d"/>' % last), 1), rows, end + tail]
+    yield head.replace(header_only, header_only.replace(b'1"/>', b'%d"/>' % (len(sheet.rows) + 1)), 1)
+    yield from row_chunks(sheet)
+    yield end + tail
+
+
+def row_chunks(sheet: YearSheet, size: int = 1000) -> Iterator[bytes]:
+    """The rows' XML from row 2 on, their references filled in, `size` rows at a time."""
+    spec = TABLE_SPECS[sheet.kind]
+    first_prior = len(FILING_COLUMNS) + len(spec.lead)
+    keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(sheet.years)}
+    keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(sheet.years) + n).encode() for n in range(len(spec.tail))}
+    for start in range(0, len(sheet.rows), size):
+        chunk = []
+        for number, row in enumerate(sheet.rows[start:start + size], start + 2):
+            keys[b"r"] = b"%d" % number
+            chunk.append(row % keys)
+        yield b"".join(chunk)
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from frictionless import validate
 
 from generator.config import load_config
 from generator.exports import (SITE_TITLE, ExportInput, csv_bytes, csv_fields, export_filing, export_site,
-                               export_year_workbook, newest_disclosure, site_tables, xlsx_bytes)
+                               export_year_workbook, newest_disclosure, site_tables, write_year_workbook, xlsx_bytes)
 from generator.export_tables import Column, Table
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
@@ -609,3 +609,11 @@ def test_a_text_that_looks_like_rich_text_stays_text(items, tmp_path):
     odd = ExportInput(demo.filing.model_copy(update={"goals": [rich]}), demo.region_names)
     sheet = openpyxl.load_workbook(io.BytesIO(joined_workbook([odd], 2025, tmp_path)))["指标"]
     assert "<r>x</r>" in [cell.value for cell in sheet[2]]
+
+
+def test_more_rows_than_a_sheet_holds_stop_the_year_workbook(tmp_path):
+    """Cell by cell, XlsxWriter dropped rows past Excel's last one without a word; never cut silently."""
+    pieces = {kind: ([], []) for kind in KINDS} | {"indicators": ([], [b'<row r="%(r)s"></row>'] * 1_048_576)}
+    with pytest.raises(ValueError, match="2025年度“指标”表有 1048577 行，超过 Excel 上限 1048576 行"):
+        write_year_workbook([pieces], 2025, dt.date(2025, 1, 1), tmp_path)
+    assert not list(tmp_path.iterdir())
