@@ -314,7 +314,7 @@ def verified_manifest(entry: Path) -> dict:
     recorded = manifest.get("files")
     if not isinstance(recorded, dict) or "value" not in manifest:
         raise Damaged("清单不完整")
-    kept = manifest.get("kept")
+    kept = manifest.get("kept", {})  # none in entries made before entries could keep values
     if not isinstance(kept, dict):
         raise Damaged("清单不完整")
     for folder, records in ((FILES, recorded), (KEPT, kept)):

@@ -3,6 +3,7 @@ departments their pages, and the site is the same bytes either way."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -283,6 +284,17 @@ def test_damaged_cells_kept_for_a_year_workbook_are_made_again(site, caplog):
     edit(site.content / CHANGED, "≥50件", "≥55件")  # the other 2025 filing: the 2025 workbook is joined again
     result = rebuilt_equals_fresh(site, caplog, damaged=1)
     assert (result.reused, result.made) == (4, 4)  # both 2025 filings, the site-wide set, the 2025 workbook
+
+
+def test_entries_made_before_entries_kept_values_are_still_used(site, caplog):
+    """An entry written before entries could keep values (no "kept" in its manifest) is sound, not damaged."""
+    site.build()
+    manifest = page_entry(site) / "manifest.json"
+    recorded = json.loads(manifest.read_text("utf-8"))
+    assert recorded.pop("kept") == {}
+    manifest.write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+    result = rebuilt_equals_fresh(site, caplog, damaged=0)
+    assert result.departments_rendered == 0
 
 
 def test_an_extra_file_in_an_entry_is_not_published(site, caplog):
