@@ -299,7 +299,10 @@ DECIMAL_STYLES = 2  # the style of a number with n decimal places (0: Excel's de
 XLSX_DATE = (1980, 1, 1, 0, 0, 0)  # every archive entry's date, as XlsxWriter writes it
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # not allowed in XML 1.0: written as Excel's _xHHHH_
 LIKE_CONTROL = re.compile(r"(_x[0-9a-fA-F]{4}_)")  # text that reads as such an escape: its _ escaped
-EDGE_SPACE = re.compile(r"^\s|\s$")
+EDGE_SPACE = re.compile(r"^\s|\s$")  # kept by xml:space="preserve"
+SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f&<>%\ufffe\uffff]|_x[0-9a-fA-F]{4}_")  # what inline_text escapes
+LEAD_COLUMNS = tuple(xl_col_to_name(n) for n in range(  # the columns before the prior years, of the longest lead
+    len(FILING_COLUMNS) + max(len(spec.lead) for spec in TABLE_SPECS.values())))
 
 
 def sheet_pieces(cut: dict[str, list[RowCells]]) -> SheetPieces:
@@ -308,7 +311,7 @@ def sheet_pieces(cut: dict[str, list[RowCells]]) -> SheetPieces:
 
 
 def row_xml(cells: RowCells) -> bytes:
-    xml = [cell_xml(xl_col_to_name(column), value) for column, value in enumerate(cells.lead)]
+    xml = [cell_xml(column, value) for column, value in zip(LEAD_COLUMNS, cells.lead)]
     xml += [cell_xml(f"%(y{year})s", value) for year, value in sorted(cells.prior.items())]
     xml += [cell_xml(f"%(t{n})s", value) for n, value in enumerate(cells.tail)]
     return f'<row r="%(r)s">{"".join(xml)}</row>'.encode("utf-8")  # never empty: a row names its department
@@ -318,15 +321,24 @@ def cell_xml(column: str, value: Value) -> str:
     """A cell as XlsxWriter would write it, its text inline; nothing for an empty cell."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        text = inline_text(value)
+        space = ' xml:space="preserve"' if EDGE_SPACE.search(text) else ""
+        return f'<c r="{column}%(r)s" t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if isinstance(value, Decimal):  # shows its filed decimals (20.00, not 20) and stays a number
         return f'<c r="{column}%(r)s" s="{DECIMAL_STYLES + decimal_places(value)}"><v>{value:.16G}</v></c>'
-    if not isinstance(value, str):
-        return f'<c r="{column}%(r)s"><v>{value:.16G}</v></c>'
-    text = CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", LIKE_CONTROL.sub(r"_x005F\1", cell_text(value)))
+    return f'<c r="{column}%(r)s"><v>{value:.16G}</v></c>'
+
+
+def inline_text(value: str) -> str:
+    """Text escaped as XlsxWriter escapes a string (characters XML 1.0 does not allow as Excel's _xHHHH_,
+    text that reads as such an escape with its _ escaped; &, < and >), and % doubled for the row's template."""
+    text = cell_text(value)
+    if not SPECIAL.search(text):  # most text: nothing to escape
+        return text
+    text = CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", LIKE_CONTROL.sub(r"_x005F\1", text))
     text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
-    space = ' xml:space="preserve"' if EDGE_SPACE.search(text) else ""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "%%")  # %: template
-    return f'<c r="{column}%(r)s" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "%%")
 
 
 @dataclass(frozen=True)

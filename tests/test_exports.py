@@ -19,6 +19,8 @@ import openpyxl
 import pandas as pd
 import pytest
 from frictionless import validate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.config import load_config
 from generator.exports import (SITE_TITLE, ExportInput, csv_bytes, csv_fields, export_filing, export_site,
@@ -617,3 +619,16 @@ def test_more_rows_than_a_sheet_holds_stop_the_year_workbook(tmp_path):
     with pytest.raises(ValueError, match="2025年度“指标”表有 1048577 行，超过 Excel 上限 1048576 行"):
         write_year_workbook([pieces], 2025, dt.date(2025, 1, 1), tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from("_x0Aaf9F%()s&<>\"' \t\n\r\x00\x01\x1f\x7f\x85\u2028\u3000\ufffe\uffff吉\U00020BB7")
+               | st.characters(blacklist_categories=("Cs",)), max_size=24))
+def test_any_text_is_stored_as_xlsxwriter_stores_it(items, tmp_path, text):
+    """Escaping, edge spaces and the row template's % for any text: the stored text of the joined cell is
+    XlsxWriter's shared string."""
+    demo = by_key(items)["demo-sfj/2025-pifu"]
+    goal = demo.filing.goals[0]
+    odd_goal = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"name": text})]})
+    odd = [ExportInput(demo.filing.model_copy(update={"goals": [odd_goal]}), demo.region_names)]
+    assert stored_cells(joined_workbook(odd, 2025, tmp_path)) == stored_cells(whole_workbook(odd, 2025))
