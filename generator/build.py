@@ -20,7 +20,7 @@ from .exports import (Download, ExportInput, RowPieces, export_filing_rows, expo
                       site_position, write_year_workbook)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
-from .pages import Chrome, Page, chrome_for, compare_page, department_pages, site_pages
+from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
 from .redaction import PublicSource
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
@@ -172,10 +172,10 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
                               {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}, jobs, "部门页面")
     found, digests = site_comparisons(site, keys, caches.comparisons)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
-    for comparison in found:  # a comparison's page: made again only when one of its rows changed
+    for comparison in found:  # a comparison's pages: made again only when one of its rows changed
         key = key_of(code, canonical(comparison.topic), *digests[comparison.topic.id])
         paths += caches.comparisons.files(key, staging,
-                                          lambda out, c=comparison: render_pages(env, [compare_page(c, chrome)], out))
+                                          lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .config import ComparisonTopic
-from .identity import goal_id, indicator_anchors
+from .identity import comparison_url, goal_id, indicator_anchors
 from .indicator_values import ParsedValue
 from .models import Goal
 from .sitemodel import DepartmentView, FilingView, SiteModel
@@ -51,6 +51,11 @@ class Comparison:
     def department_count(self) -> int:
         return len({row.department for row in self.rows})
 
+    def pages(self) -> list[tuple[ComparisonRow, ...]]:
+        """The rows as the pages show them, the topic's `rows_per_page` each."""
+        size = self.topic.rows_per_page
+        return [self.rows[start:start + size] for start in range(0, len(self.rows), size)] or [()]
+
 
 # One department's rows, topic id → rows in filing order: worked out again only when the department changed.
 DepartmentRows = dict[str, tuple[ComparisonRow, ...]]
@@ -66,7 +71,7 @@ def comparisons(site: SiteModel, per_department: list[DepartmentRows] | None = N
     topics = site.config.comparisons
     if per_department is None:
         per_department = [department_rows(topics, dept) for dept in site.departments]
-    return tuple(Comparison(topic, f"compare/{topic.id}/", tuple(sorted(
+    return tuple(Comparison(topic, comparison_url(topic.id), tuple(sorted(
         (row for rows in per_department for row in rows.get(topic.id, ())), key=line_up))) for topic in topics)
 
 

@@ -46,6 +46,8 @@ class ComparisonTopic(Model):
     exclude: list[Text] = Field(default_factory=list, description="名称包含其中任一词则排除")
     departments: list[Text] = Field(default_factory=list, description=(
         "只比较这些部门：部门名称包含其中任一词（如 司法局），或部门标识等于其中之一；省略时比较所有部门"))
+    # A province has tens of thousands of matching rows: more than a phone should load as one page.
+    rows_per_page: int = Field(500, ge=1, description="每页列出的指标数，超出的分页显示；默认 500（约 200 KB）")
 
     def matches(self, name: str | None) -> bool:
         return bool(name) and any(k in name for k in self.include) and not any(k in name for k in self.exclude)

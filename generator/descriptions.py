@@ -69,9 +69,9 @@ def compare_index(found: tuple[Comparison, ...]) -> str:
     return f"跨部门比较共同的绩效指标（{len(found)} 个主题{'：' + topics if topics else ''}）。"
 
 
-def compare(comparison: Comparison) -> str:
+def compare(comparison: Comparison, page: int = 1) -> str:
     return (f"{comparison.topic.title}：{comparison.department_count} 个部门的 {len(comparison.rows)} 项指标，"
-            "按数值对齐，指标值照原样。")
+            "按数值对齐，指标值照原样。" + (f"第 {page} 页。" if page > 1 else ""))
 
 
 def withheld(count: int) -> str:

@@ -33,6 +33,12 @@ def revision_url(filing_page: str, commit: str) -> str:
     return f"{filing_page}r/{commit[:12]}/"
 
 
+def comparison_url(topic_id: str, page: int = 1) -> str:
+    """A comparison's page, `compare/mediation/`; its later pages `compare/mediation/2/` …"""
+    first = f"compare/{topic_id}/"
+    return first if page == 1 else f"{first}{page}/"
+
+
 def project_id(project: Project, position: int) -> str:
     """`code` is free text: it makes the URL only when it is a safe segment (check reports the others,
     so a build never gets here with one; raising keeps a path like `../..` out of the site regardless)."""

@@ -19,10 +19,10 @@ from . import descriptions as describe
 from . import vocabulary
 from .charts import bar_chart, step_chart
 from .checks import PERCENT
-from .comparisons import Comparison
+from .comparisons import Comparison, ComparisonRow
 from .exports import Download
 from .findings import Finding
-from .identity import department_url, goal_id
+from .identity import comparison_url, department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
 from .models import Budget, Department, FundLine, FundTable, Goal, Project
 from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
@@ -170,6 +170,9 @@ class CompareIndexContext(Base):
 @dataclass(frozen=True)
 class CompareContext(Base):
     comparison: Comparison
+    rows: tuple[ComparisonRow, ...]  # this page's share of the comparison's rows
+    number: int  # this page's number, from 1
+    page_urls: tuple[str, ...]  # every page of the comparison, in order
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,7 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
 def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Download, ...]],
                site_downloads: tuple[Download, ...], found: tuple[Comparison, ...]) -> list[Page]:
     """The pages that draw on every filing (home, lists, the comparisons' index): rendered on every build.
-    Each comparison's own page is `compare_page`."""
+    Each comparison's own pages are `compare_pages`."""
     pages = [_home(site, chrome), _departments(site, chrome)]
     pages.append(Page("compare/", "compare_index.html",
                       CompareIndexContext(chrome, "跨部门指标比较", "compare/", (("指标比较", "compare/"),), found,
@@ -229,12 +232,14 @@ def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Downl
     return pages
 
 
-def compare_page(comparison: Comparison, chrome: Chrome) -> Page:
-    """A comparison's own page: it changes only when one of its rows does."""
-    c = comparison
-    return Page(c.url, "compare.html", CompareContext(
-        chrome, c.topic.title, c.url, (("指标比较", "compare/"), (c.topic.title, c.url)), c,
-        description=describe.compare(c)))
+def compare_pages(comparison: Comparison, chrome: Chrome) -> list[Page]:
+    """A comparison's own pages: they change only when one of its rows does."""
+    c, parts = comparison, comparison.pages()
+    urls = tuple(comparison_url(c.topic.id, n) for n in range(1, len(parts) + 1))
+    return [Page(url, "compare.html", CompareContext(
+        chrome, c.topic.title if n == 1 else f"{c.topic.title}（第 {n} 页）", url,
+        (("指标比较", "compare/"), (c.topic.title, c.url)), c, rows, n, urls,
+        description=describe.compare(c, n))) for n, (url, rows) in enumerate(zip(urls, parts), 1)]
 
 
 def _home(site: SiteModel, chrome: Chrome) -> Page:

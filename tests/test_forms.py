@@ -113,6 +113,21 @@ def test_the_comparison_page_shows_the_value_as_filed_and_as_compared(fixture_si
     assert "当事人满意度 ≥95百分比 ≥95% 示例区人民法院" in text
 
 
+def test_a_long_comparison_is_shown_a_page_at_a_time_in_its_order(fixture_site):
+    """A province's topic has tens of thousands of rows: `rows_per_page` (2 in the fixture) splits them, every
+    row once, in line-up order, with page links on each page."""
+    from generator.pages import Chrome, compare_pages
+    comparison = fixture_comparisons()["satisfaction"]
+    pages = compare_pages(comparison, Chrome("站", "单位", "/", "https://example.org/", "zh-CN"))
+    assert [page.path for page in pages] == ["compare/satisfaction/", "compare/satisfaction/2/",
+                                             "compare/satisfaction/3/"]
+    assert [row for page in pages for row in page.context.rows] == list(comparison.rows)
+    assert [len(page.context.rows) for page in pages] == [2, 2, 1]
+    last = main_text(fixture_site, "compare/satisfaction/3/")
+    assert "满意度（第 3 页） 三级指标名称包含“满意度”的指标，共 5 项" in last
+    assert "第 3 页，共 3 页（每页 2 项） 上一页 1 2 3 " in last and "下一页" not in last
+
+
 def test_search_excerpts_keep_cells_apart():
     page = ('<main data-pagefind-body><table><tr><th>数量指标</th><td>维修面积</td>'
             '<td>≥400平方米</td></tr></table><p>甲</p><p>乙</p></main>')
