@@ -8,7 +8,9 @@ a hit can only return what a fresh run would write. Entries are whole folders
 plus a JSON manifest that describes them (the downloads of an export set, the
 paths of a department's pages), or pickled values (a parsed filing); a hit
 hard-links the folder's files into the staging site (copies them across file
-systems) or returns the value. Entries a successful build did not use are
+systems) or returns the value. A folder entry may also keep values that only a
+later build reads, never published (a filing's cells for its year's workbook).
+Entries a successful build did not use are
 pruned. Deleting the cache folder is always safe.
 
 A damaged cache is never trusted and never stops a build: each entry names its
