@@ -12,8 +12,8 @@ import json
 import math
 import zipfile
 from decimal import Decimal
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pandas as pd
@@ -550,14 +550,16 @@ AWKWARD_TEXTS = ["=SUM(A1:A2)", "0012", "ctrl\x01\x08\x0b\x1f end", "_x0041_ loo
 
 
 def awkward(items: list[ExportInput]) -> list[ExportInput]:
-    """2025's filings with every awkward value a cell can hold, prior-year columns for only some rows (2022
-    in one filing, 2023 in another) and amounts with many decimal places."""
+    """2025's filings with every awkward value a cell can hold, amounts with many decimal places and
+    prior-year columns that only some rows have (2022 and 2023 amounts in two fund lines of one filing, a
+    2023 indicator value in the other)."""
     demo, other = by_key(items)["demo-sfj/2025-pifu"], by_key(items)["other-sfj/2025-shenbao"]
     funds = demo.filing.funds
     amounts = [Decimal("0.123456789012"), Decimal("1E+2"), Decimal("-0.00"), Decimal("12345678901234567890.5"),
                Decimal("0." + "0" * 29 + "1"), Decimal(7)]
+    priors = [{2022: Decimal("1.50")}, {}, {2023: None}, {}, {}, {}]
     lines = [funds.income.lines[0].model_copy(update={"name": text, "amount": amount, "prior": prior})
-             for text, amount, prior in zip(AWKWARD_TEXTS, amounts, [{2022: Decimal("1.50")}, {}, {2023: None}, {}, {}, {}])]
+             for text, amount, prior in zip(AWKWARD_TEXTS, amounts, priors)]
     lines += [funds.income.lines[0].model_copy(update={"name": text, "amount": None, "prior": {}})
               for text in AWKWARD_TEXTS[len(amounts):]]
     odd_funds = funds.model_copy(update={"income": funds.income.model_copy(update={"lines": lines})})
