@@ -8,7 +8,7 @@ Each synthetic department is a copy of one of the five seed filings with its own
 id and name, filed for 2023, 2024 and 2025. Every measured step runs in a process of
 its own, so that its peak memory (the largest resident set of that process and of any
 process it started: workers, Pagefind, Hugo) is its own. Figures printed: seconds per
-step (check; cold build without search; rebuild after one filing changed; rebuild with
+step, wall clock and CPU of the process and its workers (check; cold build without search; rebuild after one filing changed; rebuild with
 nothing changed; with search), pages/s, output size, peak memory; with --hugo, Hugo
 writing the same pages; with --scales, cold builds at multiples of the corpus.
 Wall-clock figures belong here, never in tests; the machine's load is printed beside them.
@@ -85,6 +85,8 @@ def run_step(kind: str, content: Path, output: Path, search: bool) -> None:
     from generator.checking import check_content
     figures: dict = {"import_seconds": time.perf_counter() - started}
     started = time.perf_counter()
+    cpu_before = sum(use.ru_utime + use.ru_stime for use in map(resource.getrusage, (resource.RUSAGE_SELF,
+                                                                                     resource.RUSAGE_CHILDREN)))
     if kind == "check":
         figures["filings"] = len(check_content(content, CONFIG).filings)
     elif kind == "build":
@@ -101,8 +103,10 @@ def run_step(kind: str, content: Path, output: Path, search: bool) -> None:
         subprocess.run([sys.executable, "-m", "pagefind", "--site", str(content), "--output-path", str(output)],
                        check=True, capture_output=True)
     seconds = time.perf_counter() - started
-    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, **figures}))
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    peak = max(use.ru_maxrss for use in usage)
+    cpu = sum(use.ru_utime + use.ru_stime for use in usage) - cpu_before  # the step's, workers included
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak / 1024, **figures}))
 
 
 # --- the same pages through Hugo ----------------------------------------------------------------
@@ -153,7 +157,8 @@ def load() -> str:
 
 
 def line(label: str, figures: dict, extra: str = "") -> None:
-    print(f"{label:<34} {figures['seconds']:8.2f} s  {figures['peak_mb']:7.0f} MB peak  [{load()}]{extra}")
+    print(f"{label:<34} {figures['seconds']:8.2f} s  {figures['cpu_seconds']:7.2f} s CPU  {figures['peak_mb']:7.0f} MB peak"
+          f"  [{load()}]{extra}")
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ a hit can only return what a fresh run would write. Entries are whole folders
 plus a JSON manifest that describes them (the downloads of an export set, the
 paths of a department's pages), or pickled values (a parsed filing); a hit
 hard-links the folder's files into the staging site (copies them across file
-systems) or returns the value. Entries a successful build did not use are
+systems) or returns the value. A folder entry may also keep values that only a
+later build reads, never published (a filing's cells for its year's workbook).
+Entries a successful build did not use are
 pruned. Deleting the cache folder is always safe.
 
 A damaged cache is never trusted and never stops a build: each entry names its
@@ -70,13 +72,16 @@ def module_closure(roots: Iterable[str]) -> list[str]:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo += [module for module in _own_imports(name) if module not in seen]
+            todo += [module for module in _imports(name)[0] if module not in seen]
     return sorted(seen)
 
 
-def _own_imports(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _imports(name: str) -> tuple[list[str], set[str]]:
+    """What a generator module imports: its sibling modules (paths relative to the package), and the top-level
+    names of everything else (yaml, jinja2 …). Parsed once per process, whichever fingerprint asks."""
     package = PurePosixPath(name).parent
-    found = []
+    found, tops = [], set()
     for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package
@@ -84,11 +89,12 @@ def _own_imports(name: str) -> list[str]:
                 base = base.parent
             stems = [node.module] if node.module else [alias.name for alias in node.names]
             found += [_module_file(base, stem) for stem in stems]
-        elif isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0):
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
             found += [_module_file(PurePosixPath(), m.split(".", 1)[1]) for m in modules
                       if m and m.startswith(PACKAGE + ".")]
-    return [module for module in found if module is not None]
+            tops.update(m.split(".")[0] for m in modules if m)
+    return [module for module in found if module is not None], tops
 
 
 def _module_file(base: PurePosixPath, dotted: str) -> str | None:
@@ -102,13 +108,7 @@ def _module_file(base: PurePosixPath, dotted: str) -> str | None:
 def library_versions(modules: Iterable[str]) -> list[str]:
     """`name==version` of every installed distribution the modules import (XlsxWriter, PyYAML, Jinja2 …)."""
     owners = _distributions()
-    tops: set[str] = set()
-    for name in modules:
-        for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
-            if isinstance(node, ast.Import):
-                tops.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                tops.add(node.module.split(".")[0])
+    tops = {top for name in modules for top in _imports(name)[1]}
     distributions = sorted({dist for top in tops for dist in owners.get(top, ())})
     return [f"{dist}=={distribution_version(dist)}" for dist in distributions]
 
@@ -158,6 +158,7 @@ def tree_fingerprint(folder: Path) -> str:
 Manifest = list | dict  # JSON values: what `make` says of the files it wrote
 MANIFEST = "manifest.json"
 FILES = "files"
+KEPT = "kept"  # an entry's values for later builds (keep_in_entry): verified like its files, never published
 PICKLE_MARK = b"gongkai-cache 1\n"
 
 
@@ -213,6 +214,12 @@ class BuildCache:
         for name in entry["files"]:
             place_file(files / name, staging / name)
         return entry["value"]
+
+    def kept(self, key: str, name: str) -> Any:
+        """The value that the entry `key`, already in use by this build, keeps as `name` (keep_in_entry)."""
+        if key not in self.used or name not in self._checked[key]["kept"]:
+            raise RuntimeError(f"缓存条目 {self.root.name}/{key} 没有 {name}")  # a bug: link() comes first
+        return pickle.loads((self.root / key / KEPT / name).read_bytes())
 
     def _entry(self, key: str) -> dict | None:
         """The verified manifest of entry `key`, or None when it is missing or damaged (said once)."""
@@ -307,13 +314,17 @@ def verified_manifest(entry: Path) -> dict:
     recorded = manifest.get("files")
     if not isinstance(recorded, dict) or "value" not in manifest:
         raise Damaged("清单不完整")
-    present = files_under(entry / FILES)
-    if set(present) != set(recorded):
-        odd = sorted(set(present) ^ set(recorded))[0]
-        raise Damaged(f"多出或缺少文件 {odd}")
-    for name, record in recorded.items():
-        if not _matches(present[name], record):
-            raise Damaged(f"文件 {name} 与记录不符")
+    kept = manifest.get("kept", {})  # none in entries made before entries could keep values
+    if not isinstance(kept, dict):
+        raise Damaged("清单不完整")
+    for folder, records in ((FILES, recorded), (KEPT, kept)):
+        present = files_under(entry / folder)
+        if set(present) != set(records):
+            odd = sorted(set(present) ^ set(records))[0]
+            raise Damaged(f"多出或缺少文件 {odd}")
+        for name, record in records.items():
+            if not _matches(present[name], record):
+                raise Damaged(f"文件 {name} 与记录不符")
     return manifest
 
 
@@ -332,12 +343,21 @@ def _matches(path: Path, record: Any) -> bool:
 
 def files_under(folder: Path) -> dict[str, Path]:
     """Every entry below `folder` that is not a folder (symlinks included), by POSIX relative path."""
-    found: dict[str, Path] = {}
-    for top, folders, names in os.walk(folder):
-        for name in names + [f for f in folders if os.path.islink(os.path.join(top, f))]:
-            path = Path(top, name)
-            found[path.relative_to(folder).as_posix()] = path
-    return found
+    return {name: Path(entry.path) for name, entry in _entries_under(os.fspath(folder))}
+
+
+def _entries_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """scandir, not os.walk and pathlib: a province's site has tens of thousands of folders, and a
+    DirEntry knows whether it is a folder without another system call."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries_under(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}", entry
 
 
 def file_digest(path: Path) -> str:
@@ -357,11 +377,20 @@ def fill_entry(root: Path, key: str, make: Callable[[Path], Manifest]) -> None:
     remove(building)
     (building / FILES).mkdir(parents=True)
     value = make(building / FILES)
-    records = {name: file_record(path) for name, path in sorted(files_under(building / FILES).items())}
-    manifest = {"key": key, "files": records, "value": value}
+    records = {folder: {name: file_record(path) for name, path in sorted(files_under(building / folder).items())}
+               for folder in (FILES, KEPT)}
+    manifest = {"key": key, "files": records[FILES], "kept": records[KEPT], "value": value}
     (building / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     remove(entry)
     building.rename(entry)  # an entry appears whole or not at all
+
+
+def keep_in_entry(files: Path, name: str, value: Any) -> None:
+    """Keep `value` in the entry that `make` is filling (`files`: the folder it was given) for a later build to
+    read with BuildCache.kept, as a file of its own: read only when needed, never linked into the site."""
+    kept = files.parent / KEPT
+    kept.mkdir(exist_ok=True)
+    (kept / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def place_file(source: Path, target: Path) -> None:
@@ -395,8 +424,8 @@ def site_files(output: Path) -> dict[str, list]:
     """Every file of a built site with its size, modification time and inode: a changed, added or removed
     file shows up without reading any bytes."""
     records = {}
-    for name, path in files_under(output).items():
-        info = path.lstat()
+    for name, entry in _entries_under(os.fspath(output)):
+        info = entry.stat(follow_symlinks=False)
         records[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
     return records
 

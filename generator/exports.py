@@ -16,15 +16,20 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
+import zipfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import xlsxwriter
 from pydantic_core import to_json
+from xlsxwriter.utility import xl_col_to_name
 
-from .export_tables import TABLE_SPECS, Column, Row, Table, assemble, row_cells, table_columns, table_rows
+from .export_tables import (FILING_COLUMNS, TABLE_SPECS, Column, Row, RowCells, Table, Value, assemble,
+                            row_cells, table_columns, table_rows)
 from .feeds import disclosure_date
 from .identity import filing_url
 from .models import Filing, Goal, Project
@@ -57,8 +62,8 @@ def export_filing(item: ExportInput, out: Path) -> list[Download]:
     return export_filing_rows(item, out)[0]
 
 
-def export_filing_rows(item: ExportInput, out: Path) -> tuple[list[Download], RowPieces]:
-    """One filing's downloads, and its rows as pieces of the site-wide CSVs."""
+def export_filing_rows(item: ExportInput, out: Path) -> tuple[list[Download], RowPieces, SheetPieces]:
+    """One filing's downloads, and its rows as pieces of the site-wide CSVs and of its year's workbook."""
     filing = item.filing
     require_public(filing)
     folder = f"{filing_url(filing)}data"
@@ -74,7 +79,8 @@ def export_filing_rows(item: ExportInput, out: Path) -> tuple[list[Download], Ro
         downloads.append(write(out, f"{stem}.xlsx", workbook, "全部表格（XLSX）", XLSX_TYPE))
     downloads.append(write(out, f"{stem}.json", json_bytes(filing_json(item)), "完整数据（JSON）", JSON_TYPE))
     downloads.append(yaml_download(item, out, f"{stem}.yml"))
-    return downloads, row_pieces(rows)
+    cells = filing_cells(rows)
+    return downloads, row_pieces(cells), sheet_pieces(cells)
 
 
 # One filing's rows as CSV text, kind → [columns before the prior-year ones, [[year, cell], …], columns after]:
@@ -84,46 +90,93 @@ RowPieces = dict[str, list[list]]
 
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
     """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
-    return export_site_rows([row_pieces(table_rows(item.filing, item.region_names)) for item in site_order(items)],
-                            out)
+    pieces = [row_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in site_order(items)]
+    return export_site_rows(pieces, site_years([prior_years(filing) for filing in pieces]), out)
 
 
-def export_site_rows(filings: list[RowPieces], out: Path) -> list[Download]:
-    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`."""
-    downloads, resources = [], []
-    for kind, spec in TABLE_SPECS.items():
-        pieces = [piece for filing in filings for piece in filing[kind]]
-        years = sorted({year for _, prior, _ in pieces for year, _ in prior})
-        columns = table_columns(spec, years)
-        lines = [csv_fields([column.name for column in columns])]
-        for lead, prior, tail in pieces:
-            given = dict(prior)
-            lines.append(",".join([lead, *(given.get(year, "") for year in years), *([tail] if spec.tail else [])]))
-        data = UTF8_BOM + "".join(line + "\r\n" for line in lines).encode("utf-8")
-        downloads.append(write(out, f"data/{kind}.csv", data, f"{spec.title}（CSV）", CSV_TYPE))
-        resources.append(resource(kind, spec.title, columns, data))
+# The prior years whose values a filing's rows carry, kind → years: the site-wide tables have a column for
+# each year any filing carries, known before a row is written.
+PriorYears = dict[str, list[int]]
+
+
+def prior_years(filing: RowPieces) -> PriorYears:
+    return {kind: sorted({year for _, prior, _ in pieces for year, _ in prior}) for kind, pieces in filing.items()}
+
+
+def site_years(filings: Iterable[PriorYears]) -> PriorYears:
+    found: dict[str, set[int]] = {kind: set() for kind in TABLE_SPECS}
+    for filing in filings:
+        for kind, years in filing.items():
+            found[kind].update(years)
+    return {kind: sorted(years) for kind, years in found.items()}
+
+
+def export_site_rows(filings: Iterable[RowPieces], years: PriorYears, out: Path) -> list[Download]:
+    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`.
+
+    Written as the filings come, one filing's rows in memory at a time: a province's rows are hundreds
+    of megabytes."""
+    columns = {kind: table_columns(spec, years[kind]) for kind, spec in TABLE_SPECS.items()}
+    with ExitStack() as stack:
+        files = {kind: stack.enter_context(HashedFile(out / "data" / f"{kind}.csv")) for kind in TABLE_SPECS}
+        for kind, file in files.items():
+            file.write(UTF8_BOM + (csv_fields([column.name for column in columns[kind]]) + "\r\n").encode("utf-8"))
+        for filing in filings:
+            for kind, spec in TABLE_SPECS.items():
+                lines = []
+                for lead, prior, tail in filing[kind]:
+                    given = dict(prior)
+                    lines.append(",".join([lead, *(given.get(year, "") for year in years[kind]),
+                                           *([tail] if spec.tail else [])]) + "\r\n")
+                files[kind].write("".join(lines).encode("utf-8"))
+    downloads = [Download(f"{spec.title}（CSV）", f"data/{kind}.csv", files[kind].size, CSV_TYPE)
+                 for kind, spec in TABLE_SPECS.items()]
+    resources = [resource(kind, spec.title, columns[kind], files[kind]) for kind, spec in TABLE_SPECS.items()]
     package = json_bytes(datapackage(resources))
-    downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
-    return downloads
+    return downloads + [write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE)]
 
 
-def row_pieces(rows: dict[str, list[Row]]) -> RowPieces:
+class HashedFile:
+    """A file written in parts, with its size and SHA-256 (for datapackage.json) worked out on the way."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.size, self.digest = path, 0, hashlib.sha256()
+
+    def __enter__(self) -> HashedFile:
+        self.handle = open(self.path, "wb")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.size += len(data)
+        self.digest.update(data)
+
+
+def filing_cells(rows: dict[str, list[Row]]) -> dict[str, list[RowCells]]:
+    return {kind: [row_cells(TABLE_SPECS[kind], row) for row in rows[kind]] for kind in TABLE_SPECS}
+
+
+def row_pieces(cut: dict[str, list[RowCells]]) -> RowPieces:
     """Each row as the CSV text of its cells: what csv_bytes writes for it, cut around the prior years."""
-    cut = {kind: [row_cells(TABLE_SPECS[kind], row) for row in rows[kind]] for kind in TABLE_SPECS}
     return {kind: [[csv_fields(c.lead), [[year, csv_fields([value])] for year, value in sorted(c.prior.items())],
                     csv_fields(c.tail)] for c in cells] for kind, cells in cut.items()}
 
 
 def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list[Download]:
-    """One year's filings as one workbook, out/data/all-<year>.xlsx, a sheet per kind.
+    """One year's filings as one workbook, out/data/all-<year>.xlsx, a sheet per kind (what a build joins
+    from the cells kept for each filing, made here from the filings themselves)."""
+    chosen = site_order([item for item in items if item.filing.fiscal_year == year])
+    pieces = [sheet_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in chosen]
+    return write_year_workbook(pieces, year, newest_disclosure(chosen), out)
 
-    One workbook per year, not one for the whole site: a workbook is the slowest download to write
-    (every cell an XML element), so a changed filing rewrites its year's workbook only.
-    """
-    chosen = [item for item in items if item.filing.fiscal_year == year]
-    newest = max((disclosure_date(item.filing) for item in chosen), default=dt.date(1980, 1, 1))
-    workbook = xlsx_bytes(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest)
-    return [write(out, f"data/all-{year}.xlsx", workbook, f"{year}年度全部表格（XLSX）", XLSX_TYPE)]
+
+def newest_disclosure(items: list[ExportInput]) -> dt.date:
+    """The date a year's workbook carries: that of its newest filing, never the build's."""
+    return max((disclosure_date(item.filing) for item in items), default=dt.date(1980, 1, 1))
 
 
 def site_tables(items: list[ExportInput]) -> list[Table]:
@@ -184,25 +237,36 @@ def xlsx_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> 
     """One sheet per table, its header bold and frozen; numbers as numbers, text always as text (a filed
     value such as "=100%" or "0012" is never a formula or a number).
 
-    Written with XlsxWriter: twice as fast as openpyxl's write-only mode for a filing's workbook, 1.5 times
-    for a year's. Its archive entries carry a fixed date and the properties carry the filing's date, not
-    the build's, so the same content gives the same bytes.
+    Written with XlsxWriter: twice as fast as openpyxl's write-only mode for a filing's workbook. Its
+    archive entries carry a fixed date and the properties carry the filing's date, not the build's, so the
+    same content gives the same bytes. (A year's workbook is joined from cells instead: write_year_workbook.)
     """
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": title, "author": creator, "created": dt.datetime.combine(date, dt.time())})
+    book, buffer = new_workbook(title, creator, date)
     bold = book.add_format({"bold": True})
     formats = NumberFormats(book)
     for table in tables:
-        sheet = book.add_worksheet(table.title)
-        sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, [column.name for column in table.columns], bold)
+        sheet = header_sheet(book, table, bold)
         for number, row in enumerate(table.rows, 1):
             for column, value in enumerate(row):
                 xlsx_cell(sheet, number, column, value, formats)
     book.close()
     return buffer.getvalue()
+
+
+def new_workbook(title: str, creator: str, date: dt.date) -> tuple[xlsxwriter.Workbook, io.BytesIO]:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"title": title, "author": creator, "created": dt.datetime.combine(date, dt.time())})
+    return book, buffer
+
+
+def header_sheet(book: xlsxwriter.Workbook, table: Table, bold: Any) -> Any:
+    """A sheet for `table`, its header row written bold and frozen."""
+    sheet = book.add_worksheet(table.title)
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, [column.name for column in table.columns], bold)
+    return sheet
 
 
 def xlsx_cell(sheet: Any, row: int, column: int, value: Any, formats: NumberFormats) -> None:
@@ -214,8 +278,15 @@ def xlsx_cell(sheet: Any, row: int, column: int, value: Any, formats: NumberForm
         sheet.write_number(row, column, value, formats.shown_as_filed(value))
     elif not isinstance(value, str):
         sheet.write_number(row, column, value)
-    elif sheet.write_string(row, column, value) == -2:  # longer than a cell holds: never cut silently
-        raise ValueError(f"单元格文字超过 Excel 上限 32767 字：{value[:40]}…")
+    else:
+        sheet.write_string(row, column, cell_text(value))
+
+
+def cell_text(value: str) -> str:
+    """Text that fits a cell: longer than a cell holds (in UTF-16 units) is an error, never cut silently."""
+    if len(value) > MAX_TEXT // 2 and len(value.encode("utf-16-le")) // 2 > MAX_TEXT:
+        raise ValueError(f"单元格文字超过 Excel 上限 {MAX_TEXT} 字：{value[:40]}…")
+    return value
 
 
 class NumberFormats:
@@ -232,11 +303,175 @@ class NumberFormats:
         return self.made[pattern]
 
 
+MAX_TEXT = 32_767  # UTF-16 units in one cell
+MAX_DECIMALS = 30  # the most decimal places an Excel number format shows
+MAX_ROWS = 1_048_576
+
+
 def decimal_format(value: Decimal) -> str:
     """The Excel number format that shows `value` with its filed decimal places: 20.00 → 0.00."""
+    return places_format(decimal_places(value))
+
+
+def decimal_places(value: Decimal) -> int:
+    if not value.is_finite():
+        raise ValueError(f"金额不是有限数，无法写入 Excel：{value}")
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places > MAX_DECIMALS:  # shown with fewer places it would look rounded
+        raise ValueError(f"数字的小数位数超过 Excel 上限 {MAX_DECIMALS} 位：{value}")
+    return places
+
+
+def places_format(places: int) -> str:
     return "0." + "0" * places if places else "0"
+
+
+# --- the year workbooks, joined from each filing's cells ----------------------------------------
+#
+# A year's workbook holds every cell of that year's filings. Written cell by cell it cost seconds each
+# time any one of them changed, so each filing's worker writes its rows once as SpreadsheetML, kept in
+# its cache entry, and a build joins them: XlsxWriter writes the workbook with headers only, and the rows
+# go into each sheet's <sheetData>. So nothing in a filing's rows may depend on the other filings: text
+# is inline (t="inlineStr", no workbook-wide table of shared strings), a number names the fixed style
+# for its decimal places, and what the other rows decide is left open in each row's XML as a %-template
+# key: %(r)s its row number, %(y<year>)s the column of a prior year and %(t<n>)s the n-th column after
+# the prior years (a sheet has a column for each year that any of its rows has).
+
+SheetPieces = dict[str, tuple[list[int], list[bytes]]]  # kind → (prior years its rows have, each row's XML)
+DECIMAL_STYLES = 2  # the style of a number with n decimal places (0: Excel's default, 1: the bold header)
+XLSX_DATE = (1980, 1, 1, 0, 0, 0)  # every archive entry's date, as XlsxWriter writes it
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # not allowed in XML 1.0: written as Excel's _xHHHH_
+LIKE_CONTROL = re.compile(r"(_x[0-9a-fA-F]{4}_)")  # text that reads as such an escape: its _ escaped
+EDGE_SPACE = re.compile(r"^\s|\s$")  # kept by xml:space="preserve"
+SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f&<>%\ufffe\uffff]|_x[0-9a-fA-F]{4}_")  # what inline_text escapes
+LEAD_COLUMNS = tuple(xl_col_to_name(n) for n in range(  # the columns before the prior years, of the longest lead
+    len(FILING_COLUMNS) + max(len(spec.lead) for spec in TABLE_SPECS.values())))
+
+
+def sheet_pieces(cut: dict[str, list[RowCells]]) -> SheetPieces:
+    return {kind: (sorted({year for c in cells for year in c.prior}), [row_xml(c) for c in cells])
+            for kind, cells in cut.items()}
+
+
+def row_xml(cells: RowCells) -> bytes:
+    xml = [cell_xml(column, value) for column, value in zip(LEAD_COLUMNS, cells.lead)]
+    xml += [cell_xml(f"%(y{year})s", value) for year, value in sorted(cells.prior.items())]
+    xml += [cell_xml(f"%(t{n})s", value) for n, value in enumerate(cells.tail)]
+    return f'<row r="%(r)s">{"".join(xml)}</row>'.encode("utf-8")  # never empty: a row names its department
+
+
+def cell_xml(column: str, value: Value) -> str:
+    """A cell as XlsxWriter would write it, its text inline; nothing for an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = inline_text(value)
+        space = ' xml:space="preserve"' if EDGE_SPACE.search(text) else ""
+        return f'<c r="{column}%(r)s" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    if isinstance(value, Decimal):  # shows its filed decimals (20.00, not 20) and stays a number
+        return f'<c r="{column}%(r)s" s="{DECIMAL_STYLES + decimal_places(value)}"><v>{value:.16G}</v></c>'
+    return f'<c r="{column}%(r)s"><v>{value:.16G}</v></c>'
+
+
+def inline_text(value: str) -> str:
+    """Text escaped as XlsxWriter escapes a string (characters XML 1.0 does not allow as Excel's _xHHHH_,
+    text that reads as such an escape with its _ escaped; &, < and >), and % doubled for the row's template."""
+    text = cell_text(value)
+    if not SPECIAL.search(text):  # most text: nothing to escape
+        return text
+    text = CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", LIKE_CONTROL.sub(r"_x005F\1", text))
+    text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%", "%%")
+
+
+@dataclass(frozen=True)
+class YearSheet:
+    """A sheet of a year's workbook: its table, the prior years any of its rows has, each row's XML."""
+
+    kind: str
+    years: list[int]
+    rows: list[bytes]
+
+    def header(self) -> Table:
+        spec = TABLE_SPECS[self.kind]
+        return Table(self.kind, spec.title, table_columns(spec, self.years), ())
+
+
+def write_year_workbook(filings: list[SheetPieces], year: int, newest: dt.date, out: Path) -> list[Download]:
+    """One year's filings, given by their cells in `site_order`, as one workbook out/data/all-<year>.xlsx
+    with a sheet per kind. One workbook per year, not one for the whole site: a changed filing rewrites its
+    year's workbook only."""
+    sheets = [YearSheet(kind, sorted({year for filing in filings for year in filing[kind][0]}),
+                        [row for filing in filings for row in filing[kind][1]]) for kind in TABLE_SPECS]
+    for sheet in sheets:
+        if len(sheet.rows) + 1 > MAX_ROWS:
+            raise ValueError(f"{year}年度“{TABLE_SPECS[sheet.kind].title}”表有 {len(sheet.rows) + 1} 行，"
+                             f"超过 Excel 上限 {MAX_ROWS} 行")
+    skeleton = skeleton_bytes([sheet.header() for sheet in sheets], f"{year}年度{SITE_TITLE}", "Gongkai", newest)
+    return [write(out, f"data/all-{year}.xlsx", with_rows(skeleton, sheets), f"{year}年度全部表格（XLSX）",
+                  XLSX_TYPE)]
+
+
+def skeleton_bytes(tables: list[Table], title: str, creator: str, date: dt.date) -> bytes:
+    """The workbook with the tables' header rows only, and the styles that the rows' cells name."""
+    book, buffer = new_workbook(title, creator, date)
+    bold = book.add_format({"bold": True})
+    # XlsxWriter numbers a format when a cell first uses it; these are numbered now, all of them and in
+    # this order, as cell_xml expects (a private call: the tests read every style back).
+    styles = [bold] + [book.add_format({"num_format": places_format(n)}) for n in range(MAX_DECIMALS + 1)]
+    if [style._get_xf_index() for style in styles] != list(range(1, DECIMAL_STYLES + MAX_DECIMALS + 1)):
+        raise RuntimeError("XlsxWriter 的格式编号与预期不符")
+    for table in tables:
+        header_sheet(book, table, bold)
+    book.close()
+    return buffer.getvalue()
+
+
+def with_rows(skeleton: bytes, sheets: list[YearSheet]) -> bytes:
+    """The skeleton's archive with each sheet's rows after its header row; entries in XlsxWriter's order,
+    with its fixed date and compression."""
+    source = zipfile.ZipFile(io.BytesIO(skeleton))
+    named = {f"xl/worksheets/sheet{number}.xml": sheet for number, sheet in enumerate(sheets, 1)}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, XLSX_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(info)
+            with archive.open(entry, "w") as target:
+                for part in filled(data, named[info.filename]) if info.filename in named else [data]:
+                    target.write(part)
+    return buffer.getvalue()
+
+
+def filled(xml: bytes, sheet: YearSheet) -> Iterator[bytes]:
+    """XlsxWriter's header-only sheet with the rows after its header row and its dimension to match, in
+    parts: a sheet's tens of megabytes are never all in memory at once."""
+    if not sheet.rows:
+        yield xml
+        return
+    header_only = f'<dimension ref="A1:{xl_col_to_name(len(sheet.header().columns) - 1)}1"/>'.encode()
+    head, end, tail = xml.partition(b"</sheetData>")
+    if not end or header_only not in head:
+        raise RuntimeError("XlsxWriter 写出的工作表结构与预期不符")
+    yield head.replace(header_only, header_only.replace(b'1"/>', b'%d"/>' % (len(sheet.rows) + 1)), 1)
+    yield from row_chunks(sheet)
+    yield end + tail
+
+
+def row_chunks(sheet: YearSheet, size: int = 1000) -> Iterator[bytes]:
+    """The rows' XML from row 2 on, their references filled in, `size` rows at a time."""
+    spec = TABLE_SPECS[sheet.kind]
+    first_prior = len(FILING_COLUMNS) + len(spec.lead)
+    keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(sheet.years)}
+    keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(sheet.years) + n).encode() for n in range(len(spec.tail))}
+    for start in range(0, len(sheet.rows), size):
+        chunk = []
+        for number, row in enumerate(sheet.rows[start:start + size], start + 2):
+            keys[b"r"] = b"%d" % number
+            chunk.append(row % keys)
+        yield b"".join(chunk)
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------
@@ -289,10 +524,10 @@ def datapackage(resources: list[dict[str, Any]]) -> dict[str, Any]:
             "resources": resources}
 
 
-def resource(kind: str, title: str, columns: tuple[Column, ...], data: bytes) -> dict[str, Any]:
+def resource(kind: str, title: str, columns: tuple[Column, ...], data: HashedFile) -> dict[str, Any]:
     fields = [{"name": c.name, "type": c.type} | ({"description": c.description} if c.description else {})
               for c in columns]
     return {"name": kind, "title": title, "path": f"{kind}.csv",
             "profile": "tabular-data-resource", "format": "csv", "mediatype": CSV_TYPE,
-            "encoding": "utf-8", "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "encoding": "utf-8", "bytes": data.size, "hash": "sha256:" + data.digest.hexdigest(),
             "schema": {"fields": fields}}

@@ -3,6 +3,7 @@ departments their pages, and the site is the same bytes either way."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -269,6 +270,33 @@ def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
     csv.write_bytes(b"x" * csv.stat().st_size)
     result = rebuilt_equals_fresh(site, caplog, damaged=1)
     assert (result.reused, result.made) == (7, 1)
+
+
+def test_damaged_cells_kept_for_a_year_workbook_are_made_again(site, caplog):
+    """Each filing's rows for its year's workbook and the site-wide CSVs are kept in its entry, never
+    published, and checked like its files: garbage in them remakes the entry, and what is joined from them
+    is the fresh build's."""
+    site.build()
+    kept = [path for entry in entries(site, "exports") for path in (entry / "kept").glob("*")]
+    assert sorted(path.name for path in kept) == ["rows.pickle"] * 4 + ["sheets.pickle"] * 4
+    assert not [path for name in ("rows.pickle", "sheets.pickle") for path in (site.root / "site").rglob(name)]
+    demo = next(e for e in entries(site, "exports") if (e / "files/d/demo-sfj/2025-pifu").is_dir())
+    for path in (demo / "kept").glob("*"):
+        path.write_bytes(b"x" * path.stat().st_size)
+    edit(site.content / CHANGED, "≥50件", "≥55件")  # the other 2025 filing: the 2025 workbook is joined again
+    result = rebuilt_equals_fresh(site, caplog, damaged=1)
+    assert (result.reused, result.made) == (4, 4)  # both 2025 filings, the site-wide set, the 2025 workbook
+
+
+def test_entries_made_before_entries_kept_values_are_still_used(site, caplog):
+    """An entry written before entries could keep values (no "kept" in its manifest) is sound, not damaged."""
+    site.build()
+    manifest = page_entry(site) / "manifest.json"
+    recorded = json.loads(manifest.read_text("utf-8"))
+    assert recorded.pop("kept") == {}
+    manifest.write_text(json.dumps(recorded, ensure_ascii=False), encoding="utf-8")
+    result = rebuilt_equals_fresh(site, caplog, damaged=0)
+    assert result.departments_rendered == 0
 
 
 def test_an_extra_file_in_an_entry_is_not_published(site, caplog):

@@ -13,22 +13,26 @@ import math
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pandas as pd
 import pytest
 from frictionless import validate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.config import load_config
-from generator.exports import (ExportInput, csv_bytes, csv_fields, export_filing, export_site, export_year_workbook,
-                               site_tables)
+from generator.exports import (SITE_TITLE, ExportInput, csv_bytes, csv_fields, export_filing, export_site,
+                               export_year_workbook, newest_disclosure, site_tables, write_year_workbook, xlsx_bytes)
 from generator.export_tables import Column, Table
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
 from generator.models import Filing, Project, WithheldRange
 from generator.redaction import public_filing
 
-SITE = Path(__file__).parent / "fixtures" / "site"
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "tests" / "fixtures" / "site"
 SHEETS = ["资金", "指标", "项目", "不公开事项"]
 KINDS = ["funds", "indicators", "projects", "withheld"]
 
@@ -456,3 +460,177 @@ def test_json_downloads_have_the_bytes_of_the_standard_json_module(text):
     from generator.exports import json_bytes
     data = {"title": text, text: [1, None, True, {}, [], {"amount": "100.50"}], "big": 12345678901234567890}
     assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- the year workbook, joined from each filing's cells ----------------------------------------
+
+def whole_workbook(items: list[ExportInput], year: int) -> bytes:
+    """The year's workbook written cell by cell with XlsxWriter (shared strings): what the joined one must
+    read back as."""
+    chosen = [item for item in items if item.filing.fiscal_year == year]
+    return xlsx_bytes(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest_disclosure(chosen))
+
+
+def joined_workbook(items: list[ExportInput], year: int, out: Path) -> bytes:
+    export_year_workbook(items, year, out)
+    return (out / "data" / f"all-{year}.xlsx").read_bytes()
+
+
+def read_back(data: bytes, read_only: bool) -> list:
+    """Every cell as openpyxl reads it (value, type, number format, bold), each sheet's size and frozen
+    pane, and the workbook's properties."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=read_only)
+    sheets = [(sheet.title, None if read_only else sheet.freeze_panes, sheet.max_row, sheet.max_column,
+               [[(openpyxl_text(cell.value), cell.data_type, cell.number_format, bool(cell.font and cell.font.b))
+                 for cell in row] for row in sheet.iter_rows()]) for sheet in book]
+    properties = book.properties
+    return [sheets, (properties.title, properties.creator, properties.created, properties.modified)]
+
+
+def openpyxl_text(value: object) -> object:
+    """openpyxl undoes Excel's escape of text that looks like an escape ("_x0041_" is stored as
+    "_x005F_x0041_") in shared strings only, not in inline ones; Excel reads both back as written, and
+    stored_cells compares the stored text itself."""
+    return value.replace("_x005F_", "_") if isinstance(value, str) else value
+
+
+def stored_cells(data: bytes) -> list[dict[str, tuple]]:
+    """Each sheet's cells as stored, by reference: the text of a string (shared or inline, still escaped as
+    Excel escapes it) with its attributes, or a number's digits."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    shared = []
+    if "xl/sharedStrings.xml" in archive.namelist():
+        shared = [si.find("m:t", ns) for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))]
+    sheets = []
+    for name in sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")):
+        cells = {}
+        for cell in ElementTree.fromstring(archive.read(name)).iter(f"{{{ns['m']}}}c"):
+            kind = cell.get("t", "n")
+            text = (shared[int(cell.find("m:v", ns).text)] if kind == "s" else cell.find("m:is/m:t", ns)
+                    if kind == "inlineStr" else None)
+            cells[cell.get("r")] = ("text", text.text, text.attrib) if text is not None else (
+                "number", cell.find("m:v", ns).text)
+        sheets.append(cells)
+    return sheets
+
+
+def same_workbook(joined: bytes, whole: bytes) -> None:
+    for read_only in (False, True):
+        assert read_back(joined, read_only) == read_back(whole, read_only)
+    assert stored_cells(joined) == stored_cells(whole)
+    frames = [{name: frame.map(openpyxl_text) for name, frame in  # pandas reads with openpyxl
+               pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object).items()} for data in (joined, whole)]
+    assert frames[0].keys() == frames[1].keys()
+    assert all(frames[0][name].equals(frames[1][name]) for name in frames[0])
+
+
+@pytest.fixture(scope="module")
+def content_items() -> list[ExportInput]:
+    """The real content/, as the site publishes it."""
+    config, problems = load_config(ROOT / "site_config.yml")
+    filings, loading_problems = load_content(ROOT / "content")
+    assert config and not problems and not loading_problems
+    regions = config.region_paths()
+    return [ExportInput(public, tuple(r.name for r in regions[public.department.region]))
+            for f in filings for public in [public_filing(f.filing, config.publish_contact)]]
+
+
+def test_year_workbooks_of_the_content_read_back_as_written_whole(content_items, tmp_path):
+    years = sorted({item.filing.fiscal_year for item in content_items})
+    assert len(years) >= 2
+    for year in years:
+        same_workbook(joined_workbook(content_items, year, tmp_path), whole_workbook(content_items, year))
+
+
+AWKWARD_TEXTS = ["=SUM(A1:A2)", "0012", "ctrl\x01\x08\x0b\x1f end", "_x0041_ looks escaped", " edge spaces ",
+                 "\u3000全角空格开头", "\n开头换行", "tab\tin", "100%", "%(r)s %(y2024)s %%", "a & <b> \"q\" 'x'",
+                 "non-character \ufffe\uffff", "吉\U00020BB7祥", "长" * 20_000, "吉" * 32_767, "line\u2028sep\x85"]
+
+
+def awkward(items: list[ExportInput]) -> list[ExportInput]:
+    """2025's filings with every awkward value a cell can hold, amounts with many decimal places and
+    prior-year columns that only some rows have (2022 and 2023 amounts in two fund lines of one filing, a
+    2023 indicator value in the other)."""
+    demo, other = by_key(items)["demo-sfj/2025-pifu"], by_key(items)["other-sfj/2025-shenbao"]
+    funds = demo.filing.funds
+    amounts = [Decimal("0.123456789012"), Decimal("1E+2"), Decimal("-0.00"), Decimal("12345678901234567890.5"),
+               Decimal("0." + "0" * 29 + "1"), Decimal(7)]
+    priors = [{2022: Decimal("1.50")}, {}, {2023: None}, {}, {}, {}]
+    lines = [funds.income.lines[0].model_copy(update={"name": text, "amount": amount, "prior": prior})
+             for text, amount, prior in zip(AWKWARD_TEXTS, amounts, priors)]
+    lines += [funds.income.lines[0].model_copy(update={"name": text, "amount": None, "prior": {}})
+              for text in AWKWARD_TEXTS[len(amounts):]]
+    odd_funds = funds.model_copy(update={"income": funds.income.model_copy(update={"lines": lines})})
+    goal = demo.filing.goals[0]
+    indicators = [goal.indicators[0].model_copy(update={"name": text, "value": text, "remark": text, "prior": {}})
+                  for text in AWKWARD_TEXTS]
+    odd_goal = goal.model_copy(update={"indicators": indicators})
+    odd_demo = demo.filing.model_copy(update={"funds": odd_funds, "goals": [odd_goal]})
+    goal = other.filing.goals[0]
+    dated = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"prior": {2023: "≥1件"}}),
+                                                   *goal.indicators[1:]]})
+    odd_other = other.filing.model_copy(update={"goals": [dated, *other.filing.goals[1:]]})
+    return [ExportInput(odd_demo, demo.region_names), ExportInput(odd_other, other.region_names)]
+
+
+def test_a_year_workbook_of_awkward_values_reads_back_as_written_whole(items, tmp_path):
+    odd = awkward(items)
+    joined = joined_workbook(odd, 2025, tmp_path)
+    same_workbook(joined, whole_workbook(odd, 2025))
+    book = openpyxl.load_workbook(io.BytesIO(joined))
+    funds, indicators = book["资金"], book["指标"]
+    header = [cell.value for cell in funds[1]]
+    assert header[header.index("编者注") - 3:header.index("编者注")] == ["2022年金额", "2023年金额", "2024年金额"]
+    assert [(c.value, c.number_format) for c in funds["L"][1:4]] == [
+        (0.123456789012, "0.000000000000"), (100, "0"), (0, "0.00")]
+    assert funds["L6"].number_format == "0." + "0" * 30
+    header = [cell.value for cell in indicators[1]]
+    values = [row[header.index("三级指标")] for row in indicators.iter_rows(min_row=2, values_only=True)]
+    assert values[:3] == ["=SUM(A1:A2)", "0012", "ctrl_x0001__x0008__x000B__x001F_ end"]
+    assert values[AWKWARD_TEXTS.index("长" * 20_000)] == "长" * 20_000
+    texts = [row[header.index(name)] for row in indicators.iter_rows(min_row=2) for name in ("三级指标", "指标值")]
+    assert {cell.data_type for cell in texts} == {"s"}  # "0012" and "=SUM(…)" neither numbers nor formulas
+
+
+def test_text_a_cell_cannot_hold_stops_the_year_workbook(items, tmp_path):
+    demo = by_key(items)["demo-sfj/2025-pifu"]
+    goal = demo.filing.goals[0]
+    long = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"remark": "吉" * 32_768})]})
+    odd = ExportInput(demo.filing.model_copy(update={"goals": [long]}), demo.region_names)
+    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字"):
+        export_year_workbook([odd], 2025, tmp_path)
+    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字"):
+        whole_workbook([odd], 2025)
+
+
+def test_a_text_that_looks_like_rich_text_stays_text(items, tmp_path):
+    """XlsxWriter writes a shared string "<r>…</r>" as rich-text XML; a joined cell is always the text."""
+    demo = by_key(items)["demo-sfj/2025-pifu"]
+    goal = demo.filing.goals[0]
+    rich = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"remark": "<r>x</r>"})]})
+    odd = ExportInput(demo.filing.model_copy(update={"goals": [rich]}), demo.region_names)
+    sheet = openpyxl.load_workbook(io.BytesIO(joined_workbook([odd], 2025, tmp_path)))["指标"]
+    assert "<r>x</r>" in [cell.value for cell in sheet[2]]
+
+
+def test_more_rows_than_a_sheet_holds_stop_the_year_workbook(tmp_path):
+    """Cell by cell, XlsxWriter dropped rows past Excel's last one without a word; never cut silently."""
+    pieces = {kind: ([], []) for kind in KINDS} | {"indicators": ([], [b'<row r="%(r)s"></row>'] * 1_048_576)}
+    with pytest.raises(ValueError, match="2025年度“指标”表有 1048577 行，超过 Excel 上限 1048576 行"):
+        write_year_workbook([pieces], 2025, dt.date(2025, 1, 1), tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from("_x0Aaf9F%()s&<>\"' \t\n\r\x00\x01\x1f\x7f\x85\u2028\u3000\ufffe\uffff吉\U00020BB7")
+               | st.characters(blacklist_categories=("Cs",)), max_size=24))
+def test_any_text_is_stored_as_xlsxwriter_stores_it(items, tmp_path, text):
+    """Escaping, edge spaces and the row template's % for any text: the stored text of the joined cell is
+    XlsxWriter's shared string."""
+    demo = by_key(items)["demo-sfj/2025-pifu"]
+    goal = demo.filing.goals[0]
+    odd_goal = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"name": text})]})
+    odd = [ExportInput(demo.filing.model_copy(update={"goals": [odd_goal]}), demo.region_names)]
+    assert stored_cells(joined_workbook(odd, 2025, tmp_path)) == stored_cells(whole_workbook(odd, 2025))
