@@ -16,8 +16,8 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_d
                     generator_fingerprint, inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .exports import (Download, ExportInput, RowPieces, export_filing_rows, export_site_rows, newest_disclosure,
-                      site_position, write_year_workbook)
+from .exports import (Download, ExportInput, PriorYears, export_filing_rows, export_site_rows, newest_disclosure,
+                      prior_years, site_position, site_years, write_year_workbook)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
@@ -108,21 +108,21 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
     kept = {url: reuse.link(keys[url], staging) for url in items}
     per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
-    rows = {keys[url]: kept[url]["rows"] for url in items}
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, rows, code, staging, reuse)
+    years = site_years(kept[url]["prior_years"] for url in items)
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, years, code, staging, reuse)
 
 
 def export_key(code: str, item: ExportInput) -> str:
     return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
 
 
-def site_data(keyed: dict[str, ExportInput], rows: dict[str, RowPieces], code: str, staging: Path,
+def site_data(keyed: dict[str, ExportInput], years: PriorYears, code: str, staging: Path,
               reuse: BuildCache) -> tuple[Download, ...]:
-    """The site-wide CSVs (concatenated from each filing's rows when any filing changed) and one workbook
-    per year (joined from the cells kept with each of its filings when one of them changed)."""
+    """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
+    workbook per year (joined from the cells kept with each of its filings when one of them changed)."""
     order = sorted(keyed, key=lambda key: site_position(keyed[key]))
-    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging,
-                       lambda out: manifest_of(export_site_rows([rows[key] for key in order], out)))
+    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
+        (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
     for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
         year_keys = [key for key in order if keyed[key].filing.fiscal_year == year]
         made += reuse.files(key_of(code, "workbook", str(year), *sorted(year_keys)), staging,
@@ -133,6 +133,7 @@ def site_data(keyed: dict[str, ExportInput], rows: dict[str, RowPieces], code: s
 
 
 SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry
+CSV_PIECES = "rows.pickle"  # a filing's rows as CSV text for the site-wide CSVs, kept in its export entry
 
 
 def fill_exports(root: Path, key: str, item: ExportInput) -> None:
@@ -141,7 +142,8 @@ def fill_exports(root: Path, key: str, item: ExportInput) -> None:
     def make(out: Path) -> dict:
         downloads, rows, sheets = export_filing_rows(item, out)
         keep_in_entry(out, SHEET_PIECES, sheets)
-        return {"downloads": manifest_of(downloads), "rows": rows}
+        keep_in_entry(out, CSV_PIECES, rows)
+        return {"downloads": manifest_of(downloads), "prior_years": prior_years(rows)}
     fill_entry(root, key, make)
 
 

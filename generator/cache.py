@@ -72,13 +72,16 @@ def module_closure(roots: Iterable[str]) -> list[str]:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo += [module for module in _own_imports(name) if module not in seen]
+            todo += [module for module in _imports(name)[0] if module not in seen]
     return sorted(seen)
 
 
-def _own_imports(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _imports(name: str) -> tuple[list[str], set[str]]:
+    """What a generator module imports: its sibling modules (paths relative to the package), and the top-level
+    names of everything else (yaml, jinja2 …). Parsed once per process, whichever fingerprint asks."""
     package = PurePosixPath(name).parent
-    found = []
+    found, tops = [], set()
     for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package
@@ -86,11 +89,12 @@ def _own_imports(name: str) -> list[str]:
                 base = base.parent
             stems = [node.module] if node.module else [alias.name for alias in node.names]
             found += [_module_file(base, stem) for stem in stems]
-        elif isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0):
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
             found += [_module_file(PurePosixPath(), m.split(".", 1)[1]) for m in modules
                       if m and m.startswith(PACKAGE + ".")]
-    return [module for module in found if module is not None]
+            tops.update(m.split(".")[0] for m in modules if m)
+    return [module for module in found if module is not None], tops
 
 
 def _module_file(base: PurePosixPath, dotted: str) -> str | None:
@@ -104,13 +108,7 @@ def _module_file(base: PurePosixPath, dotted: str) -> str | None:
 def library_versions(modules: Iterable[str]) -> list[str]:
     """`name==version` of every installed distribution the modules import (XlsxWriter, PyYAML, Jinja2 …)."""
     owners = _distributions()
-    tops: set[str] = set()
-    for name in modules:
-        for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
-            if isinstance(node, ast.Import):
-                tops.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                tops.add(node.module.split(".")[0])
+    tops = {top for name in modules for top in _imports(name)[1]}
     distributions = sorted({dist for top in tops for dist in owners.get(top, ())})
     return [f"{dist}=={distribution_version(dist)}" for dist in distributions]
 

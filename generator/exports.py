@@ -18,10 +18,11 @@ import hashlib
 import io
 import re
 import zipfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import xlsxwriter
 from pydantic_core import to_json
@@ -90,27 +91,70 @@ RowPieces = dict[str, list[list]]
 
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
     """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
-    return export_site_rows([row_pieces(filing_cells(table_rows(item.filing, item.region_names)))
-                             for item in site_order(items)], out)
+    pieces = [row_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in site_order(items)]
+    return export_site_rows(pieces, site_years([prior_years(filing) for filing in pieces]), out)
 
 
-def export_site_rows(filings: list[RowPieces], out: Path) -> list[Download]:
-    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`."""
-    downloads, resources = [], []
-    for kind, spec in TABLE_SPECS.items():
-        pieces = [piece for filing in filings for piece in filing[kind]]
-        years = sorted({year for _, prior, _ in pieces for year, _ in prior})
-        columns = table_columns(spec, years)
-        lines = [csv_fields([column.name for column in columns])]
-        for lead, prior, tail in pieces:
-            given = dict(prior)
-            lines.append(",".join([lead, *(given.get(year, "") for year in years), *([tail] if spec.tail else [])]))
-        data = UTF8_BOM + "".join(line + "\r\n" for line in lines).encode("utf-8")
-        downloads.append(write(out, f"data/{kind}.csv", data, f"{spec.title}（CSV）", CSV_TYPE))
-        resources.append(resource(kind, spec.title, columns, data))
+# The prior years whose values a filing's rows carry, kind → years: the site-wide tables have a column for
+# each year any filing carries, known before a row is written.
+PriorYears = dict[str, list[int]]
+
+
+def prior_years(filing: RowPieces) -> PriorYears:
+    return {kind: sorted({year for _, prior, _ in pieces for year, _ in prior}) for kind, pieces in filing.items()}
+
+
+def site_years(filings: Iterable[PriorYears]) -> PriorYears:
+    found: dict[str, set[int]] = {kind: set() for kind in TABLE_SPECS}
+    for filing in filings:
+        for kind, years in filing.items():
+            found[kind].update(years)
+    return {kind: sorted(years) for kind, years in found.items()}
+
+
+def export_site_rows(filings: Iterable[RowPieces], years: PriorYears, out: Path) -> list[Download]:
+    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`.
+
+    Written as the filings come, one filing's rows in memory at a time: a province's rows are hundreds
+    of megabytes."""
+    columns = {kind: table_columns(spec, years[kind]) for kind, spec in TABLE_SPECS.items()}
+    with ExitStack() as stack:
+        files = {kind: stack.enter_context(HashedFile(out / "data" / f"{kind}.csv")) for kind in TABLE_SPECS}
+        for kind, file in files.items():
+            file.write(UTF8_BOM + (csv_fields([column.name for column in columns[kind]]) + "\r\n").encode("utf-8"))
+        for filing in filings:
+            for kind, spec in TABLE_SPECS.items():
+                lines = []
+                for lead, prior, tail in filing[kind]:
+                    given = dict(prior)
+                    lines.append(",".join([lead, *(given.get(year, "") for year in years[kind]),
+                                           *([tail] if spec.tail else [])]) + "\r\n")
+                files[kind].write("".join(lines).encode("utf-8"))
+    downloads = [Download(f"{spec.title}（CSV）", f"data/{kind}.csv", files[kind].size, CSV_TYPE)
+                 for kind, spec in TABLE_SPECS.items()]
+    resources = [resource(kind, spec.title, columns[kind], files[kind]) for kind, spec in TABLE_SPECS.items()]
     package = json_bytes(datapackage(resources))
-    downloads.append(write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE))
-    return downloads
+    return downloads + [write(out, "data/datapackage.json", package, "数据包描述（JSON）", JSON_TYPE)]
+
+
+class HashedFile:
+    """A file written in parts, with its size and SHA-256 (for datapackage.json) worked out on the way."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.size, self.digest = path, 0, hashlib.sha256()
+
+    def __enter__(self) -> HashedFile:
+        self.handle = open(self.path, "wb")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.size += len(data)
+        self.digest.update(data)
 
 
 def filing_cells(rows: dict[str, list[Row]]) -> dict[str, list[RowCells]]:
@@ -429,10 +473,10 @@ def datapackage(resources: list[dict[str, Any]]) -> dict[str, Any]:
             "resources": resources}
 
 
-def resource(kind: str, title: str, columns: tuple[Column, ...], data: bytes) -> dict[str, Any]:
+def resource(kind: str, title: str, columns: tuple[Column, ...], data: HashedFile) -> dict[str, Any]:
     fields = [{"name": c.name, "type": c.type} | ({"description": c.description} if c.description else {})
               for c in columns]
     return {"name": kind, "title": title, "path": f"{kind}.csv",
             "profile": "tabular-data-resource", "format": "csv", "mediatype": CSV_TYPE,
-            "encoding": "utf-8", "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "encoding": "utf-8", "bytes": data.size, "hash": "sha256:" + data.digest.hexdigest(),
             "schema": {"fields": fields}}

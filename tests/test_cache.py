@@ -273,11 +273,13 @@ def test_same_size_garbage_in_an_export_is_made_again(site, caplog):
 
 
 def test_damaged_cells_kept_for_a_year_workbook_are_made_again(site, caplog):
-    """Each filing's rows for its year's workbook are kept in its entry, never published, and checked like
-    its files: garbage in them remakes the entry, and its year's workbook joined from them is the fresh one."""
+    """Each filing's rows for its year's workbook and the site-wide CSVs are kept in its entry, never
+    published, and checked like its files: garbage in them remakes the entry, and what is joined from them
+    is the fresh build's."""
     site.build()
     kept = [path for entry in entries(site, "exports") for path in (entry / "kept").glob("*")]
-    assert len(kept) == 4 and not list((site.root / "site").rglob(kept[0].name))
+    assert sorted(path.name for path in kept) == ["rows.pickle"] * 4 + ["sheets.pickle"] * 4
+    assert not [path for name in ("rows.pickle", "sheets.pickle") for path in (site.root / "site").rglob(name)]
     demo = next(e for e in entries(site, "exports") if (e / "files/d/demo-sfj/2025-pifu").is_dir())
     for path in (demo / "kept").glob("*"):
         path.write_bytes(b"x" * path.stat().st_size)
