@@ -608,8 +608,8 @@ AWKWARD_TEXTS = ["=SUM(A1:A2)", "0012", "ctrl\x01\x08\x0b\x1f end", "_x0041_ loo
 
 def awkward(items: list[ExportInput]) -> list[ExportInput]:
     """2025's filings with every awkward value a cell can hold, amounts with many decimal places, a title
-    and publisher to escape, and prior-year columns that only some rows have (2022 and 2023 amounts in two fund lines of one filing, a
-    2023 indicator value in the other)."""
+    and publisher to escape, and prior-year columns that only some rows have (2022 and 2023 amounts in two
+    fund lines of one filing, a 2023 indicator value in the other)."""
     demo, other = by_key(items)["demo-sfj/2025-pifu"], by_key(items)["other-sfj/2025-shenbao"]
     funds = demo.filing.funds
     amounts = [Decimal("0.123456789012"), Decimal("1E+2"), Decimal("-0.00"), Decimal("12345678901234567890.5"),
