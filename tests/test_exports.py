@@ -23,9 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.config import load_config
+import xlsxwriter
+
 from generator.exports import (SITE_TITLE, ExportInput, csv_bytes, csv_fields, export_filing, export_site,
-                               export_year_workbook, newest_disclosure, site_tables, write_year_workbook, xlsx_bytes)
-from generator.export_tables import Column, Table
+                               export_year_workbook, newest_disclosure, places_format, decimal_places, site_tables,
+                               write_year_workbook)
+from generator.export_tables import TABLE_SPECS, Column, Table, assemble, table_rows
+from generator.feeds import disclosure_date
 from generator.identity import goal_id, project_ids
 from generator.loading import LoadedFiling, load_content, load_filing
 from generator.models import Filing, Project, WithheldRange
@@ -462,18 +466,59 @@ def test_json_downloads_have_the_bytes_of_the_standard_json_module(text):
     assert json_bytes(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-# --- the year workbook, joined from each filing's cells ----------------------------------------
+# --- workbooks joined from each filing's cells ----------------------------------------------------
+
+def cell_by_cell(tables: list[Table], title: str, creator: str, date: dt.date) -> bytes:
+    """The tables written cell by cell with XlsxWriter (shared strings, a format per number of decimals as
+    first used), as the exports were written before workbooks were joined: what a joined one must read
+    back as. A sheet per table, its header bold and frozen; text always text, never a formula or number."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"title": title, "author": creator, "created": dt.datetime.combine(date, dt.time())})
+    bold = book.add_format({"bold": True})
+    formats = {}
+    for table in tables:
+        sheet = book.add_worksheet(table.title)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, [column.name for column in table.columns], bold)
+        for number, row in enumerate(table.rows, 1):
+            for column, value in enumerate(row):
+                if isinstance(value, Decimal):
+                    pattern = places_format(decimal_places(value))
+                    formats.setdefault(pattern, book.add_format({"num_format": pattern}))
+                    sheet.write_number(number, column, value, formats[pattern])
+                elif isinstance(value, int):
+                    sheet.write_number(number, column, value)
+                elif value is not None:
+                    sheet.write_string(number, column, value)
+    book.close()
+    return buffer.getvalue()
+
 
 def whole_workbook(items: list[ExportInput], year: int) -> bytes:
-    """The year's workbook written cell by cell with XlsxWriter (shared strings): what the joined one must
-    read back as."""
+    """The year's workbook written cell by cell."""
     chosen = [item for item in items if item.filing.fiscal_year == year]
-    return xlsx_bytes(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest_disclosure(chosen))
+    return cell_by_cell(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest_disclosure(chosen))
+
+
+def whole_filing_workbook(item: ExportInput) -> bytes:
+    """A filing's own workbook written cell by cell: a sheet for each table it has rows for, its own
+    prior-year columns, its title, publisher and date."""
+    filing = item.filing
+    rows = table_rows(filing, item.region_names)
+    return cell_by_cell([assemble(kind, rows[kind]) for kind in TABLE_SPECS if rows[kind]], filing.title,
+                        filing.publisher or filing.department.name, disclosure_date(filing))
 
 
 def joined_workbook(items: list[ExportInput], year: int, out: Path) -> bytes:
     export_year_workbook(items, year, out)
     return (out / "data" / f"all-{year}.xlsx").read_bytes()
+
+
+def joined_filing_workbook(item: ExportInput, out: Path) -> bytes:
+    export_filing(item, out)
+    return (out / f"{data_dir(item.filing)}.xlsx").read_bytes()
 
 
 def read_back(data: bytes, read_only: bool) -> list:
@@ -544,15 +589,27 @@ def test_year_workbooks_of_the_content_read_back_as_written_whole(content_items,
         same_workbook(joined_workbook(content_items, year, tmp_path), whole_workbook(content_items, year))
 
 
+def test_filing_workbooks_of_the_content_read_back_as_written_whole(content_items, tmp_path):
+    assert len(content_items) >= 5
+    for item in content_items:
+        same_workbook(joined_filing_workbook(item, tmp_path), whole_filing_workbook(item))
+
+
+def test_filing_workbooks_of_the_fixture_read_back_as_written_whole(items, tmp_path):
+    """Among them a filing with every table, one with indicators only and one whose rows have prior years."""
+    for item in items:
+        same_workbook(joined_filing_workbook(item, tmp_path), whole_filing_workbook(item))
+
+
 AWKWARD_TEXTS = ["=SUM(A1:A2)", "0012", "ctrl\x01\x08\x0b\x1f end", "_x0041_ looks escaped", " edge spaces ",
                  "\u3000全角空格开头", "\n开头换行", "tab\tin", "100%", "%(r)s %(y2024)s %%", "a & <b> \"q\" 'x'",
                  "non-character \ufffe\uffff", "吉\U00020BB7祥", "长" * 20_000, "吉" * 32_767, "line\u2028sep\x85"]
 
 
 def awkward(items: list[ExportInput]) -> list[ExportInput]:
-    """2025's filings with every awkward value a cell can hold, amounts with many decimal places and
-    prior-year columns that only some rows have (2022 and 2023 amounts in two fund lines of one filing, a
-    2023 indicator value in the other)."""
+    """2025's filings with every awkward value a cell can hold, amounts with many decimal places, a title
+    and publisher to escape, and prior-year columns that only some rows have (2022 and 2023 amounts in two
+    fund lines of one filing, a 2023 indicator value in the other)."""
     demo, other = by_key(items)["demo-sfj/2025-pifu"], by_key(items)["other-sfj/2025-shenbao"]
     funds = demo.filing.funds
     amounts = [Decimal("0.123456789012"), Decimal("1E+2"), Decimal("-0.00"), Decimal("12345678901234567890.5"),
@@ -567,7 +624,8 @@ def awkward(items: list[ExportInput]) -> list[ExportInput]:
     indicators = [goal.indicators[0].model_copy(update={"name": text, "value": text, "remark": text, "prior": {}})
                   for text in AWKWARD_TEXTS]
     odd_goal = goal.model_copy(update={"indicators": indicators})
-    odd_demo = demo.filing.model_copy(update={"funds": odd_funds, "goals": [odd_goal]})
+    odd_demo = demo.filing.model_copy(update={"funds": odd_funds, "goals": [odd_goal],
+                                              "title": "示例 & <标题> \"引号\"", "publisher": "示例市 & <发布机构>"})
     goal = other.filing.goals[0]
     dated = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"prior": {2023: "≥1件"}}),
                                                    *goal.indicators[1:]]})
@@ -575,10 +633,17 @@ def awkward(items: list[ExportInput]) -> list[ExportInput]:
     return [ExportInput(odd_demo, demo.region_names), ExportInput(odd_other, other.region_names)]
 
 
-def test_a_year_workbook_of_awkward_values_reads_back_as_written_whole(items, tmp_path):
+@pytest.mark.parametrize("scope", ["year", "filing"])
+def test_a_workbook_of_awkward_values_reads_back_as_written_whole(items, tmp_path, scope):
+    """A year's workbook, and the filing's own (the 2022 and 2023 columns are its own prior years)."""
     odd = awkward(items)
-    joined = joined_workbook(odd, 2025, tmp_path)
-    same_workbook(joined, whole_workbook(odd, 2025))
+    if scope == "year":
+        joined = joined_workbook(odd, 2025, tmp_path)
+        same_workbook(joined, whole_workbook(odd, 2025))
+    else:
+        joined = joined_filing_workbook(odd[0], tmp_path)
+        same_workbook(joined, whole_filing_workbook(odd[0]))
+        same_workbook(joined_filing_workbook(odd[1], tmp_path), whole_filing_workbook(odd[1]))
     book = openpyxl.load_workbook(io.BytesIO(joined))
     funds, indicators = book["资金"], book["指标"]
     header = [cell.value for cell in funds[1]]
@@ -594,15 +659,15 @@ def test_a_year_workbook_of_awkward_values_reads_back_as_written_whole(items, tm
     assert {cell.data_type for cell in texts} == {"s"}  # "0012" and "=SUM(…)" neither numbers nor formulas
 
 
-def test_text_a_cell_cannot_hold_stops_the_year_workbook(items, tmp_path):
+def test_text_a_cell_cannot_hold_stops_the_workbooks(items, tmp_path):
     demo = by_key(items)["demo-sfj/2025-pifu"]
     goal = demo.filing.goals[0]
     long = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"remark": "吉" * 32_768})]})
     odd = ExportInput(demo.filing.model_copy(update={"goals": [long]}), demo.region_names)
-    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字"):
+    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字：吉吉吉"):
         export_year_workbook([odd], 2025, tmp_path)
-    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字"):
-        whole_workbook([odd], 2025)
+    with pytest.raises(ValueError, match="单元格文字超过 Excel 上限 32767 字：吉吉吉"):
+        export_filing(odd, tmp_path)
 
 
 def test_a_text_that_looks_like_rich_text_stays_text(items, tmp_path):
@@ -618,7 +683,8 @@ def test_a_text_that_looks_like_rich_text_stays_text(items, tmp_path):
 def test_more_rows_than_a_sheet_holds_stop_the_year_workbook(tmp_path):
     """Cell by cell, XlsxWriter dropped rows past Excel's last one without a word; never cut silently."""
     pieces = {kind: ([], []) for kind in KINDS} | {"indicators": ([], [b'<row r="%(r)s"></row>'] * 1_048_576)}
-    with pytest.raises(ValueError, match="2025年度“指标”表有 1048577 行，超过 Excel 上限 1048576 行"):
+    with pytest.raises(ValueError, match="工作簿“2025年度预算绩效目标公开数据”的“指标”表有 1048577 行，"
+                                         "超过 Excel 上限 1048576 行"):
         write_year_workbook([pieces], 2025, dt.date(2025, 1, 1), tmp_path)
     assert not list(tmp_path.iterdir())
 
