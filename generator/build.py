@@ -22,8 +22,8 @@ from .feeds import feed_entries, revision_entries, write_feed, write_robots, wri
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
-from .redaction import PublicSource
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
+from .redaction import PublicSource
 from .render import environment, render_page
 from .revision_data import write_revision_data
 from .history import history_head
@@ -156,7 +156,8 @@ def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
-                site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches, jobs: int | None) -> list[str]:
+                site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches,
+                jobs: int | None) -> list[str]:
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed; a
     comparison's page only when its rows did.
 
@@ -170,8 +171,8 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
-    caches.pages.fill_missing(fill_department_pages,
-                              {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}, jobs, "部门页面")
+    arguments = {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}
+    caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
     found, digests = site_comparisons(site, keys, caches.comparisons)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
     for comparison in found:  # a comparison's pages: made again only when one of its rows changed
