@@ -16,8 +16,9 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_d
                     generator_fingerprint, inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .exports import (Download, ExportInput, PriorYears, export_filing_rows, export_site_rows, newest_disclosure,
-                      prior_years, site_position, site_years, write_year_workbook)
+from .export_tables import TABLE_SPECS
+from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, newest_disclosure, prior_years,
+                      row_counts, site_position, site_years, streamed_sheets, write_year_workbook)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
@@ -108,28 +109,38 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
     kept = {url: reuse.link(keys[url], staging) for url in items}
     per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
-    years = site_years(kept[url]["prior_years"] for url in items)
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, years, code, staging, reuse)
+    manifests = {keys[url]: kept[url] for url in items}
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
 
 
 def export_key(code: str, item: ExportInput) -> str:
     return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
 
 
-def site_data(keyed: dict[str, ExportInput], years: PriorYears, code: str, staging: Path,
+def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
               reuse: BuildCache) -> tuple[Download, ...]:
     """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
-    workbook per year (joined from the cells kept with each of its filings when one of them changed)."""
+    workbook per year (joined from the cells kept with each of its filings when one of them changed). Both
+    read one filing's rows at a time; the prior years and row counts they need first are in the manifests."""
     order = sorted(keyed, key=lambda key: site_position(keyed[key]))
+    years = site_years(manifests[key]["prior_years"] for key in order)
     made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
         (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
     for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
-        year_keys = [key for key in order if keyed[key].filing.fiscal_year == year]
-        made += reuse.files(key_of(code, "workbook", str(year), *sorted(year_keys)), staging,
-                            lambda out, year=year, keys=year_keys: manifest_of(write_year_workbook(
-                                [reuse.kept(key, SHEET_PIECES) for key in keys], year,
-                                newest_disclosure([keyed[key] for key in keys]), out)))
+        keys = [key for key in order if keyed[key].filing.fiscal_year == year]
+        made += reuse.files(key_of(code, "workbook", str(year), *sorted(keys)), staging,
+                            lambda out, year=year, keys=keys: manifest_of(
+                                year_workbook(keyed, manifests, keys, year, out, reuse)))
     return downloads_in(made)
+
+
+def year_workbook(keyed: dict[str, ExportInput], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
+                  reuse: BuildCache) -> list[Download]:
+    """A year's workbook, its rows read from the cells kept with each of its filings (`keys`, in site order)."""
+    counts = {kind: sum(manifests[key]["row_counts"][kind] for key in keys) for kind in TABLE_SPECS}
+    sheets = streamed_sheets(lambda: (reuse.kept(key, SHEET_PIECES) for key in keys),
+                             site_years(manifests[key]["prior_years"] for key in keys), counts)
+    return write_year_workbook(sheets, year, newest_disclosure([keyed[key] for key in keys]), out)
 
 
 SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry
@@ -143,7 +154,7 @@ def fill_exports(root: Path, key: str, item: ExportInput) -> None:
         downloads, rows, sheets = export_filing_rows(item, out)
         keep_in_entry(out, SHEET_PIECES, sheets)
         keep_in_entry(out, CSV_PIECES, rows)
-        return {"downloads": manifest_of(downloads), "prior_years": prior_years(rows)}
+        return {"downloads": manifest_of(downloads), "prior_years": prior_years(rows), "row_counts": row_counts(rows)}
     fill_entry(root, key, make)
 
 

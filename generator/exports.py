@@ -22,7 +22,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import xlsxwriter
 from pydantic_core import to_json
@@ -172,7 +173,7 @@ def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list
     from the cells kept for each filing, made here from the filings themselves)."""
     chosen = site_order([item for item in items if item.filing.fiscal_year == year])
     pieces = [sheet_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in chosen]
-    return write_year_workbook(pieces, year, newest_disclosure(chosen), out)
+    return write_year_workbook(joined_sheets(pieces), year, newest_disclosure(chosen), out)
 
 
 def newest_disclosure(items: list[ExportInput]) -> dt.date:
@@ -327,7 +328,7 @@ class Sheet:
 
     kind: str
     years: list[int]
-    rows: list[bytes]
+    rows: Sequence[bytes] | StreamedRows
 
     def header(self) -> Table:
         spec = TABLE_SPECS[self.kind]
@@ -340,11 +341,36 @@ def joined_sheets(filings: list[SheetPieces]) -> list[Sheet]:
                   [row for filing in filings for row in filing[kind][1]]) for kind in TABLE_SPECS]
 
 
-def write_year_workbook(filings: list[SheetPieces], year: int, newest: dt.date, out: Path) -> list[Download]:
-    """One year's filings, given by their cells in `site_order`, as one workbook out/data/all-<year>.xlsx
-    with a sheet per kind. One workbook per year, not one for the whole site: a changed filing rewrites its
-    year's workbook only."""
-    workbook = workbook_bytes(joined_sheets(filings), f"{year}年度{SITE_TITLE}", "Gongkai", newest)
+class StreamedRows:
+    """A sheet's rows read from each filing's kept cells while the sheet is written: one filing's cells in
+    memory at a time, not a year's (a province's year is hundreds of megabytes of cells)."""
+
+    def __init__(self, kind: str, count: int, filings: Callable[[], Iterable[SheetPieces]]):
+        self.kind, self.count, self.filings = kind, count, filings
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[bytes]:
+        for filing in self.filings():
+            yield from filing[self.kind][1]
+
+
+def streamed_sheets(filings: Callable[[], Iterable[SheetPieces]], years: PriorYears,
+                    counts: dict[str, int]) -> list[Sheet]:
+    """A sheet per kind whose rows are read from `filings()` (in their order) as it is written; the years and
+    row counts, needed before the first row, are given."""
+    return [Sheet(kind, years[kind], StreamedRows(kind, counts[kind], filings)) for kind in TABLE_SPECS]
+
+
+def row_counts(filing: RowPieces) -> dict[str, int]:
+    return {kind: len(rows) for kind, rows in filing.items()}
+
+
+def write_year_workbook(sheets: list[Sheet], year: int, newest: dt.date, out: Path) -> list[Download]:
+    """One year's filings, given as sheets, as one workbook out/data/all-<year>.xlsx with a sheet per kind.
+    One workbook per year, not one for the whole site: a changed filing rewrites its year's workbook only."""
+    workbook = workbook_bytes(sheets, f"{year}年度{SITE_TITLE}", "Gongkai", newest)
     return [write(out, f"data/all-{year}.xlsx", workbook, f"{year}年度全部表格（XLSX）", XLSX_TYPE)]
 
 
@@ -416,12 +442,13 @@ def row_chunks(sheet: Sheet, size: int = 1000) -> Iterator[bytes]:
     first_prior = len(FILING_COLUMNS) + len(spec.lead)
     keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(sheet.years)}
     keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(sheet.years) + n).encode() for n in range(len(spec.tail))}
-    for start in range(0, len(sheet.rows), size):
-        chunk = []
-        for number, row in enumerate(sheet.rows[start:start + size], start + 2):
+    rows = enumerate(sheet.rows, 2)
+    while chunk := list(islice(rows, size)):
+        parts = []
+        for number, row in chunk:
             keys[b"r"] = b"%d" % number
-            chunk.append(row % keys)
-        yield b"".join(chunk)
+            parts.append(row % keys)
+        yield b"".join(parts)
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------

@@ -26,8 +26,8 @@ from generator.config import load_config
 import xlsxwriter
 
 from generator.exports import (SITE_TITLE, ExportInput, csv_bytes, csv_fields, export_filing, export_site,
-                               export_year_workbook, newest_disclosure, places_format, decimal_places, site_tables,
-                               write_year_workbook)
+                               export_year_workbook, joined_sheets, newest_disclosure, places_format, decimal_places,
+                               site_tables, write_year_workbook)
 from generator.export_tables import TABLE_SPECS, Column, Table, assemble, table_rows
 from generator.feeds import disclosure_date
 from generator.identity import goal_id, project_ids
@@ -685,7 +685,7 @@ def test_more_rows_than_a_sheet_holds_stop_the_year_workbook(tmp_path):
     pieces = {kind: ([], []) for kind in KINDS} | {"indicators": ([], [b'<row r="%(r)s"></row>'] * 1_048_576)}
     with pytest.raises(ValueError, match="工作簿“2025年度预算绩效目标公开数据”的“指标”表有 1048577 行，"
                                          "超过 Excel 上限 1048576 行"):
-        write_year_workbook([pieces], 2025, dt.date(2025, 1, 1), tmp_path)
+        write_year_workbook(joined_sheets([pieces]), 2025, dt.date(2025, 1, 1), tmp_path)
     assert not list(tmp_path.iterdir())
 
 
