@@ -17,8 +17,8 @@ from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_d
 from .checking import check_content
 from .config import configured_output
 from .export_tables import TABLE_SPECS
-from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, newest_disclosure, prior_years,
-                      row_counts, site_position, site_years, streamed_sheets, write_year_workbook)
+from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, kept_summary, newest_disclosure,
+                      site_position, site_years, streamed_sheets, write_year_workbook)
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
@@ -154,7 +154,7 @@ def fill_exports(root: Path, key: str, item: ExportInput) -> None:
         downloads, rows, sheets = export_filing_rows(item, out)
         keep_in_entry(out, SHEET_PIECES, sheets)
         keep_in_entry(out, CSV_PIECES, rows)
-        return {"downloads": manifest_of(downloads), "prior_years": prior_years(rows), "row_counts": row_counts(rows)}
+        return {"downloads": manifest_of(downloads), **kept_summary(sheets)}
     fill_entry(root, key, make)
 
 

@@ -92,8 +92,8 @@ RowPieces = dict[str, list[list]]
 
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
     """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
-    pieces = [row_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in site_order(items)]
-    return export_site_rows(pieces, site_years([prior_years(filing) for filing in pieces]), out)
+    cells = [filing_cells(table_rows(item.filing, item.region_names)) for item in site_order(items)]
+    return export_site_rows([row_pieces(cut) for cut in cells], site_years(prior_years(cut) for cut in cells), out)
 
 
 # The prior years whose values a filing's rows carry, kind → years: the site-wide tables have a column for
@@ -101,8 +101,8 @@ def export_site(items: list[ExportInput], out: Path) -> list[Download]:
 PriorYears = dict[str, list[int]]
 
 
-def prior_years(filing: RowPieces) -> PriorYears:
-    return {kind: sorted({year for _, prior, _ in pieces for year, _ in prior}) for kind, pieces in filing.items()}
+def prior_years(cut: dict[str, list[RowCells]]) -> PriorYears:
+    return {kind: sorted({year for c in cells for year in c.prior}) for kind, cells in cut.items()}
 
 
 def site_years(filings: Iterable[PriorYears]) -> PriorYears:
@@ -266,8 +266,15 @@ LEAD_COLUMNS = tuple(xl_col_to_name(n) for n in range(  # the columns before the
 
 
 def sheet_pieces(cut: dict[str, list[RowCells]]) -> SheetPieces:
-    return {kind: (sorted({year for c in cells for year in c.prior}), [row_xml(c) for c in cells])
-            for kind, cells in cut.items()}
+    years = prior_years(cut)
+    return {kind: (years[kind], [row_xml(c) for c in cells]) for kind, cells in cut.items()}
+
+
+def kept_summary(sheets: SheetPieces) -> dict[str, dict]:
+    """What the site-wide tables need of a filing's kept rows before the first row is written: the prior
+    years they carry and how many there are of each kind (kept in its manifest, read on every build)."""
+    return {"prior_years": {kind: years for kind, (years, _) in sheets.items()},
+            "row_counts": {kind: len(rows) for kind, (_, rows) in sheets.items()}}
 
 
 def row_xml(cells: RowCells) -> bytes:
@@ -361,10 +368,6 @@ def streamed_sheets(filings: Callable[[], Iterable[SheetPieces]], years: PriorYe
     """A sheet per kind whose rows are read from `filings()` (in their order) as it is written; the years and
     row counts, needed before the first row, are given."""
     return [Sheet(kind, years[kind], StreamedRows(kind, counts[kind], filings)) for kind in TABLE_SPECS]
-
-
-def row_counts(filing: RowPieces) -> dict[str, int]:
-    return {kind: len(rows) for kind, rows in filing.items()}
 
 
 def write_year_workbook(sheets: list[Sheet], year: int, newest: dt.date, out: Path) -> list[Download]:
