@@ -64,12 +64,22 @@ INDEX_FOLDER = "pagefind"
 # The choices of search.js's filter menus. Pagefind could list them too, but only by downloading every
 # filter index first: 460 KB before the first result on a city-size site, against a few KB here.
 FILTER_VALUES = "filter-values.json"
+# The folders of the bundles after the first, inside INDEX_FOLDER, in the order search.js merges them.
+BUNDLES = "bundles.json"
 INDICATOR_KIND = "指标"
 # Pagefind writes its ready-made UIs too; the site uses its own search.js, so they would only be dead weight.
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
+# What only the first bundle needs: the search page loads Pagefind's code from there, and a merged bundle
+# runs on the first one's WebAssembly (Pagefind's mergeIndex never fetches a merged bundle's own).
+FIRST_BUNDLE_ONLY = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+# The most pages one Pagefind run indexes. Pagefind holds a whole bundle in memory until it writes it: 0.29 MiB
+# per page on the 420-department corpus (2.9 GB for its 9,996 pages in one bundle, 730 MiB for 2,499), in
+# proportion to the pages. 3,000 pages keep each run under 900 MiB, within issue #10's 1 GB for any process,
+# at any size of site; a site of up to 3,000 pages (a city's) is one bundle, as before.
+PAGES_PER_BUNDLE = 3000
 
 
 # Han characters, as search.js's HAN: each becomes a word of its own, on both sides of the search.
@@ -98,24 +108,62 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_for_search(model: SiteModel, site: Path) -> None:
-    """Index `site` (the staging folder) and write the bundle to `site/pagefind/`."""
-    with PagefindFeed() as pagefind:
-        for url, html in indexed_pages(site):
-            pagefind.add(url, spaced_html(html))
-        pagefind.write(site / INDEX_FOLDER)
-    for name in UNUSED_BUNDLE_FILES:
-        (site / INDEX_FOLDER / name).unlink(missing_ok=True)
+def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES_PER_BUNDLE) -> None:
+    """Index `site` (the staging folder): the first bundle in `site/pagefind/`, any others below it, each
+    written by a Pagefind run of its own, one after the other, so that only one is ever in memory."""
+    index = site / INDEX_FOLDER
+    bundles = bundled(site, pages_per_bundle)
+    for number, pages in enumerate(bundles):
+        folder = bundle_folder(index, number)
+        with PagefindFeed() as pagefind:
+            for page in pages:
+                part = indexed_part(page.read_text(encoding="utf-8"))
+                assert part is not None, page  # bundled() chose pages Pagefind reads
+                pagefind.add(page_url(site, page), spaced_html(part))
+            pagefind.write(folder)
+        for pattern in UNUSED_BUNDLE_FILES + (FIRST_BUNDLE_ONLY if number else ()):
+            for unused in folder.glob(pattern):
+                unused.unlink()
+    merged = [f"{bundle_folder(index, number).relative_to(index).as_posix()}/" for number in range(1, len(bundles))]
+    (index / BUNDLES).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     values = json.dumps(filter_values(model), ensure_ascii=False, separators=(",", ":"))
-    (site / INDEX_FOLDER / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
+    (index / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
 
 
-def indexed_pages(site: Path) -> Iterator[tuple[str, str]]:
-    """(URL, what Pagefind reads of the page) for the pages it indexes, in path order."""
-    for page in sorted(site.rglob("*.html")):
-        part = indexed_part(page.read_text(encoding="utf-8"))
-        if part is not None:
-            yield page_url(site, page), part
+def bundle_folder(index: Path, number: int) -> Path:
+    """Bundle `number`'s folder: the first is the index folder itself, the others are inside it."""
+    return index / f"bundle-{number}" if number else index
+
+
+def bundled(site: Path, pages_per_bundle: int) -> list[list[Path]]:
+    """The pages Pagefind indexes, in path order, as few bundles of about `pages_per_bundle` as will do.
+
+    A department's pages (its own, its filings', their projects') stay in one bundle: Pagefind scores a page
+    by the words of its own bundle, so a department's filings of several years, much alike, score alike only
+    side by side, and search.js can put the newest first. Bundles of whole departments are also alike in
+    their words, which keeps the scores of different bundles close. Each department goes to the bundle
+    where its first page falls when the pages are cut in even parts: a bundle may pass the budget by less
+    than one department's pages.
+    """
+    if pages_per_bundle < 1:
+        raise ValueError(f"pages_per_bundle must be at least 1, not {pages_per_bundle}")
+    pages = sorted(indexed_pages(site))
+    if not pages:
+        raise SearchIndexError(f"Pagefind 没有找到可索引的页面（带 {PAGE_MARK} 的页面）")
+    count = -(-len(pages) // pages_per_bundle)
+    bundles: list[list[Path]] = [[] for _ in range(count)]
+    starts: dict[tuple[str, ...], int] = {}
+    for position, page in enumerate(pages):
+        department = page.relative_to(site).parts[:2]  # d/<id>/ (identity.department_url)
+        bundles[starts.setdefault(department, position * count // len(pages))].append(page)
+    return [bundle for bundle in bundles if bundle]
+
+
+def indexed_pages(site: Path) -> Iterator[Path]:
+    """The pages Pagefind indexes: those with a `<main data-pagefind-body>`."""
+    for page in site.rglob("*.html"):
+        if _BODY.search(page.read_text(encoding="utf-8")):
+            yield page
 
 
 def page_url(site: Path, page: Path) -> str:
@@ -131,18 +179,19 @@ def indexed_part(html: str) -> str | None:
     return None if body is None else f"<html><body>{_UNREAD_ATTRIBUTE.sub('', body.group())}</body></html>"
 
 
-def filter_values(model: SiteModel) -> dict[str, list[dict]]:
-    """Each filter's values in menu order; regions as their tree, each with its depth in it."""
+def filter_values(model: SiteModel) -> dict[str, list]:
+    """Each filter's values in menu order; regions as their tree, each [name, depth in the tree]. Terse: the
+    search page fetches it before its first search (420 departments' names are 17 KB of it)."""
     kinds = ["部门", "文件"] + (["项目"] if any(v.projects for v in model.filings) else []) + (
         [INDICATOR_KIND] if any(has_indicators(v) for v in model.filings) else [])
     used = {chain for d in model.departments for chain in _prefixes(d.region_names)}
     regions = [names for names in (tuple(r.name for r in chain) for chain in model.config.region_paths().values())
                if names in used]
     return {
-        "类型": [{"value": kind, "depth": 0} for kind in kinds],
-        "年度": [{"value": str(year), "depth": 0} for year in model.years],
-        "部门": [{"value": d.name, "depth": 0} for d in model.departments],
-        "地区": [{"value": names[-1], "depth": len(names) - 1} for names in regions],
+        "类型": kinds,
+        "年度": [str(year) for year in model.years],
+        "部门": [d.name for d in model.departments],
+        "地区": [[names[-1], len(names) - 1] for names in regions],
     }
 
 

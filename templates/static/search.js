@@ -10,6 +10,7 @@ const FILTERS = [  // Pagefind filter key, URL parameter, label
 ];
 const PAGE_SIZE = 10;
 const INDICATOR_KIND = "指标";  // generator/search.py's INDICATOR_KIND
+const YEAR = "年度";  // the filter of fiscal years
 // Han characters, as generator/search.py's HAN: the index holds each as a word of its own.
 const HAN = "[\\u2e80-\\u2fdf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff"
   + "\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
@@ -23,10 +24,23 @@ const ALONE = `(?:${HAN}|[^\\p{L}\\p{N}\\s])`;
 const SPACE_BY_ALONE = new RegExp(`(?<=${ALONE})\\s+|\\s+(?=${ALONE})`, "gu");
 
 // Relative to this file, so the site works under any path; Pagefind takes its base URL from there too.
-const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url).href).then(async (pagefind) => {
-  await pagefind.options({ excerptLength: 30 });
+const INDEX = new URL("../pagefind/", import.meta.url);
+const SEARCH_OPTIONS = { excerptLength: 30 };
+// A big site's index is in several bundles (generator/search.py): the first in pagefind/, the others listed
+// in bundles.json and merged into it, so that one search searches them all. Merged bundles run on the first
+// one's code and WebAssembly: each adds only its own metadata and the index chunks a query needs.
+const pagefindReady = Promise.all([
+  import(new URL("pagefind.js", INDEX).href),
+  fetch(new URL("bundles.json", INDEX)).then((response) => response.json()),
+]).then(async ([pagefind, bundles]) => {
+  await pagefind.options(SEARCH_OPTIONS);
+  // By path, as Pagefind makes the first bundle's: it takes a bundle's result URLs from its path.
+  await Promise.all(bundles.map((folder) => pagefind.mergeIndex(new URL(folder, INDEX).pathname, SEARCH_OPTIONS)));
   return pagefind;
 });
+// The choices of the filter menus, each filter's in menu order: a value, or a region as [name, depth in the
+// region tree]. They come with the index, written by `gongkai build` (see generator/search.py).
+const filterValues = fetch(new URL("filter-values.json", INDEX)).then((response) => response.json()).catch(() => ({}));
 
 // ---- Finding: query → ranked results -------------------------------------------------------------
 
@@ -34,12 +48,15 @@ const pagefindReady = import(new URL("../pagefind/pagefind.js", import.meta.url)
 // characters one word each as in the index: a result holds every part, as written. Pagefind scores exact
 // phrases all alike, so the order comes from the same words searched loosely (relevance), equal scores
 // newest year first (a search sorted by year: sort keys ship with the index, nothing more to download).
+// Pagefind scores a page by the words of its own bundle, and ranks it in a search sorted by year by its place
+// in its bundle: a department's pages share a bundle (generator/search.py), so its filings of several years,
+// much alike, score alike and go newest first; pages of different bundles are ordered by score.
 // A result is a page; its `data()` also names the indicator rows on it that hold every part (`rows`).
 export async function find(query, filters = {}) {
   const pagefind = await pagefindReady;
   const parts = (query || "").split(QUERY_SEPARATOR).filter(Boolean).map(spaced);
-  const words = parts.length ? parts.join(" ") : null;
-  if (query && !words) return [];
+  if (!parts.length) return query ? [] : inYearOrder(pagefind, filters);
+  const words = parts.join(" ");
   const [scored, byYear, ...exact] = await Promise.all([
     pagefind.search(words, { filters }),
     pagefind.search(words, { filters, sort: { year: "desc" } }),
@@ -50,10 +67,21 @@ export async function find(query, filters = {}) {
   const rank = (r) => yearRank.get(r.id) ?? Infinity;
   return scored.results
     .filter((r) => phrase.every((found) => found.has(r.id)))
-    .sort((a, b) => (words ? b.score - a.score : 0) || rank(a) - rank(b))
+    .sort((a, b) => b.score - a.score || rank(a) - rank(b))
     // The excerpt of the exact search shows the phrase itself, not every place one of its characters is.
-    .map((r) => ({ id: r.id, score: r.score, data: phrase.length ? () => withRows(phrase[0].get(r.id), parts)
-                                                                  : async () => ({ ...await r.data(), rows: [] }) }));
+    .map((r) => ({ id: r.id, score: r.score, data: () => withRows(phrase[0].get(r.id), parts) }));
+}
+
+// A search by filters alone scores every result alike: its order is the years', newest first, a search for
+// each year (a department's page is in each of its years: it goes where its newest is, its sort key). Not one
+// search sorted by year: places in different bundles do not compare, and bundles of departments mix years.
+async function inYearOrder(pagefind, filters) {
+  const years = filters[YEAR] ? [filters[YEAR]] : (await filterValues)[YEAR] || [];
+  const found = await Promise.all(years.length ? years.map((year) => pagefind.search(null, { filters: { ...filters, [YEAR]: year } }))
+                                               : [pagefind.search(null, { filters })]);
+  const seen = new Set();
+  return found.flatMap((f) => f.results).filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, score: r.score, data: async () => ({ ...await r.data(), rows: [] }) }));
 }
 
 // ---- Indicators: the rows of a page that hold the query -----------------------------------------------
@@ -132,10 +160,7 @@ function start(root) {
   let moreButton = null;
   let shown = 0;  // how many of the current search's results (pages) were shown or left out
 
-  // The menus' choices come with the index, written by `gongkai build` (see generator/search.py).
-  const choices = fetch(new URL("../pagefind/filter-values.json", import.meta.url))
-    .then((response) => response.json()).catch(() => ({}));
-  Promise.all([pagefindReady, choices]).then(([, values]) => {
+  Promise.all([pagefindReady, filterValues]).then(([, values]) => {
     renderFilters(filterBox, values);
     readAddress();
     form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
@@ -223,7 +248,8 @@ function renderFilters(box, values) {
   for (const f of FILTERS) {
     const id = `filter-${f.param}`;
     const select = element("select", { id, name: f.param }, element("option", { value: "" }, "全部"));
-    for (const { value, depth } of values[f.key] || []) {
+    for (const choice of values[f.key] || []) {
+      const [value, depth] = Array.isArray(choice) ? choice : [choice, 0];
       select.append(element("option", { value }, "\u3000".repeat(depth) + value));  // 地区 indented as a tree
     }
     box.append(element("div", { class: "filter" }, element("label", { for: id }, f.label), select));

@@ -1,0 +1,212 @@
+"""Search over an index in several Pagefind bundles, in Chromium.
+
+A big site's pages are indexed in bundles of at most PAGES_PER_BUNDLE pages, each by a Pagefind run of its own
+(generator/search.py), and merged by the search page. Here content/, with two of its filings filed again for
+2024 (so that a department has two years), is indexed twice: in one bundle, as every small site is, and with
+a budget of a few pages, in several. Searched the same way, both must find the same pages and rows.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import generator.search
+from generator.build import build
+from generator.search import BUNDLES, INDEX_FOLDER, PAGES_PER_BUNDLE, bundled, index_for_search
+from generator.yamlsource import dump_yaml, load_file
+from tests.conftest import serve
+from tests.test_search import (TOPICS, all_results, anchored_indicators, fragments, search, site_model,
+                               wait_for_answer)
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "site_config.yml"
+BUDGET = 12  # pages per bundle: content/'s five departments and 60 pages make several bundles
+REFILED = ("ezhou-sfj/2025-pifu.yml", "lunan-sfj/2025-gongkai.yml")  # filed again for 2024
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bundled") / "content"
+    shutil.copytree(ROOT / "content", folder)
+    for name in REFILED:
+        data = load_file(folder / name).data
+        (folder / name).with_name(name.split("/")[1].replace("2025", "2024")).write_text(
+            dump_yaml({**data, "fiscal_year": 2024}), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sites(content, tmp_path_factory) -> dict[str, Path]:
+    """The same pages indexed in one bundle ("one") and in bundles of BUDGET pages ("many")."""
+    folder = content.parent
+    model = site_model(content, CONFIG)
+
+    def make() -> None:  # a thread of its own: Playwright's loop may be running in this one
+        build(content, CONFIG, ROOT / "templates", folder / "one", search=False)
+        shutil.copytree(folder / "one", folder / "many")
+        index_for_search(model, folder / "one")
+        index_for_search(model, folder / "many", pages_per_bundle=BUDGET)
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(make).result()
+    return {"one": folder / "one", "many": folder / "many"}
+
+
+@pytest.fixture(scope="module")
+def urls(sites):
+    servers = {name: serve(site) for name, site in sites.items()}
+    yield {name: f"http://127.0.0.1:{server.server_port}/" for name, server in servers.items()}
+    for server in servers.values():
+        server.shutdown()
+
+
+def bundle_folders(site: Path) -> list[Path]:
+    index = site / INDEX_FOLDER
+    return [index] + sorted(index.glob("bundle-*"), key=lambda folder: int(folder.name.split("-")[1]))
+
+
+def bundle_of(site: Path) -> dict[str, int]:
+    """The bundle of each indexed page, by URL."""
+    return {url: number for number, folder in enumerate(bundle_folders(site)) for url in fragments(folder)}
+
+
+# --- which pages go where --------------------------------------------------------------------
+
+def department_of(url: str) -> str:
+    return url.strip("/").split("/")[1]
+
+
+def test_a_small_site_is_one_bundle(content_site, sites):
+    assert len(bundled(content_site, PAGES_PER_BUNDLE)) == 1
+    assert (content_site / INDEX_FOLDER / BUNDLES).read_text(encoding="utf-8").strip() == "[]"
+    assert bundle_folders(content_site) == [content_site / INDEX_FOLDER]
+    assert bundle_folders(sites["one"]) == [sites["one"] / INDEX_FOLDER]
+
+
+def test_bundles_are_as_few_as_the_budget_allows_and_keep_each_department_whole(sites):
+    site = sites["many"]
+    bundles = bundled(site, BUDGET)
+    pages = [page for bundle in bundles for page in bundle]
+    assert 3 <= len(bundles) <= math.ceil(len(pages) / BUDGET)
+    assert sorted(pages) == pages, "departments in path order, each bundle's pages in path order"
+    departments = [[page.relative_to(site).parts[1] for page in bundle] for bundle in bundles]
+    assert sum(len(set(d)) for d in departments) == len(set().union(*departments)), "no department in two bundles"
+    for bundle in departments:  # over the budget by less than the department it ends with
+        assert len(bundle) < BUDGET + bundle.count(bundle[-1]), bundle
+    assert bundled(site, BUDGET) == bundles, "the same pages make the same bundles"
+
+
+def test_each_bundle_is_written_by_a_pagefind_run_of_its_own_one_at_a_time(sites, monkeypatch, tmp_path):
+    """Only one Pagefind is ever in memory: each bundle's run ends before the next one starts."""
+    open_feeds, most_open, started = 0, 0, 0
+    real = generator.search.PagefindFeed
+
+    class CountedFeed(real):
+        def __enter__(self):
+            nonlocal open_feeds, most_open, started
+            open_feeds, started = open_feeds + 1, started + 1
+            most_open = max(most_open, open_feeds)
+            return super().__enter__()
+
+        def __exit__(self, *exc_info):
+            nonlocal open_feeds
+            open_feeds -= 1
+            return super().__exit__(*exc_info)
+
+    monkeypatch.setattr(generator.search, "PagefindFeed", CountedFeed)
+    site = tmp_path / "site"
+    shutil.copytree(sites["one"], site, ignore=shutil.ignore_patterns(INDEX_FOLDER))
+    model = site_model(sites["one"].parent / "content", CONFIG)
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(index_for_search, model, site, BUDGET).result()
+    assert started == len(bundled(site, BUDGET)) and most_open == 1
+
+
+def test_bundles_after_the_first_hold_only_their_own_index(sites):
+    site = sites["many"]
+    first, *others = bundle_folders(site)
+    listed = (site / INDEX_FOLDER / BUNDLES).read_text(encoding="utf-8")
+    assert listed.strip() == str([f"{folder.name}/" for folder in others]).replace("'", '"')
+    assert (first / "pagefind.js").is_file() and list(first.glob("wasm.*.pagefind"))
+    for folder in others:
+        assert (folder / "pagefind-entry.json").is_file() and list(folder.glob("*.pf_meta"))
+        assert not [p.name for p in folder.iterdir() if p.is_file() and p.suffix in (".js", ".css", ".pagefind")]
+    assert sorted(bundle_of(site)) == sorted(fragments(sites["one"] / INDEX_FOLDER)), "every page, once"
+
+
+# --- searching them all ---------------------------------------------------------------------
+
+def found(page, url: str, query: str, **filters: str) -> list[dict]:
+    search(page, url, query, **filters)
+    return all_results(page)
+
+
+def links(results: list[dict]) -> set[str]:
+    """Every page and indicator row the results link to."""
+    return {r["href"] for r in results} | {href for r in results for href in r["rows"]}
+
+
+@pytest.mark.parametrize("query", TOPICS + ("援助",))
+def test_a_query_finds_in_every_bundle_what_one_bundle_finds(page, sites, urls, query):
+    many = found(page, urls["many"], query)
+    assert links(many) == links(found(page, urls["one"], query))
+    bundles = bundle_of(sites["many"])
+    assert len({bundles[r["href"].split("#")[0]] for r in many}) > 1, "results from more than one bundle"
+
+
+def test_a_search_by_filter_alone_goes_newest_year_first_across_bundles(page, sites, urls):
+    many = found(page, urls["many"], "", kind="文件")
+    assert {r["href"] for r in many} == {r["href"] for r in found(page, urls["one"], "", kind="文件")}
+    years = [r["year"] for r in many]
+    assert years == sorted(years, reverse=True) and len(set(years)) > 1
+    bundles = bundle_of(sites["many"])
+    assert len({bundles[r["href"]] for r in many}) > 1, "filings of several bundles"
+
+
+def test_pages_of_a_department_filed_twice_alike_go_newest_year_first(page, urls):
+    """lunan-sfj's projects, filed again for 2024, have the same words both years: equal scores, 2025 first."""
+    results = found(page, urls["many"], "满意度")
+    hrefs = [r["href"] for r in results]
+    pairs = [(n, hrefs.index(href.replace("/2025-", "/2024-"))) for n, href in enumerate(hrefs)
+             if href.startswith("/d/lunan-sfj/2025-gongkai/p/")]
+    assert len(pairs) > 3 and all(older >= 0 for _, older in pairs)
+    for newer, older in pairs:
+        assert results[newer]["score"] == results[older]["score"], hrefs[newer]
+        assert newer < older, hrefs[newer]
+
+
+@pytest.mark.parametrize("param, value", [("year", "2024"), ("kind", "指标"), ("dept", "路南区司法局"),
+                                          ("region", "湖北省")])
+def test_filters_narrow_the_results_of_every_bundle_alike(page, urls, param, value):
+    many = found(page, urls["many"], "满意度", **{param: value})
+    assert many and links(many) == links(found(page, urls["one"], "满意度", **{param: value}))
+    assert page.input_value(f"#filter-{param}") == value
+
+
+def test_an_indicator_in_a_later_bundle_lands_on_its_row(page, sites, urls):
+    bundles = bundle_of(sites["many"])
+    model = site_model(sites["many"].parent / "content", CONFIG)
+    view = next(v for v in reversed(model.filings) if bundles[f"/{v.url}"] > 0 and v.filing.goals)
+    url, indicator = next((url, i) for url, i in anchored_indicators(view.url, view.filing.goals) if i.name)
+    results = found(page, urls["many"], indicator.name)
+    assert url in links(results), indicator.name
+    page.click(f'#results a[href="{url}"]')
+    anchor = url.split("#")[1]
+    page.wait_for_url(f"**#{anchor}")
+    assert page.eval_on_selector(f'[id="{anchor}"]', "row => row.tagName") == "TR"
+
+
+def test_the_filter_menus_list_every_year_and_department(page, urls, content):
+    search(page, urls["many"], "法律援助")
+    wait_for_answer(page)
+    years = page.eval_on_selector_all("#filter-year option", "options => options.map(o => o.value)")
+    assert years == ["", "2025", "2024"]
+    departments = page.eval_on_selector_all("#filter-dept option", "options => options.map(o => o.value)")
+    assert len(departments) == 1 + len([d for d in content.iterdir() if d.is_dir() and d.name != "sources"])
+    regions = page.eval_on_selector_all("#filter-region option", "options => options.map(o => o.textContent)")
+    assert "\u3000唐山市" in regions and "\u3000\u3000路南区" in regions, "regions indented as their tree"
