@@ -3,8 +3,9 @@
     python benchmarks/search_index.py                    # real content/, plus 100 synthetic departments × 3 years
     python benchmarks/search_index.py --departments 300  # a bigger city
 
-For each site: build without search, then time `index_for_search` alone on the finished pages;
-measure the `pagefind/` folder; serve the site and, in Chromium, run a first query from the search
+For each site: build without search, then time `index_for_search` alone on the finished pages (a big site
+is indexed in bundles, each by a Pagefind run of its own: their number and the largest run's peak memory are
+printed); measure the `pagefind/` folder; serve the site and, in Chromium, run a first query from the search
 page's address and a second one typed into its form, counting what the browser fetches for each
 (response bodies plus headers, as Chromium reports them). Wall-clock figures belong here, never in tests.
 """
@@ -33,15 +34,16 @@ from build_bench import size_of, synthesise  # noqa: E402
 
 from generator.build import build  # noqa: E402
 from generator.checking import check_content  # noqa: E402
+from generator.search import BUNDLES, INDEX_FOLDER, PAGES_PER_BUNDLE  # noqa: E402
 from generator.sitemodel import build_site_model  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = ("法律援助", "满意度")
 
 
-# Run in a process of its own, so that its peak memory (Pagefind's included: ru_maxrss of the children is
-# that of the largest one) is its own. Prints JSON: seconds and CPU seconds (this process and Pagefind) of the
-# timed part, peak KiB.
+# Run in a process of its own, so that its peak memory is its own: of this process, and of its largest child
+# (ru_maxrss of the children is the largest one's: the largest Pagefind run, each bundle being written by one).
+# Prints JSON: seconds and CPU seconds (this process and Pagefind) of the timed part, peak KiB of each.
 _TIMED = """
 import json, resource, subprocess, sys, time
 from pathlib import Path
@@ -57,14 +59,15 @@ else:
     from generator.checking import check_content
     from generator.search import index_for_search
     from generator.sitemodel import build_site_model
-    checked = check_content(Path(sys.argv[2]), Path(sys.argv[3]))
+    checked = check_content(Path(sys.argv[2]), Path(sys.argv[3]), jobs=1)  # no workers: children are Pagefind
     model = build_site_model(checked.config, checked.filings, Path(sys.argv[2]))
     cpu_before = cpu()
     started = time.perf_counter()
     index_for_search(model, Path(sys.argv[4]))
 seconds = time.perf_counter() - started
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "cpu": cpu() - cpu_before, "peak_kib": peak}))
+own, child = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps({"seconds": seconds, "cpu": cpu() - cpu_before, "peak_kib": max(own, child), "own_kib": own,
+                  "child_kib": child}))
 """
 
 
@@ -105,16 +108,24 @@ def measure_site(label: str, content: Path, config: Path, output: Path, repeat: 
           f" {bare['peak_kib'] / 1024:.0f} MiB, {bare_size / 1024:.0f} KiB in {bare_files} files  (all: {spread(bare_runs)})")
     print(f"  ours / bare                                {seconds / bare['seconds']:.2f}× time,"
           f" {ours['cpu'] / bare['cpu']:.2f}× CPU")
-    print(f"  peak memory, indexing process + Pagefind   {ours['peak_kib'] / 1024:.0f} MiB")
+    print(f"  Pagefind bundles (runs, one at a time)     {len(bundles(output))}"
+          f"  (at most {PAGES_PER_BUNDLE:,} pages each)")
+    print(f"  peak memory, largest Pagefind run          {ours['child_kib'] / 1024:.0f} MiB"
+          f"  (indexing process: {ours['own_kib'] / 1024:.0f} MiB)")
     print(f"  index on disk                              {size / 1024:.0f} KiB in {files} files")
     for name, (requests, fetched) in browser_bytes(output).items():
         print(f"  {name:<42} {fetched / 1024:.1f} KiB in {requests} requests")
 
 
+def bundles(site: Path) -> list[str]:
+    """The index's bundles: the first, and those search.js merges into it."""
+    return ["."] + json.loads((site / INDEX_FOLDER / BUNDLES).read_text(encoding="utf-8"))
+
+
 def fastest(runs: list[dict]) -> dict:
-    """The fastest run's seconds and the least CPU of any run; the largest peak of all."""
+    """The fastest run's seconds and the least CPU of any run; the largest peaks of all."""
     return {"seconds": min(r["seconds"] for r in runs), "cpu": min(r["cpu"] for r in runs),
-            "peak_kib": max(r["peak_kib"] for r in runs)}
+            **{peak: max(r.get(peak, 0) for r in runs) for peak in ("peak_kib", "own_kib", "child_kib")}}
 
 
 def spread(runs: list[dict]) -> str:

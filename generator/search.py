@@ -34,6 +34,19 @@ The pages go to Pagefind's service as they are spaced, not through a folder of
 copies: the spacing (Python) and the parsing (Pagefind) run side by side, and
 Pagefind is given only what it reads of each page (indexed_part).
 
+A big site is indexed in bundles. Pagefind holds a whole index in memory until it
+writes it, in proportion to the pages (2.9 GB for the 10,000 pages of 420
+departments): the pages are cut into as few bundles of at most PAGES_PER_BUNDLE
+as will do, each written by a Pagefind run of its own, one after the other, so
+that one run's memory is the most a build needs at any size. A department's
+pages always share a bundle (see bundled()). The first bundle is `pagefind/`,
+as a small site's one bundle is; the others are `pagefind/bundle-N/`, holding
+only their own index, listed in `bundles.json`. search.js merges them into the
+first (Pagefind's mergeIndex): one search searches them all, and merged bundles
+run on the first one's code and WebAssembly, so each adds only its metadata and
+the index chunks a query needs to what the browser fetches (the first query at
+420 departments: 4 bundles, about 18 KB more than one).
+
 Everything indexed comes from the site model or pages rendered from it, which
 hold public filings only: withheld projects and unpublished contact fields are
 not there to be indexed.
