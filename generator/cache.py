@@ -328,10 +328,10 @@ def verified_manifest(entry: Path) -> dict:
     return manifest
 
 
-def _matches(path: Path, record: Any) -> bool:
+def _matches(path: str, record: Any) -> bool:
     try:
         size, mtime, inode, digest = record
-        info = path.lstat()
+        info = os.lstat(path)
     except (OSError, TypeError, ValueError):
         return False
     if not stat.S_ISREG(info.st_mode) or info.st_size != size:
@@ -341,9 +341,10 @@ def _matches(path: Path, record: Any) -> bool:
     return file_digest(path) == digest  # copied or touched: the bytes decide
 
 
-def files_under(folder: Path) -> dict[str, Path]:
-    """Every entry below `folder` that is not a folder (symlinks included), by POSIX relative path."""
-    return {name: Path(entry.path) for name, entry in _entries_under(os.fspath(folder))}
+def files_under(folder: Path) -> dict[str, str]:
+    """Every entry below `folder` that is not a folder (symlinks included): its path by its POSIX path relative
+    to `folder`. Paths as strings: making 17,000 Path objects on every build cost 0.7 s at 420 departments."""
+    return {name: entry.path for name, entry in _entries_under(os.fspath(folder))}
 
 
 def _entries_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
@@ -360,13 +361,13 @@ def _entries_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirE
             yield f"{prefix}{entry.name}", entry
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path | str) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def file_record(path: Path) -> list:
-    info = path.lstat()
+def file_record(path: str) -> list:
+    info = os.lstat(path)
     return [info.st_size, info.st_mtime_ns, info.st_ino, file_digest(path)]
 
 

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import BuildCache, generator_fingerprint, key_of
+from .cache import BuildCache, canonical, generator_fingerprint, key_of
 from .models import Filing
 from .parallel import run_jobs
 from .problems import Problem
@@ -26,6 +26,7 @@ class LoadedFiling:
     filing: Filing
     located: Located | None  # where each value was written: None once kept or sent to another process
     path: Path
+    digest: str  # of the filing's data (canonical JSON): it stands for the filing in the keys of what is made from it
     own_problems: tuple[Problem, ...] | None = None  # the file's own domain warnings, kept between builds
 
     @property
@@ -43,7 +44,7 @@ class LoadedFiling:
         return display_path(self.path)
 
     def __reduce__(self) -> tuple:
-        return LoadedFiling, (self.filing, None, self.path, self.own_problems)
+        return LoadedFiling, (self.filing, None, self.path, self.digest, self.own_problems)
 
 
 def filing_files(content_dir: Path) -> list[Path]:
@@ -59,9 +60,10 @@ def load_filing(path: Path) -> tuple[LoadedFiling | None, list[Problem]]:
     except YamlProblem as exc:
         return None, [exc.problem]
     try:
-        return LoadedFiling(share_equal_parts(Filing.model_validate(source.data)), source, path), []
+        filing = share_equal_parts(Filing.model_validate(source.data))
     except ValidationError as exc:
         return None, problems_from(exc, source, Filing)
+    return LoadedFiling(filing, source, path, key_of(canonical(filing))), []
 
 
 def share_equal_parts(filing: Filing) -> Filing:

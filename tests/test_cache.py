@@ -90,6 +90,20 @@ def test_an_incremental_build_equals_a_fresh_one(site):
     assert fresh.pages == again.pages
 
 
+
+def test_publishing_contact_fields_remakes_what_shows_them_and_equals_a_fresh_build(site):
+    """A filing's key stands for its public view: the same filing made public with its contact fields is
+    another view, and its pages and data are made again."""
+    config = site.root / "site_config.yml"
+    config.write_text((FIXTURE / "site_config.yml").read_text(encoding="utf-8") + "publish_contact: true\n",
+                      encoding="utf-8")
+    site.build()
+    again = build(site.content, config, site.templates, site.root / "site", search=False)
+    assert (again.departments_reused, again.departments_rendered) == (0, 3)
+    build(site.content, config, site.templates, site.root / "fresh", search=False, cache=False)
+    assert site.files() == site.files("fresh")
+    assert "0731-CONTACT-CANARY" in (site.root / "site/d/other-sfj/2025-shenbao/index.html").read_text("utf-8")
+
 def test_a_template_change_renders_every_department_again(site):
     site.build()
     edit(site.templates / "project.html", "{% block content %}", "{% block content %}<!-- edited -->")
