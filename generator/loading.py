@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import BuildCache, canonical, generator_fingerprint, key_of
+from .cache import BuildCache, canonical, generator_fingerprint, key_of, settled_digest
 from .models import Filing
 from .parallel import run_jobs
 from .problems import Problem
@@ -134,7 +133,7 @@ def _kept_key(path: Path) -> str:
 def _file_parts(path: Path) -> list[str]:
     folder = path.with_suffix(PROJECTS_SUFFIX)
     files = [path] + (sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else [])
-    return [part for file in files for part in (str(file), hashlib.sha256(file.read_bytes()).hexdigest())]
+    return [part for file in files for part in (str(file), settled_digest(file))]
 
 
 def load_content(content_dir: Path, reuse: BuildCache | None = None, jobs: int | None = None,

@@ -3,6 +3,7 @@ departments their pages, and the site is the same bytes either way."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -422,3 +423,22 @@ def test_year_workbooks_streamed_from_kept_cells_are_the_ones_joined_in_memory(s
         export_year_workbook(items, year, tmp_path / "joined")
         built = site.root / "site" / "data" / f"all-{year}.xlsx"
         assert built.read_bytes() == (tmp_path / "joined" / "data" / f"all-{year}.xlsx").read_bytes()
+
+
+def test_a_files_digest_is_remembered_only_once_the_file_has_settled(tmp_path, monkeypatch):
+    from generator import cache
+    reads = []
+    monkeypatch.setattr(cache, "file_digest", lambda path: reads.append(path) or hashlib.sha256(
+        Path(path).read_bytes()).hexdigest())
+    path = tmp_path / "2025-pifu.yml"
+    path.write_text("value: 1\n", encoding="utf-8")
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 1\n").hexdigest()
+    path.write_text("value: 2\n", encoding="utf-8")  # the same size, maybe within the same clock tick
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert len(reads) == 3  # just changed: read every time
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)  # as if two seconds had passed
+    assert cache.settled_digest(path) == cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert len(reads) == 4  # settled: read once, then remembered
+    path.write_text("value: 10\n", encoding="utf-8")
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 10\n").hexdigest()
