@@ -105,16 +105,12 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     """Exports of unchanged filings come from the cache; the others are made on every core first."""
     code = code_fingerprint(EXPORT_CODE)
     items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    keys = {url: export_key(code, item) for url, item in items.items()}
+    keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
     reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
     kept = {url: reuse.link(keys[url], staging) for url in items}
     per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
     manifests = {keys[url]: kept[url] for url in items}
     return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
-
-
-def export_key(code: str, item: ExportInput) -> str:
-    return key_of(code, "filing", item.filing.model_dump_json(), *item.region_names)
 
 
 def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
@@ -172,8 +168,8 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed; a
     comparison's page only when its rows did.
 
-    A department's key holds its view as canonical JSON (every filing as public, with findings and
-    projects), its downloads, the chrome, all generator code, the libraries it uses and all
+    A department's key holds its view's digest (every filing as public, with its 原文 and revisions), its
+    downloads, the chrome, all generator code, the libraries it uses and all
     templates: whatever its pages are made from. Missing departments are rendered on every core first. Paths of the
     written pages are returned, for the sitemap.
     """
@@ -181,7 +177,7 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     env = templates_environment(templates)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
-    keys = {dept.id: key_of(code, canonical(dept), canonical(own[dept.id])) for dept in site.departments}
+    keys = {dept.id: key_of(code, dept.digest(), canonical(own[dept.id])) for dept in site.departments}
     arguments = {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}
     caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
     found, digests = site_comparisons(site, keys, caches.comparisons)

@@ -31,6 +31,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -146,11 +147,29 @@ def generator_fingerprint() -> str:
 
 
 def tree_fingerprint(folder: Path) -> str:
-    """A hash of every file's name and bytes under a folder (the templates)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """A hash of every file's name and bytes under a folder (content/, the templates)."""
+    return key_of(*(part for path in sorted(p for p in folder.rglob("*") if p.is_file())
+                    for part in (path.relative_to(folder).as_posix(), settled_digest(path))))
+
+
+# Digests of files that had not changed for a while when read: (path, size, times, inode) → sha256.
+_SETTLED: dict[tuple[str, int, int, int, int], str] = {}
+SETTLED_NS = 2_000_000_000
+
+
+def settled_digest(path: Path) -> str:
+    """sha256 of a file's bytes, read once per process while it stays as it was (same size, inode, modification
+    and change time, which no program sets back): a build digests every content file for its inputs, then each
+    filing's files again for its key. A file changed in the last two seconds is read every time, as git does
+    with racily clean files: a second change within one tick of the file system's clock keeps its times."""
+    info = os.stat(path)
+    stamp = (os.fspath(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    if (known := _SETTLED.get(stamp)) is not None:
+        return known
+    digest = file_digest(path)
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
+        _SETTLED[stamp] = digest
+    return digest
 
 
 # --- entries ------------------------------------------------------------------------------------
@@ -328,10 +347,10 @@ def verified_manifest(entry: Path) -> dict:
     return manifest
 
 
-def _matches(path: Path, record: Any) -> bool:
+def _matches(path: str, record: Any) -> bool:
     try:
         size, mtime, inode, digest = record
-        info = path.lstat()
+        info = os.lstat(path)
     except (OSError, TypeError, ValueError):
         return False
     if not stat.S_ISREG(info.st_mode) or info.st_size != size:
@@ -341,9 +360,10 @@ def _matches(path: Path, record: Any) -> bool:
     return file_digest(path) == digest  # copied or touched: the bytes decide
 
 
-def files_under(folder: Path) -> dict[str, Path]:
-    """Every entry below `folder` that is not a folder (symlinks included), by POSIX relative path."""
-    return {name: Path(entry.path) for name, entry in _entries_under(os.fspath(folder))}
+def files_under(folder: Path) -> dict[str, str]:
+    """Every entry below `folder` that is not a folder (symlinks included): its path by its POSIX path relative
+    to `folder`. Paths as strings: making 17,000 Path objects on every build cost 0.7 s at 420 departments."""
+    return {name: entry.path for name, entry in _entries_under(os.fspath(folder))}
 
 
 def _entries_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
@@ -360,13 +380,13 @@ def _entries_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirE
             yield f"{prefix}{entry.name}", entry
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path | str) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def file_record(path: Path) -> list:
-    info = path.lstat()
+def file_record(path: str) -> list:
+    info = os.lstat(path)
     return [info.st_size, info.st_mtime_ns, info.st_ino, file_digest(path)]
 
 

@@ -230,12 +230,15 @@ def table_rows(filing: Filing, region_names: tuple[str, ...]) -> dict[str, list[
 
 def assemble(kind: str, rows: list[Row]) -> Table:
     """Rows into a table, with one prior-year column for each year that any row has."""
+    return assemble_cells(kind, [row_cells(TABLE_SPECS[kind], row) for row in rows])
+
+
+def assemble_cells(kind: str, cut: list[RowCells]) -> Table:
+    """Rows' cells into a table, with one prior-year column for each year that any row has."""
     spec = TABLE_SPECS[kind]
-    years = sorted({year for row in rows for year in row.prior})
-    cells = tuple(
-        cut.lead + tuple(cut.prior.get(year) for year in years) + cut.tail
-        for cut in (row_cells(spec, row) for row in rows))
-    return Table(kind, spec.title, table_columns(spec, years), cells)
+    years = sorted({year for cells in cut for year in cells.prior})
+    rows = tuple(cells.lead + tuple(cells.prior.get(year) for year in years) + cells.tail for cells in cut)
+    return Table(kind, spec.title, table_columns(spec, years), rows)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from pydantic_core import to_json
 from xlsxwriter.utility import xl_col_to_name
 
 from .export_tables import (FILING_COLUMNS, TABLE_SPECS, Column, Row, RowCells, Table, Value, assemble,
-                            row_cells, table_columns, table_rows)
+                            assemble_cells, row_cells, table_columns, table_rows)
 from .feeds import disclosure_date
 from .identity import filing_url
 from .models import Filing, Goal, Project
@@ -69,12 +69,11 @@ def export_filing_rows(item: ExportInput, out: Path) -> tuple[list[Download], Ro
     require_public(filing)
     folder = f"{filing_url(filing)}data"
     stem = f"{folder}/{filing.department.id}-{filing.slug}"
-    rows = table_rows(filing, item.region_names)
+    cells = filing_cells(table_rows(filing, item.region_names))
     # Only the tables this filing has rows for: a project-only filing offers no empty 资金 table.
-    tables = [assemble(kind, rows[kind]) for kind in TABLE_SPECS if rows[kind]]
+    tables = [assemble_cells(kind, cells[kind]) for kind in TABLE_SPECS if cells[kind]]
     downloads = [write(out, f"{stem}-{t.kind}.csv", csv_bytes(t), f"{t.title}（CSV）", CSV_TYPE)
                  for t in tables]
-    cells = filing_cells(rows)
     sheets = sheet_pieces(cells)
     if own := [sheet for sheet in joined_sheets([sheets]) if sheet.rows]:
         workbook = workbook_bytes(own, filing.title, filing.publisher or filing.department.name,

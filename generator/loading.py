@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import BuildCache, generator_fingerprint, key_of
+from .cache import BuildCache, canonical, generator_fingerprint, key_of, settled_digest
 from .models import Filing
 from .parallel import run_jobs
 from .problems import Problem
@@ -26,6 +25,7 @@ class LoadedFiling:
     filing: Filing
     located: Located | None  # where each value was written: None once kept or sent to another process
     path: Path
+    digest: str  # of the filing's data (canonical JSON): it stands for the filing in the keys of what is made from it
     own_problems: tuple[Problem, ...] | None = None  # the file's own domain warnings, kept between builds
 
     @property
@@ -43,7 +43,7 @@ class LoadedFiling:
         return display_path(self.path)
 
     def __reduce__(self) -> tuple:
-        return LoadedFiling, (self.filing, None, self.path, self.own_problems)
+        return LoadedFiling, (self.filing, None, self.path, self.digest, self.own_problems)
 
 
 def filing_files(content_dir: Path) -> list[Path]:
@@ -59,9 +59,10 @@ def load_filing(path: Path) -> tuple[LoadedFiling | None, list[Problem]]:
     except YamlProblem as exc:
         return None, [exc.problem]
     try:
-        return LoadedFiling(share_equal_parts(Filing.model_validate(source.data)), source, path), []
+        filing = share_equal_parts(Filing.model_validate(source.data))
     except ValidationError as exc:
         return None, problems_from(exc, source, Filing)
+    return LoadedFiling(filing, source, path, key_of(canonical(filing))), []
 
 
 def share_equal_parts(filing: Filing) -> Filing:
@@ -132,7 +133,7 @@ def _kept_key(path: Path) -> str:
 def _file_parts(path: Path) -> list[str]:
     folder = path.with_suffix(PROJECTS_SUFFIX)
     files = [path] + (sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else [])
-    return [part for file in files for part in (str(file), hashlib.sha256(file.read_bytes()).hexdigest())]
+    return [part for file in files for part in (str(file), settled_digest(file))]
 
 
 def load_content(content_dir: Path, reuse: BuildCache | None = None, jobs: int | None = None,

@@ -12,6 +12,9 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -68,9 +71,11 @@ def staging_dir(output: Path) -> Iterator[Path]:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.with_name(f".{output.name}.building")
-    old = output.with_name(f".{output.name}.old")
-    for leftover in (staging, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    leftovers = list(output.parent.glob(f".{output.name}.discarded-*"))  # removals cut short
+    if staging.exists():  # a build that was killed
+        leftovers.append(_set_aside(staging, output))
+    for folder in leftovers:
+        remove_later(folder)
     staging.mkdir()
     (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     try:
@@ -78,15 +83,34 @@ def staging_dir(output: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, output, old)
+    _swap(staging, output)
 
 
-def _swap(staging: Path, output: Path, old: Path) -> None:
+def _swap(staging: Path, output: Path) -> None:
     """Two renames: the site is either the old one or the new one, never a mix."""
-    if output.exists():
-        os.rename(output, old)
+    old = _set_aside(output, output) if output.exists() else None
     os.rename(staging, output)
-    shutil.rmtree(old, ignore_errors=True)
+    if old is not None:
+        remove_later(old)
+
+
+def _set_aside(folder: Path, output: Path) -> Path:
+    """`folder` (the replaced site, or a killed build's staging folder) renamed to a name no build writes to."""
+    doomed = output.with_name(f".{output.name}.discarded-{uuid.uuid4().hex[:12]}")
+    os.rename(folder, doomed)
+    return doomed
+
+
+# Removes a folder in a process of its own, which may outlive the build.
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def remove_later(folder: Path) -> subprocess.Popen:
+    """Remove a set-aside folder without waiting for it. The new site is already in place, and removing the old
+    one's ten thousand page folders was most of a small rebuild (1.2 s of 9 at 420 departments on a quiet
+    machine, over 10 s under load). A removal cut short is started again by the next build."""
+    return subprocess.Popen([sys.executable, "-c", _REMOVE, str(folder)], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def write_text(root: Path, relative: str, text: str) -> None:

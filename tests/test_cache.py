@@ -3,6 +3,7 @@ departments their pages, and the site is the same bytes either way."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -89,6 +90,20 @@ def test_an_incremental_build_equals_a_fresh_one(site):
     assert "≥55件" in page and "≥50件" not in page
     assert fresh.pages == again.pages
 
+
+
+def test_publishing_contact_fields_remakes_what_shows_them_and_equals_a_fresh_build(site):
+    """A filing's key stands for its public view: the same filing made public with its contact fields is
+    another view, and its pages and data are made again."""
+    config = site.root / "site_config.yml"
+    config.write_text((FIXTURE / "site_config.yml").read_text(encoding="utf-8") + "publish_contact: true\n",
+                      encoding="utf-8")
+    site.build()
+    again = build(site.content, config, site.templates, site.root / "site", search=False)
+    assert (again.departments_reused, again.departments_rendered) == (0, 3)
+    build(site.content, config, site.templates, site.root / "fresh", search=False, cache=False)
+    assert site.files() == site.files("fresh")
+    assert "0731-CONTACT-CANARY" in (site.root / "site/d/other-sfj/2025-shenbao/index.html").read_text("utf-8")
 
 def test_a_template_change_renders_every_department_again(site):
     site.build()
@@ -408,3 +423,22 @@ def test_year_workbooks_streamed_from_kept_cells_are_the_ones_joined_in_memory(s
         export_year_workbook(items, year, tmp_path / "joined")
         built = site.root / "site" / "data" / f"all-{year}.xlsx"
         assert built.read_bytes() == (tmp_path / "joined" / "data" / f"all-{year}.xlsx").read_bytes()
+
+
+def test_a_files_digest_is_remembered_only_once_the_file_has_settled(tmp_path, monkeypatch):
+    from generator import cache
+    reads = []
+    monkeypatch.setattr(cache, "file_digest", lambda path: reads.append(path) or hashlib.sha256(
+        Path(path).read_bytes()).hexdigest())
+    path = tmp_path / "2025-pifu.yml"
+    path.write_text("value: 1\n", encoding="utf-8")
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 1\n").hexdigest()
+    path.write_text("value: 2\n", encoding="utf-8")  # the same size, maybe within the same clock tick
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert len(reads) == 3  # just changed: read every time
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)  # as if two seconds had passed
+    assert cache.settled_digest(path) == cache.settled_digest(path) == hashlib.sha256(b"value: 2\n").hexdigest()
+    assert len(reads) == 4  # settled: read once, then remembered
+    path.write_text("value: 10\n", encoding="utf-8")
+    assert cache.settled_digest(path) == hashlib.sha256(b"value: 10\n").hexdigest()

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from generator import publish
 from generator.build import build
 from generator.problems import ContentError
 from tests.history_repo import fixture_repo
@@ -95,6 +96,41 @@ def test_interrupted_build_leaves_the_previous_site_untouched(published: Path, m
     with pytest.raises(KeyboardInterrupt):
         build(FIXTURE / "content", FIXTURE / "site_config.yml", TEMPLATES, published, search=True)
     assert_untouched(published, before)
+
+
+
+def removals(monkeypatch) -> list:
+    """The folders `publish` sets aside for removal, with the processes removing them."""
+    started = []
+    remove = publish.remove_later
+    monkeypatch.setattr(publish, "remove_later", lambda folder: started.append((folder, remove(folder))) or started[-1][1])
+    return started
+
+
+def test_the_replaced_site_is_set_aside_then_removed_by_a_process_of_its_own(tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    started = removals(monkeypatch)
+    for text in ("old", "new"):
+        with publish.staging_dir(site) as staging:
+            (staging / "page.html").write_text(text, encoding="utf-8")
+    [(old, process)] = started  # the first build replaced nothing
+    assert old.name.startswith(".site.discarded-") and old.parent == tmp_path
+    assert process.wait(timeout=60) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (site / "page.html").read_text(encoding="utf-8") == "new"
+
+
+def test_a_killed_builds_staging_folder_and_cut_short_removals_are_removed_by_the_next_build(
+        tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    for leftover in (".site.building", ".site.discarded-0123456789ab"):
+        (tmp_path / leftover / "d").mkdir(parents=True)
+        (tmp_path / leftover / "d" / "index.html").write_text("left over", encoding="utf-8")
+    started = removals(monkeypatch)
+    with publish.staging_dir(site) as staging:
+        assert sorted(staging.iterdir()) == [staging / publish.MARKER]  # nothing of the killed build
+    assert sorted(process.wait(timeout=60) for _, process in started) == [0, 0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 # --- discovery: the sitemap of the built site ---------------------------------------
