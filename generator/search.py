@@ -137,7 +137,7 @@ def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES
         for pattern in UNUSED_BUNDLE_FILES + (FIRST_BUNDLE_ONLY if number else ()):
             for unused in folder.glob(pattern):
                 unused.unlink()
-    merged = [f"{bundle_folder(index, number).relative_to(index).as_posix()}/" for number in range(1, len(bundles))]
+    merged = [f"{bundle_folder(index, number).name}/" for number in range(1, len(bundles))]
     (index / BUNDLES).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     values = json.dumps(filter_values(model), ensure_ascii=False, separators=(",", ":"))
     (index / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
@@ -149,27 +149,30 @@ def bundle_folder(index: Path, number: int) -> Path:
 
 
 def bundled(site: Path, pages_per_bundle: int) -> list[list[Path]]:
-    """The pages Pagefind indexes, in path order, as few bundles of about `pages_per_bundle` as will do.
+    """The pages Pagefind indexes, in path order, in about as few bundles of even size as the budget allows.
 
     A department's pages (its own, its filings', their projects') stay in one bundle: Pagefind scores a page
     by the words of its own bundle, so a department's filings of several years, much alike, score alike only
     side by side, and search.js can put the newest first. Bundles of whole departments are also alike in
-    their words, which keeps the scores of different bundles close. Each department goes to the bundle
-    where its first page falls when the pages are cut in even parts: a bundle may pass the budget by less
-    than one department's pages.
+    their words, which keeps the scores of different bundles close. Departments are taken in path order; a
+    bundle is closed once it holds its even share of the pages, or before a department that would take it
+    past `pages_per_bundle` (only a department bigger than that makes a bigger bundle, of its own).
     """
     if pages_per_bundle < 1:
         raise ValueError(f"pages_per_bundle must be at least 1, not {pages_per_bundle}")
-    pages = sorted(indexed_pages(site))
-    if not pages:
+    departments: dict[tuple[str, ...], list[Path]] = {}
+    for page in sorted(indexed_pages(site)):
+        departments.setdefault(page.relative_to(site).parts[:2], []).append(page)  # d/<id>/ (identity)
+    total = sum(len(pages) for pages in departments.values())
+    if not total:
         raise SearchIndexError(f"Pagefind 没有找到可索引的页面（带 {PAGE_MARK} 的页面）")
-    count = -(-len(pages) // pages_per_bundle)
-    bundles: list[list[Path]] = [[] for _ in range(count)]
-    starts: dict[tuple[str, ...], int] = {}
-    for position, page in enumerate(pages):
-        department = page.relative_to(site).parts[:2]  # d/<id>/ (identity.department_url)
-        bundles[starts.setdefault(department, position * count // len(pages))].append(page)
-    return [bundle for bundle in bundles if bundle]
+    share = -(-total // -(-total // pages_per_bundle))  # the pages over the fewest bundles, rounded up
+    bundles: list[list[Path]] = [[]]
+    for pages in departments.values():
+        if bundles[-1] and (len(bundles[-1]) >= share or len(bundles[-1]) + len(pages) > pages_per_bundle):
+            bundles.append([])
+        bundles[-1].extend(pages)
+    return bundles
 
 
 def indexed_pages(site: Path) -> Iterator[Path]:
