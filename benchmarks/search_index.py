@@ -41,11 +41,11 @@ CHROMIUM = "/usr/bin/chromium"
 QUERIES = ("法律援助", "满意度")
 
 
-# Run in a process of its own, so that its peak memory is its own: of this process, and of its largest child
-# (ru_maxrss of the children is the largest one's: the largest Pagefind run, each bundle being written by one).
-# Prints JSON: seconds and CPU seconds (this process and Pagefind) of the timed part, peak KiB of each.
+# Run in a process of its own, so that its peak memory is its own. Prints JSON: seconds and CPU seconds (this
+# process and Pagefind) of the timed part; peak KiB of this process and of the largest Pagefind run (the largest
+# that PAGEFIND_LOG lists, see timed()).
 _TIMED = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 from pathlib import Path
 def cpu():
     return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
@@ -65,15 +65,39 @@ else:
     started = time.perf_counter()
     index_for_search(model, Path(sys.argv[4]))
 seconds = time.perf_counter() - started
-own, child = (resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+child = max(int(line) for line in Path(os.environ["PAGEFIND_LOG"]).read_text().split())
 print(json.dumps({"seconds": seconds, "cpu": cpu() - cpu_before, "peak_kib": max(own, child), "own_kib": own,
                   "child_kib": child}))
 """
 
 
+# Pagefind, started by the indexing process, would count that process's memory as its own (Linux keeps a
+# process's peak across fork and exec): started through this instead (PAGEFIND_BINARY_PATH, which the service
+# and `python -m pagefind` both obey), from a small process, each run's peak is its own, appended to
+# PAGEFIND_LOG. Stopped with SIGTERM, as the service is, it stops Pagefind first.
+_MEASURED_PAGEFIND = """
+import resource, signal, subprocess, sys
+pagefind = subprocess.Popen(sys.argv[2:])
+signal.signal(signal.SIGTERM, lambda *_: pagefind.terminate())
+code = pagefind.wait()
+with open(sys.argv[1], "a") as log:
+    log.write(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
+sys.exit(code)
+"""
+
+
 def timed(*args: str) -> dict:
-    run = subprocess.run([sys.executable, "-c", _TIMED, *args], check=True, capture_output=True, text=True,
-                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    from pagefind.service import get_executable
+
+    with tempfile.TemporaryDirectory() as tmp:
+        log, wrapper = Path(tmp) / "peaks", Path(tmp) / "pagefind"
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -c \'{_MEASURED_PAGEFIND}\' "{log}" '
+                           f'"{get_executable()}" "$@"\n')
+        wrapper.chmod(0o755)
+        run = subprocess.run([sys.executable, "-c", _TIMED, *args], check=True, capture_output=True, text=True,
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "PAGEFIND_BINARY_PATH": str(wrapper),
+                                            "PAGEFIND_LOG": str(log)})
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
