@@ -37,8 +37,8 @@ Pagefind is given only what it reads of each page (indexed_part).
 A big site is indexed in bundles. Pagefind holds a whole index in memory until it
 writes it, in proportion to the pages (2.9 GB for the 10,000 pages of 420
 departments): the pages are cut into as few bundles of at most PAGES_PER_BUNDLE
-as will do, each written by a Pagefind run of its own, one after the other, so
-that one run's memory is the most a build needs at any size. A department's
+as will do, each written by a Pagefind run of its own, PAGEFIND_RUNS at a time,
+so that the memory of a run stays the same at any size of site. A department's
 pages always share a bundle (see bundled()). The first bundle is `pagefind/`,
 as a small site's one bundle is; the others are `pagefind/bundle-N/`, holding
 only their own index, listed in `bundles.json`. search.js merges them into the
@@ -62,7 +62,7 @@ import json
 import re
 import threading
 from collections import deque
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Coroutine, Iterator
 
@@ -93,6 +93,10 @@ FIRST_BUNDLE_ONLY = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 # proportion to the pages. 3,000 pages keep each run under 900 MiB, within issue #10's 1 GB for any process,
 # at any size of site; a site of up to 3,000 pages (a city's) is one bundle, as before.
 PAGES_PER_BUNDLE = 3000
+# Pagefind runs at a time. Pagefind's service parses the pages sent to it on one core, and a run's memory is
+# its own bundle's: two runs keep a two-core machine busy, each within PAGES_PER_BUNDLE's memory (two at once
+# hold at most twice that, against 2.9 GB for one run over the 420-department corpus).
+PAGEFIND_RUNS = 2
 
 
 # Han characters, as search.js's HAN: each becomes a word of its own, on both sides of the search.
@@ -123,24 +127,32 @@ class SearchIndexError(RuntimeError):
 
 def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES_PER_BUNDLE) -> None:
     """Index `site` (the staging folder): the first bundle in `site/pagefind/`, any others below it, each
-    written by a Pagefind run of its own, one after the other, so that only one is ever in memory."""
+    written by a Pagefind run of its own, PAGEFIND_RUNS at a time."""
     index = site / INDEX_FOLDER
     bundles = bundled(site, pages_per_bundle)
-    for number, pages in enumerate(bundles):
-        folder = bundle_folder(index, number)
-        with PagefindFeed() as pagefind:
-            for page in pages:
-                part = indexed_part(page.read_text(encoding="utf-8"))
-                assert part is not None, page  # bundled() chose pages Pagefind reads
-                pagefind.add(page_url(site, page), spaced_html(part))
-            pagefind.write(folder)
-        for pattern in UNUSED_BUNDLE_FILES + (FIRST_BUNDLE_ONLY if number else ()):
-            for unused in folder.glob(pattern):
-                unused.unlink()
+    # Each written apart (Pagefind owns the folder it writes), put in place once all are written.
+    written = [site / f".{INDEX_FOLDER}-{number}" for number in range(len(bundles))]
+    with ThreadPoolExecutor(PAGEFIND_RUNS, thread_name_prefix="pagefind-run") as runs:
+        list(runs.map(write_bundle, [site] * len(bundles), bundles, written, [n == 0 for n in range(len(bundles))]))
+    for number, folder in enumerate(written):
+        folder.rename(bundle_folder(index, number))
     merged = [f"{bundle_folder(index, number).name}/" for number in range(1, len(bundles))]
     (index / BUNDLES).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     values = json.dumps(filter_values(model), ensure_ascii=False, separators=(",", ":"))
     (index / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
+
+
+def write_bundle(site: Path, pages: list[Path], folder: Path, first: bool) -> None:
+    """One Pagefind run: `pages`, spaced, into a bundle in `folder`; only the first bundle keeps Pagefind's code."""
+    with PagefindFeed() as pagefind:
+        for page in pages:
+            part = indexed_part(page.read_text(encoding="utf-8"))
+            assert part is not None, page  # bundled() chose pages Pagefind reads
+            pagefind.add(page_url(site, page), spaced_html(part))
+        pagefind.write(folder)
+    for pattern in UNUSED_BUNDLE_FILES + (() if first else FIRST_BUNDLE_ONLY):
+        for unused in folder.glob(pattern):
+            unused.unlink()
 
 
 def bundle_folder(index: Path, number: int) -> Path:
