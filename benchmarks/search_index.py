@@ -34,7 +34,7 @@ from build_bench import size_of, synthesise  # noqa: E402
 
 from generator.build import build  # noqa: E402
 from generator.checking import check_content  # noqa: E402
-from generator.search import BUNDLES, INDEX_FOLDER, PAGES_PER_BUNDLE  # noqa: E402
+from generator.search import BUNDLES, INDEX_FOLDER, PAGEFIND_RUNS, PAGES_PER_BUNDLE  # noqa: E402
 from generator.sitemodel import build_site_model  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -59,7 +59,7 @@ else:
     from generator.checking import check_content
     from generator.search import index_for_search
     from generator.sitemodel import build_site_model
-    checked = check_content(Path(sys.argv[2]), Path(sys.argv[3]), jobs=1)  # no workers: children are Pagefind
+    checked = check_content(Path(sys.argv[2]), Path(sys.argv[3]))
     model = build_site_model(checked.config, checked.filings, Path(sys.argv[2]))
     cpu_before = cpu()
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def measure_site(label: str, content: Path, config: Path, output: Path, repeat: 
           f" {bare['peak_kib'] / 1024:.0f} MiB, {bare_size / 1024:.0f} KiB in {bare_files} files  (all: {spread(bare_runs)})")
     print(f"  ours / bare                                {seconds / bare['seconds']:.2f}× time,"
           f" {ours['cpu'] / bare['cpu']:.2f}× CPU")
-    print(f"  Pagefind bundles (runs, one at a time)     {len(bundles(output))}"
+    print(f"  Pagefind bundles (runs, {PAGEFIND_RUNS} at a time)       {len(bundles(output))}"
           f"  (at most {PAGES_PER_BUNDLE:,} pages each)")
     print(f"  peak memory, largest Pagefind run          {ours['child_kib'] / 1024:.0f} MiB"
           f"  (indexing process: {ours['own_kib'] / 1024:.0f} MiB)")

@@ -89,13 +89,14 @@ UNUSED_BUNDLE_FILES = (
 # runs on the first one's WebAssembly (Pagefind's mergeIndex never fetches a merged bundle's own).
 FIRST_BUNDLE_ONLY = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 # The most pages one Pagefind run indexes. Pagefind holds a whole bundle in memory until it writes it: 0.29 MiB
-# per page on the 420-department corpus (2.9 GB for its 9,996 pages in one bundle, 730 MiB for 2,499), in
-# proportion to the pages. 3,000 pages keep each run under 900 MiB, within issue #10's 1 GB for any process,
-# at any size of site; a site of up to 3,000 pages (a city's) is one bundle, as before.
+# per page on the synthetic corpus (2.9 GB for 9,996 pages in one bundle; 722 MiB for 2,499, 825 MiB for
+# 2,856), in proportion to the pages. 3,000 pages keep each run under 900 MiB, within issue #10's 1 GB for any
+# process, at any size of site; a site of up to 3,000 pages (a city's) is one bundle, as before.
 PAGES_PER_BUNDLE = 3000
 # Pagefind runs at a time. Pagefind's service parses the pages sent to it on one core, and a run's memory is
 # its own bundle's: two runs keep a two-core machine busy, each within PAGES_PER_BUNDLE's memory (two at once
-# hold at most twice that, against 2.9 GB for one run over the 420-department corpus).
+# hold at most twice that, against 2.9 GB for one run over the 420-department corpus). Measured there, 4
+# bundles: 20 s two at a time, 26–28 s one after the other (bare `pagefind --site`: 16–24 s).
 PAGEFIND_RUNS = 2
 
 

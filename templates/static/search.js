@@ -34,6 +34,9 @@ const pagefindReady = Promise.all([
   fetch(new URL("bundles.json", INDEX)).then((response) => response.json()),
 ]).then(async ([pagefind, bundles]) => {
   await pagefind.options(SEARCH_OPTIONS);
+  // The first bundle loaded (a search for nothing fetches nothing): Pagefind 1.5 merges a bundle only once the
+  // first one's WebAssembly is there, and waits for it forever if the first one failed to load.
+  if (bundles.length) await pagefind.preload("");
   // By path, as Pagefind makes the first bundle's: it takes a bundle's result URLs from its path.
   await Promise.all(bundles.map((folder) => pagefind.mergeIndex(new URL(folder, INDEX).pathname, SEARCH_OPTIONS)));
   return pagefind;
