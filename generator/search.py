@@ -45,7 +45,7 @@ only their own index, listed in `bundles.json`. search.js merges them into the
 first (Pagefind's mergeIndex): one search searches them all, and merged bundles
 run on the first one's code and WebAssembly, so each adds only its metadata and
 the index chunks a query needs to what the browser fetches (the first query at
-420 departments: 4 bundles, about 18 KB more than one).
+420 departments: 4 bundles, 19 KiB more than one).
 
 Everything indexed comes from the site model or pages rendered from it, which
 hold public filings only: withheld projects and unpublished contact fields are
