@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import pickle
+import posixpath
 import shutil
 import stat
 import sys
@@ -229,9 +230,11 @@ class BuildCache:
             self.misses += 1
         else:
             self.hits += 1
-        files = self.root / key / FILES
+        files, target = os.fspath(self.root / key / FILES), os.fspath(staging)
+        for folder in sorted({posixpath.dirname(name) for name in entry["files"]} - {""}):
+            os.makedirs(posixpath.join(target, folder), exist_ok=True)  # sorted: a folder before those inside it
         for name in entry["files"]:
-            place_file(files / name, staging / name)
+            place_file(posixpath.join(files, name), posixpath.join(target, name))
         return entry["value"]
 
     def kept(self, key: str, name: str) -> Any:
@@ -413,15 +416,13 @@ def keep_in_entry(files: Path, name: str, value: Any) -> None:
     (kept / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def place_file(source: Path, target: Path) -> None:
-    """A hard link (no bytes copied), or a copy where links cannot be made (another file system)."""
+def place_file(source: str, target: str) -> None:
+    """A hard link (no bytes copied), or a copy where links cannot be made (another file system). The
+    target's folder is there already; paths are strings: this runs for each of a site's 17,000 files."""
     try:
         os.link(source, target)
-    except FileNotFoundError:  # its folder is not there yet: made once, by the first file into it
-        if target.parent.is_dir():
-            raise  # the source is gone
-        target.parent.mkdir(parents=True)
-        place_file(source, target)
+    except FileNotFoundError:
+        raise  # the source is gone: copying would not help
     except OSError:
         shutil.copyfile(source, target)
 
