@@ -6,19 +6,17 @@ Like mkdocs' build: gather and validate everything before writing anything.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
 
 from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
-                    generator_fingerprint, inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
+                    generator_fingerprint, inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .export_tables import TABLE_SPECS
-from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, kept_summary, newest_disclosure,
-                      site_position, site_years, streamed_sheets, write_year_workbook)
+from .exports import Download
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
 from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
@@ -28,6 +26,7 @@ from .redaction import PublicSource
 from .render import environment, render_page
 from .revision_data import write_revision_data
 from .history import history_head
+from .open_data import write_open_data
 from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -48,11 +47,6 @@ class BuildResult:
     history_notice: str | None = None  # when the content's commit history is not complete
     history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
     filings: int = 0  # filings published
-
-
-# The module that writes the exports: its code, the code of every module it imports and the versions of
-# the libraries they use are part of every export key, so a change to any of them makes the exports again.
-EXPORT_CODE = ("exports.py",)
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
@@ -98,68 +92,6 @@ def unchanged(last: dict, output: Path, started: float) -> BuildResult:
                        departments_reused=last["departments"], departments_rendered=0,
                        filings_reused=last["filings"], warnings=last["warnings"], reviewed=last["reviewed"],
                        history_notice=last["history_notice"], filings=last["filings"])
-
-
-def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
-                    jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
-    """Exports of unchanged filings come from the cache; the others are made on every core first."""
-    code = code_fingerprint(EXPORT_CODE)
-    items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
-    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
-    kept = {url: reuse.link(keys[url], staging) for url in items}
-    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
-    manifests = {keys[url]: kept[url] for url in items}
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
-
-
-def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
-              reuse: BuildCache) -> tuple[Download, ...]:
-    """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
-    workbook per year (joined from the cells kept with each of its filings when one of them changed). Both
-    read one filing's rows at a time; the prior years and row counts they need first are in the manifests."""
-    order = sorted(keyed, key=lambda key: site_position(keyed[key]))
-    years = site_years(manifests[key]["prior_years"] for key in order)
-    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
-        (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
-    for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
-        keys = [key for key in order if keyed[key].filing.fiscal_year == year]
-        made += reuse.files(key_of(code, "workbook", str(year), *sorted(keys)), staging,
-                            lambda out, year=year, keys=keys: manifest_of(
-                                year_workbook(keyed, manifests, keys, year, out, reuse)))
-    return downloads_in(made)
-
-
-def year_workbook(keyed: dict[str, ExportInput], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
-                  reuse: BuildCache) -> list[Download]:
-    """A year's workbook, its rows read from the cells kept with each of its filings (`keys`, in site order)."""
-    counts = {kind: sum(manifests[key]["row_counts"][kind] for key in keys) for kind in TABLE_SPECS}
-    sheets = streamed_sheets(lambda: (reuse.kept(key, SHEET_PIECES) for key in keys),
-                             site_years(manifests[key]["prior_years"] for key in keys), counts)
-    return write_year_workbook(sheets, year, newest_disclosure([keyed[key] for key in keys]), out)
-
-
-SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry
-CSV_PIECES = "rows.pickle"  # a filing's rows as CSV text for the site-wide CSVs, kept in its export entry
-
-
-def fill_exports(root: Path, key: str, item: ExportInput) -> None:
-    """One filing's downloads, and its rows for the site-wide CSVs and its year's workbook, into the cache
-    entry `key` (a job: runs in a worker process)."""
-    def make(out: Path) -> dict:
-        downloads, rows, sheets = export_filing_rows(item, out)
-        keep_in_entry(out, SHEET_PIECES, sheets)
-        keep_in_entry(out, CSV_PIECES, rows)
-        return {"downloads": manifest_of(downloads), **kept_summary(sheets)}
-    fill_entry(root, key, make)
-
-
-def manifest_of(downloads: list[Download]) -> list[dict]:
-    return [asdict(d) for d in downloads]
-
-
-def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
-    return tuple(Download(**item) for item in manifest)
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],

@@ -84,7 +84,10 @@ def _imports(name: str) -> tuple[list[str], set[str]]:
     names of everything else (yaml, jinja2 …). Parsed once per process, whichever fingerprint asks."""
     package = PurePosixPath(name).parent
     found, tops = [], set()
-    for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
+    tree = ast.parse((CODE_DIR / name).read_text("utf-8"))
+    for node in ast.walk(tree):
+        if node in _type_checking_only(tree):
+            continue
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package
             for _ in range(node.level - 1):
@@ -97,6 +100,13 @@ def _imports(name: str) -> tuple[list[str], set[str]]:
                       if m and m.startswith(PACKAGE + ".")]
             tops.update(m.split(".")[0] for m in modules if m)
     return [module for module in found if module is not None], tops
+
+
+def _type_checking_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under `if TYPE_CHECKING:`: names for type hints, never run, so never behind an output."""
+    return {node for block in ast.walk(tree)
+            if isinstance(block, ast.If) and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+            for statement in block.body for node in ast.walk(statement)}
 
 
 def _module_file(base: PurePosixPath, dotted: str) -> str | None:
