@@ -18,7 +18,7 @@ from .checking import check_content
 from .config import configured_output
 from .exports import Download
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
+from .comparisons import ComparisonSummary, comparisons, department_rows, summaries, topic_shares
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
@@ -112,30 +112,34 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     keys = {dept.id: key_of(code, dept.digest(), canonical(own[dept.id])) for dept in site.departments}
     arguments = {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}
     caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
-    found, digests = site_comparisons(site, keys, caches.comparisons)
-    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
-    for comparison in found:  # a comparison's pages: made again only when one of its rows changed
-        key = key_of(code, canonical(comparison.topic), *digests[comparison.topic.id])
-        paths += caches.comparisons.files(key, staging,
-                                          lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
+    found, compared = comparison_pages(site, keys, code, env, chrome, staging, caches.comparisons)
+    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 
-def site_comparisons(site: SiteModel, department_keys: dict[str, str],
-                     reuse: BuildCache) -> tuple[tuple[Comparison, ...], dict[str, list[str]]]:
-    """The comparisons, from each department's rows, and per topic a digest of each department's rows in it.
-    A department's rows are kept with its pages' key, so only a changed department's are worked out."""
+def comparison_pages(site: SiteModel, department_keys: dict[str, str], code: str, env: Environment, chrome: Chrome,
+                     staging: Path, reuse: BuildCache) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
+    """Each comparison's pages, made again only when one of its rows changed, and what the index says of each.
+
+    Per department (under its pages' key, so worked out only for a changed department) two things are kept:
+    its share of each topic (a digest and counts of its rows: read on every build) and its rows (read only
+    when a topic's pages must be made again)."""
     topics = site.config.comparisons
-    kept = reuse.memo(key_of("comparisons", canonical(topics)),
-                      {department_keys[d.id]: d for d in site.departments},
-                      lambda dept: digested(department_rows(topics, dept)))
-    per_department = [kept[department_keys[d.id]] for d in site.departments]
-    digests = {topic.id: [digest[topic.id] for _, digest in per_department if topic.id in digest] for topic in topics}
-    return comparisons(site, [rows for rows, _ in per_department]), digests
-
-
-def digested(rows: DepartmentRows) -> tuple[DepartmentRows, dict[str, str]]:
-    return rows, {topic: key_of(canonical(topic_rows)) for topic, topic_rows in rows.items()}
+    keyed = {department_keys[d.id]: d for d in site.departments}
+    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), keyed,
+                        lambda dept: topic_shares(department_rows(topics, dept)))
+    in_order = [shares[department_keys[d.id]] for d in site.departments]
+    page_keys = {topic.id: key_of(code, canonical(topic), *(share[topic.id].digest for share in in_order
+                                                            if topic.id in share)) for topic in topics}
+    rows_name = key_of("comparison-rows", canonical(topics))
+    if reuse.missing(page_keys.values()):
+        rows = reuse.memo(rows_name, keyed, lambda dept: department_rows(topics, dept))
+        for comparison in comparisons(site, [rows[department_keys[d.id]] for d in site.departments]):
+            reuse.make(page_keys[comparison.topic.id],
+                       lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
+    else:
+        reuse.mark_used(rows_name)  # rows of departments changed since are worked out when next needed
+    return summaries(topics, in_order), [path for key in page_keys.values() for path in reuse.link(key, staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

@@ -217,10 +217,14 @@ class BuildCache:
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` linked into staging, made here only when `key` has no sound entry."""
+        self.make(key, make)
+        return self.link(key, staging)
+
+    def make(self, key: str, make: Callable[[Path], Manifest]) -> None:
+        """The entry `key` filled by `make(folder)` here, unless it has a sound entry already."""
         if self._entry(key) is None:
             fill_entry(self.root, key, make)
             self.made_now.add(key)
-        return self.link(key, staging)
 
     def missing(self, keys: Iterable[str]) -> list[str]:
         """The keys with no sound entry yet (their arguments may be costly to gather: only these need them)."""
