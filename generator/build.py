@@ -6,21 +6,19 @@ Like mkdocs' build: gather and validate everything before writing anything.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
 
 from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
-                    generator_fingerprint, inputs_fingerprint, keep_in_entry, key_of, tree_fingerprint)
+                    generator_fingerprint, inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
 from .config import configured_output
-from .export_tables import TABLE_SPECS
-from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, kept_summary, newest_disclosure,
-                      site_position, site_years, streamed_sheets, write_year_workbook)
+from .exports import Download
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .comparisons import Comparison, DepartmentRows, comparisons, department_rows
+from .comparisons import ComparisonSummary, comparisons, department_rows, summaries, topic_shares
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
@@ -28,6 +26,7 @@ from .redaction import PublicSource
 from .render import environment, render_page
 from .revision_data import write_revision_data
 from .history import history_head
+from .open_data import write_open_data
 from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -48,11 +47,6 @@ class BuildResult:
     history_notice: str | None = None  # when the content's commit history is not complete
     history_parsed: int = 0  # file versions of the history parsed afresh (the others came from the cache)
     filings: int = 0  # filings published
-
-
-# The module that writes the exports: its code, the code of every module it imports and the versions of
-# the libraries they use are part of every export key, so a change to any of them makes the exports again.
-EXPORT_CODE = ("exports.py",)
 
 
 def build(content: Path, config: Path, templates: Path, output: Path | None = None,
@@ -100,68 +94,6 @@ def unchanged(last: dict, output: Path, started: float) -> BuildResult:
                        history_notice=last["history_notice"], filings=last["filings"])
 
 
-def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
-                    jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
-    """Exports of unchanged filings come from the cache; the others are made on every core first."""
-    code = code_fingerprint(EXPORT_CODE)
-    items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
-    keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
-    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
-    kept = {url: reuse.link(keys[url], staging) for url in items}
-    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
-    manifests = {keys[url]: kept[url] for url in items}
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
-
-
-def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
-              reuse: BuildCache) -> tuple[Download, ...]:
-    """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
-    workbook per year (joined from the cells kept with each of its filings when one of them changed). Both
-    read one filing's rows at a time; the prior years and row counts they need first are in the manifests."""
-    order = sorted(keyed, key=lambda key: site_position(keyed[key]))
-    years = site_years(manifests[key]["prior_years"] for key in order)
-    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
-        (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
-    for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
-        keys = [key for key in order if keyed[key].filing.fiscal_year == year]
-        made += reuse.files(key_of(code, "workbook", str(year), *sorted(keys)), staging,
-                            lambda out, year=year, keys=keys: manifest_of(
-                                year_workbook(keyed, manifests, keys, year, out, reuse)))
-    return downloads_in(made)
-
-
-def year_workbook(keyed: dict[str, ExportInput], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
-                  reuse: BuildCache) -> list[Download]:
-    """A year's workbook, its rows read from the cells kept with each of its filings (`keys`, in site order)."""
-    counts = {kind: sum(manifests[key]["row_counts"][kind] for key in keys) for kind in TABLE_SPECS}
-    sheets = streamed_sheets(lambda: (reuse.kept(key, SHEET_PIECES) for key in keys),
-                             site_years(manifests[key]["prior_years"] for key in keys), counts)
-    return write_year_workbook(sheets, year, newest_disclosure([keyed[key] for key in keys]), out)
-
-
-SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry
-CSV_PIECES = "rows.pickle"  # a filing's rows as CSV text for the site-wide CSVs, kept in its export entry
-
-
-def fill_exports(root: Path, key: str, item: ExportInput) -> None:
-    """One filing's downloads, and its rows for the site-wide CSVs and its year's workbook, into the cache
-    entry `key` (a job: runs in a worker process)."""
-    def make(out: Path) -> dict:
-        downloads, rows, sheets = export_filing_rows(item, out)
-        keep_in_entry(out, SHEET_PIECES, sheets)
-        keep_in_entry(out, CSV_PIECES, rows)
-        return {"downloads": manifest_of(downloads), **kept_summary(sheets)}
-    fill_entry(root, key, make)
-
-
-def manifest_of(downloads: list[Download]) -> list[dict]:
-    return [asdict(d) for d in downloads]
-
-
-def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
-    return tuple(Download(**item) for item in manifest)
-
-
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
                 site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches,
                 jobs: int | None) -> list[str]:
@@ -180,30 +112,34 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     keys = {dept.id: key_of(code, dept.digest(), canonical(own[dept.id])) for dept in site.departments}
     arguments = {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}
     caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
-    found, digests = site_comparisons(site, keys, caches.comparisons)
-    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging)
-    for comparison in found:  # a comparison's pages: made again only when one of its rows changed
-        key = key_of(code, canonical(comparison.topic), *digests[comparison.topic.id])
-        paths += caches.comparisons.files(key, staging,
-                                          lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
+    found, compared = comparison_pages(site, keys, code, env, chrome, staging, caches.comparisons)
+    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 
-def site_comparisons(site: SiteModel, department_keys: dict[str, str],
-                     reuse: BuildCache) -> tuple[tuple[Comparison, ...], dict[str, list[str]]]:
-    """The comparisons, from each department's rows, and per topic a digest of each department's rows in it.
-    A department's rows are kept with its pages' key, so only a changed department's are worked out."""
+def comparison_pages(site: SiteModel, department_keys: dict[str, str], code: str, env: Environment, chrome: Chrome,
+                     staging: Path, reuse: BuildCache) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
+    """Each comparison's pages, made again only when one of its rows changed, and what the index says of each.
+
+    Per department (under its pages' key, so worked out only for a changed department) two things are kept:
+    its share of each topic (a digest and counts of its rows: read on every build) and its rows (read only
+    when a topic's pages must be made again)."""
     topics = site.config.comparisons
-    kept = reuse.memo(key_of("comparisons", canonical(topics)),
-                      {department_keys[d.id]: d for d in site.departments},
-                      lambda dept: digested(department_rows(topics, dept)))
-    per_department = [kept[department_keys[d.id]] for d in site.departments]
-    digests = {topic.id: [digest[topic.id] for _, digest in per_department if topic.id in digest] for topic in topics}
-    return comparisons(site, [rows for rows, _ in per_department]), digests
-
-
-def digested(rows: DepartmentRows) -> tuple[DepartmentRows, dict[str, str]]:
-    return rows, {topic: key_of(canonical(topic_rows)) for topic, topic_rows in rows.items()}
+    keyed = {department_keys[d.id]: d for d in site.departments}
+    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), keyed,
+                        lambda dept: topic_shares(department_rows(topics, dept)))
+    in_order = [shares[department_keys[d.id]] for d in site.departments]
+    page_keys = {topic.id: key_of(code, canonical(topic), *(share[topic.id].digest for share in in_order
+                                                            if topic.id in share)) for topic in topics}
+    rows_name = key_of("comparison-rows", canonical(topics))
+    if reuse.missing(page_keys.values()):
+        rows = reuse.memo(rows_name, keyed, lambda dept: department_rows(topics, dept))
+        for comparison in comparisons(site, [rows[department_keys[d.id]] for d in site.departments]):
+            reuse.make(page_keys[comparison.topic.id],
+                       lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
+    else:
+        reuse.mark_used(rows_name)  # rows of departments changed since are worked out when next needed
+    return summaries(topics, in_order), [path for key in page_keys.values() for path in reuse.link(key, staging)]
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,

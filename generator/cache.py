@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import pickle
+import posixpath
 import shutil
 import stat
 import sys
@@ -83,7 +84,10 @@ def _imports(name: str) -> tuple[list[str], set[str]]:
     names of everything else (yaml, jinja2 …). Parsed once per process, whichever fingerprint asks."""
     package = PurePosixPath(name).parent
     found, tops = [], set()
-    for node in ast.walk(ast.parse((CODE_DIR / name).read_text("utf-8"))):
+    tree = ast.parse((CODE_DIR / name).read_text("utf-8"))
+    for node in ast.walk(tree):
+        if node in _type_checking_only(tree):
+            continue
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package
             for _ in range(node.level - 1):
@@ -96,6 +100,13 @@ def _imports(name: str) -> tuple[list[str], set[str]]:
                       if m and m.startswith(PACKAGE + ".")]
             tops.update(m.split(".")[0] for m in modules if m)
     return [module for module in found if module is not None], tops
+
+
+def _type_checking_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under `if TYPE_CHECKING:`: names for type hints, never run, so never behind an output."""
+    return {node for block in ast.walk(tree)
+            if isinstance(block, ast.If) and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+            for statement in block.body for node in ast.walk(statement)}
 
 
 def _module_file(base: PurePosixPath, dotted: str) -> str | None:
@@ -206,10 +217,14 @@ class BuildCache:
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` linked into staging, made here only when `key` has no sound entry."""
+        self.make(key, make)
+        return self.link(key, staging)
+
+    def make(self, key: str, make: Callable[[Path], Manifest]) -> None:
+        """The entry `key` filled by `make(folder)` here, unless it has a sound entry already."""
         if self._entry(key) is None:
             fill_entry(self.root, key, make)
             self.made_now.add(key)
-        return self.link(key, staging)
 
     def missing(self, keys: Iterable[str]) -> list[str]:
         """The keys with no sound entry yet (their arguments may be costly to gather: only these need them)."""
@@ -229,9 +244,11 @@ class BuildCache:
             self.misses += 1
         else:
             self.hits += 1
-        files = self.root / key / FILES
+        files, target = os.fspath(self.root / key / FILES), os.fspath(staging)
+        for folder in sorted({posixpath.dirname(name) for name in entry["files"]} - {""}):
+            os.makedirs(posixpath.join(target, folder), exist_ok=True)  # sorted: a folder before those inside it
         for name in entry["files"]:
-            place_file(files / name, staging / name)
+            place_file(posixpath.join(files, name), posixpath.join(target, name))
         return entry["value"]
 
     def kept(self, key: str, name: str) -> Any:
@@ -413,15 +430,13 @@ def keep_in_entry(files: Path, name: str, value: Any) -> None:
     (kept / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def place_file(source: Path, target: Path) -> None:
-    """A hard link (no bytes copied), or a copy where links cannot be made (another file system)."""
+def place_file(source: str, target: str) -> None:
+    """A hard link (no bytes copied), or a copy where links cannot be made (another file system). The
+    target's folder is there already; paths are strings: this runs for each of a site's 17,000 files."""
     try:
         os.link(source, target)
-    except FileNotFoundError:  # its folder is not there yet: made once, by the first file into it
-        if target.parent.is_dir():
-            raise  # the source is gone
-        target.parent.mkdir(parents=True)
-        place_file(source, target)
+    except FileNotFoundError:
+        raise  # the source is gone: copying would not help
     except OSError:
         shutil.copyfile(source, target)
 

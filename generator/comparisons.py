@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .cache import canonical, key_of
 from .config import ComparisonTopic
 from .identity import comparison_url, goal_id, indicator_anchors
 from .indicator_values import ParsedValue
@@ -49,7 +50,7 @@ class Comparison:
 
     @property
     def department_count(self) -> int:
-        return len({row.department for row in self.rows})
+        return len(department_names(self.rows))
 
     def pages(self) -> list[tuple[ComparisonRow, ...]]:
         """The rows as the pages show them, the topic's `rows_per_page` each."""
@@ -59,6 +60,44 @@ class Comparison:
 
 # One department's rows, topic id → rows in filing order: worked out again only when the department changed.
 DepartmentRows = dict[str, tuple[ComparisonRow, ...]]
+
+
+def department_names(rows: tuple[ComparisonRow, ...]) -> frozenset[str]:
+    """The departments rows come from, by the names they were filed under."""
+    return frozenset(row.department for row in rows)
+
+
+@dataclass(frozen=True)
+class TopicShare:
+    """One department's rows in one topic, as the comparisons' index and the keys of the topic's pages need
+    them: a build reads these for every department, and the rows themselves only when a topic's pages change."""
+
+    digest: str  # of the rows
+    rows: int
+    departments: frozenset[str]  # department_names of the rows (a department may be renamed between years)
+
+
+def topic_shares(rows: DepartmentRows) -> dict[str, TopicShare]:
+    return {topic: TopicShare(key_of(canonical(topic_rows)), len(topic_rows), department_names(topic_rows))
+            for topic, topic_rows in rows.items()}
+
+
+@dataclass(frozen=True)
+class ComparisonSummary:
+    """A comparison as its index lists it (what Comparison says of its rows, from each department's shares)."""
+
+    topic: ComparisonTopic
+    url: str
+    row_count: int
+    department_count: int
+
+
+def summaries(topics: list[ComparisonTopic], shares: list[dict[str, TopicShare]]) -> tuple[ComparisonSummary, ...]:
+    def of(topic: ComparisonTopic) -> ComparisonSummary:
+        found = [share[topic.id] for share in shares if topic.id in share]
+        return ComparisonSummary(topic, comparison_url(topic.id), sum(share.rows for share in found),
+                                 len(frozenset().union(*(share.departments for share in found))))
+    return tuple(of(topic) for topic in topics)
 
 
 def department_rows(topics: list[ComparisonTopic], dept: DepartmentView) -> DepartmentRows:

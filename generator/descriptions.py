@@ -7,7 +7,7 @@ from the public site model only, like the pages themselves.
 
 from __future__ import annotations
 
-from .comparisons import Comparison
+from .comparisons import Comparison, ComparisonSummary
 from .models import Goal
 from .revisions import Revision
 from .sitemodel import DepartmentView, FilingView, ProjectView, SiteModel
@@ -64,7 +64,7 @@ def project(view: FilingView, item: ProjectView) -> str:
             f"{count} 项绩效指标。")
 
 
-def compare_index(found: tuple[Comparison, ...]) -> str:
+def compare_index(found: tuple[ComparisonSummary, ...]) -> str:
     topics = "、".join(c.topic.title for c in found)
     return f"跨部门比较共同的绩效指标（{len(found)} 个主题{'：' + topics if topics else ''}）。"
 

@@ -19,7 +19,7 @@ from . import descriptions as describe
 from . import vocabulary
 from .charts import bar_chart, step_chart
 from .checks import PERCENT
-from .comparisons import Comparison, ComparisonRow
+from .comparisons import Comparison, ComparisonRow, ComparisonSummary
 from .exports import Download
 from .findings import Finding
 from .identity import comparison_url, department_url, goal_id
@@ -164,7 +164,7 @@ class ProjectContext(Base):
 
 @dataclass(frozen=True)
 class CompareIndexContext(Base):
-    comparisons: tuple[Comparison, ...]
+    comparisons: tuple[ComparisonSummary, ...]
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,7 @@ def department_pages(dept: DepartmentView, chrome: Chrome, downloads: dict[str, 
 
 
 def site_pages(site: SiteModel, chrome: Chrome, downloads: dict[str, tuple[Download, ...]],
-               site_downloads: tuple[Download, ...], found: tuple[Comparison, ...]) -> list[Page]:
+               site_downloads: tuple[Download, ...], found: tuple[ComparisonSummary, ...]) -> list[Page]:
     """The pages that draw on every filing (home, lists, the comparisons' index): rendered on every build.
     Each comparison's own pages are `compare_pages`."""
     pages = [_home(site, chrome), _departments(site, chrome)]

@@ -32,7 +32,7 @@ def public_filing(filing: Filing, publish_contact: bool) -> Filing:
         "projects": projects,
         "contact": filing.contact if publish_contact else None,
         # A review's reason may quote what a withheld project holds.
-        "reviews": [r for r in filing.reviews if r.key_path[:2] not in withheld],
+        "reviews": [r for r in filing.reviews if r.key_path[:2] not in withheld] if withheld else filing.reviews,
     })
 
 

@@ -1,0 +1,87 @@
+"""Stage 5: the open data, each filing's downloads and the site-wide files, from the cache where it can.
+
+Each filing's downloads are made once (on every core when there are many) into a cache entry that also
+keeps its rows, as CSV text and as workbook cells: the site-wide CSVs and each year's workbook are then
+joined from those, one filing's rows at a time, instead of being made from every filing again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import BuildCache, code_fingerprint, fill_entry, keep_in_entry, key_of
+from .export_tables import TABLE_SPECS
+from .exports import (Download, ExportInput, export_filing_rows, export_site_rows, kept_summary, newest_disclosure,
+                      site_position, site_years, streamed_sheets, write_year_workbook)
+
+if TYPE_CHECKING:  # for type hints only: the site model's code is not behind the open data (see EXPORT_CODE)
+    from .sitemodel import SiteModel
+
+# This module: its code, the code of every module it imports (exports.py …) and the versions of the libraries
+# they use are part of every key here, so a change to any of them, the reading side of the kept rows
+# included, makes the open data again.
+EXPORT_CODE = ("open_data.py",)
+
+
+def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
+                    jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
+    """Exports of unchanged filings come from the cache; the others are made on every core first."""
+    code = code_fingerprint(EXPORT_CODE)
+    items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
+    keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
+    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
+    kept = {url: reuse.link(keys[url], staging) for url in items}
+    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
+    manifests = {keys[url]: kept[url] for url in items}
+    return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
+
+
+def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
+              reuse: BuildCache) -> tuple[Download, ...]:
+    """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
+    workbook per year (joined from the cells kept with each of its filings when one of them changed). Both
+    read one filing's rows at a time; the prior years and row counts they need first are in the manifests."""
+    order = sorted(keyed, key=lambda key: site_position(keyed[key]))
+    years = site_years(manifests[key]["prior_years"] for key in order)
+    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
+        (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
+    for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
+        keys = [key for key in order if keyed[key].filing.fiscal_year == year]
+        made += reuse.files(key_of(code, "workbook", str(year), *sorted(keys)), staging,
+                            lambda out, year=year, keys=keys: manifest_of(
+                                year_workbook(keyed, manifests, keys, year, out, reuse)))
+    return downloads_in(made)
+
+
+def year_workbook(keyed: dict[str, ExportInput], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
+                  reuse: BuildCache) -> list[Download]:
+    """A year's workbook, its rows read from the cells kept with each of its filings (`keys`, in site order)."""
+    counts = {kind: sum(manifests[key]["row_counts"][kind] for key in keys) for kind in TABLE_SPECS}
+    sheets = streamed_sheets(lambda: (reuse.kept(key, SHEET_PIECES) for key in keys),
+                             site_years(manifests[key]["prior_years"] for key in keys), counts)
+    return write_year_workbook(sheets, year, newest_disclosure([keyed[key] for key in keys]), out)
+
+
+SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry
+CSV_PIECES = "rows.pickle"  # a filing's rows as CSV text for the site-wide CSVs, kept in its export entry
+
+
+def fill_exports(root: Path, key: str, item: ExportInput) -> None:
+    """One filing's downloads, and its rows for the site-wide CSVs and its year's workbook, into the cache
+    entry `key` (a job: runs in a worker process)."""
+    def make(out: Path) -> dict:
+        downloads, rows, sheets = export_filing_rows(item, out)
+        keep_in_entry(out, SHEET_PIECES, sheets)
+        keep_in_entry(out, CSV_PIECES, rows)
+        return {"downloads": manifest_of(downloads), **kept_summary(sheets)}
+    fill_entry(root, key, make)
+
+
+def manifest_of(downloads: list[Download]) -> list[dict]:
+    return [asdict(d) for d in downloads]
+
+
+def downloads_in(manifest: list[dict]) -> tuple[Download, ...]:
+    return tuple(Download(**item) for item in manifest)
