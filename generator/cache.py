@@ -85,8 +85,9 @@ def _imports(name: str) -> tuple[list[str], set[str]]:
     package = PurePosixPath(name).parent
     found, tops = [], set()
     tree = ast.parse((CODE_DIR / name).read_text("utf-8"))
+    hints_only = _type_checking_only(tree)
     for node in ast.walk(tree):
-        if node in _type_checking_only(tree):
+        if node in hints_only:
             continue
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package
