@@ -179,6 +179,6 @@ def write_source(source: PublicSource, out: Path) -> list:
 
 
 def write_discovery(site: SiteModel, page_paths: list[str], staging: Path) -> None:
-    write_feed(feed_entries([view.filing for view in site.filings]) + revision_entries(site), site.config, staging)
+    write_feed(feed_entries([view.head for view in site.filings]) + revision_entries(site), site.config, staging)
     write_sitemap([path for path in page_paths if path != "404.html"], site.config, staging)
     write_robots(site.config, staging)

@@ -206,7 +206,7 @@ class BuildCache:
         self.misses = 0
         self.used: set[str] = set()
         self.made_now: set[str] = set()
-        self._checked: dict[str, dict] = {}  # key → its verified manifest
+        self._checked: dict[str, dict | None] = {}  # key → its verified manifest, None: missing or damaged
 
     def fill_missing(self, job: Callable[..., None], arguments: dict[str, tuple], jobs: int | None,
                      label: str = "") -> None:
@@ -214,7 +214,7 @@ class BuildCache:
         there are many; each job fills its entry with `fill_entry`."""
         missing = [key for key in arguments if self._entry(key) is None]
         run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs, label=label)
-        self.made_now.update(missing)
+        self._made(missing)
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` linked into staging, made here only when `key` has no sound entry."""
@@ -225,7 +225,12 @@ class BuildCache:
         """The entry `key` filled by `make(folder)` here, unless it has a sound entry already."""
         if self._entry(key) is None:
             fill_entry(self.root, key, make)
-            self.made_now.add(key)
+            self._made([key])
+
+    def _made(self, keys: list[str]) -> None:
+        self.made_now.update(keys)
+        for key in keys:
+            self._checked.pop(key, None)  # verified afresh when linked
 
     def missing(self, keys: Iterable[str]) -> list[str]:
         """The keys with no sound entry yet (their arguments may be costly to gather: only these need them)."""
@@ -264,10 +269,10 @@ class BuildCache:
             try:
                 self._checked[key] = verified_manifest(self.root / key)
             except FileNotFoundError:
-                return None
+                self._checked[key] = None
             except Damaged as damage:
                 LOG.warning("缓存条目 %s/%s 已损坏（%s），重新生成", self.root.name, key, damage)
-                return None
+                self._checked[key] = None
         return self._checked[key]
 
     def value(self, key: str) -> Any | None:

@@ -270,7 +270,7 @@ def _publication_delay(filing: Filing) -> Iterator[Finding]:
 
 def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
     """What a file is checked against besides itself: the regions of the config, the 原文 on disk."""
-    filing = item.filing
+    filing = item.head
     if config and filing.department.region not in config.region_paths():
         yield error(("department", "region"), "unknown-region", f"地区“{filing.department.region}”未定义",
                      "在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识")
@@ -325,7 +325,7 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
     first_by_key: dict[tuple, LoadedFiling] = {}
     first_by_dept: dict[str, LoadedFiling] = {}
     for item in loaded:
-        f = item.filing
+        f = item.head
         key = (f.department.id, f.fiscal_year, f.kind)
         if key in first_by_key:
             other = first_by_key[key].file
@@ -333,7 +333,7 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
                                                 f"{f.department.name} {f.fiscal_year}年{f.kind}已在 {other} 中",
                                                 "每份文件只保留一个 YAML 文件")))
         first_by_key.setdefault(key, item)
-        dept = first_by_dept.setdefault(f.department.id, item).filing.department
+        dept = first_by_dept.setdefault(f.department.id, item).head.department
         if dept != f.department:
             problems.append(_locate(item, error(("department",), "department-mismatch",
                                                 f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].file} 不同",
@@ -350,6 +350,6 @@ def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], content_dir: P
         holder = withheld.get(path) if path is not None else None
         if holder is not None and holder is not item:
             problems.append(_locate(item, error(("source",), "withheld-source",
-                                                f"原文 {SOURCES_DIR}/{item.filing.source} 含 {holder.file} 中不予公开的项目",
+                                                f"原文 {SOURCES_DIR}/{item.head.source} 含 {holder.file} 中不予公开的项目",
                                                 "删除本文件的 source 字段；含不予公开内容的原文不在网站提供")))
     return problems

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import xlsxwriter
 from pydantic_core import to_json
@@ -35,6 +35,9 @@ from .feeds import disclosure_date
 from .identity import filing_url
 from .models import Filing, Goal, Project
 from .yamlsource import dump_yaml
+
+if TYPE_CHECKING:  # for type hints only: loading.py is not behind the open data
+    from .loading import FilingHead
 
 CSV_TYPE = "text/csv"
 JSON_TYPE = "application/json"
@@ -172,12 +175,12 @@ def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list
     from the cells kept for each filing, made here from the filings themselves)."""
     chosen = site_order([item for item in items if item.filing.fiscal_year == year])
     pieces = [sheet_pieces(filing_cells(table_rows(item.filing, item.region_names))) for item in chosen]
-    return write_year_workbook(joined_sheets(pieces), year, newest_disclosure(chosen), out)
+    return write_year_workbook(joined_sheets(pieces), year, newest_disclosure([item.filing for item in chosen]), out)
 
 
-def newest_disclosure(items: list[ExportInput]) -> dt.date:
+def newest_disclosure(filings: list[Filing | FilingHead]) -> dt.date:
     """The date a year's workbook carries: that of its newest filing, never the build's."""
-    return max((disclosure_date(item.filing) for item in items), default=dt.date(1980, 1, 1))
+    return max((disclosure_date(filing) for filing in filings), default=dt.date(1980, 1, 1))
 
 
 def site_tables(items: list[ExportInput]) -> list[Table]:
@@ -188,14 +191,15 @@ def site_tables(items: list[ExportInput]) -> list[Table]:
 
 def site_order(items: list[ExportInput]) -> list[ExportInput]:
     """Filings in department, year and slug order (the rows' order in the site-wide tables), all public."""
-    ordered = sorted(items, key=site_position)
+    ordered = sorted(items, key=lambda item: site_position(item.filing))
     for item in ordered:
         require_public(item.filing)
     return ordered
 
 
-def site_position(item: ExportInput) -> tuple[str, int, str]:
-    return item.filing.department.id, item.filing.fiscal_year, item.filing.slug
+def site_position(filing: Filing | FilingHead) -> tuple[str, int, str]:
+    """Where a filing's rows are in the site-wide tables: department, year, slug."""
+    return filing.department.id, filing.fiscal_year, filing.slug
 
 
 def require_public(filing: Filing) -> None:

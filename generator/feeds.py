@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from .config import SiteConfig
 from .identity import filing_url
-from .models import Filing, Project
+from .models import Filing
 
 if TYPE_CHECKING:
+    from .loading import FilingHead
     from .sitemodel import SiteModel
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -40,25 +41,23 @@ class FeedEntry:
     author: str
 
 
-def disclosure_date(filing: Filing) -> dt.date:
+def disclosure_date(filing: Filing | FilingHead) -> dt.date:
     """The date a filing became public, as far as the filing says."""
     return filing.published_on or filing.approved_on or filing.filed_on or dt.date(filing.fiscal_year, 1, 1)
 
 
-def feed_entries(filings: list[Filing]) -> list[FeedEntry]:
-    """One entry per filing; pass the public view so withheld items cannot reach the summary."""
+def feed_entries(filings: list[FilingHead]) -> list[FeedEntry]:
+    """One entry per filing, from its head (FilingView.head: no contact fields unless published; its counts are
+    of what the site shows, withheld projects left out)."""
     return [FeedEntry(title=f"{f.department.name}《{f.title}》（{f.fiscal_year}年度，{f.kind}）",
                       path=filing_url(f), updated=disclosure_date(f),
                       summary=entry_summary(f), author=f.publisher or f.department.name)
             for f in filings]
 
 
-def entry_summary(filing: Filing) -> str:
-    goals = list(filing.goals)
-    projects = [entry for entry in filing.projects if isinstance(entry, Project) and not entry.withheld]
-    goals += [goal for project in projects for goal in project.goals]
-    indicators = sum(len(goal.indicators) for goal in goals)
-    return f"{filing.department.name}{filing.fiscal_year}年度绩效目标（{filing.kind}）：绩效指标{indicators}项，公开项目{len(projects)}个。"
+def entry_summary(head: FilingHead) -> str:
+    return (f"{head.department.name}{head.fiscal_year}年度绩效目标（{head.kind}）："
+            f"绩效指标{head.indicator_count}项，公开项目{head.project_count}个。")
 
 
 # Revisions in the feed: the latest ones (a feed reader keeps what it has seen); a filing's first
@@ -70,9 +69,9 @@ def revision_entries(site: SiteModel) -> list[FeedEntry]:
     """One entry per revision after the first publication, newest first, with its changes as summary."""
     found = [(revision, view) for view in site.filings for revision in view.revisions[:-1]]
     found.sort(key=lambda pair: (pair[0].time, pair[0].url), reverse=True)
-    return [FeedEntry(title=f"{v.filing.department.name}《{v.filing.title}》修订：{r.message}", path=r.url,
+    return [FeedEntry(title=f"{v.head.department.name}《{v.head.title}》修订：{r.message}", path=r.url,
                       updated=r.time, summary=changes_summary([c.text for c in r.changes]),
-                      author=v.filing.publisher or v.filing.department.name)
+                      author=v.head.publisher or v.head.department.name)
             for r, v in found[:FEED_REVISIONS]]
 
 

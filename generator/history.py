@@ -111,15 +111,17 @@ class Views:
     def __init__(self, git: Git | None, cache: BuildCache | None):
         self.git, self.cache = git, cache
         self.found: dict[Version, Filing | None] = {}
+        self.seeded: dict[Version, LoadedFiling] = {}
         self.parsed = 0
 
-    def seed(self, version: Version, view: Filing) -> None:
-        """A version the build has parsed already (the file as it is now, if committed as it is)."""
-        self.found[version] = view
+    def seed(self, version: Version, loaded: LoadedFiling) -> None:
+        """A version the build has parsed already (the file as it is now, if committed as it is): its public
+        view is made only if a revision needs it, its permalink comes from its head."""
+        self.seeded[version] = loaded
 
     def urls(self, versions: set[Version], names: dict[Version, str]) -> dict[Version, str | None]:
         """Each version's permalink (None: it did not load). Only the versions no build has seen are parsed."""
-        cached = [v for v in versions if v not in self.found]
+        cached = [v for v in versions if v not in self.found and v not in self.seeded]
         kept = {v: self.cache.value(v.key("url")) if self.cache else None for v in cached}
         self.load([v for v in cached if kept[v] is None], names)
         for v in cached:
@@ -128,11 +130,15 @@ class Views:
         return {v: kept[v][0] if kept.get(v) is not None else self._url(v) for v in versions}
 
     def _url(self, version: Version) -> str | None:
+        if version in self.seeded:
+            return filing_url(self.seeded[version].head)
         view = self.found[version]
         return filing_url(view) if view is not None else None
 
     def views(self, versions: list[Version], names: dict[Version, str]) -> list[Filing | None]:
         for v in versions:
+            if v not in self.found and v in self.seeded:
+                self.found[v] = public_filing(self.seeded[v].filing, publish_contact=False)
             if v not in self.found and self.cache and (kept := self.cache.value(v.key("view"))) is not None:
                 self.found[v] = kept[0]
         self.load([v for v in versions if v not in self.found], names)
@@ -273,7 +279,7 @@ def read_history(content: Path, config: SiteConfig, current: list[LoadedFiling] 
     names = {v: path for _, versions, _ in states for path, v in versions.items()}
     views = Views(git, cache)
     for version, loaded in current_versions(git, content, current):
-        views.seed(version, public_filing(loaded.filing, publish_contact=False))
+        views.seed(version, loaded)
     urls = views.urls(set(names), names)
     history = History(timelines(states, urls), views, names)
     if git.text("rev-parse", "--is-shallow-repository") == "true" or not steps:

@@ -51,6 +51,11 @@ Code = Text
 KIND_SLUGS: dict[str, str] = {"申报": "shenbao", "批复": "pifu", "公开": "gongkai"}
 
 
+def filing_slug(fiscal_year: int, kind: str) -> str:
+    """The permalink segment of a filing: `2025-pifu`."""
+    return f"{fiscal_year}-{KIND_SLUGS[kind]}"
+
+
 def models_in(annotation: Any) -> list[type[BaseModel]]:
     """The record types inside a field's annotation: X, X | None, list[X], dict[int, X], Annotated unions."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -288,5 +293,4 @@ class Filing(Model):
 
     @property
     def slug(self) -> str:
-        """The permalink segment of this filing: `2025-pifu`."""
-        return f"{self.fiscal_year}-{KIND_SLUGS[self.kind]}"
+        return filing_slug(self.fiscal_year, self.kind)

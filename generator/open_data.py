@@ -17,6 +17,7 @@ from .exports import (Download, ExportInput, export_filing_rows, export_site_row
                       site_position, site_years, streamed_sheets, write_year_workbook)
 
 if TYPE_CHECKING:  # for type hints only: the site model's code is not behind the open data (see EXPORT_CODE)
+    from .loading import FilingHead
     from .sitemodel import SiteModel
 
 # This module: its code, the code of every module it imports (exports.py …) and the versions of the libraries
@@ -27,41 +28,43 @@ EXPORT_CODE = ("open_data.py",)
 
 def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
                     jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
-    """Exports of unchanged filings come from the cache; the others are made on every core first."""
+    """Exports of unchanged filings come from the cache; the others are made on every core first (only these
+    filings are read back whole)."""
     code = code_fingerprint(EXPORT_CODE)
-    items = {view.url: ExportInput(view.filing, view.region_names) for view in site.filings}
     keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
-    reuse.fill_missing(fill_exports, {keys[url]: (item,) for url, item in items.items()}, jobs, "导出数据")
-    kept = {url: reuse.link(keys[url], staging) for url in items}
-    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in items}
-    manifests = {keys[url]: kept[url] for url in items}
-    return per_filing, site_data({keys[url]: item for url, item in items.items()}, manifests, code, staging, reuse)
+    views = {keys[view.url]: view for view in site.filings}
+    reuse.fill_missing(fill_exports, {key: (ExportInput(views[key].filing, views[key].region_names),)
+                                      for key in reuse.missing(views)}, jobs, "导出数据")
+    kept = {url: reuse.link(key, staging) for url, key in keys.items()}
+    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in keys}
+    manifests = {keys[url]: kept[url] for url in keys}
+    return per_filing, site_data({key: view.head for key, view in views.items()}, manifests, code, staging, reuse)
 
 
-def site_data(keyed: dict[str, ExportInput], manifests: dict[str, dict], code: str, staging: Path,
+def site_data(heads: dict[str, FilingHead], manifests: dict[str, dict], code: str, staging: Path,
               reuse: BuildCache) -> tuple[Download, ...]:
     """The site-wide CSVs (concatenated from the rows kept with each filing when any filing changed) and one
     workbook per year (joined from the cells kept with each of its filings when one of them changed). Both
     read one filing's rows at a time; the prior years and row counts they need first are in the manifests."""
-    order = sorted(keyed, key=lambda key: site_position(keyed[key]))
+    order = sorted(heads, key=lambda key: site_position(heads[key]))
     years = site_years(manifests[key]["prior_years"] for key in order)
-    made = reuse.files(key_of(code, "site", *sorted(keyed)), staging, lambda out: manifest_of(export_site_rows(
+    made = reuse.files(key_of(code, "site", *sorted(heads)), staging, lambda out: manifest_of(export_site_rows(
         (reuse.kept(key, CSV_PIECES) for key in order), years, out)))
-    for year in sorted({item.filing.fiscal_year for item in keyed.values()}, reverse=True):
-        keys = [key for key in order if keyed[key].filing.fiscal_year == year]
+    for year in sorted({head.fiscal_year for head in heads.values()}, reverse=True):
+        keys = [key for key in order if heads[key].fiscal_year == year]
         made += reuse.files(key_of(code, "workbook", str(year), *sorted(keys)), staging,
                             lambda out, year=year, keys=keys: manifest_of(
-                                year_workbook(keyed, manifests, keys, year, out, reuse)))
+                                year_workbook(heads, manifests, keys, year, out, reuse)))
     return downloads_in(made)
 
 
-def year_workbook(keyed: dict[str, ExportInput], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
+def year_workbook(heads: dict[str, FilingHead], manifests: dict[str, dict], keys: list[str], year: int, out: Path,
                   reuse: BuildCache) -> list[Download]:
     """A year's workbook, its rows read from the cells kept with each of its filings (`keys`, in site order)."""
     counts = {kind: sum(manifests[key]["row_counts"][kind] for key in keys) for kind in TABLE_SPECS}
     sheets = streamed_sheets(lambda: (reuse.kept(key, SHEET_PIECES) for key in keys),
                              site_years(manifests[key]["prior_years"] for key in keys), counts)
-    return write_year_workbook(sheets, year, newest_disclosure([keyed[key] for key in keys]), out)
+    return write_year_workbook(sheets, year, newest_disclosure([heads[key] for key in keys]), out)
 
 
 SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workbook, kept in its export entry

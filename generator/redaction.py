@@ -25,7 +25,7 @@ TEXT_SOURCES = (".txt", ".csv", ".htm", ".html", ".md")
 
 
 def public_filing(filing: Filing, publish_contact: bool) -> Filing:
-    projects = [_public_entry(entry, index) for index, entry in enumerate(filing.projects)]
+    projects = [public_entry(entry, index) for index, entry in enumerate(filing.projects)]
     withheld = {("projects", index) for index, entry in enumerate(filing.projects)
                 if isinstance(entry, Project) and entry.withheld}
     return filing.model_copy(update={
@@ -36,7 +36,8 @@ def public_filing(filing: Filing, publish_contact: bool) -> Filing:
     })
 
 
-def _public_entry(entry: Project | WithheldRange, index: int) -> Project | WithheldRange:
+def public_entry(entry: Project | WithheldRange, index: int) -> Project | WithheldRange:
+    """A project as the site shows it: a withheld one becomes the record of its redaction."""
     if isinstance(entry, WithheldRange) or entry.withheld is None:
         return entry
     number = entry.number if entry.number is not None else index + 1

@@ -36,8 +36,8 @@ def write_revision_data(site: SiteModel, history: SiteHistory, staging: Path, re
     for view in site.filings:
         found = history.filings.get(view.url)
         for revision, version in zip(found.revisions, found.versions) if found else ():
-            key = key_of(code, "revision", repr(revision), version.key("view"), repr(history.now[view.url]),
-                         *view.region_names)
+            key = key_of(code, "revision", repr(revision), version.key("view"), history.current[view.url].digest,
+                         *view.region_names)  # the filing today: what it withholds
             wanted[key] = (view, revision, version)
     missing = {key: (ExportInput(history.revision_filing(view.url, version), view.region_names), revision)
                for key in reuse.missing(wanted) for view, revision, version in (wanted[key],)}

@@ -106,25 +106,25 @@ def withhold_as_now(view: Filing, now: WithheldNow) -> tuple[Filing, frozenset[i
     return view.model_copy(update={"projects": entries, "reviews": reviews}), frozenset(concealed)
 
 
-def filing_histories(history: History, current: list[LoadedFiling], now: dict[str, WithheldNow],
-                     cache: BuildCache | None) -> dict[str, FilingHistory]:
+def filing_histories(history: History, current: list[LoadedFiling], cache: BuildCache | None) -> dict[str, FilingHistory]:
     """Each current filing's revisions, newest first (a filing with no commit yet has none).
 
-    Kept in the cache under everything they are made from (the filing's versions and commits, what it
-    withholds today, the rows it has today), so only a filing a new commit touched is compared again."""
+    Kept in the cache under everything they are made from (the filing's versions and commits, the filing
+    as it is today: what it withholds and the rows it has), so only a filing a new commit touched is compared
+    again, and an unchanged filing is not read back whole (see FilingHead)."""
     found = {}
     for loaded in current:
-        url = filing_url(loaded.filing)
+        url = filing_url(loaded.head)
         timeline = history.timelines.get(url)
         if not timeline:
             continue
-        targets = link_targets(public_filing(loaded.filing, publish_contact=False), url)
-        key = key_of(generator_fingerprint(), "revisions", url, repr(timeline.states), repr(now[url]),
-                     "\n".join(sorted(targets)), str(history.complete))
+        key = key_of(generator_fingerprint(), "revisions", url, repr(timeline.states), loaded.digest,
+                     str(history.complete))
         kept = cache.value(key) if cache else None
         if kept is None:
             views = history.public_views([version for _, version in timeline.states])
-            kept = linked_to(revisions_of(timeline, views, now[url], history.complete), targets)
+            targets = link_targets(public_filing(loaded.filing, publish_contact=False), url)
+            kept = linked_to(revisions_of(timeline, views, withheld_now(loaded.filing), history.complete), targets)
             if cache:
                 cache.keep(key, kept)
         found[url] = kept
@@ -189,7 +189,7 @@ class SiteHistory:
     filings: dict[str, FilingHistory]  # by filing URL
     notice: str | None  # said once when the commit history is not complete
     history: History
-    now: dict[str, WithheldNow]  # by filing URL: what each filing withholds today
+    current: dict[str, LoadedFiling]  # by filing URL: each filing as it is today
 
     @property
     def parsed(self) -> int:
@@ -200,19 +200,19 @@ class SiteHistory:
         """The public view after a revision, with today's withheld projects withheld."""
         view = self.history.public_views([version])[0]
         assert view is not None, "a revision is only made of a version that loaded"
-        return withhold_as_now(view, self.now[url])[0]
+        return withhold_as_now(view, withheld_now(self.current[url].filing))[0]
 
 
 def site_history(content: Path, config: SiteConfig, filings: list[LoadedFiling], cache: BuildCache | None) -> SiteHistory:
     """A repository git cannot read (a missing object, a timeout) costs the 修订记录 of this build, not the
     build: the site is published on time, and the build says why its history is missing."""
-    now = {filing_url(loaded.filing): withheld_now(loaded.filing) for loaded in filings}
+    current = {filing_url(loaded.head): loaded for loaded in filings}
     try:
         history = read_history(content, config, filings, cache)
-        return SiteHistory(filing_histories(history, filings, now, cache), history.notice, history, now)
+        return SiteHistory(filing_histories(history, filings, cache), history.notice, history, current)
     except (subprocess.SubprocessError, OSError) as exc:
         notice = f"{NO_HISTORY.format(start='本次生成')}（读取提交历史时 git 出错：{git_error(exc)}）"
-        return SiteHistory({}, notice, History(complete=False, notice=notice), now)
+        return SiteHistory({}, notice, History(complete=False, notice=notice), current)
 
 
 def git_error(exc: Exception) -> str:

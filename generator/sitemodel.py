@@ -18,7 +18,7 @@ from .checks import site_findings
 from .config import Region, SiteConfig
 from .findings import Finding
 from .identity import department_url, filing_url, goal_id, project_id, project_url
-from .loading import LoadedFiling
+from .loading import FilingHead, LoadedFiling
 from .models import Filing, Goal, Project, WithheldRange
 from .redaction import PublicSource, public_filing
 from .sources import published_sources
@@ -49,22 +49,42 @@ class WithheldView:
 
 @dataclass(frozen=True)
 class FilingView:
-    filing: Filing  # the public view
+    loaded: LoadedFiling  # as filed: read back whole only when `filing` is asked for
     url: str
     region_names: tuple[str, ...]
-    projects: tuple[ProjectView, ...]
-    sequence: tuple[ProjectView | WithheldView, ...]  # projects and redactions in filed order
     source: PublicSource | None  # the 原文 to publish, if it may be published, with personal data blanked
     public_digest: str  # stands for `filing` in keys: made from the filing's digest and what is withheld of it
+    publish_contact: bool
     revisions: tuple[Revision, ...] = ()  # 修订记录, newest first
+
+    @cached_property
+    def filing(self) -> Filing:
+        """The public view. Made when something of this filing's own is made again (its department's pages,
+        its downloads): pages of the whole site read `head`, so an unchanged filing is not read back whole."""
+        return public_filing(self.loaded.filing, self.publish_contact)
+
+    @cached_property
+    def head(self) -> FilingHead:
+        """The filing's own fields as the site shows them: contact fields only where the site publishes them."""
+        head = self.loaded.head
+        return head if self.publish_contact or head.contact is None else dataclasses.replace(head, contact=None)
+
+    @cached_property
+    def sequence(self) -> tuple[ProjectView | WithheldView, ...]:
+        """Projects and redactions in filed order."""
+        return tuple(_sequence_item(entry, index, self.filing) for index, entry in enumerate(self.filing.projects))
+
+    @property
+    def projects(self) -> tuple[ProjectView, ...]:
+        return tuple(item for item in self.sequence if isinstance(item, ProjectView))
 
     @property
     def department_id(self) -> str:
-        return self.filing.department.id
+        return self.head.department.id
 
     @property
     def withheld(self) -> tuple[WithheldView, ...]:
-        return tuple(item for item in self.sequence if isinstance(item, WithheldView))
+        return tuple(withheld_view(record, index) for index, record in self.head.withheld)
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -116,11 +136,11 @@ def build_site_model(config: SiteConfig, loaded: list[LoadedFiling], content_dir
     sources = published_sources(loaded, content_dir, config.publish_contact)
     views = [_with_revisions(_filing_view(item, source, config, regions), histories or {})
              for item, source in zip(loaded, sources)]
-    views.sort(key=lambda v: (-v.filing.fiscal_year, v.filing.department.id, v.filing.kind))
+    views.sort(key=lambda v: (-v.head.fiscal_year, v.head.department.id, v.head.kind))
     departments = _departments(views)
     return SiteModel(config=config, filings=tuple(views), departments=departments,
                      regions=_region_groups(departments, regions),
-                     years=tuple(sorted({v.filing.fiscal_year for v in views}, reverse=True)),
+                     years=tuple(sorted({v.head.fiscal_year for v in views}, reverse=True)),
                      history_notice=history_notice)
 
 
@@ -130,25 +150,25 @@ def _with_revisions(view: FilingView, histories: dict[str, FilingHistory]) -> Fi
 
 
 def _filing_view(item: LoadedFiling, source: PublicSource | None, config: SiteConfig, regions: dict) -> FilingView:
-    public = public_filing(item.filing, config.publish_contact)
-    url = filing_url(public)
-    sequence = tuple(_sequence_item(entry, index, public) for index, entry in enumerate(public.projects))
     return FilingView(
-        filing=public, url=url,
-        region_names=tuple(r.name for r in regions.get(public.department.region, ())),
-        projects=tuple(item for item in sequence if isinstance(item, ProjectView)),
-        sequence=sequence,
+        loaded=item, url=filing_url(item.head),
+        region_names=tuple(r.name for r in regions.get(item.head.department.region, ())),
         source=source,
         public_digest=key_of(code_fingerprint(("redaction.py",)), item.digest, str(config.publish_contact)),
+        publish_contact=config.publish_contact,
     )
 
 
 def _sequence_item(entry, index: int, filing: Filing) -> ProjectView | WithheldView:
     if isinstance(entry, WithheldRange):
-        first, last = entry.withheld.numbers
-        return WithheldView(entry, index, f"withheld-{first}-{last}")
+        return withheld_view(entry, index)
     pid = project_id(entry, index)
     return ProjectView(entry, pid, project_url(filing, pid), index)
+
+
+def withheld_view(record: WithheldRange, index: int) -> WithheldView:
+    first, last = record.withheld.numbers
+    return WithheldView(record, index, f"withheld-{first}-{last}")
 
 
 def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
@@ -158,7 +178,7 @@ def _departments(views: list[FilingView]) -> tuple[DepartmentView, ...]:
     departments = []
     for dept_id, filings in sorted(grouped.items()):
         first = filings[0]
-        departments.append(DepartmentView(dept_id, first.filing.department.name, first.region_names,
+        departments.append(DepartmentView(dept_id, first.head.department.name, first.region_names,
                                           department_url(dept_id), tuple(filings)))
     return tuple(departments)
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Filing, Project
 from .redaction import PublicSource, public_source
 
 # A segment of the path under sources/ becomes a URL segment: no hidden files, no `?`, `#`, `%` or `\`.
@@ -54,27 +53,23 @@ def source_path(content_dir: Path, name: str) -> Path:
     return path
 
 
-def withholds_projects(filing: Filing) -> bool:
-    """Such a 原文 holds what the site withholds, so it is not published at all."""
-    return any(isinstance(e, Project) and e.withheld for e in filing.projects)
-
-
 def resolved_sources(loaded: list[LoadedFiling], content_dir: Path) -> list[Path | None]:
     """Each filing's 原文 file, or None (no source, or one `check` reports)."""
     paths: list[Path | None] = []
     for item in loaded:
         try:
-            paths.append(source_path(content_dir, item.filing.source) if item.filing.source else None)
+            paths.append(source_path(content_dir, item.head.source) if item.head.source else None)
         except SourceError:
             paths.append(None)
     return paths
 
 
 def withheld_sources(loaded: list[LoadedFiling], paths: list[Path | None]) -> dict[Path, LoadedFiling]:
-    """原文 files cited by a filing that withholds projects → that filing."""
+    """原文 files cited by a filing that withholds projects → that filing: such a 原文 holds what the site
+    withholds, so it is not published at all."""
     found: dict[Path, LoadedFiling] = {}
     for item, path in zip(loaded, paths):
-        if path is not None and withholds_projects(item.filing):
+        if path is not None and item.head.withholds_projects:
             found.setdefault(path, item)
     return found
 
@@ -87,13 +82,13 @@ def published_sources(loaded: list[LoadedFiling], content_dir: Path,
     withheld = withheld_sources(loaded, paths)
     contacts: dict[Path, list] = {}
     for item, path in zip(loaded, paths):
-        if path is not None and item.filing.contact:
-            contacts.setdefault(path, []).append(item.filing.contact)
+        if path is not None and item.head.contact:
+            contacts.setdefault(path, []).append(item.head.contact)
     published: list[PublicSource | None] = []
     for item, path in zip(loaded, paths):
         if path is None or path in withheld:
             published.append(None)
         else:
-            url = f"{SOURCES_DIR}/{PurePosixPath(item.filing.source).as_posix()}"
+            url = f"{SOURCES_DIR}/{PurePosixPath(item.head.source).as_posix()}"
             published.append(public_source(path, url, contacts.get(path, []), publish_contact))
     return published

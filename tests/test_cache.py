@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildResult, build
+from generator.loading import LoadedFiling
 from generator.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +78,32 @@ def test_changing_one_filing_remakes_only_what_it_feeds(site):
     assert again.filings_reused == 3
     csv = (site.root / "site/d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao-indicators.csv").read_text("utf-8-sig")
     assert "≥55件" in csv and "≥50件" not in csv
+
+
+def read_back_whole(site: Site, monkeypatch) -> list[str]:
+    """The filings whose whole model the next build reads back from the parsed cache, in the order it does."""
+    found: list[str] = []
+    whole = LoadedFiling.filing.fget
+
+    def counted(loaded: LoadedFiling):
+        if not loaded.loaded:
+            found.append(loaded.path.relative_to(site.content).as_posix())
+        return whole(loaded)
+    monkeypatch.setattr(LoadedFiling, "filing", property(counted))
+    return found
+
+
+def test_a_rebuild_reads_back_whole_only_the_filings_of_departments_made_again(site, monkeypatch):
+    """Checks across files, the site-wide pages, the feed and the open data read the heads of unchanged filings;
+    only a department whose pages are made again has its filings read back whole."""
+    site.build()
+    edit(site.content / "demo-sfj" / "2025-pifu.yml", "法律援助", "法律援助服务")
+    read_back = read_back_whole(site, monkeypatch)
+    again = site.build()
+    assert (again.filings_reused, again.departments_rendered) == (3, 1)
+    assert read_back == ["demo-sfj/2024-pifu.yml"]  # the edited one was just parsed; other departments: none
+    site.build("fresh", cache=False)
+    assert site.files("fresh") == site.files()
 
 
 def test_an_incremental_build_equals_a_fresh_one(site):

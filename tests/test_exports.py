@@ -499,7 +499,7 @@ def cell_by_cell(tables: list[Table], title: str, creator: str, date: dt.date) -
 def whole_workbook(items: list[ExportInput], year: int) -> bytes:
     """The year's workbook written cell by cell."""
     chosen = [item for item in items if item.filing.fiscal_year == year]
-    return cell_by_cell(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest_disclosure(chosen))
+    return cell_by_cell(site_tables(chosen), f"{year}年度{SITE_TITLE}", "Gongkai", newest_disclosure([item.filing for item in chosen]))
 
 
 def whole_filing_workbook(item: ExportInput) -> bytes:
