@@ -21,7 +21,7 @@ from .feeds import feed_entries, revision_entries, write_feed, write_robots, wri
 from .comparisons import ComparisonSummary, comparisons, department_rows, summaries, topic_shares
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
-from .publish import build_lock, copy_tree, guarded_output, staging_dir, write_text
+from .publish import build_lock, copy_tree, drop_unplaced, guarded_output, staging_dir, write_file, write_text
 from .redaction import PublicSource
 from .render import environment, render_page
 from .revision_data import write_revision_data
@@ -71,12 +71,13 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 10. Pagefind: the content pages (indicators found in their rows)
+            drop_unplaced(staging, caches.placed())  # 11. what the site kept for reuse has that this one has not
         result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                              caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
                              len(checked.report.warnings), len(checked.report.reviewed), history.notice,
                              history.parsed, len(site.filings))
-        caches.record_published(inputs, output, counts_of(result))  # 11. what the next build can skip
-        caches.prune()  # 12. only once the new site is in place: a failed build keeps the old entries
+        caches.record_published(inputs, output, counts_of(result))  # 12. what the next build can skip
+        caches.prune()  # 13. only once the new site is in place: a failed build keeps the old entries
     return result
 
 
@@ -172,9 +173,7 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path, reuse: BuildCac
 
 
 def write_source(source: PublicSource, out: Path) -> list:
-    target = out / source.url
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(source.public_bytes())
+    write_file(out / source.url, source.public_bytes())
     return []
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .config import SiteConfig
 from .identity import filing_url
 from .models import Filing
+from .publish import write_file
 
 if TYPE_CHECKING:
     from .loading import FilingHead
@@ -147,13 +148,11 @@ def _urlset(urls: list[str]) -> ET.Element:
 
 
 def write_robots(config: SiteConfig, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
     text = f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(config, 'sitemap.xml')}\n"
-    (out / "robots.txt").write_bytes(text.encode("utf-8"))
+    write_file(out / "robots.txt", text.encode("utf-8"))
 
 
 def write_xml(root: ET.Element, path: Path) -> None:
     ET.indent(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(root, encoding="unicode")
-    path.write_bytes(('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8"))
+    write_file(path, ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8"))

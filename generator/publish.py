@@ -1,10 +1,16 @@
 """Atomic publication: the new site is written beside the old one and swapped in at the end.
 
-A build that fails (bad content, a template error, Ctrl-C) removes its staging
-folder and leaves the previous site untouched. Publishing replaces the whole
-output folder, so only a folder that Gongkai wrote (it holds the marker file) or
-an empty one is ever replaced, never one holding the content, the templates, the
-config or the working directory; and one build at a time writes to an output.
+A build that fails (bad content, a template error, Ctrl-C) leaves the previous
+site untouched. Publishing replaces the whole output folder, so only a folder
+that Gongkai wrote (it holds the marker file) or an empty one is ever replaced,
+never one holding the content, the templates, the config or the working
+directory; and one build at a time writes to an output.
+
+The replaced site is kept beside the new one (`.site.previous`) and becomes the
+next build's staging folder: most of a site is files hard-linked from the build
+cache, and a file already linked there is left as it is, so a small change
+relinks a few files instead of making ten thousand folders and links again.
+Whatever a build writes itself is written afresh, never through an old link.
 """
 
 from __future__ import annotations
@@ -68,30 +74,88 @@ def build_lock(output: Path) -> Iterator[None]:
 
 @contextmanager
 def staging_dir(output: Path) -> Iterator[Path]:
+    """The folder a build writes the new site into: the site the last build replaced, holding only the files
+    linked from the cache (see `keep_linked_only`), or an empty folder. After the build, `drop_unplaced` takes
+    out what the new site no longer has, and `_swap` publishes it."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.with_name(f".{output.name}.building")
+    staging, previous = _beside(output, "building"), _beside(output, "previous")
     leftovers = list(output.parent.glob(f".{output.name}.discarded-*"))  # removals cut short
     if staging.exists():  # a build that was killed
         leftovers.append(_set_aside(staging, output))
     for folder in leftovers:
         remove_later(folder)
-    staging.mkdir()
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    if previous.is_dir() and not previous.is_symlink():
+        os.rename(previous, staging)
+        keep_linked_only(staging)
+    staging.mkdir(exist_ok=True)
+    write_file(staging / MARKER, MARKER_TEXT.encode("utf-8"))
     try:
         yield staging
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        os.rename(staging, previous)  # whatever state it is in, the next build can start from it
         raise
-    _swap(staging, output)
+    _swap(staging, output, previous)
 
 
-def _swap(staging: Path, output: Path) -> None:
-    """Two renames: the site is either the old one or the new one, never a mix."""
-    old = _set_aside(output, output) if output.exists() else None
+def _beside(output: Path, role: str) -> Path:
+    return output.with_name(f".{output.name}.{role}")
+
+
+def _swap(staging: Path, output: Path, previous: Path) -> None:
+    """Two renames: the site is either the old one or the new one, never a mix. The old one stays beside it,
+    for the next build to start from."""
+    if previous.exists() or previous.is_symlink():
+        remove_later(_set_aside(previous, output))
+    if output.exists():
+        os.rename(output, previous)
     os.rename(staging, output)
-    if old is not None:
-        remove_later(old)
+
+
+def keep_linked_only(folder: Path) -> None:
+    """Of a site kept for reuse, only the files that are hard links (into the build cache) stay: a build links
+    each again only if it is not that very file already. What a build writes itself (site-wide pages, the feed,
+    the search index, copies) is taken out, to be written afresh."""
+    for _, entry in walk(os.fspath(folder)):
+        if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_nlink < 2:
+            os.unlink(entry.path)
+
+
+def drop_unplaced(folder: Path, placed: set[str]) -> None:
+    """Take out of a staging folder the linked files this build did not place (pages, downloads and 原文 the
+    new site no longer has) and the folders left empty. Files written by this build are new (one link each)."""
+    _drop_unplaced(os.fspath(folder), "", placed)
+
+
+def _drop_unplaced(folder: str, prefix: str, placed: set[str]) -> bool:
+    """Whether `folder` is empty once its unplaced links are gone (its empty folders are removed)."""
+    empty = True
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            if _drop_unplaced(entry.path, f"{prefix}{entry.name}/", placed):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+        elif f"{prefix}{entry.name}" not in placed and entry.stat(follow_symlinks=False).st_nlink > 1:
+            os.unlink(entry.path)
+        else:
+            empty = False
+    return empty
+
+
+def walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry below `folder` that is not a folder (symlinks included), by its POSIX path relative to
+    `folder`. scandir, not os.walk and pathlib: a province's site has tens of thousands of folders, and a
+    DirEntry knows whether it is a folder without another system call."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}", entry
 
 
 def _set_aside(folder: Path, output: Path) -> Path:
@@ -113,12 +177,36 @@ def remove_later(folder: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
+def make_folder(path: str) -> None:
+    """A folder at `path` and above it, whatever was there: in a reused staging folder a file may stand where
+    the new site has a folder (symlinks are gone already: keep_linked_only)."""
+    try:
+        os.makedirs(path, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        parts = path.split(os.sep)
+        blocking = next(here for here in (os.sep.join(parts[:end]) for end in range(2, len(parts) + 1))
+                        if os.path.lexists(here) and not os.path.isdir(here))
+        os.unlink(blocking)
+        make_folder(path)
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """A new file at `target`: what was there is unlinked first, never written through. In a reused staging
+    folder it may be a hard link into the cache, and so into the published site."""
+    make_folder(os.fspath(target.parent))
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.unlink(missing_ok=True)
+    target.write_bytes(data)
+
+
 def write_text(root: Path, relative: str, text: str) -> None:
-    target = root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_file(root / relative, text.encode("utf-8"))
 
 
 def copy_tree(source: Path, target: Path) -> None:
+    """Each file under `source` written afresh under `target` (see write_file)."""
     if source.is_dir():
-        shutil.copytree(source, target, dirs_exist_ok=True)
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                write_file(target / path.relative_to(source), path.read_bytes())

@@ -106,6 +106,26 @@ def test_a_rebuild_reads_back_whole_only_the_filings_of_departments_made_again(s
     assert site.files("fresh") == site.files()
 
 
+def test_each_build_started_from_the_site_before_the_last_equals_a_fresh_build(site):
+    """A build starts from the site the last build replaced: two builds old. A department deleted since must
+    not come back from it, and one restored must be complete again."""
+    site.build()
+    removed = (site.content / CHANGED).read_text(encoding="utf-8")
+    (site.content / CHANGED).unlink()
+    site.build()
+    edit(site.content / "demo-sfj" / "2025-pifu.yml", "法律援助", "法律援助服务")
+    site.build()  # from the first site, which has other-sfj
+    assert not (site.root / "site" / "d" / "other-sfj").exists()
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    (site.content / CHANGED).write_text(removed, encoding="utf-8")
+    site.build()  # from the second site, which has not
+    shutil.rmtree(site.root / "fresh")
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+    assert (site.root / "site" / "d" / "other-sfj" / "index.html").exists()
+
+
 def test_an_incremental_build_equals_a_fresh_one(site):
     """The safety net of every cache key: after a change, reuse must give exactly the fresh bytes."""
     site.build()

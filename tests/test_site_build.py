@@ -6,6 +6,7 @@ Both use the small fixture site (tests/fixtures/site); the first build is the se
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -58,8 +59,10 @@ def published(fixture_site: Path, tmp_path: Path) -> Path:
 
 def assert_untouched(site: Path, before: dict[str, bytes]) -> None:
     assert differences(before, snapshot(site)) == []
-    # Beside the site only the export cache and the build lock may remain: no .site.building, no .site.old.
-    assert sorted(p.name for p in site.parent.iterdir() if p.name not in (".site.cache", ".site.lock")) == ["site"]
+    # Beside the site only the cache, the build lock and the folder the next build starts from may remain
+    # (the failed build's staging folder, as .site.previous): no .site.building, no half-published site.
+    assert sorted(p.name for p in site.parent.iterdir()
+                  if p.name not in (".site.cache", ".site.lock", ".site.previous")) == ["site"]
 
 
 def test_bad_content_leaves_the_previous_site_untouched(published: Path, tmp_path: Path) -> None:
@@ -107,17 +110,44 @@ def removals(monkeypatch) -> list:
     return started
 
 
-def test_the_replaced_site_is_set_aside_then_removed_by_a_process_of_its_own(tmp_path: Path, monkeypatch) -> None:
-    site = tmp_path / "site"
+def test_the_replaced_site_is_kept_for_the_next_build_with_its_linked_files_only(tmp_path: Path, monkeypatch) -> None:
+    """The replaced site becomes the next build's staging folder: a file linked from the cache stays (the build
+    links it again only if it changed), a file the build wrote is taken out, and a linked file the new site
+    does not place is dropped before publishing, with the folders it leaves empty."""
+    site, cached = tmp_path / "site", tmp_path / "cached.html"
+    cached.write_text("from the cache", encoding="utf-8")
     started = removals(monkeypatch)
     for text in ("old", "new"):
         with publish.staging_dir(site) as staging:
-            (staging / "page.html").write_text(text, encoding="utf-8")
-    [(old, process)] = started  # the first build replaced nothing
-    assert old.name.startswith(".site.discarded-") and old.parent == tmp_path
-    assert process.wait(timeout=60) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+            publish.write_text(staging, "page.html", text)
+            (staging / "d" / "x").mkdir(parents=True, exist_ok=True)
+            if not (staging / "d" / "x" / "linked.html").exists():
+                os.link(cached, staging / "d" / "x" / "linked.html")
+    assert started == [], "the replaced site is kept, not removed"
     assert (site / "page.html").read_text(encoding="utf-8") == "new"
+    assert (tmp_path / ".site.previous" / "page.html").read_text(encoding="utf-8") == "old"
+    with publish.staging_dir(site) as staging:
+        assert not (staging / "page.html").exists(), "written files are written afresh"
+        assert (staging / "d" / "x" / "linked.html").stat().st_ino == cached.stat().st_ino
+        publish.drop_unplaced(staging, set())
+        assert sorted(p.name for p in staging.iterdir()) == [publish.MARKER]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.previous", "cached.html", "site"]
+    assert cached.read_text(encoding="utf-8") == "from the cache"
+
+
+def test_a_file_written_where_the_reused_folder_has_a_link_never_writes_through_it(tmp_path: Path) -> None:
+    """A page that was a cache file two builds ago and is written by this build: the cache keeps its bytes."""
+    site, cached = tmp_path / "site", tmp_path / "cached.html"
+    cached.write_text("from the cache", encoding="utf-8")
+    for _ in range(2):
+        with publish.staging_dir(site) as staging:
+            if not (staging / "page.html").exists():
+                os.link(cached, staging / "page.html")
+    with publish.staging_dir(site) as staging:
+        publish.write_text(staging, "page.html", "written")
+        publish.copy_tree(tmp_path / "site", staging / "copied")  # over whatever is there: also afresh
+    assert (site / "page.html").read_text(encoding="utf-8") == "written"
+    assert cached.read_text(encoding="utf-8") == "from the cache"
 
 
 def test_a_killed_builds_staging_folder_and_cut_short_removals_are_removed_by_the_next_build(
