@@ -159,7 +159,8 @@ def walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
 
 
 def _set_aside(folder: Path, output: Path) -> Path:
-    """`folder` (the replaced site, or a killed build's staging folder) renamed to a name no build writes to."""
+    """`folder` (a killed build's staging folder, or an unexpected `.site.previous`) renamed to a name no build
+    writes to."""
     doomed = output.with_name(f".{output.name}.discarded-{uuid.uuid4().hex[:12]}")
     os.rename(folder, doomed)
     return doomed
@@ -170,9 +171,8 @@ _REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def remove_later(folder: Path) -> subprocess.Popen:
-    """Remove a set-aside folder without waiting for it. The new site is already in place, and removing the old
-    one's ten thousand page folders was most of a small rebuild (1.2 s of 9 at 420 departments on a quiet
-    machine, over 10 s under load). A removal cut short is started again by the next build."""
+    """Remove a set-aside folder without waiting for it: removing a site's ten thousand page folders takes over a
+    second (more under load). A removal cut short is started again by the next build."""
     return subprocess.Popen([sys.executable, "-c", _REMOVE, str(folder)], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
