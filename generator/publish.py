@@ -83,17 +83,19 @@ def staging_dir(output: Path) -> Iterator[Path]:
     leftovers = list(output.parent.glob(f".{output.name}.discarded-*"))  # removals cut short
     if staging.exists():  # a build that was killed
         leftovers.append(_set_aside(staging, output))
-    for folder in leftovers:
-        remove_later(folder)
     if previous.is_dir() and not previous.is_symlink():
         os.rename(previous, staging)
         keep_linked_only(staging)
+    elif previous.exists() or previous.is_symlink():  # not a site a build left
+        leftovers.append(_set_aside(previous, output))
+    for folder in leftovers:
+        remove_later(folder)
     staging.mkdir(exist_ok=True)
     write_file(staging / MARKER, MARKER_TEXT.encode("utf-8"))
     try:
         yield staging
     except BaseException:
-        os.rename(staging, previous)  # whatever state it is in, the next build can start from it
+        _keep_as_previous(staging, output, previous)  # whatever state it is in, the next build can start from it
         raise
     _swap(staging, output, previous)
 
@@ -105,11 +107,16 @@ def _beside(output: Path, role: str) -> Path:
 def _swap(staging: Path, output: Path, previous: Path) -> None:
     """Two renames: the site is either the old one or the new one, never a mix. The old one stays beside it,
     for the next build to start from."""
+    if output.exists():
+        _keep_as_previous(output, output, previous)
+    os.rename(staging, output)
+
+
+def _keep_as_previous(folder: Path, output: Path, previous: Path) -> None:
+    """`folder` renamed to `.site.previous`; anything already there (not a folder a build left) is set aside."""
     if previous.exists() or previous.is_symlink():
         remove_later(_set_aside(previous, output))
-    if output.exists():
-        os.rename(output, previous)
-    os.rename(staging, output)
+    os.rename(folder, previous)
 
 
 def keep_linked_only(folder: Path) -> None:
@@ -167,7 +174,9 @@ def _set_aside(folder: Path, output: Path) -> Path:
 
 
 # Removes a folder in a process of its own, which may outlive the build.
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+_REMOVE = ("import os, shutil, sys; path = sys.argv[1]\n"
+           "if os.path.isdir(path) and not os.path.islink(path): shutil.rmtree(path, ignore_errors=True)\n"
+           "else: os.unlink(path)")
 
 
 def remove_later(folder: Path) -> subprocess.Popen:

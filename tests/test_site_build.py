@@ -6,6 +6,7 @@ Both use the small fixture site (tests/fixtures/site); the first build is the se
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -148,6 +149,24 @@ def test_a_file_written_where_the_reused_folder_has_a_link_never_writes_through_
         publish.copy_tree(tmp_path / "site", staging / "copied")  # over whatever is there: also afresh
     assert (site / "page.html").read_text(encoding="utf-8") == "written"
     assert cached.read_text(encoding="utf-8") == "from the cache"
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_file_at_the_previous_sites_name_is_set_aside(tmp_path: Path, monkeypatch, fails: bool) -> None:
+    """Not a folder a build left: neither published from nor in the way, and a failing build's own error
+    is the one raised."""
+    site = tmp_path / "site"
+    (tmp_path / ".site.previous").write_text("not a site", encoding="utf-8")
+    started = removals(monkeypatch)
+    with pytest.raises(RuntimeError, match="the build's own") if fails else contextlib.nullcontext():
+        with publish.staging_dir(site) as staging:
+            publish.write_text(staging, "page.html", "new")
+            if fails:
+                raise RuntimeError("the build's own error")
+    [(aside, process)] = started
+    assert process.wait(timeout=60) == 0 and not aside.exists()
+    assert (tmp_path / ".site.previous").is_dir() == fails
+    assert (site / "page.html").exists() != fails
 
 
 def test_a_killed_builds_staging_folder_and_cut_short_removals_are_removed_by_the_next_build(
