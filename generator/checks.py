@@ -21,7 +21,7 @@ from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
 from .models import Filing, FundTable, Goal, Indicator, Project
 from .problems import Problem
-from .sources import SourceError, resolved_sources, source_path, withheld_sources
+from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .unfinished import unfinished_findings
 from .yamlsource import KeyPath, format_path
@@ -41,14 +41,15 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 
 def run_checks(loaded: list[LoadedFiling], config: SiteConfig | None, content_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
+    sources = SourceFiles(content_dir)
     for item in loaded:
-        context = list(_file_findings(item, config, content_dir))
+        context = list(_file_findings(item, config, sources))
         if context or item.own_problems is None:  # something outside the file has a say: check it through
             problems += _reviewed(item, [*_domain_findings(item), *context, *_file_alone_findings(item)])
         else:  # the same problems, worked out when the file was parsed and kept with it
             problems += item.own_problems
     problems += _cross_file(loaded)
-    problems += _withheld_sources_cited_elsewhere(loaded, content_dir)
+    problems += _withheld_sources_cited_elsewhere(loaded, sources)
     return problems
 
 
@@ -268,7 +269,7 @@ def _publication_delay(filing: Filing) -> Iterator[Finding]:
 
 # --- whole files and the whole content ---------------------------------------
 
-def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: Path) -> Iterator[Finding]:
+def _file_findings(item: LoadedFiling, config: SiteConfig | None, sources: SourceFiles) -> Iterator[Finding]:
     """What a file is checked against besides itself: the regions of the config, the 原文 on disk."""
     filing = item.head
     if config and filing.department.region not in config.region_paths():
@@ -276,7 +277,7 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, content_dir: P
                      "在 site_config.yml 的 regions 中加上这个地区，或改用已有的地区标识")
     if filing.source:
         try:
-            source_path(content_dir, filing.source)
+            sources.path(filing.source)
         except SourceError as exc:
             yield error(("source",), exc.problem.code, exc.problem.message, exc.problem.hint)
 
@@ -341,9 +342,9 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
     return problems
 
 
-def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], content_dir: Path) -> list[Problem]:
+def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], sources: SourceFiles) -> list[Problem]:
     """A 原文 that holds withheld projects must not be published through another filing citing it."""
-    paths = resolved_sources(loaded, content_dir)
+    paths = resolved_sources(loaded, sources)
     withheld = withheld_sources(loaded, paths)
     problems = []
     for item, path in zip(loaded, paths):

@@ -86,9 +86,15 @@ def absolute_url(config: SiteConfig, path: str) -> str:
     return base + quote(path.lstrip("/"), safe="/")
 
 
-def write_feed(entries: list[FeedEntry], config: SiteConfig, out: Path) -> None:
-    """out/feed.xml: newest first; ties in path order so the output never depends on input order."""
-    ordered = sorted(sorted(entries, key=lambda e: e.path), key=lambda e: atom_time(e.updated), reverse=True)
+# Entries in the feed: the newest filings and revisions. A feed says what is new (a reader keeps what it has
+# seen); every filing of a province would make it megabytes (750 KB at 420 departments), read on every poll.
+FEED_ENTRIES = 200
+
+
+def write_feed(entries: list[FeedEntry], config: SiteConfig, out: Path, limit: int = FEED_ENTRIES) -> None:
+    """out/feed.xml: the newest `limit` entries, newest first; ties in path order so the output never depends on
+    input order."""
+    ordered = sorted(sorted(entries, key=lambda e: e.path), key=lambda e: atom_time(e.updated), reverse=True)[:limit]
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: config.languages[0]})
     ET.SubElement(feed, "id").text = absolute_url(config, "")
     ET.SubElement(feed, "title").text = config.title

@@ -84,6 +84,14 @@ def test_feed_bytes_do_not_depend_on_input_order(config, filings, tmp_path):
     assert (tmp_path / "a" / "feed.xml").read_bytes() == (tmp_path / "b" / "feed.xml").read_bytes()
 
 
+def test_the_feed_holds_the_newest_entries_only(config, filings, tmp_path):
+    write_feed(feed_entries(filings), config, tmp_path, limit=2)
+    parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert [e.link for e in parsed.entries] == [
+        "https://example.test/d/demo-sfj/2025-pifu/", "https://example.test/d/other-sfj/2025-shenbao/"]
+    assert parsed.feed.updated == "2025-03-20T00:00:00+08:00"
+
+
 def test_feed_escapes_text(config, tmp_path):
     entry = FeedEntry(title="<b>A & B</b>", path="d/x/2025-pifu/", updated=dt.date(2025, 1, 2),
                       summary="≥100件 & <50元", author="某局")
