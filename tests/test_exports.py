@@ -700,3 +700,22 @@ def test_any_text_is_stored_as_xlsxwriter_stores_it(items, tmp_path, text):
     odd_goal = goal.model_copy(update={"indicators": [goal.indicators[0].model_copy(update={"name": text})]})
     odd = [ExportInput(demo.filing.model_copy(update={"goals": [odd_goal]}), demo.region_names)]
     assert stored_cells(joined_workbook(odd, 2025, tmp_path)) == stored_cells(whole_workbook(odd, 2025))
+
+
+def test_a_workbook_from_a_blank_skeleton_is_the_one_xlsxwriter_makes_whole():
+    """XlsxWriter makes the skeleton once per set of headers; each workbook's document properties are written
+    by XlsxWriter's own part for them. Every entry must be the bytes XlsxWriter writes for the whole workbook."""
+    import io
+    import zipfile
+
+    from generator.exports import blank_skeleton, core_properties, document_properties, skeleton_bytes, with_rows
+    headers = (("绩效指标", ("部门", "指标名称", "2024年指标值")), ("项目", ("部门", "项目名称")))
+    properties = document_properties("鄂州市司法局2025年部门整体绩效目标 & <批复>", "鄂州市司法局", dt.date(2025, 3, 20))
+    whole = zipfile.ZipFile(io.BytesIO(skeleton_bytes(headers, properties)))
+    blank = zipfile.ZipFile(io.BytesIO(blank_skeleton(headers)))
+    assert blank.namelist() == whole.namelist()
+    made = {name: core_properties(properties) if name == "docProps/core.xml" else blank.read(name)
+            for name in blank.namelist()}
+    assert [name for name in whole.namelist() if made[name] != whole.read(name)] == []
+    assert with_rows(blank_skeleton(headers), [], {"docProps/core.xml": core_properties(properties)}) == \
+        with_rows(skeleton_bytes(headers, properties), [])
