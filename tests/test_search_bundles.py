@@ -148,8 +148,20 @@ def test_bundles_after_the_first_hold_only_their_own_index(sites):
 
 # --- searching them all ---------------------------------------------------------------------
 
+@pytest.fixture
+def page(page):
+    """conftest's page, keeping what the browser said: a search that fails says why in the test's message."""
+    said: list[str] = []
+    page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: said.append(f"error: {error}"))
+    page.on("requestfailed", lambda request: said.append(f"failed: {request.url} {request.failure}"))
+    page.said = said
+    return page
+
+
 def found(page, url: str, query: str, **filters: str) -> list[dict]:
-    search(page, url, query, **filters)
+    status = search(page, url, query, **filters)
+    assert not status.startswith("搜索出错"), (url, status, page.said)
     return all_results(page)
 
 
