@@ -23,7 +23,7 @@ import sys
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 # Written into every built site: the proof that replacing this folder destroys nothing but an older site.
 MARKER = ".gongkai-site"
@@ -122,28 +122,31 @@ def _keep_as_previous(folder: Path, output: Path, previous: Path) -> None:
 def keep_linked_only(folder: Path) -> None:
     """Of a site kept for reuse, only the files that are hard links (into the build cache) stay: a build links
     each again only if it is not that very file already. What a build writes itself (site-wide pages, the feed,
-    the search index, copies) is taken out, to be written afresh."""
-    for _, entry in walk(os.fspath(folder)):
-        if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_nlink < 2:
-            os.unlink(entry.path)
+    the search index, copies) is taken out, to be written afresh, with the folders it leaves empty (Pagefind's
+    output folder must not be there)."""
+    _prune(os.fspath(folder), "", lambda _, entry: not entry.is_file(follow_symlinks=False)
+           or entry.stat(follow_symlinks=False).st_nlink < 2)
 
 
 def drop_unplaced(folder: Path, placed: set[str]) -> None:
     """Take out of a staging folder the linked files this build did not place (pages, downloads and 原文 the
     new site no longer has) and the folders left empty. Files written by this build are new (one link each)."""
-    _drop_unplaced(os.fspath(folder), "", placed)
+    _prune(os.fspath(folder), "", lambda name, entry: name not in placed
+           and entry.stat(follow_symlinks=False).st_nlink > 1)
 
 
-def _drop_unplaced(folder: str, prefix: str, placed: set[str]) -> bool:
-    """Whether `folder` is empty once its unplaced links are gone (its empty folders are removed)."""
+def _prune(folder: str, prefix: str, drop: Callable[[str, os.DirEntry], bool]) -> bool:
+    """Remove the files below `folder` that `drop(name, entry)` picks (name: the POSIX path below the top
+    folder), and the folders that leaves empty; whether `folder` is empty now. One scandir pass."""
     empty = True
     for entry in os.scandir(folder):
+        name = f"{prefix}{entry.name}"
         if entry.is_dir(follow_symlinks=False):
-            if _drop_unplaced(entry.path, f"{prefix}{entry.name}/", placed):
+            if _prune(entry.path, f"{name}/", drop):
                 os.rmdir(entry.path)
             else:
                 empty = False
-        elif f"{prefix}{entry.name}" not in placed and entry.stat(follow_symlinks=False).st_nlink > 1:
+        elif drop(name, entry):
             os.unlink(entry.path)
         else:
             empty = False

@@ -151,6 +151,22 @@ def test_a_file_written_where_the_reused_folder_has_a_link_never_writes_through_
     assert cached.read_text(encoding="utf-8") == "from the cache"
 
 
+def test_builds_with_search_in_a_row_equal_a_fresh_build(tmp_path: Path) -> None:
+    """From the third on, a build starts from a site with a search index: the index is taken out with the other
+    files the build writes itself, and Pagefind writes its folder afresh."""
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(FIXTURE / "content", content)
+    filing = content / "demo-sfj" / "2025-pifu.yml"
+    for _ in range(3):
+        filing.write_text(filing.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+        build(content, FIXTURE / "site_config.yml", TEMPLATES, site, search=True)
+    build(content, FIXTURE / "site_config.yml", TEMPLATES, tmp_path / "fresh", search=True, cache=False)
+    assert differences(snapshot(site), snapshot(tmp_path / "fresh")) == []
+    fragments = [sorted(p.name for p in (folder / "pagefind" / "fragment").iterdir()) for folder in (site, tmp_path / "fresh")]
+    assert len(fragments[0]) == len(fragments[1]) > 5
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".pagefind")]
+
+
 @pytest.mark.parametrize("fails", [False, True])
 def test_a_file_at_the_previous_sites_name_is_set_aside(tmp_path: Path, monkeypatch, fails: bool) -> None:
     """Not a folder a build left: neither published from nor in the way, and a failing build's own error
