@@ -8,7 +8,7 @@ from the public site model only, like the pages themselves.
 from __future__ import annotations
 
 from .comparisons import Comparison, ComparisonSummary
-from .models import Goal
+from .models import indicator_count
 from .revisions import Revision
 from .sitemodel import DepartmentView, FilingView, ProjectView, SiteModel
 from .vocabulary import filing_heading
@@ -19,10 +19,6 @@ FIXED = {
     "search/": "搜索全站的部门、文件、项目和绩效指标，可按年度、部门、地区和类型筛选。",
     "404.html": "页面未找到：网址可能有误，可从首页、部门列表或搜索找到所需内容。",
 }
-
-
-def indicator_count(goals: list[Goal]) -> int:
-    return sum(len(goal.indicators) for goal in goals)
 
 
 def _counts(parts: list[tuple[int, str]]) -> str:

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, ValidationError
 
 from .cache import BuildCache, canonical, generator_fingerprint, key_of, settled_digest
-from .models import Contact, Department, Filing, Project, WithheldRange, filing_slug
+from .models import Contact, Department, Filing, Project, WithheldRange, filing_slug, indicator_count
 from .parallel import run_jobs
 from .problems import Problem
 from .redaction import public_entry
@@ -59,7 +59,7 @@ class FilingHead:
                    filing.filed_on, filing.approved_on, filing.published_on, filing.contact,
                    tuple((index, entry) for index, entry in enumerate(public) if isinstance(entry, WithheldRange)),
                    any(isinstance(entry, Project) and entry.withheld for entry in filing.projects),
-                   sum(len(goal.indicators) for goal in goals), len(projects))
+                   indicator_count(goals), len(projects))
 
 
 @dataclass(frozen=True, eq=False)

@@ -265,6 +265,10 @@ class Section(Model):
     text: RichText
 
 
+def indicator_count(goals: list[Goal]) -> int:
+    return sum(len(goal.indicators) for goal in goals)
+
+
 class Filing(Model):
     department: Department
     fiscal_year: Year = Field(description="预算年度")
