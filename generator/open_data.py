@@ -36,9 +36,8 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     views = {keys[view.url]: view for view in site.filings}
     reuse.fill_missing(fill_exports, {key: (ExportInput(views[key].filing, views[key].region_names),)
                                       for key in reuse.missing(views)}, jobs, "导出数据")
-    kept = {url: reuse.link(key, staging) for url, key in keys.items()}
-    per_filing = {url: downloads_in(kept[url]["downloads"]) for url in keys}
-    manifests = {keys[url]: kept[url] for url in keys}
+    manifests = {key: reuse.link(key, staging) for key in views}
+    per_filing = {url: downloads_in(manifests[key]["downloads"]) for url, key in keys.items()}
     return per_filing, site_data({key: view.head for key, view in views.items()}, manifests, code, staging, reuse)
 
 

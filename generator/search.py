@@ -60,7 +60,6 @@ import contextlib
 import html as html_text
 import json
 import re
-import shutil
 import threading
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -136,7 +135,6 @@ def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES
     written = [site / f".{INDEX_FOLDER}-{number}" for number in range(len(bundles))]
     with ThreadPoolExecutor(PAGEFIND_RUNS, thread_name_prefix="pagefind-run") as runs:
         list(runs.map(write_bundle, [site] * len(bundles), bundles, written, [n == 0 for n in range(len(bundles))]))
-    shutil.rmtree(index, ignore_errors=True)  # an index left in the folder (none in a build's staging folder)
     for number, folder in enumerate(written):
         folder.rename(bundle_folder(index, number))
     merged = [f"{bundle_folder(index, number).name}/" for number in range(1, len(bundles))]

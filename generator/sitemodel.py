@@ -74,7 +74,7 @@ class FilingView:
         """Projects and redactions in filed order."""
         return tuple(_sequence_item(entry, index, self.filing) for index, entry in enumerate(self.filing.projects))
 
-    @property
+    @cached_property
     def projects(self) -> tuple[ProjectView, ...]:
         return tuple(item for item in self.sequence if isinstance(item, ProjectView))
 
