@@ -15,10 +15,11 @@ from jinja2 import Environment
 from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
                     generator_fingerprint, inputs_fingerprint, key_of, tree_fingerprint)
 from .checking import check_content
-from .config import configured_output
+from .config import ComparisonTopic, configured_output
 from .exports import Download
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .comparisons import ComparisonSummary, comparisons, department_rows, summaries, topic_shares
+from .comparisons import (ComparisonSummary, DepartmentRows, comparisons, department_rows, summaries,
+                          topic_shares)
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .problems import ContentError
 from .publish import build_lock, copy_tree, drop_unplaced, guarded_output, staging_dir, write_file, write_text
@@ -111,30 +112,37 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, dept.digest(), canonical(own[dept.id])) for dept in site.departments}
-    arguments = {keys[d.id]: (templates, d, chrome, own[d.id]) for d in site.departments}
-    caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
-    found, compared = comparison_pages(site, keys, code, env, chrome, staging, caches.comparisons)
+    topics = site.config.comparisons
+    arguments = {keys[d.id]: (templates, d, chrome, own[d.id], topics) for d in site.departments}
+    rows = caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
+    found, compared = comparison_pages(site, keys, rows, code, env, chrome, staging, caches.comparisons)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 
-def comparison_pages(site: SiteModel, department_keys: dict[str, str], code: str, env: Environment, chrome: Chrome,
-                     staging: Path, reuse: BuildCache) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
+def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: dict[str, DepartmentRows], code: str,
+                     env: Environment, chrome: Chrome, staging: Path,
+                     reuse: BuildCache) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
     """Each comparison's pages, made again only when one of its rows changed, and what the index says of each.
 
     Per department (under its pages' key, so worked out only for a changed department) two things are kept:
     its share of each topic (a digest and counts of its rows: read on every build) and its rows (read only
-    when a topic's pages must be made again)."""
+    when a topic's pages must be made again). A department whose pages were just made brings its rows from
+    that job (`fresh`); the others' are worked out here only when the topics changed."""
     topics = site.config.comparisons
     keyed = {department_keys[d.id]: d for d in site.departments}
-    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), keyed,
-                        lambda dept: topic_shares(department_rows(topics, dept)))
+
+    def rows_of(key: str) -> DepartmentRows:
+        return fresh[key] if key in fresh else department_rows(topics, keyed[key])
+
+    every = {key: key for key in keyed}
+    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), every, lambda key: topic_shares(rows_of(key)))
     in_order = [shares[department_keys[d.id]] for d in site.departments]
     page_keys = {topic.id: key_of(code, canonical(topic), *(share[topic.id].digest for share in in_order
                                                             if topic.id in share)) for topic in topics}
     rows_name = key_of("comparison-rows", canonical(topics))
     if reuse.missing(page_keys.values()):
-        rows = reuse.memo(rows_name, keyed, lambda dept: department_rows(topics, dept))
+        rows = reuse.memo(rows_name, every, rows_of)
         for comparison in comparisons(site, [rows[department_keys[d.id]] for d in site.departments]):
             reuse.make(page_keys[comparison.topic.id],
                        lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
@@ -144,10 +152,12 @@ def comparison_pages(site: SiteModel, department_keys: dict[str, str], code: str
 
 
 def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,
-                          downloads: dict[str, tuple[Download, ...]]) -> None:
-    """One department's pages into the cache entry `key` (a job: runs in a worker process)."""
+                          downloads: dict[str, tuple[Download, ...]], topics: list[ComparisonTopic]) -> DepartmentRows:
+    """One department's pages into the cache entry `key`, and its rows in each comparison, worked out here
+    beside the pages that need the same public views (a job: runs in a worker process)."""
     env = templates_environment(templates)
     fill_entry(root, key, lambda out: render_pages(env, department_pages(dept, chrome, downloads), out))
+    return department_rows(topics, dept)
 
 
 @lru_cache(maxsize=4)

@@ -215,13 +215,14 @@ class BuildCache:
         self.placed: set[str] = set()  # the site files this build linked from here, relative to the staging folder
         self._checked: dict[str, dict | None] = {}  # key → its verified manifest, None: missing or damaged
 
-    def fill_missing(self, job: Callable[..., None], arguments: dict[str, tuple], jobs: int | None,
-                     label: str = "") -> None:
+    def fill_missing(self, job: Callable[..., Any], arguments: dict[str, tuple], jobs: int | None,
+                     label: str = "") -> dict[str, Any]:
         """`job(root, key, *arguments[key])` for each key with no sound entry, on every core when
-        there are many; each job fills its entry with `fill_entry`."""
+        there are many; each job fills its entry with `fill_entry`. What the jobs return, by key."""
         missing = [key for key in arguments if self._entry(key) is None]
-        run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs, label=label)
+        results = run_jobs(job, [(self.root, key, *arguments[key]) for key in missing], jobs, label=label)
         self._made(missing)
+        return dict(zip(missing, results))
 
     def files(self, key: str, staging: Path, make: Callable[[Path], Manifest]) -> Manifest:
         """Files of `make(folder)` linked into staging, made here only when `key` has no sound entry."""

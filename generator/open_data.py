@@ -19,7 +19,7 @@ from .exports import (Download, ExportInput, export_filing_rows, export_site_row
 
 if TYPE_CHECKING:  # for type hints only: the site model's code is not behind the open data (see EXPORT_CODE)
     from .loading import FilingHead
-    from .sitemodel import SiteModel
+    from .sitemodel import FilingView, SiteModel
 
 # This module: its code, the code of every module it imports (exports.py …) and the versions of the libraries
 # they use are part of every key here, so a change to any of them, the reading side of the kept rows
@@ -34,8 +34,8 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache,
     code = code_fingerprint(EXPORT_CODE)
     keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
     views = {keys[view.url]: view for view in site.filings}
-    reuse.fill_missing(fill_exports, {key: (ExportInput(views[key].filing, views[key].region_names),)
-                                      for key in reuse.missing(views)}, jobs, "导出数据")
+    # The views travel as filed (see FilingView.__getstate__): each worker makes its filings' public views.
+    reuse.fill_missing(fill_exports, {key: (views[key],) for key in reuse.missing(views)}, jobs, "导出数据")
     manifests = {key: reuse.link(key, staging) for key in views}
     per_filing = {url: downloads_in(manifests[key]["downloads"]) for url, key in keys.items()}
     return per_filing, site_data({key: view.head for key, view in views.items()}, manifests, code, staging, reuse)
@@ -74,11 +74,11 @@ SHEET_PIECES = "sheets.pickle"  # a filing's rows as cells of its year's workboo
 CSV_PIECES = "rows.pickle"  # a filing's rows as CSV text for the site-wide CSVs, kept in its export entry
 
 
-def fill_exports(root: Path, key: str, item: ExportInput) -> None:
+def fill_exports(root: Path, key: str, view: FilingView) -> None:
     """One filing's downloads, and its rows for the site-wide CSVs and its year's workbook, into the cache
     entry `key` (a job: runs in a worker process)."""
     def make(out: Path) -> dict:
-        downloads, rows, sheets = export_filing_rows(item, out)
+        downloads, rows, sheets = export_filing_rows(ExportInput(view.filing, view.region_names), out)
         keep_in_entry(out, SHEET_PIECES, sheets)
         keep_in_entry(out, CSV_PIECES, rows)
         return {"downloads": manifest_of(downloads), **kept_summary(sheets)}

@@ -464,6 +464,21 @@ def test_a_changed_source_is_published_again_blanked(site):
     assert site.files() == site.files("fresh")
 
 
+def test_a_filing_view_sent_to_a_worker_travels_as_filed(site):
+    """A job's view carries the filing's pickle, not the public view the main process may have made of it:
+    the worker makes that again, the same."""
+    import pickle
+    from generator.checking import check_content
+    from generator.sitemodel import build_site_model
+    checked = check_content(site.content, FIXTURE / "site_config.yml", jobs=2)
+    view = build_site_model(checked.config, checked.filings, site.content).filings[0]
+    public, sequence = view.filing, view.sequence  # worked out here, as a page or an export would
+    sent = pickle.loads(pickle.dumps(view))
+    assert {"filing", "sequence"} <= view.__dict__.keys() and not {"filing", "sequence"} & sent.__dict__.keys()
+    assert not sent.loaded.loaded  # the filing as a pickle: unpickled in the worker, only if the job reads it
+    assert (sent.filing, sent.sequence, sent.url, sent.digest()) == (public, sequence, view.url, view.digest())
+
+
 def test_year_workbooks_streamed_from_kept_cells_are_the_ones_joined_in_memory(site, tmp_path):
     """A build reads one filing's kept cells at a time while it writes a year's workbook: the same bytes as
     the workbook joined from all the year's filings at once."""
