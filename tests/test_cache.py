@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -228,6 +229,24 @@ def test_jobs_on_several_processes_write_the_same_site(site):
     two = site.build("two", jobs=2)
     assert (two.made, two.departments_rendered) == (one.made, one.departments_rendered) == (8, 3)
     assert site.files("two") == site.files("one")
+
+
+def test_a_builds_stages_share_their_worker_processes():
+    """Within a build the workers started for one stage run the next stages' jobs too; outside one, each
+    stage starts and stops its own."""
+    from generator.parallel import kept_workers, run_jobs
+    jobs = [(n,) for n in range(8)]
+    with kept_workers():
+        first, second = (set(run_jobs(worker_pid, jobs, jobs=2)) for _ in range(2))
+    alone = set(run_jobs(worker_pid, jobs, jobs=2))
+    assert first & second and len(first | second) <= 2, "the same two workers, not new ones"
+    assert os.getpid() not in first | alone and not alone & (first | second)
+
+
+def worker_pid(_: int) -> int:
+    import time
+    time.sleep(0.05)  # long enough for both workers to take a job
+    return os.getpid()
 
 
 def test_filings_parsed_on_several_processes_are_the_same_filings(site):
