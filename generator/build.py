@@ -21,7 +21,7 @@ from .feeds import feed_entries, revision_entries, write_feed, write_robots, wri
 from .comparisons import (ComparisonSummary, DepartmentRows, comparisons, department_rows, summaries,
                           topic_shares)
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
-from .parallel import kept_workers
+from .parallel import collecting_rarely, kept_workers
 from .problems import ContentError
 from .publish import build_lock, copy_tree, drop_unplaced, guarded_output, staging_dir, write_file, write_text
 from .redaction import PublicSource
@@ -56,7 +56,7 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
     started = time.perf_counter()
     output = guarded_output(output or configured_output(config), content, templates, config)  # never content & co.
     # The caches: what earlier builds made. The workers: started once, for every stage that has enough jobs.
-    with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches, kept_workers():
+    with build_lock(output), BuildCaches.beside(output, enabled=cache) as caches, kept_workers(), collecting_rarely():
         inputs = inputs_fingerprint(content, config, templates, history_head(content), f"search={search}")
         if (last := caches.published_from(inputs, output)) is not None:
             return unchanged(last, output, started)  # 0. the site in place is what these inputs make

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .checking import check_content
+from .parallel import collecting_rarely
 from .problems import warnings_summary
 from .publish import OutputError
 from .search import SearchIndexError
@@ -94,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    checked = check_content(args.path, args.config)
+    with collecting_rarely():  # as a build does
+        checked = check_content(args.path, args.config)
     report = checked.report
     print(report.as_json() if args.format == "json" else report.as_text())
     if report.errors or (args.strict and report.warnings):

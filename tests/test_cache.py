@@ -243,6 +243,20 @@ def test_a_builds_stages_share_their_worker_processes():
     assert os.getpid() not in first | alone and not alone & (first | second)
 
 
+def test_a_build_collects_garbage_rarely_and_leaves_the_collector_as_it_was(site, monkeypatch):
+    import gc
+    from generator import build as build_module
+    from generator.parallel import COLLECT_AFTER
+    before = gc.get_threshold()
+    seen = []
+    real = build_module.check_content
+    monkeypatch.setattr(build_module, "check_content", lambda *args: seen.append(
+        (gc.get_threshold()[0], gc.get_freeze_count())) or real(*args))
+    site.build()
+    assert seen[0][0] == COLLECT_AFTER and seen[0][1] > 1000, "during the build: the objects alive at its start frozen"
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
 def worker_pid(_: int) -> int:
     import time
     time.sleep(0.05)  # long enough for both workers to take a job
