@@ -57,6 +57,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import fnmatch
 import html as html_text
 import json
 import re
@@ -69,6 +70,7 @@ from typing import Any, Coroutine, Iterator
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
 
+from .publish import write_file
 from .sitemodel import FilingView, SiteModel
 
 # Mandarin under a code Pagefind does not segment (see above); any code it does not stem would do.
@@ -80,7 +82,7 @@ FILTER_VALUES = "filter-values.json"
 # The folders of the bundles after the first, inside INDEX_FOLDER, in the order search.js merges them.
 BUNDLES = "bundles.json"
 INDICATOR_KIND = "指标"
-# Pagefind writes its ready-made UIs too; the site uses its own search.js, so they would only be dead weight.
+# Pagefind makes its ready-made UIs too; the site uses its own search.js, so they would only be dead weight.
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
@@ -150,10 +152,11 @@ def write_bundle(site: Path, pages: list[Path], folder: Path, first: bool) -> No
             part = indexed_part(page.read_text(encoding="utf-8"))
             assert part is not None, page  # bundled() chose pages Pagefind reads
             pagefind.add(page_url(site, page), spaced_html(part))
-        pagefind.write(folder)
-    for pattern in UNUSED_BUNDLE_FILES + (() if first else FIRST_BUNDLE_ONLY):
-        for unused in folder.glob(pattern):
-            unused.unlink()
+        files = pagefind.files()
+    unused = UNUSED_BUNDLE_FILES + (() if first else FIRST_BUNDLE_ONLY)
+    for name, content in files.items():
+        if not any(fnmatch.fnmatch(name, pattern) for pattern in unused):
+            write_file(folder / name, content)
 
 
 def bundle_folder(index: Path, number: int) -> Path:
@@ -304,12 +307,18 @@ class PagefindFeed:
         if len(self._pending) > PAGES_IN_FLIGHT:
             self._pending.popleft().result()
 
-    def write(self, output: Path) -> None:
+    def files(self) -> dict[str, bytes]:
+        """The index of the pages sent, each file's bytes by its path in the bundle.
+
+        Taken from the service rather than written by it: Pagefind answers "files written" while its last
+        writes may still be on their way (it writes through tokio without flushing), and the service is then
+        stopped. That left an empty pagefind-entry.json or stylesheet in about one bundle in twelve on a busy
+        machine, and a site whose search page could not load its index."""
         while self._pending:
             self._pending.popleft().result()
         if not self._pages:
             raise SearchIndexError(f"Pagefind 没有找到可索引的页面（带 {PAGE_MARK} 的页面）")
-        self._wait(self._index.write_files(str(output)))
+        return {file["path"]: file["content"] for file in self._wait(self._index.get_files())}
 
     def __exit__(self, *exc_info) -> None:
         for future in self._pending:
@@ -381,13 +390,23 @@ class _PromptService(PagefindService):
             await self._backend.wait()
 
     async def _wait_for_responses(self) -> None:
-        assert self._backend.stdout is not None
         try:
             while True:
-                message = await self._backend.stdout.readuntil(b",")
-                self._resolve(json.loads(base64.b64decode(message[:-1])))
+                self._resolve(json.loads(base64.b64decode(await self._message())))
         except (asyncio.IncompleteReadError, ValueError) as exc:  # the service ended or spoke garbage
             self._fail_all(SearchIndexError(f"Pagefind 服务意外中止：{exc}"))
+
+    async def _message(self) -> bytes:
+        """The next message, however long: a bundle's files come as one, megabytes beyond the 2 MiB that the
+        stream reads up to a separator at a time."""
+        assert self._backend.stdout is not None
+        parts = []
+        while True:
+            try:
+                parts.append(await self._backend.stdout.readuntil(b","))
+                return b"".join(parts)[:-1]
+            except asyncio.LimitOverrunError as beyond:
+                parts.append(await self._backend.stdout.readexactly(beyond.consumed))
 
     def _resolve(self, response: dict) -> None:
         payload = response["payload"]
