@@ -130,7 +130,8 @@ def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: di
     Per department (under its pages' key, so worked out only for a changed department) two things are kept:
     its share of each topic (a digest and counts of its rows: read on every build) and its rows (read only
     when a topic's pages must be made again). A department whose pages were just made brings its rows from
-    that job (`fresh`); the others' are worked out here only when the topics changed."""
+    that job (`fresh`); the others' are worked out here only when their kept shares or rows are missing
+    (the topics changed)."""
     topics = site.config.comparisons
     keyed = {department_keys[d.id]: d for d in site.departments}
 

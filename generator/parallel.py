@@ -49,7 +49,8 @@ def collect_rarely() -> None:
 @contextmanager
 def collecting_rarely() -> Iterator[None]:
     """collect_rarely() for the time of a build, then the collector as it was (a build may run inside
-    another program: `serve`, the tests)."""
+    another program: `serve`, the tests). The setting is the process's: builds side by side in threads share
+    it, which only their speed depends on."""
     threshold = gc.get_threshold()
     collect_rarely()
     try:
@@ -61,7 +62,7 @@ def collecting_rarely() -> Iterator[None]:
 
 class Workers:
     """The worker processes of one build: started when a stage first has enough jobs for them, and kept
-    for its later stages. Each start of a worker imports pydantic, jinja2 and xlsxwriter again (0.5 s of
+    for its later stages. Each start of a worker imports pydantic, jinja2 and xlsxwriter again (0.33 s of
     CPU): with a pool per stage a cold build started six."""
 
     def __init__(self) -> None:
