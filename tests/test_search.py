@@ -179,6 +179,23 @@ def test_pagefind_given_the_indexed_part_of_each_page_indexes_it_as_the_whole_pa
     assert len(made["part"]) == len(pages) and made["part"] == made["whole"]
 
 
+def test_an_answer_of_the_service_longer_than_the_stream_reads_at_once_is_read_whole():
+    """A bundle's files come in one answer of several megabytes, beyond what the stream reads up to a separator
+    at a time (2 MiB there, 16 bytes here): each answer is still read whole, up to its comma."""
+    from types import SimpleNamespace
+    from generator.search import _PromptService
+
+    async def read() -> list[bytes]:
+        stream = asyncio.StreamReader(limit=16)
+        stream.feed_data(b"A" * 100 + b",short," + b"B" * 40 + b",")
+        stream.feed_eof()
+        service = _PromptService.__new__(_PromptService)  # only its reader: no Pagefind started
+        service._backend = SimpleNamespace(stdout=stream)
+        return [await service._message() for _ in range(3)]
+
+    assert asyncio.run(read()) == [b"A" * 100, b"short", b"B" * 40]
+
+
 @pytest.mark.parametrize("secret", ["WITHHELD-CANARY", "CANARY0002", "010-CONTACT-CANARY", "张三"])
 def test_withheld_and_contact_text_is_not_in_the_index(fixture_site, secret):
     spaced_secret = spaced(secret).encode("utf-8")
