@@ -138,14 +138,13 @@ def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: di
     def rows_of(key: str) -> DepartmentRows:
         return fresh[key] if key in fresh else department_rows(topics, keyed[key])
 
-    every = {key: key for key in keyed}
-    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), every, lambda key: topic_shares(rows_of(key)))
+    shares = reuse.memo(key_of("comparison-shares", canonical(topics)), keyed, lambda key: topic_shares(rows_of(key)))
     in_order = [shares[department_keys[d.id]] for d in site.departments]
     page_keys = {topic.id: key_of(code, canonical(topic), *(share[topic.id].digest for share in in_order
                                                             if topic.id in share)) for topic in topics}
     rows_name = key_of("comparison-rows", canonical(topics))
     if reuse.missing(page_keys.values()):
-        rows = reuse.memo(rows_name, every, rows_of)
+        rows = reuse.memo(rows_name, keyed, rows_of)
         for comparison in comparisons(site, [rows[department_keys[d.id]] for d in site.departments]):
             reuse.make(page_keys[comparison.topic.id],
                        lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))

@@ -301,11 +301,11 @@ class BuildCache:
             self.hits += 1
         return value
 
-    def memo(self, name: str, items: dict[str, Any], work_out: Callable[[Any], Any]) -> dict[str, Any]:
-        """`work_out(item)` for each key → item, kept together under `name` for the next build, which works
-        out only the items whose key is new (one read for all, not one per item)."""
+    def memo(self, name: str, keys: Iterable[str], work_out: Callable[[str], Any]) -> dict[str, Any]:
+        """`work_out(key)` for each key, kept together under `name` for the next build, which works out only
+        the keys that are new (one read for all, not one per key)."""
         kept = self.value(name) or {}
-        values = {key: kept[key] if key in kept else work_out(item) for key, item in items.items()}
+        values = {key: kept[key] if key in kept else work_out(key) for key in keys}
         if values.keys() != kept.keys():
             self.keep(name, values)
         return values

@@ -71,9 +71,6 @@ class _Loader(_TagsRemembered, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  
     pass
 
 
-_LOADER = _Loader
-
-
 @dataclass(frozen=True)
 class Position:
     line: int  # 1-based, as editors show it
@@ -190,7 +187,7 @@ def load_text(text: str, name: str) -> Located:
 def _compose(text: str) -> yaml.Node | None:
     """Parse fast with libyaml; on an error, parse again in pure Python for its clearer message and mark."""
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
@@ -210,7 +207,7 @@ def _check_depth(text: str, name: str) -> None:
     if block + deepest <= MAX_DEPTH:
         return
     try:
-        _walk_depth(yaml.parse(text, Loader=_LOADER), name)
+        _walk_depth(yaml.parse(text, Loader=_Loader), name)
     except yaml.YAMLError:  # libyaml since PyYAML 6.0.4 has a nesting limit of its own, met while scanning
         _walk_depth(yaml.parse(text, Loader=yaml.SafeLoader), name)  # ahead; Python's parser scans lazily
 
