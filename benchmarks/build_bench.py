@@ -107,7 +107,7 @@ def run_step(kind: str, content: Path, output: Path, search: bool) -> None:
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     peak = max(use.ru_maxrss for use in usage)
     cpu = sum(use.ru_utime + use.ru_stime for use in usage) - cpu_before  # the step's, workers included
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak / 1024, **figures}))
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak / 1024, **figures}))
 
 
 # --- the same pages through Hugo ----------------------------------------------------------------
@@ -158,7 +158,7 @@ def load() -> str:
 
 
 def line(label: str, figures: dict, extra: str = "") -> None:
-    print(f"{label:<34} {figures['seconds']:8.2f} s  {figures['cpu_seconds']:7.2f} s CPU  {figures['peak_mb']:7.0f} MB peak"
+    print(f"{label:<34} {figures['seconds']:8.2f} s  {figures['cpu_seconds']:7.2f} s CPU  {figures['peak_mib']:7.0f} MiB peak"
           f"  [{load()}]{extra}")
 
 
@@ -221,13 +221,13 @@ def main() -> None:
 
 def scale_table(work: Path, departments: int, scales: list[int]) -> None:
     """Cold builds without search at multiples of the corpus: pages, seconds, s per 1,000 pages, peak memory."""
-    print(f"\n{'scale':>5} {'departments':>11} {'pages':>7} {'seconds':>8} {'s/1000 pages':>12} {'peak MB':>8}  load")
+    print(f"\n{'scale':>5} {'departments':>11} {'pages':>7} {'seconds':>8} {'s/1000 pages':>12} {'peak MiB':>8}  load")
     for scale in scales:
         content, site = work / f"content-{scale}", work / f"site-{scale}"
         synthesise(content, departments * scale)
         cold = step("build", content, site)
         print(f"{scale:>4}× {departments * scale:>11} {cold['pages']:>7} {cold['seconds']:>8.1f} "
-              f"{cold['seconds'] / cold['pages'] * 1000:>12.2f} {cold['peak_mb']:>8.0f}  {load()}", flush=True)
+              f"{cold['seconds'] / cold['pages'] * 1000:>12.2f} {cold['peak_mib']:>8.0f}  {load()}", flush=True)
         shutil.rmtree(content)
         shutil.rmtree(site)
         shutil.rmtree(work / f".{site.name}.cache", ignore_errors=True)
