@@ -66,17 +66,18 @@ class Workers:
     CPU): with a pool per stage a cold build started six."""
 
     def __init__(self) -> None:
-        self.pools: dict[int, ProcessPoolExecutor] = {}
+        self._pool: ProcessPoolExecutor | None = None
 
     def pool(self, workers: int) -> ProcessPoolExecutor:
-        if workers not in self.pools:
-            self.pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                                      initializer=collect_rarely)
-        return self.pools[workers]
+        """The build's workers, started the first time: a build's stages all ask for as many (workers_for)."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                             initializer=collect_rarely)
+        return self._pool
 
     def close(self) -> None:
-        for pool in self.pools.values():
-            pool.shutdown(cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 _kept: ContextVar[Workers | None] = ContextVar("kept_workers", default=None)  # a thread's own: builds may run side by side
