@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from .identity import goal_id, indicator_anchors, project_ids
+from .indicator_values import ParsedValue
 from .models import Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction, WithheldRange
 from .vocabulary import label, notes_text, span_text
 
@@ -43,6 +45,11 @@ class FilingRecord:
     filing: Filing
     region_names: tuple[str, ...]
 
+    @cached_property
+    def cells(self) -> tuple[Value, ...]:
+        """The filing's columns, the same at the start of each of its rows: read once per filing."""
+        return tuple(c.read(self) for c in FILING_COLUMNS)
+
 
 @dataclass(frozen=True)
 class FundRecord:
@@ -62,6 +69,11 @@ class IndicatorRecord:
     goal_key: str
     indicator: Indicator
     anchor: str
+
+    @cached_property
+    def parsed(self) -> ParsedValue:
+        """The indicator's value parsed, once for the four columns that show its parts."""
+        return self.indicator.parsed
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,7 @@ def _ind(key: str, **options: Any) -> Column:
 
 
 def _parsed(header: str, part: str, description: str, type: str = "string") -> Column:
-    return Column(header, lambda r: getattr(r.indicator.parsed, part), type, description)
+    return Column(header, lambda r: getattr(r.parsed, part), type, description)
 
 
 INDICATORS = TableSpec("指标", (
@@ -251,7 +263,7 @@ class RowCells:
 
 
 def row_cells(spec: TableSpec, row: Row) -> RowCells:
-    return RowCells(tuple(c.read(row.filing) for c in FILING_COLUMNS) + tuple(c.read(row.record) for c in spec.lead),
+    return RowCells(row.filing.cells + tuple(c.read(row.record) for c in spec.lead),
                     row.prior, tuple(c.read(row.record) for c in spec.tail))
 
 
