@@ -71,7 +71,9 @@ def _domain_findings(item: LoadedFiling) -> list[Finding]:
 
 
 def _file_alone_findings(item: LoadedFiling) -> list[Finding]:
-    return [*_unsafe_codes(item.filing), *_duplicate_ids(item.filing), *_invisible_characters(item.source.data, ())]
+    invisible = INVISIBLE_CHAR.search(item.source.text) is not None  # most files have none: walked only when found
+    return [*_unsafe_codes(item.filing), *_duplicate_ids(item.filing),
+            *(_invisible_characters(item.source.data, ()) if invisible else ())]
 
 
 def _reviewed(item: LoadedFiling, found: list[Finding]) -> list[Problem]:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -20,13 +21,17 @@ from .scaffold import PLACEHOLDER_TEXTS, SAMPLE_MARK
 from .vocabulary import FIELD_LABELS
 from .yamlsource import KeyPath
 
+PLACEHOLDER = re.compile("|".join(map(re.escape, (SAMPLE_MARK, *PLACEHOLDER_TEXTS))))
 # Empty cells that the data checks already report as `empty-cell` (the form's own blanks).
 EMPTY_CELL_FIELDS = {(Indicator, "name"), (Indicator, "value"), (Project, "name")}
 
 
 def unfinished_findings(item: LoadedFiling) -> Iterator[Finding]:
+    # A record's text is text of the file: a file none of whose texts holds a placeholder has no record to look at.
+    placeholders = PLACEHOLDER.search(item.source.text) is not None
     for path, record in records(item.filing):
-        yield from _placeholders(record, path)
+        if placeholders:
+            yield from _placeholders(record, path)
         yield from _note_fields(record, path)
     yield from _blank_fields(item.filing, item.source.blank)
 

@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -106,6 +107,22 @@ class Located:
             if found is not None:  # a parser's mark, made into a Position only when asked for (most never are)
                 return _from_mark(found)
         return Position(1, 1)
+
+    @cached_property
+    def text(self) -> str:
+        """Every text of the document, keys included, one per line: a check for something rare in any text
+        searches it once, and walks the document (to say where) only when it is there."""
+        texts, unseen = [], [self.data]
+        while unseen:
+            value = unseen.pop()
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict):
+                unseen += value.keys()
+                unseen += value.values()
+            elif isinstance(value, list):
+                unseen += value
+        return "\n".join(texts)
 
 
 class YamlProblem(Exception):

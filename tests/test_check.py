@@ -348,6 +348,23 @@ def test_projects_in_files_beside_the_filing(tmp_path):
         "本年度预算 20 大于项目总预算 10  提示：核对两项预算"]
 
 
+
+def test_rare_texts_are_found_wherever_the_file_holds_them(tmp_path):
+    """The placeholder and invisible-character checks look at a record only when some text of the file holds
+    what they look for: a project kept in a file beside the filing and an escape count as its text."""
+    report = run_check(tmp_path, {
+        "d/2025-pifu.yml": BASE + "notes:\n  - {text: \"说\\u200d明\"}\n",
+        "d/2025-pifu.projects/01-a.yml": 'code: C3\nname: "丙\\uff08示例\\uff09"\npurpose: "目的\u2060"\n',
+    })
+    assert lines(report, tmp_path) == [
+        "d/2025-pifu.projects/01-a.yml:1:1  projects[0]  [错误 placeholder] “丙（示例）”是 gongkai new 模板的示例行，"
+        "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
+        "d/2025-pifu.projects/01-a.yml:3:1  projects[0].purpose  [警告 invisible-character] 文字含看不见的字符 U+2060"
+        "（零宽不换行）  提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入",
+        "d/2025-pifu.yml:7:6  notes[0].text  [警告 invisible-character] 文字含看不见的字符 U+200D（零宽连字）  "
+        "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"]
+
+
 def test_loaded_projects_beside_the_filing_keep_file_order(tmp_path):
     from generator.loading import load_content
 
