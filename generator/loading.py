@@ -99,8 +99,17 @@ class LoadedFiling:
         return display_path(self.path)
 
     def __reduce__(self) -> tuple:
-        body = self.body if isinstance(self.body, bytes) else pickle.dumps(self.body, pickle.HIGHEST_PROTOCOL)
-        return LoadedFiling, (self.head, body, None, self.path, self.digest, self.own_problems)
+        return LoadedFiling, (self.head, self.pickled_body, None, self.path, self.digest, self.own_problems)
+
+    @property
+    def pickled_body(self) -> bytes:
+        """The model's pickle, made once: a parsed filing is pickled for the cache, then sent to the build."""
+        if isinstance(self.body, bytes):
+            return self.body
+        if (pickled := self.__dict__.get("_pickled")) is None:
+            pickled = pickle.dumps(self.body, pickle.HIGHEST_PROTOCOL)
+            object.__setattr__(self, "_pickled", pickled)
+        return pickled
 
 
 def filing_files(content_dir: Path) -> list[Path]:

@@ -512,6 +512,18 @@ def test_a_filing_view_sent_to_a_worker_travels_as_filed(site):
     assert (sent.filing, sent.sequence, sent.url, sent.digest()) == (public, sequence, view.url, view.digest())
 
 
+def test_a_parsed_filing_is_pickled_once_however_often_it_is_sent(site, monkeypatch):
+    """A parse job pickles its filing for the cache, then to send it to the build: the model is pickled the
+    first time only, and stays whole in the process that parsed it."""
+    import pickle
+    import generator.loading as loading
+    loaded, problems = loading.load_filing(site.content / CHANGED)
+    dumped, dumps = [], pickle.dumps
+    monkeypatch.setattr(loading.pickle, "dumps", lambda *a: dumped.append(a[0]) or dumps(*a))
+    kept, sent = pickle.loads(dumps(loaded)), pickle.loads(dumps(loaded))
+    assert (problems, [type(item).__name__ for item in dumped], loaded.loaded) == ([], ["Filing"], True)
+    assert kept.filing == sent.filing == loaded.filing and kept.digest == loaded.digest
+
 def test_year_workbooks_streamed_from_kept_cells_are_the_ones_joined_in_memory(site, tmp_path):
     """A build reads one filing's kept cells at a time while it writes a year's workbook: the same bytes as
     the workbook joined from all the year's filings at once."""
