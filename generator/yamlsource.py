@@ -372,27 +372,30 @@ class _Dumper(yaml.SafeDumper):
     """Writes YAML that `load_text` reads back to the same values (Decimal digits included)."""
 
 
-def _decimal_node(value: Decimal) -> yaml.ScalarNode:
+Scalar = tuple[str, str, str | None]  # a scalar as written: its tag, its text and its style
+
+
+def _decimal_scalar(value: Decimal) -> Scalar:
     # Plain 100.50 is read back as Decimal("100.50"); a whole number must look like an int.
     text = format(value, "f")
-    return yaml.ScalarNode(_TAG + ("float" if "." in text else "int"), text)
+    return _TAG + ("float" if "." in text else "int"), text, None
 
 
-def _text_node(value: str) -> yaml.ScalarNode:
+def _text_scalar(value: str) -> Scalar:
     # Rich text keeps its line breaks as a readable block rather than an escaped string.
-    return yaml.ScalarNode(_TAG + "str", value, style="|" if "\n" in value else None)
+    return _TAG + "str", value, "|" if "\n" in value else None
 
 
-def _represent_as(make: Callable[[Any], yaml.ScalarNode]) -> Callable[[yaml.SafeDumper, Any], yaml.Node]:
-    """A representer making `make`'s node, through the dumper (which remembers it, as it does every node)."""
+def _represent_as(scalar: Callable[[Any], Scalar]) -> Callable[[yaml.SafeDumper, Any], yaml.Node]:
+    """A representer writing the value as `scalar` says, through the dumper (which remembers the node, as
+    it does every node)."""
     def represent(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
-        node = make(value)
-        return dumper.represent_scalar(node.tag, node.value, node.style)
+        return dumper.represent_scalar(*scalar(value))
     return represent
 
 
-_Dumper.add_representer(Decimal, _represent_as(_decimal_node))
-_Dumper.add_representer(str, _represent_as(_text_node))
+_Dumper.add_representer(Decimal, _represent_as(_decimal_scalar))
+_Dumper.add_representer(str, _represent_as(_text_scalar))
 
 
 class _FastDumper(_TagsRemembered, yaml.CSafeDumper):
@@ -412,55 +415,72 @@ def dump_yaml(data: Any) -> str:
 
 
 def _emit(data: Any) -> str:
-    """`yaml.dump(data, Dumper=_FastDumper, **YAML_OPTIONS)`, with the nodes made here: PyYAML's representers
-    look up each value's type, ask whether it was met before and make it through three calls (1.2 of the
-    2.1 s that dumping 180 filings took). Only the kinds of value a model dump holds are made here, as the
-    representers make them; anything else, or an object met twice (which they write as an anchor and an
-    alias), is left to them."""
-    try:
-        node = _NodeMaker().node(data)
-    except _Unusual:
-        return yaml.dump(data, Dumper=_FastDumper, **YAML_OPTIONS)
+    """`yaml.dump(data, Dumper=_FastDumper, **YAML_OPTIONS)`, its events made here and given to libyaml's
+    emitter. PyYAML's representers look up each value's type, ask whether it was met before and make a node
+    through three calls; its serializer then walks the nodes, asking the resolver twice for each scalar
+    and telling it of each step in and out (public_yaml 3.4 → 3.05 ms a filing with events instead of nodes).
+    Only the kinds of value a model dump holds are written here, as the representers and the serializer
+    write them; anything else, or an object met twice (which they write as an anchor and an alias), is
+    left to them."""
     stream = io.StringIO()
     dumper = _FastDumper(stream, default_flow_style=False, **YAML_OPTIONS)
     try:
         dumper.open()
-        dumper.serialize(node)
+        dumper.emit(yaml.DocumentStartEvent(explicit=False))
+        _Events(dumper).value(data)
+        dumper.emit(yaml.DocumentEndEvent(explicit=False))
         dumper.close()
+    except _Unusual:
+        return yaml.dump(data, Dumper=_FastDumper, **YAML_OPTIONS)
     finally:
         dumper.dispose()
     return stream.getvalue()
 
 
 class _Unusual(Exception):
-    """A value that _NodeMaker leaves to PyYAML's representers."""
+    """A value that _Events leaves to PyYAML's representers."""
 
 
-class _NodeMaker:
-    """The nodes SafeRepresenter makes, with `default_flow_style=False` and the representers above."""
+class _Events:
+    """The events PyYAML's serializer emits for the nodes SafeRepresenter makes, with `default_flow_style=False`
+    and the representers above: block collections, tags implied, each scalar plain where it reads back as
+    its own tag and quoted otherwise (the emitter chooses how)."""
 
-    def __init__(self) -> None:
+    def __init__(self, dumper: yaml.CSafeDumper) -> None:
+        self.emit, self.resolve = dumper.emit, dumper.resolve
         self.met: set[int] = set()  # objects the representers would remember, to write an alias the second time
 
-    def node(self, value: Any) -> yaml.Node:
+    def value(self, value: Any) -> None:
         kind = type(value)
         if kind is str:
-            return _text_node(value)
+            return self.scalar(*_text_scalar(value))
         if kind is int:
-            return yaml.ScalarNode(_TAG + "int", str(value))
+            return self.scalar(_TAG + "int", str(value))
         if value is None:
-            return yaml.ScalarNode(_TAG + "null", "null")
+            return self.scalar(_TAG + "null", "null")
         if kind is bool:
-            return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
+            return self.scalar(_TAG + "bool", "true" if value else "false")
         if id(value) in self.met:
             raise _Unusual
         self.met.add(id(value))
         if kind is dict:
-            return yaml.MappingNode(_TAG + "map", [(self.node(k), self.node(v)) for k, v in value.items()], False)
+            self.emit(yaml.MappingStartEvent(None, _TAG + "map", True, flow_style=False))
+            for key, item in value.items():
+                self.value(key)
+                self.value(item)
+            return self.emit(yaml.MappingEndEvent())
         if kind is list:
-            return yaml.SequenceNode(_TAG + "seq", [self.node(item) for item in value], False)
+            self.emit(yaml.SequenceStartEvent(None, _TAG + "seq", True, flow_style=False))
+            for item in value:
+                self.value(item)
+            return self.emit(yaml.SequenceEndEvent())
         if kind is Decimal:
-            return _decimal_node(value)
+            return self.scalar(*_decimal_scalar(value))
         if kind is dt.date:
-            return yaml.ScalarNode(_TAG + "timestamp", value.isoformat())
+            return self.scalar(_TAG + "timestamp", value.isoformat())
         raise _Unusual
+
+    def scalar(self, tag: str, text: str, style: str | None = None) -> None:
+        # Quoted, only a text is read back as a text (the resolver's rule): other tags are implied when plain.
+        plain = self.resolve(yaml.ScalarNode, text, (True, False)) == tag
+        self.emit(yaml.ScalarEvent(None, tag, (plain, tag == _TAG + "str"), text, style=style))

@@ -459,15 +459,16 @@ def test_the_public_yaml_has_the_same_bytes_from_libyaml_or_pyyaml(text):
 
 
 def test_the_public_yaml_is_written_as_pyyamls_representers_would(loaded):
-    """dump_yaml makes the nodes itself rather than through PyYAML's representers: the same bytes for every
-    filing of content/ and for each kind of value, an object met twice included (written as an anchor and an
-    alias, which the representers make)."""
+    """dump_yaml gives libyaml's emitter the events itself rather than through PyYAML's representers and
+    serializer: the same bytes for every filing of content/ and for each kind of value, an object met twice
+    included (written as an anchor and an alias, which the representers make)."""
     import yaml
     from generator import yamlsource
     shared_date, shared_list = dt.date(2025, 3, 20), ["a", "b"]
     odd = {"empty": [], "none": {}, "null": None, "yes": True, "no": False, "zero": 0, "whole": Decimal("10"),
            "exact": Decimal("0.10"), "day": dt.date(2025, 1, 2), "lines": "第一行\n第二行", "nested": [[1], {"k": "v"}],
-           "looks like": ["yes", "null", "1.0", "2025-01-02", "a: b", "- c", "#d", "", " lead", "~"]}
+           "looks like": ["yes", "null", "1.0", "2025-01-02", "a: b", "- c", "#d", "", " lead", "~"],
+           2024: {"year key": "年份作键", "tail\n": "行尾\n"}}
     twice = {"first": shared_date, "again": shared_date, "list": shared_list, "same list": shared_list}
     datas = [item.filing.model_dump(mode="python", exclude_defaults=True) for item in loaded] + [odd, twice]
     assert loaded
