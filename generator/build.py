@@ -18,7 +18,7 @@ from .checking import check_content
 from .config import ComparisonTopic, configured_output
 from .exports import Download
 from .feeds import feed_entries, revision_entries, write_feed, write_robots, write_sitemap
-from .comparisons import (ComparisonSummary, DepartmentRows, comparisons, department_rows, summaries,
+from .comparisons import (Comparison, ComparisonSummary, DepartmentRows, comparisons, department_rows, summaries,
                           topic_shares)
 from .pages import Chrome, Page, chrome_for, compare_pages, department_pages, site_pages
 from .parallel import collecting_rarely, kept_workers
@@ -117,14 +117,14 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     topics = site.config.comparisons
     arguments = {keys[d.id]: (templates, d, chrome, own[d.id], topics) for d in site.departments}
     rows = caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
-    found, compared = comparison_pages(site, keys, rows, code, env, chrome, staging, caches.comparisons)
+    found, compared = comparison_pages(site, keys, rows, code, templates, chrome, staging, caches.comparisons, jobs)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 
 def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: dict[str, DepartmentRows], code: str,
-                     env: Environment, chrome: Chrome, staging: Path,
-                     reuse: BuildCache) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
+                     templates: Path, chrome: Chrome, staging: Path, reuse: BuildCache,
+                     jobs: int | None) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
     """Each comparison's pages, made again only when one of its rows changed, and what the index says of each.
 
     Per department (under its pages' key, so worked out only for a changed department) two things are kept:
@@ -145,9 +145,8 @@ def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: di
     rows_name = key_of("comparison-rows", canonical(topics))
     if reuse.missing(page_keys.values()):
         rows = reuse.memo(rows_name, keyed, rows_of)
-        for comparison in comparisons(site, [rows[department_keys[d.id]] for d in site.departments]):
-            reuse.make(page_keys[comparison.topic.id],
-                       lambda out, c=comparison: render_pages(env, compare_pages(c, chrome), out))
+        made = comparisons(site, [rows[department_keys[d.id]] for d in site.departments])
+        reuse.fill_missing(fill_comparison_pages, {page_keys[c.topic.id]: (templates, c, chrome) for c in made}, jobs)
     else:
         reuse.mark_used(rows_name)  # rows of departments changed since are worked out when next needed
     return summaries(topics, in_order), [path for key in page_keys.values() for path in reuse.link(key, staging)]
@@ -160,6 +159,11 @@ def fill_department_pages(root: Path, key: str, templates: Path, dept: Departmen
     env = templates_environment(templates)
     fill_entry(root, key, lambda out: render_pages(env, department_pages(dept, chrome, downloads), out))
     return department_rows(topics, dept)
+
+
+def fill_comparison_pages(root: Path, key: str, templates: Path, comparison: Comparison, chrome: Chrome) -> None:
+    """One comparison's pages into the cache entry `key` (a job: the topics' pages render side by side)."""
+    fill_entry(root, key, lambda out: render_pages(templates_environment(templates), compare_pages(comparison, chrome), out))
 
 
 @lru_cache(maxsize=4)

@@ -75,6 +75,10 @@ class Workers:
                                              initializer=collect_rarely)
         return self._pool
 
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -99,7 +103,9 @@ def run_jobs(function: Callable[..., Any], arguments: list[tuple], jobs: int | N
              min_jobs: int = MIN_JOBS, label: str = "") -> list[Any]:
     """`function(*args)` for each tuple of arguments, results in their order; a job's exception
     stops the build. With a `label`, a long stage shows its progress on a terminal."""
-    workers = workers_for(len(arguments), jobs, min_jobs)
+    kept = _kept.get()
+    started = kept is not None and kept.started  # a build's workers, once started, cost nothing more to use
+    workers = workers_for(len(arguments), jobs, 2 if started else min_jobs)
     if workers <= 1 or len(arguments) <= 1:
         return list(progress((function(*args) for args in arguments), len(arguments), label))
     chunk = max(1, min(8, len(arguments) // (workers * 8)))
@@ -107,7 +113,7 @@ def run_jobs(function: Callable[..., Any], arguments: list[tuple], jobs: int | N
     def on(pool: ProcessPoolExecutor) -> list[Any]:
         return list(progress(pool.map(function, *zip(*arguments), chunksize=chunk), len(arguments), label))
 
-    if (kept := _kept.get()) is not None:
+    if kept is not None:
         return on(kept.pool(workers))
     with kept_workers() as own:  # outside a build: workers for this stage alone
         return on(own.pool(workers))

@@ -243,6 +243,18 @@ def test_a_builds_stages_share_their_worker_processes():
     assert os.getpid() not in first | alone and not alone & (first | second)
 
 
+def test_a_few_jobs_go_to_the_builds_workers_once_they_are_started():
+    """Below MIN_JOBS a stage runs in the build's own process (starting workers would cost more), unless an
+    earlier stage of the build started them: the comparisons' few pages then render side by side."""
+    from generator.parallel import kept_workers, run_jobs
+    few = [(n,) for n in range(3)]
+    with kept_workers():
+        before = set(run_jobs(worker_pid, few, jobs=None))
+        run_jobs(worker_pid, [(n,) for n in range(8)], jobs=None, min_jobs=8)
+        after = set(run_jobs(worker_pid, few, jobs=None))
+    assert before == {os.getpid()} and os.getpid() not in after
+
+
 def test_a_build_collects_garbage_rarely_and_leaves_the_collector_as_it_was(site, monkeypatch):
     import gc
     from generator import build as build_module
