@@ -163,7 +163,8 @@ def fill_department_pages(root: Path, key: str, templates: Path, dept: Departmen
 
 def fill_comparison_pages(root: Path, key: str, templates: Path, comparison: Comparison, chrome: Chrome) -> None:
     """One comparison's pages into the cache entry `key` (a job: the topics' pages render side by side)."""
-    fill_entry(root, key, lambda out: render_pages(templates_environment(templates), compare_pages(comparison, chrome), out))
+    env = templates_environment(templates)
+    fill_entry(root, key, lambda out: render_pages(env, compare_pages(comparison, chrome), out))
 
 
 @lru_cache(maxsize=4)
