@@ -214,7 +214,7 @@ def _check_depth(text: str, name: str) -> None:
     of indentation or of `- `/`? ` on its line, and each flow level a bracket: when that bound is within
     the limit (every real filing), nothing more is read; otherwise the parser's events give the true
     depth and where it goes too deep."""
-    block = max((len(m.group(0)) for m in _BLOCK_PREFIX.finditer(text)), default=0) + 1
+    block = max(map(len, _BLOCK_PREFIX.findall(text)), default=0) + 1
     flow = deepest = 0
     for bracket in _BRACKET.finditer(text):
         flow += 1 if bracket.group(0) in "[{" else -1
