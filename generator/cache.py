@@ -22,7 +22,9 @@ unreadable is reported in one line and made again.
 from __future__ import annotations
 
 import ast
+import csv
 import hashlib
+import inspect
 import json
 import logging
 import os
@@ -126,16 +128,35 @@ def _module_file(base: PurePosixPath, dotted: str) -> str | None:
 
 def library_versions(modules: Iterable[str]) -> list[str]:
     """`name==version` of every installed distribution the modules import (XlsxWriter, PyYAML, Jinja2 …)."""
-    owners = _distributions()
-    tops = {top for name in modules for top in _imports(name)[1]}
-    distributions = sorted({dist for top in tops for dist in owners.get(top, ())})
-    return [f"{dist}=={distribution_version(dist)}" for dist in distributions]
+    owners = distributions_of(frozenset(top for name in modules for top in _imports(name)[1]))
+    return [f"{dist}=={distribution_version(dist)}" for dist in sorted({d for dists in owners.values() for d in dists})]
 
 
-@lru_cache(maxsize=1)
-def _distributions() -> dict[str, list[str]]:
-    """Which distribution provides each top-level module: a scan of every installed package (a second)."""
-    return metadata.packages_distributions()
+@lru_cache(maxsize=None)
+def distributions_of(tops: frozenset[str]) -> dict[str, list[str]]:
+    """The installed distributions that provide each of these top-level modules: those whose top_level.txt
+    names it or, without one, whose RECORD has a file in it. `metadata.packages_distributions()` works this
+    out for every module of every distribution, making a path object of each file they list and reading
+    each one's metadata: 0.15–0.3 s at the start of every build, here 0.03 s."""
+    owners: dict[str, list[str]] = {}
+    for dist in metadata.distributions():
+        for top in sorted(tops.intersection(_top_level(dist))):
+            owners.setdefault(top, []).append(dist.metadata["Name"])
+    return owners
+
+
+def _top_level(dist: metadata.Distribution) -> set[str]:
+    if declared := (dist.read_text("top_level.txt") or "").split():
+        return set(declared)
+    record = dist.read_text("RECORD")
+    paths = [row[0] for row in csv.reader(record.splitlines()) if row] if record else map(str, dist.files or ())
+    return {_top_of(path) for path in paths}
+
+
+def _top_of(path: str) -> str:
+    """The module a listed file belongs to: its first folder, or the module the file is (`six.py`, an extension)."""
+    folder, inside, _ = path.partition("/")
+    return folder if inside else (inspect.getmodulename(path) or path)
 
 
 def distribution_version(name: str) -> str:

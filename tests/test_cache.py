@@ -338,6 +338,17 @@ def test_the_modules_behind_the_exports_are_found_from_their_imports():
     assert {"xlsxwriter", "pyyaml", "pydantic"} <= names and not names & {"jinja2", "pandas", "openpyxl"}
 
 
+def test_the_libraries_behind_the_code_are_the_distributions_that_provide_its_imports():
+    """Looked up for the code's imports only: the same distributions as Python's scan of every installed one."""
+    from importlib import metadata
+    from generator.cache import CODE_DIR, _imports, distributions_of, module_closure
+    modules = module_closure(tuple(sorted(p.relative_to(CODE_DIR).as_posix() for p in CODE_DIR.rglob("*.py"))))
+    tops = frozenset(top for name in modules for top in _imports(name)[1])
+    everything = metadata.packages_distributions()
+    assert distributions_of(tops) == {top: everything[top] for top in tops if top in everything}
+    assert {"yaml", "docx", "markdown_it", "msoffcrypto"} <= distributions_of(tops).keys()  # no top_level.txt, or another name
+
+
 # --- a damaged cache is rebuilt, never trusted -------------------------------------------------
 
 def entries(site: Site, kind: str) -> list[Path]:
