@@ -140,7 +140,7 @@ def distributions_of(tops: frozenset[str]) -> dict[str, list[str]]:
     each one's metadata: 0.15–0.3 s at the start of every build, here 0.03 s."""
     owners: dict[str, list[str]] = {}
     for dist in metadata.distributions():
-        for top in sorted(tops.intersection(_top_level(dist))):
+        for top in tops.intersection(_top_level(dist)):
             owners.setdefault(top, []).append(dist.metadata["Name"])
     return owners
 
