@@ -97,6 +97,7 @@ class Located:
             where = other.position(key)
             self.positions[path + key] = Position(where.line, where.column, other.file)
         self.blank |= {path + key for key in other.blank}
+        self.__dict__.pop("text", None)  # worked out again with the other file's texts, if asked for before
 
     def position(self, path: KeyPath) -> Position:
         """The position of the deepest part of `path` that exists in the file."""
