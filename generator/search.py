@@ -60,6 +60,7 @@ import contextlib
 import fnmatch
 import html as html_text
 import json
+import math
 import re
 import threading
 from collections import deque
@@ -79,6 +80,17 @@ INDEX_FOLDER = "pagefind"
 # The choices of search.js's filter menus. Pagefind could list them too, but only by downloading every
 # filter index first: 460 KB before the first result on a city-size site, against a few KB here.
 FILTER_VALUES = "filter-values.json"
+# The 部门 filter is a text box suggesting the department names that hold what was typed, not a menu: a
+# province's 10,000 names (~360 KB) are no menu, nor something to fetch before the first query. The names are
+# in files by the pairs of characters they hold, a name in the file of each of its pairs (its own file if it has
+# one character): a text is looked up in the file of its first two characters, which holds every name holding
+# it, fetched when the box is first typed in. A site of up to NAMES_PER_FILE departments has one file, as
+# small as the menu's list was (15 KiB at 420 departments); a bigger one, files of ~NAMES_PER_FILE names.
+DEPARTMENT_NAMES = "departments"
+NAMES_PER_FILE = 500
+# The pair's code points, weighted by a prime bigger than any count of files, give the number of its file
+# (search.js's nameFile does the same).
+_PAIR_WEIGHT = 1_000_003
 # The folders of the bundles after the first, inside INDEX_FOLDER, in the order search.js merges them.
 BUNDLES = "bundles.json"
 INDICATOR_KIND = "指标"
@@ -128,9 +140,10 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES_PER_BUNDLE) -> None:
+def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES_PER_BUNDLE,
+                     names_per_file: int = NAMES_PER_FILE) -> None:
     """Index `site` (the staging folder): the first bundle in `site/pagefind/`, any others below it, each
-    written by a Pagefind run of its own, PAGEFIND_RUNS at a time."""
+    written by a Pagefind run of its own, PAGEFIND_RUNS at a time; then the filters' choices."""
     index = site / INDEX_FOLDER
     bundles = bundled(site, pages_per_bundle)
     # Each written apart (Pagefind owns the folder it writes), put in place once all are written.
@@ -141,8 +154,12 @@ def index_for_search(model: SiteModel, site: Path, pages_per_bundle: int = PAGES
         folder.rename(bundle_folder(index, number))
     merged = [f"{bundle_folder(index, number).name}/" for number in range(1, len(bundles))]
     (index / BUNDLES).write_text(json.dumps(merged) + "\n", encoding="utf-8")
-    values = json.dumps(filter_values(model), ensure_ascii=False, separators=(",", ":"))
+    name_files = department_name_files([d.name for d in model.departments], names_per_file)
+    values = json.dumps(filter_values(model, len(name_files)), ensure_ascii=False, separators=(",", ":"))
     (index / FILTER_VALUES).write_text(values + "\n", encoding="utf-8")
+    for number, names in enumerate(name_files):
+        write_file(index / DEPARTMENT_NAMES / f"{number}.json",
+                   json.dumps(names, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
 
 
 def write_bundle(site: Path, pages: list[Path], folder: Path, first: bool) -> None:
@@ -213,9 +230,9 @@ def indexed_part(html: str) -> str | None:
     return None if body is None else f"<html><body>{_UNREAD_ATTRIBUTE.sub('', body.group())}</body></html>"
 
 
-def filter_values(model: SiteModel) -> dict[str, list]:
-    """Each filter's values in menu order; regions as their tree, each [name, depth in the tree]. Terse: the
-    search page fetches it before its first search (420 departments' names are 17 KB of it)."""
+def filter_values(model: SiteModel, department_files: int) -> dict[str, Any]:
+    """Each menu's values in menu order; regions as their tree, each [name, depth in the tree]. Terse: the
+    search page fetches it before its first search. For 部门, the number of files of names (DEPARTMENT_NAMES)."""
     kinds = ["部门", "文件"] + (["项目"] if any(v.projects for v in model.filings) else []) + (
         [INDICATOR_KIND] if any(has_indicators(v) for v in model.filings) else [])
     used = {chain for d in model.departments for chain in _prefixes(d.region_names)}
@@ -224,9 +241,39 @@ def filter_values(model: SiteModel) -> dict[str, list]:
     return {
         "类型": kinds,
         "年度": [str(year) for year in model.years],
-        "部门": [d.name for d in model.departments],
+        "部门": {"files": department_files},
         "地区": [[names[-1], len(names) - 1] for names in regions],
     }
+
+
+def department_name_files(names: list[str], names_per_file: int) -> list[list[str]]:
+    """The names, sorted, in files by the pairs of characters they hold (see DEPARTMENT_NAMES)."""
+    names = sorted(set(names))
+    if len(names) <= names_per_file:
+        return [names]
+    pairs = {name: {_pair_file(pair) for pair in _pairs(name)} for name in names}
+    count = math.ceil(sum(len(p) for p in pairs.values()) / names_per_file)
+    files: list[list[str]] = [[] for _ in range(count)]
+    for name in names:
+        for number in {key % count for key in pairs[name]}:
+            files[number].append(name)
+    return files
+
+
+def name_file(text: str, files: int) -> int:
+    """The number of the file of names that holds every name holding `text` (two characters or more)."""
+    return _pair_file(text[:2]) % files
+
+
+def _pairs(name: str) -> list[str]:
+    return [name[n:n + 2] for n in range(len(name) - 1)] or [name]
+
+
+def _pair_file(pair: str) -> int:
+    key = 0
+    for character in pair:
+        key = key * _PAIR_WEIGHT + ord(character)
+    return key
 
 
 def has_indicators(view: FilingView) -> bool:

@@ -20,7 +20,8 @@ import pytest
 from generator.build import build
 from generator.checking import check_content
 from generator.identity import goal_id, indicator_anchors
-from generator.search import HAN, PAGE_MARK, PagefindFeed, indexed_part, page_url, spaced, spaced_html
+from generator.search import (HAN, PAGE_MARK, PagefindFeed, department_name_files, indexed_part, name_file,
+                              page_url, spaced, spaced_html)
 from generator.sitemodel import SiteModel, build_site_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,20 @@ def test_index_is_written_inside_the_site_with_no_ready_made_ui(content_site):
 def test_the_index_holds_one_fragment_per_page_and_no_record_per_indicator(content_site):
     pages = [p for p in content_site.rglob("*.html") if PAGE_MARK in p.read_text(encoding="utf-8")]
     assert len(list((content_site / "pagefind" / "fragment").iterdir())) == len(pages)
+
+
+def test_department_names_are_in_the_file_of_every_pair_of_characters_they_hold():
+    names = [f"{county}县{office}" for county in ("玉田", "滦南", "迁西", "遵化", "丰润") for office in
+             ("司法局", "财政局", "人民政府办公室", "教育局", "卫生健康局", "公安局", "民政局")] + ["局"]
+    one = department_name_files(names + names[:3], names_per_file=len(names))
+    assert one == [sorted(names)], "up to names_per_file: one file, each name once, in order"
+    files = department_name_files(names, names_per_file=8)
+    assert len(files) == 26, "the names hold 205 pairs of characters (41 a county), and 局 its own: 8 a file"
+    assert all(f == sorted(f) for f in files) and max(map(len, files)) < len(names) / 2
+    for name in names:
+        for part in {name[s:e] for s in range(len(name)) for e in range(s + 2, len(name) + 1)}:
+            assert name in files[name_file(part, len(files))], part
+    assert "局" in files[name_file("局", len(files))], "a name of one character: in the file of that character"
 
 
 def test_han_characters_and_what_is_not_a_letter_or_a_number_are_indexed_one_word_each():
@@ -333,8 +348,44 @@ def test_filters_have_labels(page, content_url):
     search(page, content_url, "法律援助")
     for param in ("kind", "year", "dept", "region"):
         assert page.locator(f'label[for="filter-{param}"]').count() == 1
+    for param in ("kind", "year", "region"):
         assert page.locator(f"#filter-{param} option").count() > 1
     assert page.get_attribute("#search-status", "role") == "status"
+
+
+def test_the_department_box_suggests_the_names_holding_what_was_typed(page, content_url, model):
+    search(page, content_url, "法律援助")
+    page.fill("#filter-dept", "司法")
+    page.wait_for_function("document.querySelectorAll('#filter-dept-names option').length > 0")
+    suggested = page.eval_on_selector_all("#filter-dept-names option", "options => options.map(o => o.value)")
+    assert suggested == sorted(d.name for d in model.departments)
+    page.fill("#filter-dept", "路南区")
+    page.wait_for_function("document.querySelectorAll('#filter-dept-names option').length === 1")
+    assert page.eval_on_selector("#filter-dept-names option", "o => o.value") == "路南区司法局"
+    page.press("#filter-dept", "Enter")
+    page.wait_for_url("**dept=*")
+    wait_for_answer(page)
+    assert {r["href"].split("/")[2] for r in all_results(page)} == {"lunan-sfj"}
+
+
+def test_part_of_a_name_filters_by_every_department_whose_name_holds_it(page, fixture_url, content_url):
+    """司法局 is every 司法局; a text no name holds says so."""
+    everything = {r["href"] for r in (search(page, content_url, "满意度"), all_results(page))[1]}
+    search(page, content_url, "满意度", dept="司法局")
+    assert {r["href"] for r in all_results(page)} == everything
+    search(page, content_url, "满意度", dept="路南")
+    assert {r["href"].split("/")[2] for r in all_results(page)} == {"lunan-sfj"}
+    assert page.input_value("#filter-dept") == "路南"
+    assert search(page, content_url, "满意度", dept="公安") == "没有名称含“公安”的部门。"
+
+
+def test_the_first_query_fetches_no_department_names(page, content_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    search(page, content_url, "法律援助")
+    all_results(page)
+    assert any("/pagefind/filter-values.json" in url for url in fetched)
+    assert not [url for url in fetched if "/pagefind/departments/" in url]
 
 
 def test_no_match_says_so_in_chinese(page, content_url):

@@ -8,6 +8,7 @@ a budget of a few pages, in several. Searched the same way, both must find the s
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import threading
@@ -28,6 +29,7 @@ from tests.test_search import (TOPICS, all_results, anchored_indicators, fragmen
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "site_config.yml"
 BUDGET = 12  # pages per bundle: content/'s five departments and 60 pages make several bundles
+NAMES = 2  # department names per file: content/'s five make several files
 REFILED = ("ezhou-sfj/2025-pifu.yml", "lunan-sfj/2025-gongkai.yml")  # filed again for 2024
 
 
@@ -52,7 +54,7 @@ def sites(content, tmp_path_factory) -> dict[str, Path]:
         build(content, CONFIG, ROOT / "templates", folder / "one", search=False)
         shutil.copytree(folder / "one", folder / "many")
         index_for_search(model, folder / "one")
-        index_for_search(model, folder / "many", pages_per_bundle=BUDGET)
+        index_for_search(model, folder / "many", pages_per_bundle=BUDGET, names_per_file=NAMES)
 
     with ThreadPoolExecutor(1) as pool:
         pool.submit(make).result()
@@ -227,7 +229,7 @@ def test_pages_of_a_department_filed_twice_alike_go_newest_year_first(page, urls
 
 
 @pytest.mark.parametrize("param, value", [("year", "2024"), ("kind", "指标"), ("dept", "路南区司法局"),
-                                          ("region", "湖北省")])
+                                          ("dept", "路南"), ("region", "湖北省")])
 def test_filters_narrow_the_results_of_every_bundle_alike(page, urls, param, value):
     many = found(page, urls["many"], "满意度", **{param: value})
     assert many and links(many) == links(found(page, urls["one"], "满意度", **{param: value}))
@@ -247,12 +249,26 @@ def test_an_indicator_in_a_later_bundle_lands_on_its_row(page, sites, urls):
     assert page.eval_on_selector(f'[id="{anchor}"]', "row => row.tagName") == "TR"
 
 
-def test_the_filter_menus_list_every_year_and_department(page, urls, content):
+def test_the_filter_menus_list_every_year_and_region(page, urls):
     search(page, urls["many"], "法律援助")
     wait_for_answer(page)
     years = page.eval_on_selector_all("#filter-year option", "options => options.map(o => o.value)")
     assert years == ["", "2025", "2024"]
-    departments = page.eval_on_selector_all("#filter-dept option", "options => options.map(o => o.value)")
-    assert len(departments) == 1 + len([d for d in content.iterdir() if d.is_dir() and d.name != "sources"])
     regions = page.eval_on_selector_all("#filter-region option", "options => options.map(o => o.textContent)")
     assert "\u3000唐山市" in regions and "\u3000\u3000路南区" in regions, "regions indented as their tree"
+
+
+def test_names_in_several_files_are_each_found_by_any_part_of_two_characters_or_more(page, sites, urls):
+    """The search page finds, from a text, the file of names the build put the names holding it in."""
+    names = sorted(d.name for d in site_model(sites["many"].parent / "content", CONFIG).departments)
+    files = sorted((sites["many"] / INDEX_FOLDER / "departments").iterdir())
+    assert len(files) > 1 and set(names) == {n for f in files for n in json.loads(f.read_text(encoding="utf-8"))}
+    search(page, urls["many"], "法律援助")
+    parts = sorted({name[start:end] for name in names for start in range(len(name)) for end in range(start + 2, len(name) + 1)})
+    found = page.evaluate("""async (parts) => {
+        const { departmentsNamed } = await import("/static/search.js");
+        return Promise.all(parts.map((part) => departmentsNamed(part)));
+    }""", parts)
+    assert len(found) == len(parts) > 50
+    assert all(holding == [n for n in names if part in n] for part, holding in zip(parts, found))
+    assert found[parts.index("司法局")] == names

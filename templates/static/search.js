@@ -11,6 +11,7 @@ const FILTERS = [  // Pagefind filter key, URL parameter, label
 const PAGE_SIZE = 10;
 const INDICATOR_KIND = "指标";  // generator/search.py's INDICATOR_KIND
 const YEAR = "年度";  // the filter of fiscal years
+const DEPARTMENT = "部门";  // the filter of departments, a text box (see departmentsNamed)
 // Han characters, as generator/search.py's HAN: the index holds each as a word of its own.
 const HAN = "[\\u2e80-\\u2fdf\\u3005\\u3007\\u3021-\\u3029\\u3038-\\u303b\\u3400-\\u4dbf\\u4e00-\\u9fff"
   + "\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
@@ -42,8 +43,44 @@ const pagefindReady = Promise.all([
   return pagefind;
 });
 // The choices of the filter menus, each filter's in menu order: a value, or a region as [name, depth in the
-// region tree]. They come with the index, written by `gongkai build` (see generator/search.py).
+// region tree]; for 部门, a text box, the number of its files of names. They come with the index, written by
+// `gongkai build` (see generator/search.py).
 const filterValues = fetch(new URL("filter-values.json", INDEX)).then((response) => response.json()).catch(() => ({}));
+
+// ---- The 部门 box: department names holding what was typed ---------------------------------------
+
+// generator/search.py's DEPARTMENT_NAMES: the names are in files by the pairs of characters they hold, and the
+// file of a text's first two characters holds every name holding the text. Each file is fetched when first
+// needed, never before the first query.
+const NAMES = new URL("departments/", INDEX);
+const PAIR_WEIGHT = 1000003;  // generator/search.py's _PAIR_WEIGHT
+const SUGGESTIONS = 20;
+const nameFiles = new Map();
+
+// Every name holding `text`, in name order; null if the files cannot tell (one character, when there are
+// several files: the file of a character holds the names that are that character, not all that hold it).
+export async function departmentsNamed(text) {
+  const files = (await filterValues)[DEPARTMENT]?.files || 0;
+  if (!files || (files > 1 && Array.from(text).length < 2)) return null;
+  const number = nameFile(text, files);
+  if (!nameFiles.has(number)) {
+    nameFiles.set(number, fetch(new URL(`${number}.json`, NAMES)).then((response) => response.json()).catch(() => []));
+  }
+  return (await nameFiles.get(number)).filter((name) => name.includes(text));
+}
+
+// The 部门 filter of a text: that department, if it is a name; else every department whose name holds it
+// (none: null), so that 司法局 finds every 司法局's pages.
+async function departmentFilter(text) {
+  const names = await departmentsNamed(text);
+  if (!names || names.includes(text)) return text;
+  return names.length ? { any: names } : null;
+}
+
+// generator/search.py's name_file: the pair's code points (Array.from splits at code points, as Python does).
+function nameFile(text, files) {
+  return Array.from(text).slice(0, 2).reduce((key, character) => key * PAIR_WEIGHT + character.codePointAt(0), 0) % files;
+}
 
 // ---- Finding: query → ranked results -------------------------------------------------------------
 
@@ -181,8 +218,10 @@ function start(root) {
   function update() {  // form → address → search
     const params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    for (const f of FILTERS) if (selectFor(f).value) params.set(f.param, selectFor(f).value);
-    history.pushState(null, "", location.pathname + (params.toString() ? `?${params}` : ""));
+    for (const f of FILTERS) if (selectFor(f).value.trim()) params.set(f.param, selectFor(f).value.trim());
+    const address = location.pathname + (params.toString() ? `?${params}` : "");
+    if (address === location.pathname + location.search) return;  // a chosen name, then the box left: said once
+    history.pushState(null, "", address);
     run();
   }
 
@@ -190,13 +229,17 @@ function start(root) {
     const number = ++latest;
     const query = input.value.trim();
     const filters = {};
-    for (const f of FILTERS) if (selectFor(f).value) filters[f.key] = selectFor(f).value;
+    for (const f of FILTERS) if (selectFor(f).value.trim()) filters[f.key] = selectFor(f).value.trim();
     list.replaceChildren();
     showMoreButton(null);
     if (!query && !Object.keys(filters).length) return say("请输入要搜索的部门、项目或指标名称。");
     say("正在搜索…");
     let results;
     try {
+      const department = filters[DEPARTMENT] && await departmentFilter(filters[DEPARTMENT]);
+      if (number !== latest) return;
+      if (department === null) return say(`没有名称含“${filters[DEPARTMENT]}”的部门。`);
+      if (department) filters[DEPARTMENT] = department;
       results = await find(query || null, filters);
     } catch (error) {
       return say("搜索出错，请稍后再试。");
@@ -250,13 +293,38 @@ function nothingFound(query, filters) {
 function renderFilters(box, values) {
   for (const f of FILTERS) {
     const id = `filter-${f.param}`;
-    const select = element("select", { id, name: f.param }, element("option", { value: "" }, "全部"));
-    for (const choice of values[f.key] || []) {
-      const [value, depth] = Array.isArray(choice) ? choice : [choice, 0];
-      select.append(element("option", { value }, "\u3000".repeat(depth) + value));  // 地区 indented as a tree
-    }
-    box.append(element("div", { class: "filter" }, element("label", { for: id }, f.label), select));
+    const choices = values[f.key] || [];
+    const control = f.key === DEPARTMENT ? nameBox(id, f.param) : menu(id, f.param, choices);
+    box.append(element("div", { class: "filter" }, element("label", { for: id }, f.label), ...control));
   }
+}
+
+function menu(id, param, choices) {
+  const select = element("select", { id, name: param }, element("option", { value: "" }, "全部"));
+  for (const choice of choices) {
+    const [value, depth] = Array.isArray(choice) ? choice : [choice, 0];
+    select.append(element("option", { value }, "\u3000".repeat(depth) + value));  // 地区 indented as a tree
+  }
+  return [select];
+}
+
+// A text box (empty: 全部) suggesting the names that hold what was typed. It filters when its text is changed
+// (Enter, or leaving it) or a suggestion is chosen; the filter is the name as written, as a menu's would be.
+function nameBox(id, param) {
+  const list = element("datalist", { id: `${id}-names` });
+  const input = element("input", { id, name: param, type: "search", list: list.id, autocomplete: "off",
+                                   placeholder: "全部（输入名称）" });
+  input.addEventListener("input", async (event) => {
+    const text = input.value.trim();
+    const names = (text && await departmentsNamed(text)) || [];
+    if (input.value.trim() !== text) return;  // typed on meanwhile
+    list.replaceChildren(...names.slice(0, SUGGESTIONS).map((name) => element("option", { value: name })));
+    // A suggestion chosen, or the box emptied: no "change" until the box is left, so say it now.
+    if (!event.inputType || event.inputType === "insertReplacementText" || !text) {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
+  return [input, list];
 }
 
 function selectFor(f) { return document.getElementById(`filter-${f.param}`); }
