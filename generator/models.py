@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
@@ -140,15 +141,17 @@ class Indicator(Model):
         return parse_value(self.value, self.value_type, self.unit)
 
     @property
-    def path_key(self) -> str:
-        return "/".join(part or "" for part in (self.level1, self.level2, self.name))
-
-    @property
     def stable_id(self) -> str:
         """Stable across years: the same 一级/二级/三级 path gives the same id."""
-        if self.id:
-            return self.id
-        return "i-" + hashlib.sha1(self.path_key.encode("utf-8")).hexdigest()[:10]
+        return self.id or _path_id(self.level1, self.level2, self.name)
+
+
+# A page, its anchors, the comparisons and the exports each ask for an indicator's id (a hash): by its path,
+# it is worked out once per process.
+@lru_cache(maxsize=100_000)
+def _path_id(level1: str | None, level2: str | None, name: str | None) -> str:
+    path = "/".join(part or "" for part in (level1, level2, name))
+    return "i-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
 
 
 class Goal(Model):

@@ -365,6 +365,17 @@ def test_rare_texts_are_found_wherever_the_file_holds_them(tmp_path):
         "提示：删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入"]
 
 
+def test_a_note_naming_no_field_is_found_in_a_project_file_beside_the_filing(tmp_path):
+    """Records are walked for notes' fields only when the file has a `field` key: a project file's counts."""
+    report = run_check(tmp_path, {
+        "d/2025-pifu.yml": BASE,
+        "d/2025-pifu.projects/01-a.yml": "code: C3\nname: 丙\nnotes:\n  - field: budget.totl\n    text: 说明\n",
+    })
+    assert [line.split("  提示")[0] for line in lines(report, tmp_path)] == [
+        "d/2025-pifu.projects/01-a.yml:4:5  projects[0].notes[0].field  [错误 note-field] "
+        "编者注的 field“budget.totl”不是这条记录的字段"]
+
+
 def test_loaded_projects_beside_the_filing_keep_file_order(tmp_path):
     from generator.loading import load_content
 
