@@ -41,14 +41,19 @@ def unfinished_findings(item: LoadedFiling) -> Iterator[Finding]:
 
 
 def records(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
-    """Every model in the tree with its key path, parents first."""
-    yield path, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from records(item, path + (name,) + (() if index is None else (index,)))
+    """Every model in the tree with its key path, parents first, fields in order. A model's fields are its
+    __dict__, in the order declared; most are texts, passed over."""
+    unseen = [(path, model)]
+    while unseen:
+        path, model = unseen.pop()
+        yield path, model
+        inner = []
+        for name, value in model.__dict__.items():
+            if type(value) is list:
+                inner += [(path + (name, index), item) for index, item in enumerate(value) if isinstance(item, BaseModel)]
+            elif isinstance(value, BaseModel):
+                inner.append((path + (name,), value))
+        unseen += reversed(inner)
 
 
 # --- placeholders and sample values ---------------------------------------------------
