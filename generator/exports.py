@@ -168,8 +168,9 @@ def filing_cells(rows: dict[str, list[Row]]) -> dict[str, list[RowCells]]:
 
 def row_pieces(cut: dict[str, list[RowCells]]) -> RowPieces:
     """Each row as the CSV text of its cells: what csv_bytes writes for it, cut around the prior years."""
-    return {kind: [[csv_fields(c.lead), [[year, csv_fields([value])] for year, value in sorted(c.prior.items())],
-                    csv_fields(c.tail)] for c in cells] for kind, cells in cut.items()}
+    fields = csv_fields_writer()
+    return {kind: [[fields(c.lead), [[year, fields([value])] for year, value in sorted(c.prior.items())],
+                    fields(c.tail)] for c in cells] for kind, cells in cut.items()}
 
 
 def export_year_workbook(items: list[ExportInput], year: int, out: Path) -> list[Download]:
@@ -235,9 +236,20 @@ def csv_bytes(table: Table) -> bytes:
 def csv_fields(values: list[Any] | tuple[Any, ...]) -> str:
     """The cells as csv_bytes writes them within a longer row: each field is quoted on its own, and the
     None added keeps a lone empty cell from being written as \"\" (the csv module's mark of a one-cell row)."""
+    return csv_fields_writer()(values)
+
+
+def csv_fields_writer() -> Callable[[list[Any] | tuple[Any, ...]], str]:
+    """csv_fields on one writer, for the many rows of a filing (a writer made per row was half its time)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow([*values, None])
-    return buffer.getvalue()[:-3]  # without the added cell's comma and the line end
+    write_row = csv.writer(buffer, lineterminator="\r\n").writerow
+
+    def fields(values: list[Any] | tuple[Any, ...]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        write_row([*values, None])
+        return buffer.getvalue()[:-3]  # without the added cell's comma and the line end
+    return fields
 
 
 # --- XLSX: workbooks joined from each filing's cells ------------------------------------------
