@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from . import textrules
 from .indicator_values import ParsedValue, parse_value
 from .problems import REVIEWABLE_CODES
-from .yamlsource import KeyPath, parse_path
+from .yamlsource import MEMO_LIMIT, KeyPath, parse_path
 
 Text = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(textrules.plain_text)]
 RichText = Annotated[str, BeforeValidator(textrules.as_text), AfterValidator(textrules.rich_text)]
@@ -148,7 +148,7 @@ class Indicator(Model):
 
 # A page, its anchors, the comparisons and the exports each ask for an indicator's id (a hash): by its path,
 # it is worked out once per process.
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MEMO_LIMIT)
 def _path_id(level1: str | None, level2: str | None, name: str | None) -> str:
     path = "/".join(part or "" for part in (level1, level2, name))
     return "i-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]

@@ -50,7 +50,8 @@ def records(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Bas
         inner = []
         for name, value in model.__dict__.items():
             if type(value) is list:
-                inner += [(path + (name, index), item) for index, item in enumerate(value) if isinstance(item, BaseModel)]
+                inner += [(path + (name, index), item) for index, item in enumerate(value)
+                          if isinstance(item, BaseModel)]
             elif isinstance(value, BaseModel):
                 inner.append((path + (name,), value))
         unseen += reversed(inner)

@@ -58,13 +58,16 @@ class _TagsRemembered(yaml.resolver.Resolver):
             return super().resolve(kind, value, implicit)
         key = (value, implicit)
         if (tag := _TAGS.get(key)) is None:
-            if len(_TAGS) > 100_000:  # long texts are seldom met twice: keep memory bounded
+            if len(_TAGS) > MEMO_LIMIT:
                 _TAGS.clear()
             tag = _TAGS[key] = super().resolve(kind, value, implicit)
         return tag
 
 
 _TAGS: dict[tuple, str] = {}
+# The most texts a memo here holds before it starts again: long texts are seldom met twice, and a process may
+# read and write a province's filings.
+MEMO_LIMIT = 100_000
 
 
 # libyaml's parser is ~10× faster and gives the same nodes and marks; fall back to pure Python.
@@ -466,7 +469,7 @@ class _Events:
             # largest of content/: 3,453 texts, 409 of them different): each made once, the events of a
             # filing's YAML 2.7 → 1.35 ms, of which libyaml's emitter is ~0.75.
             if (event := _TEXT_EVENTS.get(value)) is None:
-                if len(_TEXT_EVENTS) > 100_000:  # long texts are seldom met twice: keep memory bounded
+                if len(_TEXT_EVENTS) > MEMO_LIMIT:
                     _TEXT_EVENTS.clear()
                 event = _TEXT_EVENTS[value] = self.scalar_event(*_text_scalar(value))
             return self.emit(event)

@@ -309,7 +309,8 @@ function menu(id, param, choices) {
 }
 
 // A text box (empty: 全部) suggesting the names that hold what was typed. It filters when its text is changed
-// (Enter, or leaving it) or a suggestion is chosen; the filter is the name as written, as a menu's would be.
+// (Enter, or leaving it) or a suggestion is chosen: by that department, or by every one whose name holds the
+// text (departmentFilter).
 function nameBox(id, param) {
   const list = element("datalist", { id: `${id}-names` });
   const input = element("input", { id, name: param, type: "search", list: list.id, autocomplete: "off",
