@@ -23,6 +23,7 @@ from generator.identity import goal_id, indicator_anchors
 from generator.search import (HAN, PAGE_MARK, PagefindFeed, department_name_files, indexed_part, name_file,
                               page_url, spaced, spaced_html)
 from generator.sitemodel import SiteModel, build_site_model
+from tests.test_site_quality import WCAG_AA, WIDTHS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -377,6 +378,21 @@ def test_part_of_a_name_filters_by_every_department_whose_name_holds_it(page, fi
     assert {r["href"].split("/")[2] for r in all_results(page)} == {"lunan-sfj"}
     assert page.input_value("#filter-dept") == "路南"
     assert search(page, content_url, "满意度", dept="公安") == "没有名称含“公安”的部门。"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_search_page_with_its_filters_and_results_is_accessible_and_fits(page, content_url, width):
+    """axe and the width check of every page kind see the search page at load; here with its filters built,
+    a department typed (suggestions shown) and results listed."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 800})
+    assert search(page, content_url, "满意度", dept="路南").startswith("找到")
+    page.fill("#filter-dept", "路南区")
+    page.wait_for_function("document.querySelectorAll('#filter-dept-names option').length > 0")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
+    assert [v["id"] for v in results.response["violations"]] == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_the_first_query_fetches_no_department_names(page, content_url):
