@@ -218,7 +218,7 @@ function start(root) {
   function update() {  // form → address → search
     const params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    for (const f of FILTERS) if (selectFor(f).value.trim()) params.set(f.param, selectFor(f).value.trim());
+    for (const [f, value] of chosenFilters()) params.set(f.param, value);
     const address = location.pathname + (params.toString() ? `?${params}` : "");
     if (address === location.pathname + location.search) return;  // a chosen name, then the box left: said once
     history.pushState(null, "", address);
@@ -229,7 +229,7 @@ function start(root) {
     const number = ++latest;
     const query = input.value.trim();
     const filters = {};
-    for (const f of FILTERS) if (selectFor(f).value.trim()) filters[f.key] = selectFor(f).value.trim();
+    for (const [f, value] of chosenFilters()) filters[f.key] = value;
     list.replaceChildren();
     showMoreButton(null);
     if (!query && !Object.keys(filters).length) return say("请输入要搜索的部门、项目或指标名称。");
@@ -329,6 +329,11 @@ function nameBox(id, param) {
 }
 
 function selectFor(f) { return document.getElementById(`filter-${f.param}`); }
+
+// The filters given a value, with it (a typed department trimmed).
+function chosenFilters() {
+  return FILTERS.map((f) => [f, selectFor(f).value.trim()]).filter(([, value]) => value);
+}
 
 // A page, or, when `asIndicator`, its first matching indicator row, linked to that row; either way the
 // page's other matching rows follow as links of their own.
