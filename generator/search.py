@@ -251,11 +251,11 @@ def department_name_files(names: list[str], names_per_file: int) -> list[list[st
     names = sorted(set(names))
     if len(names) <= names_per_file:
         return [names]
-    pairs = {name: {_pair_file(pair) for pair in _pairs(name)} for name in names}
+    pairs = {name: set(_pairs(name)) for name in names}
     count = math.ceil(sum(len(p) for p in pairs.values()) / names_per_file)
     files: list[list[str]] = [[] for _ in range(count)]
     for name in names:
-        for number in {key % count for key in pairs[name]}:
+        for number in {name_file(pair, count) for pair in pairs[name]}:
             files[number].append(name)
     return files
 
