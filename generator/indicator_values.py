@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+
+from .yamlsource import MEMO_LIMIT
 
 # Full-width and two-character spellings seen in filings, mapped to one symbol.
 COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≤": "≤", "<=": "≤", "＜=": "≤",
@@ -37,6 +40,9 @@ class ParsedValue:
         return UNIT_SYNONYMS.get(self.unit or "", self.unit)
 
 
+# Pages, checks, comparisons and exports each ask again for the same indicators' values, and filings repeat
+# their values (100%, ≥95%, 稳步提升): parsed once per process by the text (a ParsedValue never changes).
+@lru_cache(maxsize=MEMO_LIMIT)
 def parse_value(value: str | None, value_type: str | None = None, unit: str | None = None) -> ParsedValue:
     if not value:
         return ParsedValue()

@@ -65,8 +65,8 @@ class _TagsRemembered(yaml.resolver.Resolver):
 
 
 _TAGS: dict[tuple, str] = {}
-# The most texts a memo here holds before it starts again: long texts are seldom met twice, and a process may
-# read and write a province's filings.
+# The most texts a memo holds before it starts again (here, and the memos of indicator ids and values): long
+# texts are seldom met twice, and a process may read and write a province's filings.
 MEMO_LIMIT = 100_000
 
 
