@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .identity import goal_id, indicator_anchors, project_id, project_url
 from .models import (Budget, Filing, FundLine, FundsSplit, FundTable, Funds, Goal, Indicator, Model, Note, Project,
-                     Review, Section, WithheldRange)
+                     Review, Section, Task, TaskTable, WithheldRange)
 from .vocabulary import label, project_title
 
 OTHER = "其他内容有修改"
@@ -39,11 +39,12 @@ def filing_changes(old: tuple[Filing, frozenset[int]], new: tuple[Filing, frozen
         return ()
     a, b = old[0], new[0]
     found = [*fields_changed(a, b, "", url, skip={"department", "funds", "goals", "projects", "notes", "sections",
-                                                  "contact", "reviews"}, unit=b.money_unit)]
+                                                  "contact", "reviews", "tasks"}, unit=b.money_unit)]
     found += fields_changed(a.department, b.department, "部门", url, skip={"id"})
     found += notes_changed(a.notes, b.notes, "本文件", url)
     found += sections_changed(a.sections, b.sections, url + "#narrative")
     found += funds_changed(a.funds, b.funds, b.money_unit, url + "#funds")
+    found += tasks_changed(a.tasks, b.tasks, b.money_unit, url + "#tasks")
     found += goals_changed(a.goals, b.goals, "", url)
     found += projects_changed(a, b, old[1], new[1], url)
     found += reviews_changed(a.reviews, b.reviews, url)
@@ -105,7 +106,7 @@ def _is_record(value: Any) -> bool:
 
 
 RICH_FIELDS = {(Filing, "functions"), (Filing, "annual_tasks"), (Filing, "overall_goal"), (Goal, "text"),
-               (Project, "purpose"), (Section, "text")}
+               (Project, "purpose"), (Section, "text"), (Task, "content")}
 
 
 def _is_rich(model: type, key: str) -> bool:
@@ -182,6 +183,36 @@ def fund_line_changed(old: FundLine | None, new: FundLine | None, subject: str, 
     found = fields_changed(old, new, subject, target, skip={"name", "notes"}, unit=unit)
     found += prior_changed(old.prior, new.prior, subject, "金额", target, unit)
     return found + notes_changed(old.notes, new.notes, subject, target)
+
+
+# --- 年度主要任务 ----------------------------------------------------------------------------------
+
+def tasks_changed(old: TaskTable | None, new: TaskTable | None, unit: str, target: str) -> list[Change]:
+    """Tasks paired by name, each figure of their 预算金额 on its own, then the 金额合计 row."""
+    what = label(Filing, "tasks")
+    if old == new:
+        return []
+    if old is None or new is None:
+        return [Change(f"新增{what}表" if old is None else f"删除{what}表", target if new else None)]
+    found = []
+    for name, a, b in paired([(t.name, t) for t in old.lines], [(t.name, t) for t in new.lines]):
+        subject = f"{what}“{name}”"
+        if a is None or b is None:
+            found.append(Change(f"新增{subject}" if a is None else f"删除{subject}", target))
+            continue
+        found += fields_changed(a, b, subject, target, skip={"name", "notes"}, unit=unit)
+        found += split_changed(a.budget, b.budget, f"{subject}的{label(Task, 'budget')}", unit, target)
+        found += notes_changed(a.notes, b.notes, subject, target)
+    found += split_changed(old.total, new.total, f"{what}{label(TaskTable, 'total')}", unit, target)
+    return found + notes_changed(old.notes, new.notes, what, target)
+
+
+def split_changed(old: FundsSplit | None, new: FundsSplit | None, subject: str, unit: str,
+                  target: str | None) -> list[Change]:
+    """A total with its 财政拨款 and 其他资金, each figure on its own."""
+    if old == new:
+        return []
+    return fields_changed(old or FundsSplit(), new or FundsSplit(), subject, target, skip=set(), unit=unit)
 
 
 # --- goals and indicators ---------------------------------------------------------------------------
@@ -266,10 +297,8 @@ def project_changed(old: Project, new: Project, subject: str, unit: str, page: s
     found += fields_changed(old, new, subject, page, skip={"id", "name", "notes", "withheld"}, unit=unit)
     found += fields_changed(old.budget, new.budget, subject, page, skip=set(), unit=unit)
     for key in ("medium_term", "annual"):  # 中期/年度资金总额 with their split: each figure on its own
-        a, b = getattr(old.budget, key), getattr(new.budget, key)
-        if a != b:
-            found += fields_changed(a or FundsSplit(), b or FundsSplit(), f"{subject}的{label(Budget, key)}", page,
-                                    skip=set(), unit=unit)
+        found += split_changed(getattr(old.budget, key), getattr(new.budget, key), f"{subject}的{label(Budget, key)}",
+                               unit, page)
     found += spending_changed(old, new, subject, page)
     found += notes_changed(old.notes, new.notes, subject, page)
     return found + goals_changed(old.goals, new.goals, f"{subject}的", page)

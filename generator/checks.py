@@ -19,11 +19,12 @@ from .config import SiteConfig
 from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Filing, FundTable, Goal, Indicator, Project
+from .models import Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
 from .problems import Problem
 from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .unfinished import unfinished_findings
+from .vocabulary import label
 from .yamlsource import KeyPath, format_path
 
 # Characters a reader cannot see: they reorder the text around them (bidi controls) or hide inside a word
@@ -95,6 +96,8 @@ def filing_findings(filing: Filing) -> Iterator[Finding]:
                 yield from _table_sums(table, ("funds", side))
                 yield from _table_shares(table, ("funds", side))
         yield from _income_vs_expenditure(filing)
+    if filing.tasks:
+        yield from _task_findings(filing.tasks, ("tasks",))
     for index, goal in enumerate(filing.goals):
         yield from _goal_findings(goal, ("goals", index), filing.money_unit)
     yield from _project_findings(filing)
@@ -117,6 +120,31 @@ def _table_sums(table: FundTable, path: KeyPath) -> Iterator[Finding]:
             yield warning(path + cell, "sum-mismatch",
                         f"{where}合计 {total} 与各项之和 {sum(parts)} 不一致",
                         "核对原表；网站照原样公布合计，并显示这条提示")
+
+
+# --- 年度主要任务 ----------------------------------------------------------
+
+def _task_findings(table: TaskTable, path: KeyPath) -> Iterator[Finding]:
+    """Each task's 财政拨款 + 其他资金 against its 总额, and the 金额合计 row against the tasks, column by column."""
+    for index, task in enumerate(table.lines):
+        if task.budget:
+            yield from _split_sum(task.budget, path + ("lines", index, "budget"))
+    if table.total is None:
+        return
+    for key in ("total", "fiscal", "other"):
+        total = getattr(table.total, key)
+        parts = [v for task in table.lines if task.budget and (v := getattr(task.budget, key)) is not None]
+        if total is not None and parts and sum(parts) != total:
+            yield warning(path + ("total", key), "sum-mismatch",
+                          f"金额合计（{label(FundsSplit, key)}）{total} 与各任务之和 {sum(parts)} 不一致",
+                          "核对原表；网站照原样公布合计，并显示这条提示")
+
+
+def _split_sum(split: FundsSplit, path: KeyPath) -> Iterator[Finding]:
+    parts = [v for v in (split.fiscal, split.other) if v is not None]
+    if split.total is not None and parts and sum(parts) != split.total:
+        yield warning(path + ("fiscal",), "sum-mismatch",
+                      f"财政拨款与其他资金之和 {sum(parts)} 不等于总额 {split.total}", "核对资金来源")
 
 
 def _cell(line, column: str, year: int | None) -> Decimal | None:

@@ -1,4 +1,4 @@
-"""The open-data tables: funds, indicators, projects and withheld items as rows.
+"""The open-data tables: funds, annual tasks, indicators, projects and withheld items as rows.
 
 One set of tables serves both the per-filing downloads and the site-wide ones,
 so a row has the same columns wherever it is read. Every row starts with the
@@ -17,7 +17,8 @@ from typing import Any
 
 from .identity import goal_id, indicator_anchors, project_ids
 from .indicator_values import ParsedValue
-from .models import Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction, WithheldRange
+from .models import (Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction,
+                     Task, TaskTable, WithheldRange)
 from .vocabulary import label, notes_text, span_text
 
 Value = str | int | Decimal | None
@@ -61,6 +62,15 @@ class FundRecord:
 
 
 @dataclass(frozen=True)
+class TaskRecord:
+    number: int  # position in the table
+    kind: str  # 明细 or 合计
+    task: Task | None  # None on the 金额合计 row
+    budget: FundsSplit
+    unit: str
+
+
+@dataclass(frozen=True)
 class IndicatorRecord:
     owner: str  # 部门整体 or 项目
     project: Project | None
@@ -86,7 +96,7 @@ class ProjectRecord:
 @dataclass(frozen=True)
 class Row:
     filing: FilingRecord
-    record: Any  # FundRecord, IndicatorRecord, ProjectRecord or WithheldRange
+    record: Any  # FundRecord, TaskRecord, IndicatorRecord, ProjectRecord or WithheldRange
     prior: dict[int, Value] = field(default_factory=dict)  # year → value, becomes one column per year
 
 
@@ -100,7 +110,7 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class Table:
-    kind: str  # funds, indicators, projects, withheld: file names and datapackage resource names
+    kind: str  # funds, tasks, indicators, projects, withheld: file names and datapackage resource names
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Value, ...], ...]
@@ -131,6 +141,23 @@ FUNDS = TableSpec("资金", (
     field_column(FundLine, "share", lambda r: r.line.share, description="照填报原样"),
 ), (Column("编者注", lambda r: notes_text(r.line)),),
     Column("{year}年金额", _none, "number", description="往年金额，照填报原样"))
+
+
+def _task_amount(key: str) -> Column:
+    """预算金额 and its split, headed as the form words them: 预算金额（资金总额）…"""
+    return Column(f"{label(Task, 'budget')}（{label(FundsSplit, key)}）", lambda r: getattr(r.budget, key), "number",
+                  "照填报原样")
+
+
+TASKS = TableSpec("年度主要任务", (
+    Column("行号", lambda r: r.number, "integer", description="在原表中的顺序"),
+    Column("行类型", lambda r: r.kind, description="明细 或 合计"),
+    field_column(Task, "name", lambda r: r.task.name if r.task else None, description="合计行为空"),
+    field_column(Task, "content", lambda r: r.task.content if r.task else None),
+    *(_task_amount(key) for key in FundsSplit.model_fields),
+    Column("金额单位", lambda r: r.unit),
+    Column("编者注", lambda r: notes_text(r.task) if r.task else None),
+))
 
 
 def _ind(key: str, **options: Any) -> Column:
@@ -225,7 +252,7 @@ WITHHELD = TableSpec("不公开事项", (
 ))
 
 # The order of sheets in a workbook and of resources in datapackage.json.
-TABLE_SPECS: dict[str, TableSpec] = {"funds": FUNDS, "indicators": INDICATORS, "projects": PROJECTS,
+TABLE_SPECS: dict[str, TableSpec] = {"funds": FUNDS, "tasks": TASKS, "indicators": INDICATORS, "projects": PROJECTS,
                                      "withheld": WITHHELD}
 
 
@@ -234,6 +261,7 @@ def table_rows(filing: Filing, region_names: tuple[str, ...]) -> dict[str, list[
     base = FilingRecord(filing, region_names)
     return {
         "funds": [Row(base, record, dict(record.line.prior)) for record in fund_records(filing)],
+        "tasks": [Row(base, record) for record in task_records(filing)],
         "indicators": [Row(base, record, dict(record.indicator.prior)) for record in indicator_records(filing)],
         "projects": [Row(base, record) for record in project_records(filing)],
         "withheld": [Row(base, entry) for entry in filing.projects if isinstance(entry, WithheldRange)],
@@ -292,6 +320,16 @@ def fund_lines(table: FundTable | None) -> list[tuple[FundLine, str]]:
         return []
     lines = [(line, "明细") for line in table.lines]
     return lines + ([(table.total, "合计")] if table.total else [])
+
+
+def task_records(filing: Filing) -> list[TaskRecord]:
+    table = filing.tasks
+    if table is None:
+        return []
+    rows = [TaskRecord(number, "明细", task, task.budget or EMPTY_SPLIT, filing.money_unit)
+            for number, task in enumerate(table.lines, start=1)]
+    total = [TaskRecord(len(rows) + 1, "合计", None, table.total, filing.money_unit)] if table.total else []
+    return rows + total
 
 
 def indicator_records(filing: Filing) -> list[IndicatorRecord]:

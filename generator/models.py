@@ -184,6 +184,23 @@ class Budget(Model):
     annual: FundsSplit | None = Field(None, description="年度资金总额，及其中财政拨款、其他资金（项目支出绩效目标申报表）")
 
 
+class Task(Model):
+    """One row of 年度主要任务 (部门整体支出绩效目标表): a task, what it covers, and the budget for it."""
+
+    name: Text = Field(description="任务名称")
+    content: RichText | None = Field(None, description="主要内容")
+    budget: FundsSplit | None = Field(None, description="预算金额：总额，及其中财政拨款、其他资金，照填报原样")
+    notes: list[Note] = Field(default_factory=list)
+
+
+class TaskTable(Model):
+    """年度主要任务 as a table, rows in the form's order; the 金额合计 row as filed, never summed here."""
+
+    lines: list[Task] = Field(min_length=1)
+    total: FundsSplit | None = Field(None, description="金额合计行，照填报原样")
+    notes: list[Note] = Field(default_factory=list)
+
+
 class SpendingStep(Model):
     by: Text = Field(description="时点，如 3月底")
     share: Text = Field(description="累计支出比例，照原样，如 25%")
@@ -291,6 +308,7 @@ class Filing(Model):
     funds: Funds | None = None
     functions: RichText | None = Field(None, description="部门职能概述 / 部门职责")
     annual_tasks: RichText | None = Field(None, description="年度工作任务")
+    tasks: TaskTable | None = Field(None, description="年度主要任务表：任务名称、主要内容、预算金额（部门整体支出绩效目标表）")
     overall_goal: RichText | None = Field(None, description="总体绩效目标 / 年度总体目标")
     sections: list[Section] = Field(default_factory=list, description="其他叙述性章节，如 工作保障措施")
     goals: list[Goal] = Field(default_factory=list)
@@ -301,3 +319,8 @@ class Filing(Model):
     @property
     def slug(self) -> str:
         return filing_slug(self.fiscal_year, self.kind)
+
+    @property
+    def has_narrative(self) -> bool:
+        """Whether the filing's page has its 职能与目标 section (and its #narrative anchor)."""
+        return bool(self.functions or self.annual_tasks or self.tasks or self.overall_goal or self.sections)

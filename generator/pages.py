@@ -24,7 +24,7 @@ from .exports import Download
 from .findings import Finding
 from .identity import comparison_url, department_url, goal_id
 from .indicator_tables import IndicatorTable, hierarchy_spans, indicator_table
-from .models import Budget, Department, FundLine, FundTable, Goal, Project
+from .models import Budget, Department, FundLine, FundsSplit, FundTable, Goal, Project, TaskTable
 from .sitemodel import DepartmentView, FilingView, ProjectView, RegionGroup, SiteModel, WithheldView
 from .revision_data import revision_files
 from .revisions import Revision
@@ -149,6 +149,7 @@ class FilingContext(Base):
     project_findings: tuple[ProjectFindings, ...]
     amount_columns: tuple[str, ...]  # the project list's amount columns, as the filed form words them
     amounts: dict[int, tuple[Decimal | None, ...]]  # project position → its amounts, one per column
+    task_columns: tuple[tuple[str, str], ...] = ()  # the 年度主要任务 table's amounts it fills: (key, label)
 
 
 @dataclass(frozen=True)
@@ -297,8 +298,18 @@ def _filing(view: FilingView, chrome: Chrome, downloads: tuple[Download, ...]) -
     amounts = {p.position: tuple(_amount(p.project, path) for path in columns) for p in view.projects}
     ctx = FilingContext(chrome, title, view.url, crumbs, view, catalogue(view), funds, goals, downloads, source, blanked,
                         _located(own, (), goals), per_project, tuple(vocabulary.label(Budget, path[0]) for path in columns),
-                        amounts, description=describe.filing(view))
+                        amounts, task_columns(f.tasks), description=describe.filing(view))
     return Page(view.url, "filing.html", ctx)
+
+
+def task_columns(table: TaskTable | None) -> tuple[tuple[str, str], ...]:
+    """The 预算金额 columns (总额, 财政拨款, 其他资金) the tasks or their 金额合计 fill: a form with one
+    预算金额 column shows one."""
+    if table is None:
+        return ()
+    splits = [task.budget for task in table.lines if task.budget] + ([table.total] if table.total else [])
+    return tuple((key, vocabulary.label(FundsSplit, key)) for key in FundsSplit.model_fields
+                 if any(getattr(split, key) is not None for split in splits))
 
 
 # The amounts a project list can show, in the order of the forms; a filing shows those its projects fill.

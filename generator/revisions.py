@@ -135,7 +135,8 @@ def link_targets(filing: Filing, url: str) -> set[str]:
     """Every page and anchor of a filing that a change may link to (as pages.py and the templates make them)."""
     found = {url, f"{url}#projects"}
     found |= {f"{url}#funds"} if filing.funds else set()
-    found |= {f"{url}#narrative"} if filing.functions or filing.annual_tasks or filing.overall_goal or filing.sections else set()
+    found |= {f"{url}#narrative"} if filing.has_narrative else set()
+    found |= {f"{url}#tasks"} if filing.tasks else set()
     found |= goal_targets(filing.goals, url)
     for index, entry in enumerate(filing.projects):
         if isinstance(entry, WithheldRange):

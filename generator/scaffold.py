@@ -63,7 +63,8 @@ funds:                       # 部门总体资金情况；没有这张表就删�
 
 functions: |                 # 部门职能概述，可分段
   {placeholder_text}
-annual_tasks: null           # 年度工作任务
+annual_tasks: null           # 年度工作任务（一段文字）
+tasks: null                  # 年度主要任务表；原表有时写法见 docs/content-format.md 的 tasks
 
 goals:                       # 绩效目标，每个目标一张指标表
   - id: annual

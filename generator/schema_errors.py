@@ -69,7 +69,8 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
     if kind == "literal_error" and key in ("money_unit",):
         return "unknown-unit", f"未知的金额单位“{item['input']}”", "金额单位只能是 元 或 万元"
     if kind == "literal_error":
-        return "wrong-value", f"“{item['input']}”不是允许的值", f"允许的值：{ctx.get('expected', '')}"
+        allowed = str(ctx.get("expected", "")).replace(" or ", ", ")  # pydantic joins the last one with an English "or"
+        return "wrong-value", f"“{item['input']}”不是允许的值", f"允许的值：{allowed}"
     if kind == "date_type" and _is_date(item["input"]):
         return ("wrong-type", f"日期“{item['input']}”加了引号，被当作文字",
                 f"去掉引号，写作 {key}: {item['input']}")
@@ -80,6 +81,10 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
         return "wrong-type", f"类型错误：应为{expected}，实际是“{_short(item['input'])}”", _type_hint(expected)
     if kind in ("greater_than_equal", "less_than_equal"):
         return "wrong-value", f"数值“{item['input']}”超出允许范围", "年份应在 1949–2100 之间"
+    if kind in ("too_short", "too_long"):  # list lengths: a task table without tasks, a span of one year
+        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        return ("wrong-value", f"应有{'至少' if kind == 'too_short' else '至多'} {bound} 项，实际有 {ctx.get('actual_length')} 项",
+                "按 docs/content-format.md 补齐或删去多余的项")
     return "invalid", f"{item['msg']}", "对照 docs/content-format.md 检查这个字段"
 
 

@@ -59,6 +59,8 @@ FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
     m.Budget: _labels(total="项目总预算", this_year="本年度预算", fiscal="其中：财政资金", other="其他资金",
                       medium_term="中期资金总额", annual="年度资金总额"),
     m.FundsSplit: _labels(total="资金总额", fiscal="其中：财政拨款", other="其他资金"),
+    m.Task: _labels(name="任务名称", content="主要内容", budget="预算金额", notes="编者注"),
+    m.TaskTable: _labels(lines="任务", total="金额合计", notes="编者注"),
     m.SpendingStep: _labels(by="时点", share="累计支出比例"),
     m.Redaction: _labels(notice="不公开说明", reason="不公开理由", legal_basis="法律依据"),
     m.RangeRedaction: _labels(notice="不公开说明", reason="不公开理由", legal_basis="法律依据",
@@ -75,7 +77,8 @@ FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
         department="部门", fiscal_year="预算年度", kind="文件类型", title="文件名称", source="原文",
         publisher="发布机构", document_number="文号", index_number="索引号", filed_on="填报日期",
         approved_on="批复日期", published_on="公开日期", money_unit="金额单位", contact="联系人",
-        funds="资金情况", functions="部门职能", annual_tasks="年度工作任务", overall_goal="总体绩效目标",
+        funds="资金情况", functions="部门职能", annual_tasks="年度工作任务",
+        tasks="年度主要任务", overall_goal="总体绩效目标",
         sections="其他章节", goals="绩效目标", projects="项目", notes="编者注", reviews="已核对的警告"),
 }
 

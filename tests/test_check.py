@@ -15,6 +15,7 @@ import pytest
 from generator.checking import check_content
 from generator.cli import main
 from generator.problems import ERROR_CODES, WARNING_CODES
+from generator.schema_errors import _explain
 
 CONFIG = """\
 title: 测试
@@ -87,11 +88,11 @@ ERROR_CASES = {
         "提示：写成不带引号、单位和千分位逗号的数字，例如 2306.26；单位写在 money_unit"),
     "wrong-value": (
         {"d/a.yml": BASE.replace("kind: 批复", "kind: 通知")},
-        "d/a.yml:3:1  kind  [错误 wrong-value] “通知”不是允许的值  提示：允许的值：'申报', '批复' or '公开'"),
-    "invalid": (
+        "d/a.yml:3:1  kind  [错误 wrong-value] “通知”不是允许的值  提示：允许的值：'申报', '批复', '公开'"),
+    "wrong-length": (
         {"d/a.yml": BASE + "projects:\n  - withheld: {numbers: [6], reason: 保密}\n"},
-        "d/a.yml:7:16  projects[0].withheld.numbers  [错误 invalid] List should have at least 2 items after validation, not 1  "
-        "提示：对照 docs/content-format.md 检查这个字段"),
+        "d/a.yml:7:16  projects[0].withheld.numbers  [错误 wrong-value] 应有至少 2 项，实际有 1 项  "
+        "提示：按 docs/content-format.md 补齐或删去多余的项"),
     "unknown-unit": (
         {"d/a.yml": BASE.replace("money_unit: 万元", "money_unit: 千元")},
         "d/a.yml:5:1  money_unit  [错误 unknown-unit] 未知的金额单位“千元”  提示：金额单位只能是 元 或 万元"),
@@ -143,15 +144,24 @@ ERROR_CASES = {
 }
 
 
-@pytest.mark.parametrize("code", sorted(ERROR_CASES))
-def test_error_is_located_and_explained(tmp_path, code):
-    files, expected = ERROR_CASES[code]
+@pytest.mark.parametrize("case", sorted(ERROR_CASES))
+def test_error_is_located_and_explained(tmp_path, case):
+    files, expected = ERROR_CASES[case]
     report = run_check(tmp_path, files)
+    code = expected.partition("[错误 ")[2].partition("]")[0]
     assert [p for p in lines(report, tmp_path) if f"[错误 {code}]" in p] == [expected]
 
 
 def test_every_error_code_has_a_case():
-    assert set(ERROR_CASES) == set(ERROR_CODES)
+    """`invalid` is the fallback for a schema error no message is written for (none known today): tested below."""
+    codes = {expected.partition("[错误 ")[2].partition("]")[0] for _, expected in ERROR_CASES.values()}
+    assert codes == set(ERROR_CODES) - {"invalid"}
+
+
+def test_a_schema_error_without_a_message_of_its_own_is_shown_as_pydantic_words_it():
+    item = {"type": "some_future_check", "msg": "Value error, something new", "ctx": {}, "loc": ("title",)}
+    assert _explain(item, ("title",), []) == ("invalid", "Value error, something new",
+                                              "对照 docs/content-format.md 检查这个字段")
 
 
 def test_wrong_type_of_text_field(tmp_path):
@@ -268,6 +278,36 @@ def test_spending_plan_must_end_at_100(tmp_path):
     extra = "projects:\n  - name: 甲\n    spending_plan: [{by: 3月底, share: 50%}, {by: 12月底, share: 90%}]\n"
     report = run_check(tmp_path, {"d/a.yml": BASE + extra})
     assert [p.message for p in report.warnings] == ["资金支出计划最后一期为 90%，不是 100%"]
+
+
+TASKS = """\
+tasks:
+  lines:
+    - {name: 甲, content: 甲任务, budget: {total: 80.00, fiscal: 70, other: 10}}
+    - {name: 乙, budget: {total: 40, fiscal: 30}}
+  total: {total: 121, fiscal: 100, other: 10.00}
+"""
+
+
+def test_task_budgets_are_checked_against_their_split_and_the_total(tmp_path):
+    """Each task's 财政拨款 + 其他资金 against its 总额, and 金额合计 column by column; 10 and 10.00 are equal."""
+    report = run_check(tmp_path, {"d/a.yml": BASE + TASKS})
+    assert report.errors == []
+    assert lines(report, tmp_path) == [
+        "d/a.yml:9:37  tasks.lines[1].budget.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 30 不等于总额 40  "
+        "提示：核对资金来源",
+        "d/a.yml:10:11  tasks.total.total  [警告 sum-mismatch] 金额合计（资金总额）121 与各任务之和 120.00 不一致  "
+        "提示：核对原表；网站照原样公布合计，并显示这条提示"]
+
+
+def test_a_task_table_needs_a_task_and_tasks_a_name(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "tasks:\n  lines: []\n",
+                                  "e/a.yml": BASE.replace("id: dept", "id: e") + "tasks:\n  lines: [{content: 甲}]\n"})
+    assert lines(report, tmp_path) == [
+        "d/a.yml:7:3  tasks.lines  [错误 wrong-value] 应有至少 1 项，实际有 0 项  "
+        "提示：按 docs/content-format.md 补齐或删去多余的项",
+        "e/a.yml:7:11  tasks.lines[0].name  [错误 missing-field] 缺少必填字段“name”  "
+        "提示：补上这个字段；各字段的含义见 docs/content-format.md"]
 
 
 def test_projects_beyond_department_total(tmp_path):
@@ -466,7 +506,7 @@ def test_a_review_names_a_warning_code_a_key_path_and_a_reason(tmp_path):
            "  - {code: empty-cell, path: goals, message: m, reason: ' '}\n")
     assert [line.split("  ", 1)[1] for line in lines(run_check(tmp_path, {"d/a.yml": BASE + bad}), tmp_path)] == [
         "reviews[0].code  [错误 wrong-value] “stale-review”不是允许的值  提示：允许的值：" + ", ".join(
-            f"'{c}'" for c in list(WARNING_CODES)[:-2]) + " or 'empty-field'",
+            f"'{c}'" for c in list(WARNING_CODES)[:-1]),
         "reviews[1].path  [错误 wrong-value] “goals[0]..name”不是字段路径  "
         "提示：照 gongkai check 输出中的写法，如 goals[0].indicators[3].value",
         "reviews[2].reason  [错误 wrong-value] 这里必须写上内容  提示：写明理由；不能留空"]

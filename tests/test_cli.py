@@ -49,9 +49,9 @@ def test_the_untouched_template_fails_check(tmp_path, monkeypatch, capsys):
         "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
         "content/x-sfj/2026-pifu.yml:33:1  functions  [错误 placeholder] “（照原文录入）”是 gongkai new 模板的占位文字，"
         "尚未替换  提示：换成原表的内容；原表没有这一项时删除这个字段",
-        "content/x-sfj/2026-pifu.yml:41:5  goals[0].text  [错误 placeholder] “（目标内容）”是 gongkai new 模板的占位文字，"
+        "content/x-sfj/2026-pifu.yml:42:5  goals[0].text  [错误 placeholder] “（目标内容）”是 gongkai new 模板的占位文字，"
         "尚未替换  提示：换成原表的内容；原表没有这一项时删除这个字段",
-        "content/x-sfj/2026-pifu.yml:43:9  goals[0].indicators[0]  [错误 placeholder] “法律援助案件量（示例）”是 gongkai new 模板的示例行，"
+        "content/x-sfj/2026-pifu.yml:44:9  goals[0].indicators[0]  [错误 placeholder] “法律援助案件量（示例）”是 gongkai new 模板的示例行，"
         "尚未替换  提示：照原表改写这一行的每一项（名称不带“（示例）”），或删除这一行",
         "共 6 个错误，0 个警告。"]
 

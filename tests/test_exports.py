@@ -37,8 +37,8 @@ from generator.redaction import public_filing
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "fixtures" / "site"
-SHEETS = ["资金", "指标", "项目", "不公开事项"]
-KINDS = ["funds", "indicators", "projects", "withheld"]
+SHEETS = ["资金", "年度主要任务", "指标", "项目", "不公开事项"]
+KINDS = ["funds", "tasks", "indicators", "projects", "withheld"]
 
 
 # --- fixtures ---------------------------------------------------------------------------------
@@ -166,6 +166,40 @@ def test_funds_read_back_equal_the_model(out, items, scope, suffix):
             assert same_amount(row[f"{year}年金额"], amount, exact_text=suffix == "csv")
 
 
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("scope", SCOPES)
+def test_tasks_read_back_equal_the_model(out, items, scope, suffix):
+    rows = records(out, items, scope, "tasks", suffix)
+    expected = [(f, "明细", task.name, task.content, task.budget) for f in filings_in(items, scope) if f.tasks
+                for task in f.tasks.lines]
+    expected += [(f, "合计", None, None, f.tasks.total) for f in filings_in(items, scope) if f.tasks and f.tasks.total]
+    expected.sort(key=lambda e: (e[0].department.id, e[0].fiscal_year, e[1] == "合计"))
+    assert len(rows) == len(expected) == (3 if scope in ("site", "demo-sfj/2025-pifu") else 0)
+    for row, (filing, kind, name, content, budget) in zip(rows, expected):
+        assert (row["部门标识"], text(row["预算年度"]), row["行类型"], text(row["任务名称"]), text(row["主要内容"]),
+                row["金额单位"]) == (filing.department.id, str(filing.fiscal_year), kind, text(name), text(content),
+                                  filing.money_unit)
+        for key, header in (("total", "资金总额"), ("fiscal", "其中：财政拨款"), ("other", "其他资金")):
+            assert same_amount(row[f"预算金额（{header}）"], budget and getattr(budget, key), exact_text=suffix == "csv")
+
+
+def test_tasks_csv_is_the_filed_table(out, items):
+    """Exactly as filed: 80.00 stays 80.00, an empty 其他资金 stays empty, the 金额合计 row has no name."""
+    assert csv_records(table_path(out, items, "demo-sfj/2025-pifu", "tasks", "csv")) == [
+        _task_row("1", "明细", "法律援助", "为经济困难群众提供法律援助", "80.00", "70", "10.00", ""),
+        _task_row("2", "明细", "普法宣传", "开展“八五”普法宣传活动", "40", "40", "",
+                  "预算金额·其他资金：原表“其他资金”一格空白。"),
+        _task_row("3", "合计", "", "", "120.00", "110", "10.00", ""),
+    ]
+
+
+def _task_row(number, kind, name, content, total, fiscal, other, note) -> dict[str, str]:
+    return {"部门标识": "demo-sfj", "部门名称": "示例市司法局", "主管部门代码": "", "单位代码": "", "地区": "示例省/示例市",
+            "预算年度": "2025", "文件类型": "批复", "行号": number, "行类型": kind, "任务名称": name, "主要内容": content,
+            "预算金额（资金总额）": total, "预算金额（其中：财政拨款）": fiscal, "预算金额（其他资金）": other,
+            "金额单位": "万元", "编者注": note}
+
+
 def model_indicators(filing: Filing):
     """(project, goal key, indicator) in page order: department goals, then each project's."""
     for n, goal in enumerate(filing.goals):
@@ -243,7 +277,7 @@ def test_codes_are_in_every_table_and_the_json_as_text(out, items):
             for suffix in ("csv", "xlsx"):
                 rows = [r for r in records(out, items, scope, kind, suffix) if r["部门标识"] == "demo-court"]
                 assert all((text(r["主管部门代码"]), text(r["单位代码"])) == ("207", "207101") for r in rows)
-                assert rows or kind in ("funds", "withheld"), (scope, kind, suffix)
+                assert rows or kind in ("funds", "tasks", "withheld"), (scope, kind, suffix)
     data = json.loads((out / f"{data_dir(court)}.json").read_text("utf-8"))
     assert data["filing"]["department"] | {} == {"id": "demo-court", "name": "示例区人民法院", "region": "demo-city",
                                                   "code": "207", "unit_code": "207101"}
@@ -290,7 +324,7 @@ def test_every_download_is_on_disk_with_its_size(out, exported):
 def test_per_filing_downloads_are_named_for_the_filing(exported, items):
     files = {k: [d.path for d in v] for k, v in exported[1].items()}
     stem = "d/demo-sfj/2024-pifu/data/demo-sfj-2024-pifu"
-    assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS] + [
+    assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS if k != "tasks"] + [
         f"{stem}.xlsx", f"{stem}.json", f"{stem}.yml"]
     other = "d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao"
     # Only the tables a filing has rows for: no empty 资金, 项目 or 不公开事项 download.
@@ -305,7 +339,7 @@ def test_per_filing_downloads_are_named_for_the_filing(exported, items):
 
 def test_csv_files_start_with_the_utf8_bom(out):
     csvs = sorted(out.rglob("*.csv"))
-    assert len(csvs) == 4 + 4 + 4 + 1 + 2  # site-wide; demo 2024, 2025; other 2025; court 2023
+    assert len(csvs) == 5 + 4 + 5 + 1 + 2  # site-wide; demo 2024, 2025 (with 年度主要任务); other 2025; court 2023
     for path in csvs:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
 
@@ -329,16 +363,16 @@ def test_csv_fields_are_the_cells_as_written_within_a_row(cells):
 def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     demo = by_key(items)["demo-sfj/2024-pifu"].filing
     book = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == [sheet for sheet in SHEETS if sheet != "年度主要任务"]  # the filing has no task table
     # Header + 3 fund lines and 2 totals; 3 department + 1 project indicators; 1 project; 1 withheld.
     assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
     assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]
     years = {year: openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024, 2023)}
     assert all(book.sheetnames == SHEETS for book in years.values())  # a year's workbook has every table
-    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 5 + 3, 1 + 1, 1 + 1]
-    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 4, 1 + 1, 1 + 1]
-    assert [sheet.max_row for sheet in years[2023]] == [1, 1 + 10, 1 + 2, 1]
+    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 2 + 1, 1 + 5 + 3, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2023]] == [1, 1, 1 + 10, 1 + 2, 1]
 
 
 def test_xlsx_stores_numbers_as_numbers_and_text_as_text(tmp_path, items):

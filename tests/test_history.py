@@ -372,3 +372,25 @@ def test_a_medium_term_budget_is_said_figure_by_figure():
                                                        "medium_term": split})) == [
         ("项目“法律援助”的中期资金总额新增资金总额“300万元”", False),
         ("项目“法律援助”的中期资金总额新增其中：财政拨款“300万元”", False)]
+
+
+TASKS = {"lines": [{"name": "法律援助", "content": "办案补贴", "budget": {"total": Decimal("80.00"), "fiscal": Decimal("80")}},
+                   {"name": "普法宣传", "budget": {"total": Decimal("40")}}],
+         "total": {"total": Decimal("120.00")}}
+
+
+def test_annual_tasks_are_said_task_by_task_and_figure_by_figure():
+    changed = {"lines": [{"name": "法律援助", "content": "办案补贴和培训",
+                          "budget": {"total": Decimal("90"), "fiscal": Decimal("80"), "other": Decimal("10")}},
+                         {"name": "人民调解", "budget": {"total": Decimal("30")}}],
+               "total": {"total": Decimal("120.00")}}
+    target = f"{URL}#tasks"
+    assert [(c.text, c.target) for c in filing_changes((filing(tasks=TASKS), frozenset()),
+                                                        (filing(tasks=changed), frozenset()), URL)] == [
+        ("年度主要任务“法律援助”的主要内容有修改", target),
+        ("年度主要任务“法律援助”的预算金额的资金总额由“80.00万元”改为“90万元”", target),
+        ("年度主要任务“法律援助”的预算金额新增其他资金“10万元”", target),
+        ("新增年度主要任务“人民调解”", target),
+        ("删除年度主要任务“普法宣传”", target)]
+    assert texts(filing(), filing(tasks=TASKS)) == [("新增年度主要任务表", False)]
+    assert texts(filing(tasks=TASKS), filing()) == [("删除年度主要任务表", False)]

@@ -12,7 +12,7 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
-                      LABELLED_VALUE, MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, normalize)
+                      LABELLED_VALUE, MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, normalize, task_column)
 
 TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
@@ -66,8 +66,10 @@ class DepartmentFields(AssemblyState):
                                                                    f"部门名称写作“{name}”。"})
 
     def _department_text_row(self, row: FormRow) -> int:
-        """部门职能 / 整体绩效目标 … | its text; in a project, 绩效目标 there is the project's goal."""
-        if row.key not in DEPARTMENT_TEXTS or not row.rest or normalize(row.rest[0].text) in STRUCTURE_LABELS:
+        """部门职能 / 整体绩效目标 … | its text; in a project, 绩效目标 there is the project's goal.
+        A column header beside the label (年度主要任务 | 任务名称) is no text: that row heads a table."""
+        if row.key not in DEPARTMENT_TEXTS or not row.rest or normalize(row.rest[0].text) in STRUCTURE_LABELS \
+                or task_column(row.rest[0].text):
             return 0
         if DEPARTMENT_TEXTS[row.key] == "overall_goal" and self.in_projects and self.project is not None:
             self._start_goal("年度", None, row.rest[0].text, origin=row.origin, same_project=True)

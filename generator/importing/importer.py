@@ -31,7 +31,7 @@ YEAR_OF_TEXT = re.compile(r"(\d{4})\s*年度")
 YEAR_OF_NAME = re.compile(r"^(\d{4})\s*年?")
 TOP_ORDER = ("department", "fiscal_year", "kind", "title", "source", "publisher", "document_number", "index_number",
              "filed_on", "approved_on", "published_on", "money_unit", "contact", "notes", "funds", "functions",
-             "annual_tasks", "overall_goal", "sections", "goals", "projects")
+             "annual_tasks", "tasks", "overall_goal", "sections", "goals", "projects")
 
 
 @dataclass
@@ -61,7 +61,7 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     document = read_document(path)
     imported = assemble(document)
     filing = imported.filing
-    if not filing.get("goals") and not filing.get("projects") and not filing.get("funds"):
+    if not any(filing.get(part) for part in ("goals", "projects", "funds", "tasks")):
         raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
                             "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
     notes = filing.setdefault("notes", [])
@@ -191,6 +191,7 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
         amounts = [line.get("amount") for part in ("income", "expenditure")
                    for line in (filing.get("funds", {}).get(part) or {}).get("lines", []) if line.get("amount")]
         amounts += [v for p in filing.get("projects", []) for v in (p.get("budget") or {}).values() if v is not None]
+        amounts += [v for task in (filing.get("tasks") or {}).get("lines", []) for v in task.get("budget", {}).values()]
         unit = "元" if amounts and max(amounts) >= 100000 else "万元"
         filing["money_unit"] = unit
         example = f"（如 {amounts[0]}）" if amounts else ""

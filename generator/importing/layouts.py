@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+SEQUENCE_HEADERS = ("#", "序号")  # a column that only numbers the rows
+
 # Header text → indicator field. Matched after `normalize` (no spaces, brackets, slashes, "*").
 INDICATOR_COLUMNS: dict[str, str] = {
     "一级指标": "level1",
@@ -26,7 +28,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "分值": "weight", "权重": "weight", "指标权重": "weight", "分值权重": "weight",
     "指标分类": "category",
     "备注": "remark",
-    "#": "seq", "序号": "seq",
+    **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
 }
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
@@ -37,7 +39,7 @@ LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实�
 FUND_SECTIONS = {"收入构成": "income", "收入": "income", "支出构成": "expenditure", "支出": "expenditure"}
 FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
 FUND_SHARE = {"占比", "比例", "占比%"}
-FUND_TOTAL = {"合计", "总计", "小计"}
+FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's label, in any table of amounts
 
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
@@ -62,6 +64,17 @@ BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算�
                "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other"}
 QUARTER_END = re.compile(r"^\d{1,2}月底$")
 
+# 年度主要任务 (部门整体支出绩效目标表): one task per row; 预算金额 alone, or over (or beside) its split, whose words
+# are those of a budget's split rows. "其中" heads the split's columns without naming one ("split").
+# Matched after `normalize`; "预算金额（万元）" also without its bracket.
+TASK_COLUMNS: dict[str, str] = {
+    "任务名称": "name", "主要内容": "content", "任务内容": "content",
+    **BUDGET_ROWS, "预算金额": "total", "预算金额总额": "total", "总额": "total", "其中": "split",
+    **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
+}
+TASK_SPLIT = ("total", "fiscal", "other")  # the amount columns, in the content format's order
+TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells are read as
+
 # Department-level text rows: the label cell → field.
 DEPARTMENT_TEXTS: dict[str, str] = {
     "部门职能概述": "functions", "部门单位职责": "functions", "部门职责": "functions", "职能": "functions",
@@ -69,6 +82,8 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
 }
+# A label left of (or above) the task table names it; beside a text it is the narrative annual_tasks.
+TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
@@ -128,6 +143,19 @@ def indicator_column(text: str) -> str | None:
     if PRIOR_GROUP.match(key):
         return "prior:group"
     return None
+
+
+def task_column(text: str) -> str | None:
+    """The task field a header cell names; a bracketed unit or note ("预算金额（万元）") does not change it."""
+    return TASK_COLUMNS.get(normalize(text)) or TASK_COLUMNS.get(normalize(BRACKETED.sub("", text)))
+
+
+def is_task_header(texts: list[str]) -> bool:
+    """任务名称 with 主要内容 or 预算金额, and nothing else but a 序号 column or the 年度主要任务 label."""
+    present = [t for t in texts if t]
+    fields = {task_column(t) for t in present}
+    known = all(task_column(t) or normalize(t) in TASK_LABELS for t in present)
+    return known and "name" in fields and bool(fields & {"content", *TASK_SPLIT})
 
 
 def is_indicator_header(texts: list[str]) -> bool:

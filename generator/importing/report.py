@@ -13,6 +13,7 @@ def counts(filing: dict[str, Any]) -> dict[str, int]:
     projects = filing.get("projects", [])
     goals = list(filing.get("goals", [])) + [g for p in projects for g in p.get("goals", [])]
     return {
+        "tasks": len((filing.get("tasks") or {}).get("lines", [])),
         "goals": len(goals),
         "indicators": sum(len(g.get("indicators", [])) for g in goals),
         "projects": len([p for p in projects if "withheld" not in p or "numbers" not in p["withheld"]]),
@@ -54,7 +55,8 @@ def as_text(result: ImportResult) -> str:
     if not data["tables"]:
         lines.append("  （没有表格）")
     lines.append("")
-    lines.append(f"资金 {data['fund_lines']} 行，目标 {data['goals']} 个，指标 {data['indicators']} 条，"
+    tasks = f"任务 {data['tasks']} 项，" if data["tasks"] else ""  # only forms with a 年度主要任务 table have tasks
+    lines.append(f"资金 {data['fund_lines']} 行，{tasks}目标 {data['goals']} 个，指标 {data['indicators']} 条，"
                  f"项目 {data['projects']} 个，不予公开记录 {data['withheld']} 条，编者注 {data['notes']} 条"
                  "（导入时写下的判断，请逐条核对）。")
     lines.append("")

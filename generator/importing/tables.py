@@ -1,4 +1,4 @@
-"""A table is read part by part: an indicator table, a funds table, a project list, or form rows.
+"""A table is read part by part: an indicator table, a funds table, a project list, a task table, or form rows.
 
 A part starts at its header row and runs until a row that starts another part (`_is_stop`); what
 is left are form rows, read one by one. Each table is reported with the kinds of part found in it.
@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..models import FundsSplit
+from ..vocabulary import label
 from .assembly_state import AssemblyState
-from .document import Cell, Table
+from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header
 from .goals import GOAL_START
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
-from .layouts import (DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, PHONE,
-                      STRUCTURE_LABELS, is_indicator_header, normalize)
+from .layouts import (DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT,
+                      MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, TASK_LABELS, is_indicator_header, is_task_header,
+                      normalize)
 from .projects import budget_title, form_pairs, heading, is_list_header, unnumbered_heading, withheld
+from .tasks import TaskReader, is_total_row, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
 
@@ -55,6 +59,8 @@ class TableParts(AssemblyState):
             return ("资金表", *self._funds_table(rows, index))
         if is_list_header(texts):
             return ("项目表", *self._project_list(rows, index))
+        if is_task_header(texts):
+            return ("年度主要任务表", *self._task_table(rows, index, origin))
         used = self._form_row(rows, index, origin)
         placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
         return ("项目表" if self.in_projects and self.project is not None else None), used, placed
@@ -62,7 +68,7 @@ class TableParts(AssemblyState):
     def _is_stop(self, row: list[Cell]) -> bool:
         """A row another part of the form starts with: ends the table part being read."""
         texts = [cell.text for cell in row]
-        if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts):
+        if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts) or is_task_header(texts):
             return True
         first = next((t for t in texts if t), "")
         if _is_contact_label(first):
@@ -120,6 +126,54 @@ class TableParts(AssemblyState):
             self.why_not[cell.location] = why
         self.filing["funds"] = reader.funds
         return end - start, end - start
+
+    def _task_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
+        """年度主要任务: the rows under its header up to the 金额合计 row (or the next part); the unit in a header
+        cell ("预算金额（万元）") is the filing's."""
+        columns = task_columns(rows, start)
+        end = start + columns.header_rows
+        while end < len(rows) and not self._is_stop(rows[end]):
+            end += 1
+            if is_total_row(rows[end - 1]):
+                break
+        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in columns.header_cells)):
+            self._set_unit(unit.group(1))
+        self._place(*columns.header_cells, *self._task_label_above(rows, start, origin))
+        reader = TaskReader(columns, by_order=self.realign)
+        table = reader.read(rows[start + columns.header_rows:end])
+        if table is None:  # a TaskTable needs a task: amounts without one are listed as not placed, not written
+            reader.not_read += [(cell, "年度主要任务表中没有任务，未录入") for cell in reader.placed]
+        else:
+            self._place(*reader.placed)
+            self._keep_tasks(table)
+        for cell, why in reader.not_read:
+            self.why_not[cell.location] = why
+        return end - start, end - start
+
+    def _task_label_above(self, rows: list[list[Cell]], start: int, origin: str) -> list[Cell | Paragraph]:
+        """A lone 年度主要任务 on the line above the header names the table: a row of the table or, when a
+        reader made that line a paragraph of its own (a one-cell row of a sheet), the paragraph before it."""
+        if start:
+            above: list[Cell | Paragraph] = [cell for cell in rows[start - 1] if cell.text]
+        else:
+            blocks = self.document.blocks
+            at = next(i for i, block in enumerate(blocks) if isinstance(block, Table) and block.location == origin)
+            above = [blocks[at - 1]] if at and isinstance(blocks[at - 1], Paragraph) else []
+        return above if len(above) == 1 and normalize(above[0].text) in TASK_LABELS else []
+
+    def _keep_tasks(self, table: dict[str, Any]) -> None:
+        """A second task table (a form that repeats the header) continues the first; one 金额合计 is kept,
+        another is said in a note."""
+        kept = self.filing.setdefault("tasks", {"lines": []})
+        kept["lines"].extend(table["lines"])
+        notes = kept.pop("notes", []) + table.get("notes", [])
+        if "total" in table and "total" in kept:
+            filed = "，".join(f"{label(FundsSplit, key)} {value}" for key, value in table["total"].items())
+            notes.append({"field": "total", "text": f"原表有两处金额合计；编者录入第一处，另一处为 {filed}。"})
+        elif "total" in table:
+            kept["total"] = table["total"]
+        if notes:
+            kept["notes"] = notes
 
 
 def _is_contact_label(first: str) -> bool:

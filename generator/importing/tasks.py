@@ -1,0 +1,203 @@
+"""年度主要任务 (部门整体支出绩效目标表): one task per row under 任务名称 / 主要内容 / 预算金额.
+
+The header takes one row (预算金额 alone, or 预算金额（总额） / 其中：财政拨款 / 其他资金 side by side) or two
+(预算金额 over 总额 / 财政拨款 / 其他资金). A 序号 column and the label 年度主要任务 beside the table are
+structure. In a real grid a cell belongs to the column it stands in (a merged header cell spans its
+columns); text copied from a web page drops the slots of merged cells, so there a row's cells are read
+in the header's order. Amounts are kept exactly as filed, and the 金额合计 row is read as filed, never summed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .document import Cell
+from .funds import amount
+from .layouts import FUND_TOTAL, TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
+
+Note = dict[str, str]
+
+
+@dataclass
+class TaskColumns:
+    """Where each task field stands: by column in a real grid, by order in copied text."""
+    fields: dict[int, str]  # column → field; a merged header cell's field over every column it spans
+    order: list[str]  # the fields left to right, as copied text gives a row (merged slots dropped)
+    words: dict[str, str]  # field → its header text as filed, for the notes
+    header_cells: list[Cell]
+    header_rows: int
+
+
+def task_columns(rows: list[list[Cell]], start: int) -> TaskColumns:
+    """The header row and, under 预算金额, the row of its split (总额 / 财政拨款 / 其他资金) when there is one."""
+    header = rows[start]
+    below = rows[start + 1] if start + 1 < len(rows) else []
+    split = below if _is_split_row(below) else []
+    fields = _spanned(header)
+    fields.update({c: task_column(cell.text) for c, cell in enumerate(split) if cell.text})
+    named = [cell for cell in header + split if cell.text]
+    words = {task_column(cell.text): cell.text for cell in named if task_column(cell.text)}
+    return TaskColumns(fields, _order(header, split), words, named, 2 if split else 1)
+
+
+def is_total_row(row: list[Cell]) -> bool:
+    """金额合计 / 合计 in the row's first cell (the 序号 column, or a label merged across name and content)."""
+    first = next((cell for cell in row if cell.text), None)
+    return first is not None and normalize(first.text) in FUND_TOTAL
+
+
+def _is_split_row(row: list[Cell]) -> bool:
+    present = [cell for cell in row if cell.text]
+    return bool(present) and all(task_column(cell.text) in TASK_SPLIT for cell in present)
+
+
+def _spanned(header: list[Cell]) -> dict[int, str]:
+    """Each header cell's field, also over the columns its merged range covers (主要内容 over C:D)."""
+    named: dict[str, str] = {}
+    fields: dict[int, str] = {}
+    for column, cell in enumerate(header):
+        if cell.text and task_column(cell.text):
+            named[cell.location] = task_column(cell.text)
+        key = named.get(cell.merged_from or cell.location)
+        if key:
+            fields[column] = key
+    return fields
+
+
+def _order(header: list[Cell], split: list[Cell]) -> list[str]:
+    """The header's fields in order, the cell over the split replaced by its parts: 其中, or 预算金额 itself when
+    总额 is one of the parts. The 年度主要任务 label names no column."""
+    named = [key for cell in header if cell.text and (key := task_column(cell.text))]
+    parts = [task_column(cell.text) for cell in split if cell.text]
+    at = next((i for i, key in enumerate(named) if key == "split" or (key == "total" and "total" in parts)), len(named))
+    return [key for key in named[:at] + parts + named[at + 1:] if key != "split"]
+
+
+@dataclass
+class TaskReader:
+    columns: TaskColumns
+    by_order: bool  # copied text: cells are read in the header's order, not by column
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    total: dict[str, Decimal] | None = None
+    notes: list[Note] = field(default_factory=list)
+    placed: list[Cell] = field(default_factory=list)
+    not_read: list[tuple[Cell, str]] = field(default_factory=list)
+
+    def read(self, rows: list[list[Cell]]) -> dict[str, Any] | None:
+        """The table in the content format; None when no row names a task (TaskTable needs one)."""
+        for index, row in enumerate(rows):
+            self._row(row, last=index == len(rows) - 1)
+        if not self.lines:
+            return None
+        table: dict[str, Any] = {"lines": self.lines}
+        if self.total:
+            table["total"] = self.total
+        if self.notes:
+            table["notes"] = self.notes
+        return table
+
+    def _row(self, row: list[Cell], last: bool) -> None:
+        if not any(cell.text for cell in row):
+            return
+        if is_total_row(row):
+            self._total(row)
+            return
+        cells = self._cells(row)
+        if "name" in cells:
+            self._task(cells)
+        elif last and cells and set(cells) <= set(TASK_SPLIT):
+            self.notes.append({"field": "total", "text": "原表任务之后的最后一行没有任务名称，也没有“合计”字样，只填了金额；"
+                                                         "编者读作金额合计行。"})
+            self.total = self._amounts(cells, self.notes, "total")
+        else:
+            self.not_read.extend((cell, "年度主要任务表中没有任务名称的行") for cell in cells.values())
+
+    def _task(self, cells: dict[str, Cell]) -> None:
+        task: dict[str, Any] = {"name": cells["name"].text}
+        notes: list[Note] = []
+        self.placed.append(cells["name"])
+        if "content" in cells:
+            task["content"] = cells["content"].text
+            self.placed.append(cells["content"])
+        budget = self._amounts(cells, notes, "budget")
+        if budget:
+            task["budget"] = budget
+        if "seq" in cells:
+            notes.extend(self._sequence(cells["seq"]))
+        if notes:
+            task["notes"] = notes
+        self.lines.append(task)
+
+    def _sequence(self, cell: Cell) -> list[Note]:
+        """The order of the lines is the form's numbering; a number out of that order is said in a note."""
+        self.placed.append(cell)
+        if cell.text.rstrip("、.．") == str(len(self.lines) + 1):
+            return []
+        return [{"field": "name", "text": f"原表此任务的序号为“{cell.text}”；编者按原表的行序录入。"}]
+
+    def _total(self, row: list[Cell]) -> None:
+        """The 金额合计 row as filed. Copied text keeps one cell for a label merged across the columns before the
+        amounts, so a row narrower than the header has its amounts right after the label."""
+        at, label = next((c, cell) for c, cell in enumerate(row) if cell.text)
+        self.placed.append(label)
+        if self.by_order and len(row) < len(self.columns.order):
+            cells = self._after_label(row[at + 1:])
+        else:
+            cells = self._cells(row[:at] + [Cell("", label.location)] + row[at + 1:])
+        for key in set(cells) - set(TASK_SPLIT):
+            self.not_read.append((cells.pop(key), "年度主要任务表金额合计行中不是金额的单元格"))
+        self.total = self._amounts(cells, self.notes, "total")
+
+    def _after_label(self, after: list[Cell]) -> dict[str, Cell]:
+        amounts = [key for key in self.columns.order if key in TASK_SPLIT]
+        self.not_read.extend((cell, "年度主要任务表中不在任何列下的单元格") for cell in after[len(amounts):] if cell.text)
+        return {key: cell for key, cell in zip(amounts, after) if cell.text}
+
+    def _amounts(self, cells: dict[str, Cell], notes: list[Note], path: str) -> dict[str, Decimal]:
+        """总额 / 财政拨款 / 其他资金 exactly as filed; a cell that is no amount is said in a note, not guessed."""
+        split: dict[str, Decimal] = {}
+        for key in TASK_SPLIT:
+            cell = cells.get(key)
+            if cell is None:
+                continue
+            self.placed.append(cell)
+            value = amount(cell.text)
+            if value is None:
+                notes.append({"field": f"{path}.{key}", "text": f"原表“{self.columns.words.get(key, key)}”一栏填为"
+                                                                f"“{cell.text}”，不是金额；编者未录入这一金额。"})
+            else:
+                split[key] = value
+        return split
+
+    # ---- which cell is which field ------------------------------------------------------------
+    def _cells(self, row: list[Cell]) -> dict[str, Cell]:
+        """The row's non-empty cells by field; the 年度主要任务 label is placed, a cell under no column is not read."""
+        cells = self._in_order(row) if self.by_order else list(enumerate(row))
+        found: dict[str, Cell] = {}
+        for column, cell in cells:
+            if not cell.text:
+                continue
+            if normalize(cell.text) in TASK_LABELS:
+                self.placed.append(cell)
+                continue
+            key = self.columns.order[column] if self.by_order else self.columns.fields.get(column)
+            if key not in TASK_FIELDS or key in found:
+                self.not_read.append((cell, "年度主要任务表中不在任何列下的单元格"))
+            else:
+                found[key] = cell
+        return found
+
+    def _in_order(self, row: list[Cell]) -> list[tuple[int, Cell]]:
+        """Copied text: the i-th cell is the header's i-th field. A leading label, and empty leading slots of
+        a row wider than the header (a label column that was not merged), stand for no field."""
+        cells = list(row)
+        while cells and (normalize(cells[0].text) in TASK_LABELS
+                         or (len(cells) > len(self.columns.order) and not cells[0].text)):
+            if cells[0].text:
+                self.placed.append(cells[0])
+            cells.pop(0)
+        width = len(self.columns.order)
+        self.not_read.extend((cell, "年度主要任务表中不在任何列下的单元格") for cell in cells[width:] if cell.text)
+        return list(enumerate(cells[:width]))
