@@ -13,6 +13,7 @@ from .layouts import FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_TOTAL, STRUCTU
 YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits grouped by thousands
 
 
 def is_funds_header(texts: list[str]) -> bool:
@@ -28,6 +29,12 @@ def amount(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return None
+
+
+def grouped_amount(text: str) -> Decimal | None:
+    """1,250.60 → 1250.60: the number filed, written without the thousands commas the content format has no
+    place for; the caller says so in a note. None for anything else, a plain number included."""
+    return amount(text.replace(",", "")) if GROUPED.match(text) else None
 
 
 @dataclass

@@ -75,6 +75,26 @@ TASK_COLUMNS: dict[str, str] = {
 TASK_SPLIT = ("total", "fiscal", "other")  # the amount columns, in the content format's order
 TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells are read as
 
+# 年度预算申请 (部门整体支出绩效目标申报表): 资金总额 beside the department's income by kind (按收入性质分) and
+# expenditure by kind (按支出性质分), over a row of amounts or down the rows with each amount in the next cell.
+# The group heads may be absent: a kind's own word says its side, a word not listed here takes the side of the
+# group head over it. Matched after `normalize`; "年度预算申请（万元）" also without its bracket.
+REQUEST_LABELS = {"年度预算申请"}
+REQUEST_TOTAL = "资金总额"
+REQUEST_GROUPS = {"按收入性质分": "income", "按支出性质分": "expenditure"}
+INCOME_KINDS = ("财政拨款", "财政拨款收入", "其他资金", "一般公共预算拨款", "一般公共预算拨款收入", "政府性基金预算拨款",
+                "国有资本经营预算拨款", "财政专户管理资金", "纳入专户管理的非税收入拨款", "上级补助收入", "事业收入",
+                "事业单位经营收入", "附属单位上缴收入", "其他收入", "单位资金", "上年结转")
+EXPENDITURE_KINDS = ("基本支出", "项目支出", "人员经费", "公用经费", "事业单位经营支出", "上缴上级支出",
+                     "对附属单位补助支出")
+RequestWord = tuple[str, str | None]  # (role, side): label, total, group or line; income or expenditure
+REQUEST_WORDS: dict[str, RequestWord] = {
+    **{word: ("label", None) for word in REQUEST_LABELS}, REQUEST_TOTAL: ("total", None),
+    **{word: ("group", side) for word, side in REQUEST_GROUPS.items()},
+    **{word: ("line", "income") for word in INCOME_KINDS},
+    **{word: ("line", "expenditure") for word in EXPENDITURE_KINDS},
+}
+
 # Department-level text rows: the label cell → field.
 DEPARTMENT_TEXTS: dict[str, str] = {
     "部门职能概述": "functions", "部门单位职责": "functions", "部门职责": "functions", "职能": "functions",
@@ -148,6 +168,11 @@ def indicator_column(text: str) -> str | None:
 def task_column(text: str) -> str | None:
     """The task field a header cell names; a bracketed unit or note ("预算金额（万元）") does not change it."""
     return TASK_COLUMNS.get(normalize(text)) or TASK_COLUMNS.get(normalize(BRACKETED.sub("", text)))
+
+
+def request_word(text: str) -> RequestWord | None:
+    """What a cell of the 年度预算申请 grid names; a bracketed unit ("资金总额（万元）") does not change it."""
+    return REQUEST_WORDS.get(normalize(text)) or REQUEST_WORDS.get(normalize(BRACKETED.sub("", text)))
 
 
 def is_task_header(texts: list[str]) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from ..models import FundsSplit
 from ..vocabulary import label
 from .assembly_state import AssemblyState
+from .budget_request import RequestGrid, RequestReader, opens_request, request_grid
 from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header
 from .goals import GOAL_START
@@ -61,6 +62,9 @@ class TableParts(AssemblyState):
             return ("项目表", *self._project_list(rows, index))
         if is_task_header(texts):
             return ("年度主要任务表", *self._task_table(rows, index, origin))
+        grid = request_grid(rows, index)
+        if grid:
+            return ("年度预算申请", *self._budget_request(rows[index:index + grid.rows], grid))
         used = self._form_row(rows, index, origin)
         placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
         return ("项目表" if self.in_projects and self.project is not None else None), used, placed
@@ -68,7 +72,8 @@ class TableParts(AssemblyState):
     def _is_stop(self, row: list[Cell]) -> bool:
         """A row another part of the form starts with: ends the table part being read."""
         texts = [cell.text for cell in row]
-        if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts) or is_task_header(texts):
+        if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts) or is_task_header(texts) \
+                or opens_request(row):
             return True
         first = next((t for t in texts if t), "")
         if _is_contact_label(first):
@@ -126,6 +131,24 @@ class TableParts(AssemblyState):
             self.why_not[cell.location] = why
         self.filing["funds"] = reader.funds
         return end - start, end - start
+
+    def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
+        """年度预算申请: the department's funds. A form has one; a second grid (or one beside a funds table) is
+        listed as not placed rather than mixed with the first."""
+        reader = RequestReader(by_order=self.realign)
+        funds = reader.read(rows, grid)
+        for unit in reader.units:
+            self._set_unit(unit)
+        kept = bool(funds) and "funds" not in self.filing
+        if kept:
+            self.filing["funds"] = funds
+            self._place(*reader.placed)
+        else:
+            why = "原表已有资金情况，这一处年度预算申请未录入" if funds else "年度预算申请中没有收入或支出的分项，未录入"
+            reader.not_read += [(cell, why) for cell in reader.placed]
+        for cell, why in reader.not_read:
+            self.why_not[cell.location] = why
+        return grid.rows, grid.rows if kept else 0
 
     def _task_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
         """年度主要任务: the rows under its header up to the 金额合计 row (or the next part); the unit in a header
