@@ -17,6 +17,7 @@ from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
 from .project_parts import ProjectParts
+from .project_rows import ProjectRows
 from .running_text import SECTION_HEADING, SUBHEADING, RunningText
 from .tables import TableParts
 
@@ -24,7 +25,7 @@ PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目�
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 
 
-class Assembler(TableParts, FormRows, Goals, ProjectParts, DepartmentFields, RunningText):
+class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText):
     def run(self) -> Imported:
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
@@ -39,9 +40,9 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, DepartmentFields, Run
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph) -> None:
         text = paragraph.text.lstrip("*").strip()
-        if self._metadata(text) or self._project_start(text) or self._part_heading(text) \
-                or self._section_start(text) or self._goal_line(text, paragraph.location) or self._subheading(text) \
-                or self._running_text(text) or self._title(text):
+        if self._metadata(text) or self._department_line(text) or self._project_start(text) \
+                or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
+                or self._subheading(text) or self._running_text(text) or self._title(text):
             self._place(paragraph)
         else:
             self.why_not[paragraph.location] = "未识别的段落"

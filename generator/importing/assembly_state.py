@@ -46,6 +46,7 @@ class AssemblyState:
         self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
         self.budget_periods: dict[int, str] = {}
         self.in_table = False
+        self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

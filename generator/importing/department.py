@@ -11,15 +11,26 @@ import re
 from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
-from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
-                      LABELLED_VALUE, MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, normalize, task_column)
+from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
+                      MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, department_label, normalize, task_column)
 
 TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
+NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 
 Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
+
+
+def labelled_department(text: str) -> tuple[str, str] | None:
+    """"填报单位（盖章）：某县农业农村局" → ("填报单位", "某县农业农村局"): a department label and its value in one text.
+    A value followed by another label ("某县农业农村局  填报日期：…") is not only a name: not read, it is listed."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    key = department_label(labelled.group("label")) if labelled else None
+    if key is None or NEXT_LABEL.search(labelled.group("value")):
+        return None
+    return key, labelled.group("value").strip()
 
 
 class DepartmentFields(AssemblyState):
@@ -50,11 +61,21 @@ class DepartmentFields(AssemblyState):
             return True
         return False
 
-    def _department_name(self, text: str, with_code: bool) -> None:
-        """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name."""
+    def _department_name(self, text: str, with_code: bool, line: str | None = None) -> None:
+        """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name.
+
+        A name in a "填报单位：…" line (`line`, the whole text) stands until a table's name cell says it: the
+        table's name is the department's, and a line that says another name is kept in a note."""
         code = UNIT_CODE.match(text)
         name = text[code.end():].strip() if code and text[code.end():].strip() else text
         department = self.filing.setdefault("department", {})
+        known = department.get("name")
+        if line is not None and known and self.department_line is None:
+            self._names_disagree(line, known, name)
+            return
+        if line is None and known and self.department_line is not None:
+            self._names_disagree(self.department_line, name, known)
+        self.department_line = line
         department["name"] = name
         if name == text:
             return
@@ -64,6 +85,19 @@ class DepartmentFields(AssemblyState):
         else:
             self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的编码，"
                                                                    f"部门名称写作“{name}”。"})
+
+    def _names_disagree(self, line: str, table_name: str, line_name: str) -> None:
+        if line_name != table_name:
+            self.notes.append({"field": "department.name", "text": f"原表“{line}”与表中的部门名称“{table_name}”不一致；"
+                                                                   "编者按表中的部门名称录入。"})
+
+    def _department_line(self, text: str) -> bool:
+        """"填报单位（盖章）：某县农业农村局" as a line of its own."""
+        labelled = labelled_department(text)
+        if labelled is None:
+            return False
+        self._department_name(labelled[1], with_code="代码" in labelled[0], line=text)
+        return True
 
     def _department_text_row(self, row: FormRow) -> int:
         """部门职能 / 整体绩效目标 … | its text; in a project, 绩效目标 there is the project's goal.
@@ -83,8 +117,8 @@ class DepartmentFields(AssemblyState):
         """Each cell may be a "label：value" or a label whose value is the next cell; first reading wins."""
         for index, cell in enumerate(present):
             following = present[index + 1] if index + 1 < len(present) else None
-            for reading in (self._labelled_contact, self._department_pair, self._labelled_code, self._date_pair,
-                            self._contact_pair):
+            for reading in (self._labelled_contact, self._department_pair, self._labelled_code,
+                            self._labelled_department, self._date_pair, self._contact_pair):
                 placed = reading(cell, following)
                 if placed:
                     self._place(*placed)
@@ -103,10 +137,11 @@ class DepartmentFields(AssemblyState):
 
     def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
         key = normalize(cell.text)
-        if following is None or (key not in DEPARTMENT_NAME and key not in DEPARTMENT_CODES):
+        name_key = department_label(cell.text)
+        if following is None or (name_key is None and key not in DEPARTMENT_CODES):
             return ()
-        if key in DEPARTMENT_NAME:
-            self._department_name(following.text, with_code="代码" in key)
+        if name_key is not None:
+            self._department_name(following.text, with_code="代码" in name_key)
         else:
             self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
         return (cell, following)
@@ -118,6 +153,9 @@ class DepartmentFields(AssemblyState):
         field_key = DEPARTMENT_CODES[normalize(labelled.group("label"))]
         self.filing.setdefault("department", {})[field_key] = labelled.group("value").strip()
         return (cell,)
+
+    def _labelled_department(self, cell: Cell, following: Cell | None) -> Placed:
+        return (cell,) if self._department_line(cell.text) else ()
 
     def _date_pair(self, cell: Cell, following: Cell | None) -> Placed:
         key = normalize(cell.text)

@@ -58,7 +58,7 @@ class FormRows(AssemblyState):
             used = reading(row)
             if used:
                 return used
-        if len(row.present) == 1:
+        if len(row.present) == 1 and row.first.location not in self.placed:  # not a contact, date or name line
             self._single_cell(row.present[0])
         return 1
 

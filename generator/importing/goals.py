@@ -11,11 +11,12 @@ import re
 from typing import Any
 
 from .assembly_state import AssemblyState
+from .department import labelled_department
 from .document import Cell
 from .form_rows import FormRow
 from .indicators import in_field_order
-from .layouts import STRUCTURE_LABELS, indicator_column, is_indicator_header, normalize
-from .projects import form_pairs
+from .layouts import STRUCTURE_LABELS, department_label, indicator_column, is_indicator_header, normalize
+from .projects import form_pairs, project_row_columns
 
 GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
@@ -159,6 +160,7 @@ class Goals(AssemblyState):
         """The line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"."""
         waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
         if len(row.present) > 2 or not _next_is_header(row.rows, row.index) or waiting or form_pairs(row.cells) \
+                or department_label(row.first.text) or labelled_department(row.first.text) \
                 or any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in row.present):
             return 0
         self._start_goal("年度", None if row.key in PLAIN_GOAL_LABELS else row.first.text.rstrip(":： "),
@@ -181,5 +183,7 @@ def _new_goal(kind: str, title: str | None, text: str | None, origin: str) -> di
 
 
 def _next_is_header(rows: list[list[Cell]], index: int) -> bool:
+    """The next row heads one indicator table (a project list with indicator rows has a goal per project)."""
     following = next((row for row in rows[index + 1:] if any(c.text for c in row)), None)
-    return following is not None and is_indicator_header([c.text for c in following])
+    texts = [c.text for c in following] if following is not None else []
+    return is_indicator_header(texts) and not project_row_columns(texts)

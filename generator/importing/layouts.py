@@ -46,8 +46,9 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
     "项目属性": "attribute", "项目期": "period",
     "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
-    "预算单位": "budget_unit", "实施单位": "budget_unit",
+    "预算单位": "budget_unit", "实施单位": "budget_unit", "项目单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
+    "项目金额": "total", "项目总额": "total",
     "中期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
@@ -56,6 +57,12 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目资金用途": "purpose",
 }
 BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
+# cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
+# only in a form's own rows), 序号 numbers the projects, and a goal column holds each project's 年度 goal.
+PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, "主管部门": "budget_unit",
+                                       **dict.fromkeys(SEQUENCE_HEADERS, "number")}
+PROJECT_GOAL_COLUMNS = {"年度绩效目标", "绩效目标", "年度目标", "项目绩效目标", "项目年度绩效目标"}
 # 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
 BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
@@ -104,7 +111,9 @@ DEPARTMENT_TEXTS: dict[str, str] = {
 }
 # A label left of (or above) the task table names it; beside a text it is the narrative annual_tasks.
 TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
-DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码"}
+# The department's name: a label cell beside it, or "label：value" in one cell ("填报单位（盖章）：某县农业农村局").
+DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码",
+                   "填报单位"}
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
@@ -168,6 +177,23 @@ def indicator_column(text: str) -> str | None:
 def task_column(text: str) -> str | None:
     """The task field a header cell names; a bracketed unit or note ("预算金额（万元）") does not change it."""
     return TASK_COLUMNS.get(normalize(text)) or TASK_COLUMNS.get(normalize(BRACKETED.sub("", text)))
+
+
+def project_row_column(text: str) -> str | None:
+    """The project field a header cell of a project list with indicator rows names ("goal" for the goal column);
+    a bracketed unit ("项目金额（万元）") does not change it."""
+    for key in (normalize(text), normalize(BRACKETED.sub("", text))):
+        if key in PROJECT_GOAL_COLUMNS:
+            return "goal"
+        if key in PROJECT_ROW_COLUMNS:
+            return PROJECT_ROW_COLUMNS[key]
+    return None
+
+
+def department_label(text: str) -> str | None:
+    """The department-name label a text is ("部门（单位）名称", "填报单位（盖章）"), as normalized; a bracketed note
+    ("（盖章）") does not change it."""
+    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text))) if key in DEPARTMENT_NAME), None)
 
 
 def request_word(text: str) -> RequestWord | None:

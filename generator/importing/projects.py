@@ -7,7 +7,8 @@ from typing import Any
 
 from .document import Cell
 from .funds import amount
-from .layouts import BUDGET_FIELDS, PROJECT_COLUMNS, QUARTER_END, normalize
+from .layouts import (BUDGET_FIELDS, PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
+                      project_row_column)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -73,6 +74,18 @@ def is_list_header(texts: list[str]) -> bool:
     """A project list's header: only labels, naming the project and at least one other column."""
     keys = [PROJECT_COLUMNS.get(normalize(t)) for t in texts if t]
     return "name" in keys and len([k for k in keys if k]) >= 3 and all(keys)
+
+
+def project_row_columns(texts: list[str]) -> dict[int, str]:
+    """A project list whose rows carry the projects' indicators: 项目名称 and other project columns beside an
+    indicator header, every cell one or the other. Column → project field ("goal" for the goal column); empty
+    when the header is not one."""
+    columns = {c: key for c, text in enumerate(texts) if text and (key := project_row_column(text))}
+    rest = [text for c, text in enumerate(texts) if text and c not in columns]
+    if "name" not in columns.values() or not is_indicator_header(rest) \
+            or not all(indicator_column(text) for text in rest):
+        return {}
+    return columns
 
 
 def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:

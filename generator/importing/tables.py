@@ -13,15 +13,16 @@ from ..models import FundsSplit
 from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, opens_request, request_grid
+from .department import labelled_department
 from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header
 from .goals import GOAL_START
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
-from .layouts import (DATE_LABELS, DEPARTMENT_NAME, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT,
-                      MONEY_UNIT_IN_LABEL, PHONE, STRUCTURE_LABELS, TASK_LABELS, is_indicator_header, is_task_header,
-                      normalize)
-from .projects import budget_title, form_pairs, heading, is_list_header, unnumbered_heading, withheld
+from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
+                      STRUCTURE_LABELS, TASK_LABELS, department_label, is_indicator_header, is_task_header, normalize)
+from .projects import (budget_title, form_pairs, heading, is_list_header, project_row_columns, unnumbered_heading,
+                       withheld)
 from .tasks import TaskReader, is_total_row, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
@@ -54,6 +55,8 @@ class TableParts(AssemblyState):
     def _table_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str | None, int, int]:
         """The part that starts at this row: its kind for the report (if any), rows used, rows placed."""
         texts = [cell.text for cell in rows[index]]
+        if project_row_columns(texts):
+            return ("项目表", *self._project_rows(rows, index, origin))
         if is_indicator_header(texts):
             return ("指标表", *self._indicator_table(rows, index, origin))
         if is_funds_header(texts):
@@ -84,7 +87,8 @@ class TableParts(AssemblyState):
         if len(present) == 1 and _opens_part(first):
             return True
         key = normalize(first)
-        return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in DEPARTMENT_NAME \
+        return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or department_label(first) is not None \
+            or labelled_department(first) is not None \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
@@ -94,16 +98,21 @@ class TableParts(AssemblyState):
         while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
             end += 1
         data = [self._without_labels(row) for row in rows[start + header_rows:end]]
+        if self.realign:
+            data = [_with_label_slots(row, _label_columns(rows[start], columns)) for row in data]
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
-        goal = self._goal_for_table(origin)
+        self._keep_indicators(self._goal_for_table(origin), columns, indicators)
+        return end - start, len(data) + header_rows
+
+    def _keep_indicators(self, goal: dict[str, Any], columns: Columns, indicators: list[dict[str, Any]]) -> None:
+        """A table's indicators into its goal: 中期 values as the 中期 goal's, its prior years, scores filed as 备注."""
         self._mid_term_values(indicators, goal)
         if columns.years:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
         _weights_from_remarks(goal, indicators)
-        return end - start, len(data) + header_rows
 
     def _indicator_header(self, rows: list[list[Cell]], start: int) -> tuple[Columns, int]:
         """The header's columns and how many rows it spans; its cells, and labels in the row above, are placed."""
@@ -197,6 +206,21 @@ class TableParts(AssemblyState):
             kept["total"] = table["total"]
         if notes:
             kept["notes"] = notes
+
+
+def _label_columns(header: list[Cell], columns: Columns) -> list[int]:
+    """Columns of the header row left of every field whose cell only names the table (年度绩效指标)."""
+    named = [*columns.fields, *columns.years]
+    return [c for c, cell in enumerate(header)
+            if normalize(cell.text) in STRUCTURE_LABELS and c < min(named, default=0)]
+
+
+def _with_label_slots(row: list[Cell], labels: list[int]) -> list[Cell]:
+    """Copied text drops the slots of a label merged down beside the table: a row whose cell under the label
+    holds content (not a label, not blank) lost those slots, and gets them back so it lines up with the header."""
+    if not labels or labels[0] >= len(row) or not row[labels[0]].text:
+        return row
+    return row[:labels[0]] + [Cell("", "")] * len(labels) + row[labels[0]:]
 
 
 def _is_contact_label(first: str) -> bool:
