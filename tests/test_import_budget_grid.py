@@ -104,11 +104,10 @@ def test_every_format_reads_the_grid_as_the_departments_funds(tmp_path: Path, su
     assert_department_form(result)
 
 
-@pytest.mark.parametrize("suffix", ["xlsx", "xls", "docx", "pdf", "html"])
+@pytest.mark.parametrize("suffix", FORMATS)
 def test_the_form_as_one_table_with_the_indicators_in_it(tmp_path: Path, suffix: str) -> None:
     """The form as reported: the goal and indicators after the grid, in the same table, are the department's,
-    not a project's. (Copied text of an indicator table whose label is merged down beside it is left out: the
-    slots of the label are dropped there, which the indicator reader does not realign.)"""
+    not a project's (in copied text too, where the label merged down beside the indicators loses its slots)."""
     result = imported(standard_grid(), tmp_path, suffix, one_table=True)
     assert as_written(result.filing["funds"]) == EXPECTED_FUNDS
     assert_department_form(result)
@@ -250,7 +249,7 @@ def test_amount_that_is_no_number_is_noted_never_guessed(tmp_path: Path) -> None
 def project_form(one_table: bool) -> list[FormBlock]:
     """A 项目支出绩效目标表: 项目名称, then 年度资金总额 / 其中：财政拨款 /
     其他资金 down the rows beside 项目资金（万元）; `one_table`: the indicators in the same table, the 绩效指标 label
-    merged down beside them (left out of copied text, as in `request_form`)."""
+    merged down beside them."""
     table = FormTable()
     table.add("项目名称", ("农村人居环境整治", 4))
     table.add("主管部门", DEPARTMENT, "实施单位", (DEPARTMENT, 2))
@@ -273,7 +272,7 @@ def project_form(one_table: bool) -> list[FormBlock]:
 
 
 @pytest.mark.parametrize(("suffix", "one_table"), [("xlsx", True), ("docx", True), ("html", True), ("pdf", True),
-                                                   ("txt", False)])
+                                                   ("txt", True), ("txt", False)])
 def test_project_form_keeps_its_budget(tmp_path: Path, suffix: str, one_table: bool) -> None:
     result = run(write(project_form(one_table), tmp_path / f"项目.{suffix}"), tmp_path)
     filing = result.filing
