@@ -17,8 +17,8 @@ from typing import Any
 
 from .identity import goal_id, indicator_anchors, project_ids
 from .indicator_values import ParsedValue
-from .models import (Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project, RangeRedaction,
-                     Task, TaskTable, WithheldRange)
+from .models import (Budget, Department, Filing, FundsSplit, FundLine, FundTable, Goal, Indicator, Project,
+                     RangeRedaction, Task, WithheldRange)
 from .vocabulary import label, notes_text, span_text
 
 Value = str | int | Decimal | None
@@ -252,8 +252,8 @@ WITHHELD = TableSpec("不公开事项", (
 ))
 
 # The order of sheets in a workbook and of resources in datapackage.json.
-TABLE_SPECS: dict[str, TableSpec] = {"funds": FUNDS, "tasks": TASKS, "indicators": INDICATORS, "projects": PROJECTS,
-                                     "withheld": WITHHELD}
+TABLE_SPECS: dict[str, TableSpec] = {"funds": FUNDS, "tasks": TASKS, "indicators": INDICATORS,
+                                     "projects": PROJECTS, "withheld": WITHHELD}
 
 
 def table_rows(filing: Filing, region_names: tuple[str, ...]) -> dict[str, list[Row]]:

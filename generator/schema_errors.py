@@ -82,8 +82,8 @@ def _explain(item: dict, path: KeyPath, known: list[str]) -> tuple[str, str, str
     if kind in ("greater_than_equal", "less_than_equal"):
         return "wrong-value", f"数值“{item['input']}”超出允许范围", "年份应在 1949–2100 之间"
     if kind in ("too_short", "too_long"):  # list lengths: a task table without tasks, a span of one year
-        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return ("wrong-value", f"应有{'至少' if kind == 'too_short' else '至多'} {bound} 项，实际有 {ctx.get('actual_length')} 项",
+        bound = f"至少 {ctx.get('min_length')}" if kind == "too_short" else f"至多 {ctx.get('max_length')}"
+        return ("wrong-value", f"应有{bound} 项，实际有 {ctx.get('actual_length')} 项",
                 "按 docs/content-format.md 补齐或删去多余的项")
     return "invalid", f"{item['msg']}", "对照 docs/content-format.md 检查这个字段"
 
