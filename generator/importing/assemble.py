@@ -40,12 +40,13 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph) -> None:
         text = paragraph.text.lstrip("*").strip()
-        if self._metadata(text) or self._department_line(text) or self._project_start(text) \
+        if self._metadata(text) or self._department_line(text) or self._labelled_unit(text, paragraph.location) \
+                or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
                 or self._subheading(text) or self._running_text(text) or self._title(text):
             self._place(paragraph)
         else:
-            self.why_not[paragraph.location] = "未识别的段落"
+            self.why_not.setdefault(paragraph.location, "未识别的段落")
 
     def _part_heading(self, text: str) -> bool:
         """"第一部分", "预算项目绩效目标": what follows a project part is projects."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument
 from .imported import FoundTable
+from .projects import put_field
 
 
 @dataclass
@@ -50,6 +51,20 @@ class AssemblyState:
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)
+
+    def _project_cell(self, project: dict[str, Any], key: str, cell: Cell) -> None:
+        """One cell of a project's row into `project` (序号 as its number, the rest by put_field), or listed
+        未放入 with the reason when it is no number where one is needed."""
+        if key == "number":
+            if cell.text.isdigit():
+                project["number"] = int(cell.text)
+                self._place(cell)
+            else:
+                self.why_not[cell.location] = "序号不是数字，未录入"
+        elif put_field(project, key, cell.text):
+            self._place(cell)
+        else:
+            self.why_not[cell.location] = "金额不是数字，未录入"
 
     def _set_unit(self, unit: str | None) -> None:
         """The first unit is the filing's; a different one later belongs to the project it appears in."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Cell
-from .funds import FIGURE, amount, grouped_amount
+from .funds import FIGURE, amount, grouped_amount, grouped_note
 from .layouts import BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, normalize, request_word
 
 Note = dict[str, str]
@@ -235,7 +235,7 @@ class RequestReader:
         notes: list[Note] = []
         if value is None and grouped is not None:
             value = grouped
-            notes.append({"field": "amount", "text": f"原表写作“{cell.text}”；编者去掉千分位逗号，录入为 {grouped}。"})
+            notes.append({"field": "amount", "text": grouped_note(cell.text, grouped)})
         elif value is None:
             notes.append({"field": "amount", "text": f"原表“{head.cell.text}”一栏填为“{cell.text}”，不是金额；"
                                                       f"编者未录入这一金额。"})

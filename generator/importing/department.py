@@ -12,15 +12,39 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
-                      MONEY_UNIT, PHONE, STRUCTURE_LABELS, date_of, department_label, normalize, task_column)
+                      MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, STRUCTURE_LABELS, date_of, department_label,
+                      normalize, task_column)
+from .projects import labelled_unit
 
-TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$")  # the form's name line: "2025年部门整体绩效目标批复"
+# The form's name line: "2025年部门整体绩效目标批复", or a budget table's "2026年部门预算项目支出表".
+TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$")
+# A title that names the department before the year: "某区卫生健康局2026年度部门整体绩效目标表".
+NAMED_TITLE = re.compile(r"^(?P<name>[^\d\s:：,，。、;；（）()《》“”\"]{2,30}?)\s*\d{4}\s*年度?"
+                         r".*(绩效目标|部门预算|项目支出|部门整体)")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
-NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 
 Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
+# The labels of the form's own lines (dates, contact, codes, year, money unit): what follows them is their value.
+FORM_LABELS = {*DATE_LABELS, *FILER, *PHONE, *DEPARTMENT_CODES, *FISCAL_YEAR_LABELS, *MONEY_UNIT_LABELS}
+
+
+def is_form_label(text: str) -> bool:
+    """A label of the form's own lines, alone ("填报日期", "金额单位") or with its value ("填报日期：2025年1月10日",
+    "单位：万元", "填报单位：某局", "实施单位：某中心"): a line to read as what it says, never a goal's name."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    label = labelled.group("label") if labelled else text
+    return normalize(label) in FORM_LABELS or department_label(label) is not None or labelled_unit(text) is not None
+
+
+def department_in_title(title: str) -> str | None:
+    """"某区卫生健康局2026年度部门整体绩效目标表" → "某区卫生健康局": the name before the year in the title of a
+    department's or its projects' form; None when the title names none ("2026年度…", "关于2026年…")."""
+    named = NAMED_TITLE.match(title.strip())
+    if named is None or named.group("name").startswith("关于"):
+        return None
+    return named.group("name")
 
 
 def labelled_department(text: str) -> tuple[str, str] | None:
@@ -187,8 +211,9 @@ class DepartmentFields(AssemblyState):
         self.filing["notes"] = self.notes
 
     def _name_from_budget_unit(self) -> None:
-        """No department name, but the project table's 预算单位: the editor derives the name, visibly."""
-        if self.filing.get("department", {}).get("name"):
+        """No department name, but the project table's 预算单位: the editor derives the name, visibly. A title that
+        names the department says it more directly: the importer takes that one (after content/'s)."""
+        if self.filing.get("department", {}).get("name") or department_in_title(self.filing.get("title", "")):
             return
         units = [p.get("budget_unit") for p in self.projects if p.get("budget_unit")]
         if not units:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .assembly_state import AssemblyState
 from .document import Cell, Paragraph
-from .layouts import MONEY_UNIT, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, STRUCTURE_LABELS, normalize
+from .layouts import (MONEY_UNIT, MONEY_UNIT_IN_LABEL, MONEY_UNIT_LABELS, MONEY_UNITS, PROJECT_COLUMNS,
+                      STRUCTURE_LABELS, normalize)
 
 
 @dataclass
@@ -63,12 +64,18 @@ class FormRows(AssemblyState):
         return 1
 
     def _take_units(self, row: list[Cell]) -> list[Cell]:
-        """The money unit, alone in a cell ("单位：万元") or inside a label ("金额（万元）"); returns the other cells."""
+        """The money unit, alone in a cell ("单位：万元"), in the cell after its label ("金额单位 | 万元") or inside a
+        label ("金额（万元）"); returns the other cells."""
         present = [cell for cell in row if cell.text]
         for cell in [c for c in present if MONEY_UNIT.fullmatch(c.text)]:
             self._set_unit(MONEY_UNIT.fullmatch(cell.text).group(1))
             self._place(cell)
             present.remove(cell)
+        for label, unit in [pair for pair in zip(present, present[1:]) if _is_unit_pair(*pair)]:
+            self._set_unit(unit.text.strip())
+            self._place(label, unit)
+            present.remove(label)
+            present.remove(unit)
         for cell in [c for c in present if MONEY_UNIT_IN_LABEL.search(c.text)]:
             self._set_unit(MONEY_UNIT_IN_LABEL.search(cell.text).group(1))
             self._place(cell)
@@ -82,3 +89,7 @@ class FormRows(AssemblyState):
             self._place(cell)  # a label whose value cell is empty
         else:
             self._paragraph(Paragraph(cell.text, cell.location))
+
+
+def _is_unit_pair(label: Cell, unit: Cell) -> bool:
+    return normalize(label.text) in MONEY_UNIT_LABELS and unit.text.strip() in MONEY_UNITS

@@ -37,6 +37,11 @@ def grouped_amount(text: str) -> Decimal | None:
     return amount(text.replace(",", "")) if GROUPED.match(text) else None
 
 
+def grouped_note(text: str, value: Decimal) -> str:
+    """What the editor's note says of an amount filed with thousands commas (see `grouped_amount`)."""
+    return f"原表写作“{text}”；编者去掉千分位逗号，录入为 {value}。"
+
+
 @dataclass
 class FundsReader:
     header: list[Cell]

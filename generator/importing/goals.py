@@ -11,11 +11,11 @@ import re
 from typing import Any
 
 from .assembly_state import AssemblyState
-from .department import labelled_department
+from .department import is_form_label
 from .document import Cell
 from .form_rows import FormRow
 from .indicators import in_field_order
-from .layouts import STRUCTURE_LABELS, department_label, indicator_column, is_indicator_header, normalize
+from .layouts import STRUCTURE_LABELS, indicator_column, is_indicator_header, normalize
 from .projects import form_pairs, project_row_columns
 
 GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
@@ -157,10 +157,11 @@ class Goals(AssemblyState):
         return 1
 
     def _goal_naming_row(self, row: FormRow) -> int:
-        """The line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容"."""
+        """The line right above an indicator table names its goal: "“法治宣传”项目 | 目标内容". A line of the form's
+        own labels there ("填报日期：2025年1月10日", "金额单位 | 万元") is read as what it says."""
         waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
         if len(row.present) > 2 or not _next_is_header(row.rows, row.index) or waiting or form_pairs(row.cells) \
-                or department_label(row.first.text) or labelled_department(row.first.text) \
+                or is_form_label(row.first.text) \
                 or any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in row.present):
             return 0
         self._start_goal("年度", None if row.key in PLAIN_GOAL_LABELS else row.first.text.rstrip(":： "),

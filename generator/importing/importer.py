@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..models import KIND_SLUGS
 from ..problems import Report
 from ..yamlsource import YamlProblem, load_file
 from .assemble import assemble
+from .department import department_in_title
 from .document import ImportFailure
 from .imported import Imported
 from .indicators import in_field_order
@@ -87,16 +89,19 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
 
 
 def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> None:
+    """The name as a label gives it, else as the department's files in content/ have it, else as the title says it."""
     department = filing.setdefault("department", {})
-    name = department.get("name")
     known = _known_departments(options.content_dir)
-    by_name = known.get(("name", name)) if name else None
     by_id = known.get(("id", options.department)) if options.department else None
-    department_id = options.department or (by_name or {}).get("id")
-    if not name and by_id:
+    if not department.get("name") and by_id:
         department["name"] = by_id["name"]
         filing.setdefault("notes", []).append(
             {"field": "department.name", "text": f"原文未写部门名称；编者按部门标识 {options.department} 已有文件中的名称写作“{by_id['name']}”。"})
+    if not department.get("name"):
+        _name_from_title(filing)
+    name = department.get("name")
+    by_name = known.get(("name", name)) if name else None
+    department_id = options.department or (by_name or {}).get("id")
     region = options.region or (by_name or by_id or {}).get("region")
     if not department.get("name"):
         raise ImportFailure(f"{path}：原文没有部门名称，content/ 中也没有可参照的文件，未写入任何文件。"
@@ -110,6 +115,18 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
                             "请用 --region 指定地区标识（须在 site_config.yml 的 regions 中定义）。")
     codes = {key: department[key] for key in ("code", "unit_code") if department.get(key)}
     filing["department"] = {"id": department_id, "name": department["name"], "region": region} | codes
+
+
+def _name_from_title(filing: dict[str, Any]) -> None:
+    """No label names the department, but the title does, before its year: the editor takes that name, visibly."""
+    title = filing.get("title", "")
+    name = department_in_title(title)
+    if name is None:
+        return
+    filing["department"]["name"] = name
+    filing.setdefault("notes", []).append(
+        {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{title}”，编者取标题中年度前的"
+                                             f"“{name}”作为部门名称。"})
 
 
 def _known_departments(content_dir: Path) -> dict[tuple[str, str | None], dict[str, Any]]:
@@ -187,15 +204,28 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
     elif not title:
         filing["title"] = f"{year}年度绩效目标"
         notes.append({"field": "title", "text": "原文没有文件标题；文件名称为编者拟定。"})
-    if not imported.money_unit_found:
-        amounts = [line.get("amount") for part in ("income", "expenditure")
-                   for line in (filing.get("funds", {}).get(part) or {}).get("lines", []) if line.get("amount")]
-        amounts += [v for p in filing.get("projects", []) for v in (p.get("budget") or {}).values() if v is not None]
-        amounts += [v for task in (filing.get("tasks") or {}).get("lines", []) for v in task.get("budget", {}).values()]
-        unit = "元" if amounts and max(amounts) >= 100000 else "万元"
-        filing["money_unit"] = unit
-        example = f"（如 {amounts[0]}）" if amounts else ""
-        notes.append({"field": "money_unit", "text": f"原表未写金额单位；编者按各项金额的量级{example}读作{unit}。"})
+    if imported.money_unit_found:
+        return
+    amounts = _amounts({key: filing[key] for key in ("funds", "tasks", "projects") if key in filing})
+    if not amounts:  # nothing to read a unit from: the field is required, so the editor writes one, and says so
+        filing["money_unit"] = "万元"
+        notes.append({"field": "money_unit", "text": "原表没有金额，也未写金额单位；文件格式要求写金额单位，"
+                                                     "编者写作万元，本文件没有金额用到它。"})
+        return
+    unit = "元" if max(amounts) >= 100000 else "万元"
+    filing["money_unit"] = unit
+    notes.append({"field": "money_unit", "text": f"原表未写金额单位；编者按各项金额的量级（如 {amounts[0]}）读作{unit}。"})
+
+
+def _amounts(value: Any) -> list[Decimal]:
+    """Every amount in the filing's funds, tasks and project budgets, in the order written."""
+    if isinstance(value, Decimal):
+        return [value]
+    if isinstance(value, dict):
+        return [a for key, item in value.items() if key != "notes" for a in _amounts(item)]
+    if isinstance(value, list):
+        return [a for item in value for a in _amounts(item)]
+    return []
 
 
 def _prior_last_years(filing: dict[str, Any]) -> None:

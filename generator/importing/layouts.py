@@ -12,21 +12,27 @@ SEQUENCE_HEADERS = ("#", "序号")  # a column that only numbers the rows
 
 # Header text → indicator field. Matched after `normalize` (no spaces, brackets, slashes, "*").
 INDICATOR_COLUMNS: dict[str, str] = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name", "指标名称": "name",
-    "指标值": "value", "目标值": "value",
+    "一级指标": "level1", "一级指标名称": "level1",
+    "二级指标": "level2", "二级指标名称": "level2",
+    "三级指标": "name", "指标名称": "name", "三级指标名称": "name", "绩效指标名称": "name",
+    "指标值": "value", "目标值": "value", "指标目标值": "value", "绩效目标值": "value", "绩效指标值": "value",
     "中期指标值": "value_mid", "指标值中期": "value_mid", "中期目标值": "value_mid", "中期值": "value_mid",
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
-    "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
+    "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis", "设定依据": "basis",
+    "指标值依据": "basis", "目标值确定依据": "basis", "目标值设定依据": "basis",
     "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
     "指标说明": "description", "指标内涵": "description", "指标值说明": "description",
+    "指标定义": "description", "指标含义": "description", "指标解释说明": "description", "绩效指标解释": "description",
     "预期目标值": "value", "预期值": "value", "当年预期值": "value", "年度预期值": "value",
     "指标值类型": "value_type", "指标性质": "value_type",
-    "计量单位": "unit", "度量单位": "unit",
-    "评扣分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring",
-    "分值": "weight", "权重": "weight", "指标权重": "weight", "分值权重": "weight",
-    "指标分类": "category",
+    "计量单位": "unit", "度量单位": "unit", "指标单位": "unit", "指标值单位": "unit",
+    # 评（扣）分标准 and the other words forms use for how an indicator is scored
+    "评扣分标准": "scoring", "评分标准": "scoring", "扣分标准": "scoring", "评价标准": "scoring", "考核标准": "scoring",
+    "评价扣分标准": "scoring", "计分标准": "scoring", "评分规则": "scoring", "评分细则": "scoring",
+    "评分方法": "scoring", "评分办法": "scoring", "计分方法": "scoring", "评扣分办法": "scoring", "评扣分方法": "scoring",
+    "分值": "weight", "权重": "weight", "指标权重": "weight", "分值权重": "weight", "权重分值": "weight",
+    "指标分值": "weight", "权分重": "weight",  # 权（分）重 of the 财政部 form
+    "指标分类": "category", "指标类别": "category",
     "备注": "remark",
     **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
 }
@@ -57,11 +63,12 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目资金用途": "purpose",
 }
 BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# A project list, one project per row: its 序号 column numbers the projects.
+PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number")}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
 # cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
-# only in a form's own rows), 序号 numbers the projects, and a goal column holds each project's 年度 goal.
-PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, "主管部门": "budget_unit",
-                                       **dict.fromkeys(SEQUENCE_HEADERS, "number")}
+# only in a form's own rows), and a goal column holds each project's 年度 goal.
+PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_LIST_COLUMNS, "主管部门": "budget_unit"}
 PROJECT_GOAL_COLUMNS = {"年度绩效目标", "绩效目标", "年度目标", "项目绩效目标", "项目年度绩效目标"}
 # 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
 BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
@@ -136,8 +143,11 @@ LEVEL1 = set(LEVEL2_OF)
 LEVEL2 = set().union(*LEVEL2_OF.values())
 
 MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
+MONEY_UNIT_LABELS = {"单位", "金额单位"}  # "金额单位 | 万元": the label in a cell, the unit in the next
+MONEY_UNITS = {"万元", "元"}
 MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,8})[:：]\s*(?P<value>\S.*)$")  # "填报人：张三" in one cell
+NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
@@ -188,6 +198,11 @@ def project_row_column(text: str) -> str | None:
         if key in PROJECT_ROW_COLUMNS:
             return PROJECT_ROW_COLUMNS[key]
     return None
+
+
+def project_list_column(text: str) -> str | None:
+    """The project field a header cell of a project list names; a bracketed unit ("资金总额（元）") does not change it."""
+    return PROJECT_LIST_COLUMNS.get(normalize(text)) or PROJECT_LIST_COLUMNS.get(normalize(BRACKETED.sub("", text)))
 
 
 def department_label(text: str) -> str | None:

@@ -13,13 +13,15 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .funds import FIGURE
-from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, PROJECT_COLUMNS, STRUCTURE_LABELS,
-                      normalize)
-from .projects import budget_title, form_pairs, heading, put_field, spending_header, unnumbered_heading, withheld
+from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS,
+                      STRUCTURE_LABELS, normalize, project_list_column)
+from .projects import (budget_title, form_pairs, heading, labelled_unit, put_field, spending_header,
+                       unnumbered_heading, withheld)
+from .tasks import is_total_row
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
-LIST_FIELDS = ("code", "name", "category", "budget_unit", "total", "this_year", "fiscal", "other", "purpose")
+LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
 FIELD_ORDER = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit",
                "budget", "purpose", "spending_plan", "goals", "withheld", "notes")
 
@@ -56,10 +58,13 @@ class ProjectParts(AssemblyState):
         self.in_projects = True
 
     def _project_list(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
-        """A table of projects, one per row under a header; returns rows used and rows placed."""
+        """A table of projects, one per row under a header; returns rows used and rows placed. A unit in a header
+        cell ("资金总额（万元）") is the filing's."""
         header = rows[start]
-        columns = {c: PROJECT_COLUMNS[normalize(cell.text)] for c, cell in enumerate(header) if cell.text}
+        columns = {c: key for c, cell in enumerate(header) if cell.text and (key := project_list_column(cell.text))}
         self._place(*(c for c in header if c.text))
+        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
+            self._set_unit(unit.group(1))
         end = start + 1
         count = 0
         while end < len(rows) and not self._is_stop(rows[end]):
@@ -68,14 +73,20 @@ class ProjectParts(AssemblyState):
         return end - start, count + 1
 
     def _listed_project(self, row: list[Cell], columns: dict[int, str]) -> bool:
-        """One row of a project list; a row without a name is no project."""
+        """One row of a project list, its cells in column order; a row without a name is no project. A 合计 row is
+        none either, and the content format has no field for a list's total: its cells are listed with that reason."""
+        if is_total_row(row):
+            for cell in (c for c in row if c.text):
+                self.why_not[cell.location] = LIST_TOTAL
+            return False
         cells = {columns[c]: cell for c, cell in enumerate(row) if c in columns and cell.text}
         if "name" not in cells:
             return False
-        project: dict[str, Any] = {"id": f"p{len(self.projects) + 1}"}
-        for key in LIST_FIELDS:
-            if key in cells and put_field(project, key, cells[key].text):
-                self._place(cells[key])
+        project: dict[str, Any] = {}
+        for key, cell in cells.items():
+            self._project_cell(project, key, cell)
+        if "number" not in project:  # numbered projects are named p<序号> by the site, as in every layout
+            project = {"id": f"p{len(self.projects) + 1}"} | project
         self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
         self.projects.append(project)
         return True
@@ -127,23 +138,51 @@ class ProjectParts(AssemblyState):
         return 2
 
     def _project_pairs_row(self, row: FormRow) -> int:
-        """项目名称 | … | 项目编码 | …: a second code or name starts the next project."""
+        """项目名称 | … | 项目编码 | …: a second code or name starts the next project. A cell "实施单位：…" is read
+        as its pair would be."""
         pairs = form_pairs(row.cells)
-        if not pairs:
-            return 0
-        if self.project is not None and any(k in ("code", "name") and k in self.project for k, _, _ in pairs):
+        units = [cell for cell in row.present if cell.location not in self.placed and labelled_unit(cell.text)]
+        if pairs:
+            project = self._project_for([key for key, _, _ in pairs])
+            for field_key, label, value in pairs:
+                if put_field(project, field_key, value.text):
+                    self._place(label, value)
+            self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
+            self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
+            if self.expect_purpose:
+                self._place(*(c for c in row.present if normalize(c.text) == PURPOSE_LABEL))
+        read = [cell for cell in units if self._labelled_unit(cell.text, cell.location)]
+        self._place(*read)
+        return 1 if pairs or read else 0
+
+    def _project_for(self, keys: list[str]) -> dict[str, Any]:
+        """The project a form's fields go to: the current one, unless it has the code or name given already (a second
+        one starts the next project); a new one when there is none."""
+        if self.project is not None and any(k in ("code", "name") and k in self.project for k in keys):
             self._new_project({})
         if self.project is None:
             self.in_projects = True
             self._new_project({})
-        for field_key, label, value in pairs:
-            if put_field(self.project, field_key, value.text):
-                self._place(label, value)
-        self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
-        self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
-        if self.expect_purpose:
-            self._place(*(c for c in row.present if normalize(c.text) == PURPOSE_LABEL))
-        return 1
+        assert self.project is not None
+        return self.project
+
+    def _labelled_unit(self, text: str, location: str) -> bool:
+        """"实施单位：某县疾控中心" (or 预算单位、项目单位) in one cell or line: the budget unit of the project being read.
+        Before any project it may be the whole form's line, not a project's: listed as not placed, never guessed."""
+        unit = labelled_unit(text)
+        if unit is None:
+            return False
+        if self.project is None and not self.in_projects:
+            self.why_not[location] = "原表此处还没有项目，预算单位是项目的字段（不作为部门名称），未录入"
+            return False
+        project = self._project_for(["budget_unit"])
+        filed = project.get("budget_unit")
+        if filed and filed != unit:
+            project.setdefault("notes", []).append(
+                {"field": "budget_unit", "text": f"原表另有“{text}”；编者按前一处录入预算单位“{filed}”。"})
+        else:
+            project["budget_unit"] = unit
+        return True
 
     def _purpose_row(self, row: FormRow) -> int:
         if not self.expect_purpose or len(row.present) != 1 or self.project is None:

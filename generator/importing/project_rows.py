@@ -20,7 +20,7 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import MONEY_UNIT_IN_LABEL
-from .projects import project_row_columns, put_field
+from .projects import project_row_columns
 
 Row = list[Cell]
 
@@ -78,16 +78,8 @@ class ProjectRows(AssemblyState):
             key = layout.project[column]
             if key == "goal":
                 goal_text = cell
-            elif key == "number":
-                if cell.text.isdigit():
-                    project["number"] = int(cell.text)
-                    self._place(cell)
-                else:
-                    self.why_not[cell.location] = "序号不是数字，未录入"
-            elif put_field(project, key, cell.text):
-                self._place(cell)
             else:
-                self.why_not[cell.location] = "金额不是数字，未录入"
+                self._project_cell(project, key, cell)
         self._place(*(cell for row in group[1:] for cell in _repeats(layout, group[0], row) or []))
         self._new_project(project)
         self._start_goal("年度", None, goal_text.text if goal_text else None, origin=origin, same_project=True)

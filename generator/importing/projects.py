@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from .document import Cell
-from .funds import amount
-from .layouts import (BUDGET_FIELDS, PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
-                      project_row_column)
+from .funds import amount, grouped_amount, grouped_note
+from .layouts import (BUDGET_FIELDS, LABELLED_VALUE, NEXT_LABEL, PROJECT_COLUMNS, QUARTER_END, indicator_column,
+                      is_indicator_header, normalize, project_list_column, project_row_column)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -72,7 +72,7 @@ def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
 
 def is_list_header(texts: list[str]) -> bool:
     """A project list's header: only labels, naming the project and at least one other column."""
-    keys = [PROJECT_COLUMNS.get(normalize(t)) for t in texts if t]
+    keys = [project_list_column(t) for t in texts if t]
     return "name" in keys and len([k for k in keys if k]) >= 3 and all(keys)
 
 
@@ -100,6 +100,16 @@ def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:
     return pairs
 
 
+def labelled_unit(text: str) -> str | None:
+    """"实施单位：某县疾控中心" in one cell: the project's budget unit, as the pair 实施单位 | 某县疾控中心 says it.
+    A value followed by another label ("某县疾控中心  单位：万元") is not only a unit: not read."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    if not labelled or PROJECT_COLUMNS.get(normalize(labelled.group("label"))) != "budget_unit" \
+            or NEXT_LABEL.search(labelled.group("value")):
+        return None
+    return labelled.group("value").strip()
+
+
 def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:
     return [(c, cell) for c, cell in enumerate(row) if QUARTER_END.match(cell.text)]
 
@@ -110,7 +120,8 @@ def put_field(project: dict[str, Any], key: str, text: str) -> bool:
     其中：财政拨款 / 其他资金 after a 中期 or 年度资金总额 belong to that total's split."""
     scope, _, name = key.rpartition(".")
     if name in BUDGET_FIELDS:
-        value = amount(text)
+        grouped = grouped_amount(text)
+        value = amount(text) if grouped is None else grouped
         if value is None:
             return False
         budget = project.setdefault("budget", {})
@@ -122,6 +133,9 @@ def put_field(project: dict[str, Any], key: str, text: str) -> bool:
             budget[name] = value
         if name == "total":
             project["_budget_scope"] = scope
+        if grouped is not None:
+            field = ".".join(filter(None, ("budget", scope, name)))
+            project.setdefault("notes", []).append({"field": field, "text": grouped_note(text, grouped)})
     else:
         project[key] = text
     return True
