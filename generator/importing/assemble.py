@@ -11,13 +11,15 @@ text and department fields are read by the parts `Assembler` is built from (see 
 from __future__ import annotations
 
 from .assembly_state import TextTarget
-from .department import DepartmentFields
+from .department import DepartmentFields, labelled_department
 from .document import Paragraph, SourceDocument
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
+from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, normalize
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
+from .projects import budget_line, project_line
 from .running_text import SECTION_HEADING, SUBHEADING, RunningText
 from .tables import TableParts
 
@@ -38,15 +40,39 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None)
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
-    def _paragraph(self, paragraph: Paragraph) -> None:
+    def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
+        """`pairs`: a line of label–value pairs is read pair by pair (a paragraph, a row of one cell)."""
         text = paragraph.text.lstrip("*").strip()
-        if self._metadata(text) or self._department_line(text) or self._labelled_unit(text, paragraph.location) \
-                or self._project_start(text) \
+        read = self._label_pairs(text, paragraph.location) if pairs else None
+        if read is None:
+            read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
-                or self._subheading(text) or self._running_text(text) or self._title(text):
+                or self._subheading(text) or self._running_text(text) or self._title(text)
+        if read:
             self._place(paragraph)
         else:
             self.why_not.setdefault(paragraph.location, "未识别的段落")
+
+    def _field_line(self, text: str, location: str) -> bool:
+        """A line that is one field of the form: a date, the money unit, the department's name, a project's field."""
+        return self._metadata(text) or self._department_line(text) or self._project_line(text, location)
+
+    def _label_pairs(self, text: str, location: str) -> bool | None:
+        """"主管部门：某县交通运输局　实施单位：某县公路养护中心": label–value pairs on one line, apart by two spaces or
+        more, a tab or a full-width space, each read as if it were a line of its own. None when the line is not made
+        only of such pairs (the other readings then have it, and a line with a second label is not read). A pair
+        that is not read (a unit before any project) lists the line with its reason, beside the pairs that were."""
+        pieces = PAIR_SEPARATOR.split(text)
+        if len(pieces) < 2 or not all(_is_field_line(piece) for piece in pieces):
+            return None
+        unread = []
+        for piece in pieces:
+            if not self._field_line(piece, location):
+                unread.append(f"“{piece}”：{self.why_not.pop(location, '未能读取')}")
+        if unread:
+            done = "其余各项已录入；" if len(unread) < len(pieces) else ""
+            self.why_not[location] = f"此行有{len(pieces)}项，{done}{'；'.join(unread)}"
+        return not unread
 
     def _part_heading(self, text: str) -> bool:
         """"第一部分", "预算项目绩效目标": what follows a project part is projects."""
@@ -67,9 +93,20 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         return True
 
     def _goal_line(self, text: str, origin: str) -> bool:
-        """"年度目标：…" starts a goal; a bare "年度目标" takes the next paragraph as its text."""
+        """"年度目标：…" starts a goal; a bare "年度目标" takes the next paragraph as its text. In a project the label
+        (also 绩效目标、总体目标 …) is structure, as in a form's row, and the text is what follows it; a department's
+        goal keeps the line whole, as the seeds are filed."""
+        if self.text is not None and self.text.kind == "goals":
+            return False
+        labelled = self._project_goal_line(text)
+        if labelled:
+            kind, title, label, rest = labelled
+            self._close_text()
+            self._start_goal(kind, title, rest, origin=origin)
+            self._goal_years(label)
+            return True
         goal = GOAL_START.match(text)
-        if not goal or (self.text is not None and self.text.kind == "goals"):
+        if not goal:
             return False
         self._close_text()
         rest = goal.group("rest").lstrip(":： ").strip()
@@ -125,6 +162,13 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
                     if cell.text and cell.location not in self.placed:
                         missing.append((cell.location, cell.text, self.why_not.get(cell.location, "未识别的单元格")))
         return missing
+
+
+def _is_field_line(text: str) -> bool:
+    """Says a field's label, as `_field_line` reads it: a date, the money unit, a department or project label."""
+    labelled = LABELLED_VALUE.match(text)
+    return bool(labelled and normalize(labelled.group("label")) in DATE_LABELS) or bool(MONEY_UNIT.fullmatch(text)) \
+        or labelled_department(text) is not None or project_line(text) is not None or budget_line(text) is not None
 
 
 def assemble(document: SourceDocument) -> Imported:

@@ -14,7 +14,7 @@ from .form_rows import FormRow
 from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
                       MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, STRUCTURE_LABELS, date_of, department_label,
                       normalize, task_column)
-from .projects import labelled_unit
+from .projects import budget_line, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", or a budget table's "2026年部门预算项目支出表".
 TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$")
@@ -32,10 +32,12 @@ FORM_LABELS = {*DATE_LABELS, *FILER, *PHONE, *DEPARTMENT_CODES, *FISCAL_YEAR_LAB
 
 def is_form_label(text: str) -> bool:
     """A label of the form's own lines, alone ("填报日期", "金额单位") or with its value ("填报日期：2025年1月10日",
-    "单位：万元", "填报单位：某局", "实施单位：某中心"): a line to read as what it says, never a goal's name."""
+    "单位：万元", "填报单位：某局", "实施单位：某中心", "项目名称：…", "项目资金：…"): a line to read as what it says,
+    never a goal's name."""
     labelled = LABELLED_VALUE.match(text.strip())
     label = labelled.group("label") if labelled else text
-    return normalize(label) in FORM_LABELS or department_label(label) is not None or labelled_unit(text) is not None
+    return normalize(label) in FORM_LABELS or department_label(label) is not None or project_line(text) is not None \
+        or budget_line(text) is not None
 
 
 def department_in_title(title: str) -> str | None:

@@ -60,7 +60,7 @@ class FormRows(AssemblyState):
             if used:
                 return used
         if len(row.present) == 1 and row.first.location not in self.placed:  # not a contact, date or name line
-            self._single_cell(row.present[0])
+            self._single_cell(row.present[0], alone=sum(bool(cell.text) for cell in row.cells) == 1)
         return 1
 
     def _take_units(self, row: list[Cell]) -> list[Cell]:
@@ -81,14 +81,15 @@ class FormRows(AssemblyState):
             self._place(cell)
         return present
 
-    def _single_cell(self, cell: Cell) -> None:
-        """A row with one cell: a project's budget unit, a label without value, or a line like a paragraph."""
+    def _single_cell(self, cell: Cell, alone: bool) -> None:
+        """A row with one cell: a project's budget unit, a label without value, or a line like a paragraph. Only a
+        cell `alone` in its row (no money unit beside it) is a line whose label–value pairs are read one by one."""
         if self._budget_unit_cell(cell):
             return
         if normalize(cell.text) in STRUCTURE_LABELS or normalize(cell.text) in PROJECT_COLUMNS:
             self._place(cell)  # a label whose value cell is empty
         else:
-            self._paragraph(Paragraph(cell.text, cell.location))
+            self._paragraph(Paragraph(cell.text, cell.location), pairs=alone)
 
 
 def _is_unit_pair(label: Cell, unit: Cell) -> bool:

@@ -15,13 +15,35 @@ from .department import is_form_label
 from .document import Cell
 from .form_rows import FormRow
 from .indicators import in_field_order
-from .layouts import STRUCTURE_LABELS, indicator_column, is_indicator_header, normalize
+from .layouts import (BRACKETED, PROJECT_GOAL_COLUMNS, STRUCTURE_LABELS, indicator_column, is_indicator_header,
+                      normalize)
 from .projects import form_pairs, project_row_columns
 
 GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
+GoalLine = tuple[str, str | None, str, str]  # kind, title (None for a label that only names the row), label, text
+
+
+def goal_line(text: str) -> GoalLine | None:
+    """"年度目标：完成农村公路日常养护300公里。" → ("年度", None, "年度目标", "完成…"): a goal's label and its text on
+    one line. 绩效目标, 总体目标 and the other words of a goal column are 年度 goals; a label that says more than
+    the kind ("年度目标1", "中期目标（2025年—2027年）") is the goal's title, as in a form's row."""
+    parts = re.split(r"[:：]", text.strip(), maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return None
+    label, rest = parts
+    plain = normalize(BRACKETED.sub("", label))
+    start = GOAL_START.match(plain)
+    if start and not start.group("rest"):
+        kind = start.group("kind")
+    elif plain in PROJECT_GOAL_COLUMNS or plain in OVERALL_GOAL_LABELS:
+        kind = "年度"
+    else:
+        return None
+    named = normalize(label) in PLAIN_GOAL_LABELS | PROJECT_GOAL_COLUMNS | set(OVERALL_GOAL_LABELS)
+    return kind, None if named else label.strip(), label.strip(), rest.strip()
 
 
 class Goals(AssemblyState):
@@ -64,6 +86,11 @@ class Goals(AssemblyState):
         tables = {goal.get("_origin") for goal in self.goals}
         return not self.in_table and bool(self.goals) and any(goal["kind"] == kind for goal in self.goals) \
             and origin not in tables and bool(self.goals[-1].get("indicators"))
+
+    def _project_goal_line(self, text: str) -> GoalLine | None:
+        """"年度目标：…" while a project is open: that project's goal, its label structure (as in a form's row). A
+        department's goal line keeps its label in the text (see `_goal_line`)."""
+        return goal_line(text) if self.in_projects and self.project is not None else None
 
     def _goal_for_table(self, origin: str) -> dict[str, Any]:
         """The goal an indicator table belongs to: the one waiting for its table, else a new 年度 goal."""
@@ -161,7 +188,7 @@ class Goals(AssemblyState):
         own labels there ("填报日期：2025年1月10日", "金额单位 | 万元") is read as what it says."""
         waiting = self.goal is not None and "indicators" not in self.goal and not self.goal_table_used
         if len(row.present) > 2 or not _next_is_header(row.rows, row.index) or waiting or form_pairs(row.cells) \
-                or is_form_label(row.first.text) \
+                or is_form_label(row.first.text) or (not row.rest and self._project_goal_line(row.first.text)) \
                 or any(indicator_column(c.text) or normalize(c.text) in STRUCTURE_LABELS for c in row.present):
             return 0
         self._start_goal("年度", None if row.key in PLAIN_GOAL_LABELS else row.first.text.rstrip(":： "),

@@ -26,6 +26,7 @@ from .department import department_in_title
 from .document import ImportFailure
 from .imported import Imported
 from .indicators import in_field_order
+from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
 from .readers import read_document
 from .yamlout import dump
 
@@ -207,14 +208,30 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
     if imported.money_unit_found:
         return
     amounts = _amounts({key: filing[key] for key in ("funds", "tasks", "projects") if key in filing})
+    left_out = [text for _, text, _ in imported.not_placed]
     if not amounts:  # nothing to read a unit from: the field is required, so the editor writes one, and says so
         filing["money_unit"] = "万元"
-        notes.append({"field": "money_unit", "text": "原表没有金额，也未写金额单位；文件格式要求写金额单位，"
+        notes.append({"field": "money_unit", "text": f"{_no_amount_read(left_out)}；文件格式要求写金额单位，"
                                                      "编者写作万元，本文件没有金额用到它。"})
         return
     unit = "元" if max(amounts) >= 100000 else "万元"
     filing["money_unit"] = unit
-    notes.append({"field": "money_unit", "text": f"原表未写金额单位；编者按各项金额的量级（如 {amounts[0]}）读作{unit}。"})
+    notes.append({"field": "money_unit", "text": f"{_no_unit_read(left_out)}；编者按各项金额的量级（如 {amounts[0]}）"
+                                                 f"读作{unit}。"})
+
+
+def _no_amount_read(left_out: list[str]) -> str:
+    """What the note may say of a file without amounts: that the form has none only when all of it was placed."""
+    if not left_out:
+        return "原表没有金额，也未写金额单位"
+    return "导入没有读入任何金额，也没有读到金额单位（原表还有未放入文件的内容，见导入报告）"
+
+
+def _no_unit_read(left_out: list[str]) -> str:
+    """What the note may say of the unit: that the form writes none only when nothing left out shows one."""
+    if any(MONEY_UNIT.search(t) or FIGURE_UNIT.search(t) or MONEY_UNIT_IN_LABEL.search(t) for t in left_out):
+        return "导入没有读到金额单位（原表未放入文件的内容中写有金额单位，见导入报告）"
+    return "原表未写金额单位"
 
 
 def _amounts(value: Any) -> list[Decimal]:

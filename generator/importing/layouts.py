@@ -126,10 +126,12 @@ DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单�
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
 FILER = {"填报人", "联系人"}
 PHONE = {"联系电话", "电话"}
+# A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
+BUDGET_LINE_LABELS = {"项目资金", "预算规模"}
 # Labels of a form that only name a part of it; read as structure, never as content.
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
                     "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
-                    "总体目标", "项目总体目标", "项目资金", "预算规模及资金用途", "预算规模", "收支构成"}
+                    "总体目标", "项目总体目标", "预算规模及资金用途", "收支构成", *BUDGET_LINE_LABELS}
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
 LEVEL2_OF: dict[str, set[str]] = {
@@ -146,8 +148,13 @@ MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
 MONEY_UNIT_LABELS = {"单位", "金额单位"}  # "金额单位 | 万元": the label in a cell, the unit in the next
 MONEY_UNITS = {"万元", "元"}
 MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
-LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,8})[:：]\s*(?P<value>\S.*)$")  # "填报人：张三" in one cell
+# "填报人：张三" in one cell or line; a label as long as "项目主要支出方向和用途"
+LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
+# What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
+# space; a PDF's text layer may give it as an em space). One plain space may be part of a value.
+PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]")
+FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount written with its unit
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}

@@ -15,8 +15,8 @@ from .form_rows import FormRow
 from .funds import FIGURE
 from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS,
                       STRUCTURE_LABELS, normalize, project_list_column)
-from .projects import (budget_title, form_pairs, heading, labelled_unit, put_field, spending_header,
-                       unnumbered_heading, withheld)
+from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
+                       put_field, spending_header, unnumbered_heading, withheld)
 from .tasks import is_total_row
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
@@ -165,6 +165,45 @@ class ProjectParts(AssemblyState):
             self._new_project({})
         assert self.project is not None
         return self.project
+
+    def _project_line(self, text: str, location: str) -> bool:
+        """"项目名称：乡村道路养护" (项目编码、项目属性 … 实施单位) as a line or one-cell row: read as its pair 项目名称 |
+        乡村道路养护 in a form's row is; a line of amounts ("项目资金：…") into the budget of the project being read."""
+        amounts = budget_line(text)
+        if amounts is not None:
+            return self._budget_line(amounts, text, location)
+        line = project_line(text)
+        if line is None:
+            return False
+        key, value = line
+        if key == "budget_unit":
+            return self._labelled_unit(text, location)
+        if key.rpartition(".")[2] in BUDGET_FIELDS:  # "资金总额：八十五万元": a budget word without an amount
+            return self._budget_line(BudgetLine(doubt=f"“{value}”不是金额"), text, location)
+        self._close_text()
+        put_field(self._project_for([key]), key, value)
+        return True
+
+    def _budget_line(self, amounts: BudgetLine, text: str, location: str) -> bool:
+        """The amounts of "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元", each as the same word in a form's
+        row is read (其中财政拨款 under 年度资金总额 is budget.annual.fiscal), the unit written with them the money unit.
+        A line not read with certainty, or before any project, is listed as not placed: never guessed."""
+        if self.project is None and not self.in_projects:
+            self.why_not[location] = "原表此处还没有项目，项目资金是项目的字段，未录入"
+            return False
+        if amounts.doubt:
+            self.why_not[location] = f"项目资金的文字不能逐项确定读法（{amounts.doubt}），未录入"
+            return False
+        self._close_text()
+        project = self._project_for([key for _, key, _ in amounts.clauses])
+        for _, key, figure in amounts.clauses:
+            put_field(project, key, figure)
+        self._set_unit(amounts.unit)
+        read = "，".join(f"{word} {figure}" for word, _, figure in amounts.clauses)
+        unit = f"单位为原文所写的{amounts.unit}" if amounts.unit else "原文未写单位"
+        project.setdefault("notes", []).append(
+            {"field": "budget", "text": f"原表的项目资金写在一行文字中：“{text}”；编者据此录入{read}，金额照原文，{unit}。"})
+        return True
 
     def _labelled_unit(self, text: str, location: str) -> bool:
         """"实施单位：某县疾控中心" (or 预算单位、项目单位) in one cell or line: the budget unit of the project being read.

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Cell
 from .funds import amount, grouped_amount, grouped_note
-from .layouts import (BUDGET_FIELDS, LABELLED_VALUE, NEXT_LABEL, PROJECT_COLUMNS, QUARTER_END, indicator_column,
-                      is_indicator_header, normalize, project_list_column, project_row_column)
+from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
+                      PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
+                      project_list_column, project_row_column)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -20,6 +22,10 @@ LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》[^，,。；]*)
 # "法律援助;总金额:48 万元；当年支出计划:48 万元；"
 BUDGET_TITLE = re.compile(r"^(?P<name>[^;；:：]+)[;；]\s*(?P<rest>(?:[^;；:：]+[:：]\s*[\d.]+\s*(?:万元|元)?\s*[;；]?\s*)+)$")
 BUDGET_PART = re.compile(r"([^;；:：]+)[:：]\s*([\d.]+)\s*(万元|元)?")
+# "年度资金总额 85.00万元，其中财政拨款 85.00万元": clauses apart at a comma (not one grouping digits: 1,250.00) or a
+# semicolon; each one budget word, an amount as filed and maybe its unit.
+CLAUSE_BREAK = re.compile(r"[，；;。、]|,(?!\d{3}(?:\D|$))")
+BUDGET_CLAUSE = re.compile(r"(?P<word>\D*?[^\d\s:：])\s*[:：]?\s*(?P<figure>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
 
 
 def heading(text: str) -> tuple[int, str] | None:
@@ -100,14 +106,83 @@ def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:
     return pairs
 
 
+def project_field(label: str) -> str | None:
+    """The project field a form's label names ("项目名称", "其中：财政拨款"); a bracketed note does not change it."""
+    return PROJECT_COLUMNS.get(normalize(label)) or PROJECT_COLUMNS.get(normalize(BRACKETED.sub("", label)))
+
+
+def project_line(text: str) -> tuple[str, str] | None:
+    """"项目名称：乡村道路养护" in one cell or line → ("name", "乡村道路养护"): read as the pair 项目名称 | 乡村道路养护 is.
+    A value followed by another label ("乡村道路养护 项目编码：…") is not only this field's: not read."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    key = project_field(labelled.group("label")) if labelled else None
+    if key is None or NEXT_LABEL.search(labelled.group("value")):
+        return None
+    return key, labelled.group("value").strip()
+
+
 def labelled_unit(text: str) -> str | None:
     """"实施单位：某县疾控中心" in one cell: the project's budget unit, as the pair 实施单位 | 某县疾控中心 says it.
     A value followed by another label ("某县疾控中心  单位：万元") is not only a unit: not read."""
+    line = project_line(text)
+    return line[1] if line and line[0] == "budget_unit" else None
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """A line of a project's amounts ("项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元"), clause by clause.
+    `doubt` says why it cannot be read with certainty; then none of it is read."""
+    clauses: tuple[tuple[str, str, str], ...] = ()  # (budget word as written, project field, amount as written)
+    unit: str | None = None
+    doubt: str | None = None
+
+
+def budget_line(text: str) -> BudgetLine | None:
+    """A line that gives a project's amounts: "项目资金：" (or 预算规模, maybe with its unit: "项目资金（万元）：") before
+    them, or a budget word first ("资金总额：85.00万元，其中：财政拨款 85.00万元"). None for any other line."""
     labelled = LABELLED_VALUE.match(text.strip())
-    if not labelled or PROJECT_COLUMNS.get(normalize(labelled.group("label"))) != "budget_unit" \
-            or NEXT_LABEL.search(labelled.group("value")):
+    if labelled and normalize(BRACKETED.sub("", labelled.group("label"))) in BUDGET_LINE_LABELS:
+        return _budget_clauses(labelled.group("value"), _unit_in_label(labelled.group("label")))
+    opening = re.match(r"\D*", text.strip()).group()  # the words before the first amount
+    if opening == text.strip() or not _budget_word(opening.strip()):
         return None
-    return labelled.group("value").strip()
+    return _budget_clauses(text)
+
+
+def _budget_clauses(sentence: str, unit: str | None = None) -> BudgetLine:
+    """Every clause a budget word with its amount, no word twice, one unit for all (written after the amounts, in a
+    word's bracket or the line's label: `unit`) or none: else a doubt."""
+    clauses: list[tuple[str, str, str]] = []
+    units: set[str | None] = set()
+    for part in filter(None, (p.strip() for p in CLAUSE_BREAK.split(sentence))):
+        clause = BUDGET_CLAUSE.fullmatch(part)
+        key = _budget_word(clause.group("word")) if clause else None
+        if clause is None or key is None:
+            return BudgetLine(doubt=f"“{part}”不是一项资金及其金额")
+        if amount(clause.group("figure")) is None and grouped_amount(clause.group("figure")) is None:
+            return BudgetLine(doubt=f"“{part}”中的金额不是数字")
+        if key in (k for _, k, _ in clauses):
+            return BudgetLine(doubt=f"“{part}”与前面一项是同一项资金")
+        clauses.append((clause.group("word").rstrip(":： "), key, clause.group("figure")))
+        written = {clause.group("unit"), _unit_in_label(clause.group("word")), unit} - {None}
+        units |= written or {None}  # an amount without any unit is one more way of writing them
+    if not clauses:
+        return BudgetLine(doubt="没有写出金额")
+    if len(units) > 1:
+        return BudgetLine(doubt="各项金额的单位写法不一致")
+    return BudgetLine(tuple(clauses), units.pop())
+
+
+def _unit_in_label(label: str) -> str | None:
+    """"项目资金（万元）" → 万元."""
+    found = MONEY_UNIT_IN_LABEL.search(label.rstrip(":： "))
+    return found.group(1) if found else None
+
+
+def _budget_word(word: str) -> str | None:
+    """The budget field a clause's word names ("年度资金总额", "其中财政拨款", "其中：其他资金")."""
+    key = project_field(word) or project_field(normalize(word).removeprefix("其中"))
+    return key if key and key.rpartition(".")[2] in BUDGET_FIELDS else None
 
 
 def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:

@@ -16,13 +16,13 @@ from .budget_request import RequestGrid, RequestReader, opens_request, request_g
 from .department import labelled_department
 from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header
-from .goals import GOAL_START
+from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
                       STRUCTURE_LABELS, TASK_LABELS, department_label, is_indicator_header, is_task_header, normalize)
-from .projects import (budget_title, form_pairs, heading, is_list_header, project_row_columns, unnumbered_heading,
-                       withheld)
+from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
+                       unnumbered_heading, withheld)
 from .tasks import TaskReader, is_total_row, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
@@ -231,9 +231,11 @@ def _is_contact_label(first: str) -> bool:
 
 
 def _opens_part(text: str) -> bool:
-    """A one-cell row that opens something new: a money unit, a project heading or notice."""
+    """A one-cell row that opens something new: a money unit, a project heading or notice, a project's name or code
+    ("项目名称：…"), a goal ("绩效目标：…")."""
+    line = project_line(text)
     return bool(MONEY_UNIT.fullmatch(text) or heading(text) or unnumbered_heading(text) or withheld(text)
-                or budget_title(text))
+                or budget_title(text) or (line and line[0] in ("name", "code")) or goal_line(text))
 
 
 def _weights_from_remarks(goal: dict[str, Any], indicators: list[dict[str, Any]]) -> None:

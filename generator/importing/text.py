@@ -19,6 +19,7 @@ from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Tab
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")  # what makes a paragraph outside tables
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 RULE = re.compile(r"^-+$")
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # the whitespace a browser collapses to one space
 
 
 def read(path: Path) -> SourceDocument:
@@ -138,7 +139,13 @@ def _own_text(element) -> str:
             parts.append(child.tail or "")
         else:
             parts.append(child.text_content() + (child.tail or ""))
-    return " ".join("".join(parts).split())
+    return _shown("".join(parts))
+
+
+def _shown(text: str) -> str:
+    """Text as a browser shows it: a run of spaces and line breaks is one space, while a non-breaking space is a
+    space of its own and a full-width space stays, so the gap a page puts between two labels on a line is kept."""
+    return HTML_SPACE.sub(" ", text).replace("\xa0", " ").strip()
 
 
 def _html_table(element, name: str) -> Table:
@@ -151,7 +158,7 @@ def _html_table(element, name: str) -> Table:
             while (r, c) in grid:
                 c += 1
             location = f"{name} 第{r + 1}行第{c + 1}格"
-            grid[(r, c)] = Cell(" ".join(td.text_content().split()), location)
+            grid[(r, c)] = Cell(_shown(td.text_content()), location)
             rowspan = _span(td.get("rowspan"))
             colspan = _span(td.get("colspan"))
             for dr in range(rowspan):
