@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.importing.importer import ImportOptions, ImportResult, import_file
+from generator.importing.importer import ImportResult
 from generator.importing.report import as_data, as_text
 from tests.forms.layout import FormBlock, FormTable, FormText
-from tests.import_agreement import ROOT
 from tests.test_import_tasks import as_written, assert_clean, write
+from tests.forms.imports import import_new
 
 DEPARTMENT = "某县农业农村局"
 OVERALL_GOAL = "保障粮食安全，推进乡村振兴。"
@@ -76,9 +76,7 @@ def standard_grid(amounts: tuple[str, ...] = ("1,250.60", "1200.60", "50", "800.
 
 
 def run(source: Path, tmp_path: Path) -> ImportResult:
-    return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="nync", region="ezhou",
-                                             year=2026, kind="申报", content_dir=tmp_path,
-                                             config=ROOT / "site_config.yml"))
+    return import_new(source, tmp_path, "nync", kind="申报")
 
 
 def imported(grid: FormTable, tmp_path: Path, suffix: str, unit: bool = True, one_table: bool = False) -> ImportResult:

@@ -16,12 +16,12 @@ import pytest
 
 from generator.importing.department import department_in_title
 from generator.importing.document import ImportFailure
-from generator.importing.importer import ImportOptions, ImportResult, import_file
+from generator.importing.importer import ImportResult
 from generator.importing.layouts import indicator_column
 from generator.importing.report import as_text
 from tests.forms.layout import FormBlock, FormTable, FormText
-from tests.import_agreement import ROOT
 from tests.test_import_tasks import as_written, assert_clean, write
+from tests.forms.imports import import_new, not_placed
 
 FORMATS = ["xlsx", "xls", "docx", "pdf", "html", "txt"]
 DEPARTMENT = "某区卫生健康局"
@@ -30,17 +30,11 @@ Row = tuple[str | tuple[str, int], ...]  # a row's cells; (text, n) spans n colu
 
 def run(source: Path, tmp_path: Path) -> ImportResult:
     """No filing of the department in content/ (unless a test writes one): what the form says is all there is."""
-    return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="wjj", region="ezhou",
-                                             year=2026, kind="公开", content_dir=tmp_path,
-                                             config=ROOT / "site_config.yml"))
+    return import_new(source, tmp_path, "wjj")
 
 
 def imported(blocks: list[FormBlock], tmp_path: Path, suffix: str, stem: str = "原表") -> ImportResult:
     return run(write(blocks, tmp_path / f"{stem}.{suffix}"), tmp_path)
-
-
-def not_placed(result: ImportResult) -> list[tuple[str, str]]:
-    return [(text, why) for _, text, why in result.imported.not_placed]
 
 
 def assert_checked(result: ImportResult) -> None:

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from generator.importing.importer import ImportOptions, ImportResult, import_file
+from generator.importing.importer import ImportResult
 from tests.forms.layout import FormBlock, FormTable, FormText
-from tests.import_agreement import ROOT
 from tests.test_import_tasks import as_written, assert_clean, write
+from tests.forms.imports import import_new, not_placed
 
 FORMATS = ["xlsx", "xls", "docx", "pdf", "html", "txt"]
 LINE_FORMATS = ["docx", "pdf", "txt"]  # where a form's lines are most often paragraphs
@@ -76,13 +76,7 @@ def header(separator: str | None = None, funds: str = FUNDS, goal: str = f"年�
 
 def run(blocks: list[FormBlock], tmp_path: Path, suffix: str) -> ImportResult:
     """No filing of the department in content/: what the form says is all there is."""
-    source = write(blocks, tmp_path / f"项目.{suffix}")
-    return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="jtj", region="ezhou", year=2026,
-                                             kind="公开", content_dir=tmp_path, config=ROOT / "site_config.yml"))
-
-
-def not_placed(result: ImportResult) -> list[tuple[str, str]]:
-    return [(text, why) for _, text, why in result.imported.not_placed]
+    return import_new(write(blocks, tmp_path / f"项目.{suffix}"), tmp_path, "jtj")
 
 
 def as_read(line: str, suffix: str) -> str:

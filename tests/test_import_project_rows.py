@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from generator.importing.importer import ImportOptions, ImportResult, import_file
+from generator.importing.importer import ImportResult
 from generator.importing.report import as_data, as_text
 from tests.forms.layout import FormBlock, FormTable, FormText
-from tests.import_agreement import ROOT
 from tests.test_import_tasks import as_written, assert_clean, write
+from tests.forms.imports import import_new
 
 FORMATS = ["xlsx", "xls", "docx", "pdf", "html", "txt"]
 DEPARTMENT = "某市教育局"
@@ -124,9 +124,7 @@ def expected_projects(projects=PROJECTS, numbered: bool = False) -> list[dict[st
 
 
 def run(source: Path, tmp_path: Path) -> ImportResult:
-    return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="jyj", region="ezhou",
-                                             year=2026, kind="公开", content_dir=tmp_path,
-                                             config=ROOT / "site_config.yml"))
+    return import_new(source, tmp_path, "jyj")
 
 
 def imported(blocks: list[FormBlock], tmp_path: Path, suffix: str, stem: str = "项目列表") -> ImportResult:

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-from generator.importing.importer import ImportOptions, ImportResult, import_file
+from generator.importing.importer import ImportResult
 from generator.importing.report import as_data, as_text
 from generator.loading import load_filing
 from tests.forms.layout import FormBlock, FormTable, FormText
 from tests.forms.render import form_html, write_docx, write_pdfs, write_xls, write_xlsx
-from tests.import_agreement import ROOT
+from tests.forms.imports import import_new
 
 TASKS = [("国土空间规划编制", "完成市级国土空间总体规划报批", ("350.00", "350.00", "")),
          ("耕地保护监督", "开展耕地卫片执法检查", ("120.5", "100", "20.5"))]
@@ -118,9 +118,7 @@ def write(blocks: list[FormBlock], path: Path) -> Path:
 
 
 def run(source: Path, tmp_path: Path) -> ImportResult:
-    return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="zrzy", region="ezhou",
-                                             year=2026, kind="公开", content_dir=tmp_path,
-                                             config=ROOT / "site_config.yml"))
+    return import_new(source, tmp_path, "zrzy")
 
 
 def imported(table: FormTable, tmp_path: Path, suffix: str = "xlsx", unit: bool = True) -> ImportResult:

@@ -11,7 +11,7 @@ text and department fields are read by the parts `Assembler` is built from (see 
 from __future__ import annotations
 
 from .assembly_state import TextTarget
-from .department import DepartmentFields, labelled_department
+from .department import DepartmentFields, labelled_department, labelled_field
 from .document import Paragraph, SourceDocument
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
@@ -37,7 +37,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
                 self._table(block)
         self._close_text()
         self._finish()
-        return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None)
+        return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year)
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
@@ -54,8 +54,10 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             self.why_not.setdefault(paragraph.location, "未识别的段落")
 
     def _field_line(self, text: str, location: str) -> bool:
-        """A line that is one field of the form: a date, the money unit, the department's name, a project's field."""
-        return self._metadata(text) or self._department_line(text) or self._project_line(text, location)
+        """A line that is one field of the form: a date, the money unit, the department's name, the contact, a code,
+        the 预算年度, a project's field."""
+        return self._metadata(text) or self._department_line(text) or self._form_field_line(text) \
+            or self._project_line(text, location)
 
     def _label_pairs(self, text: str, location: str) -> bool | None:
         """"主管部门：某县交通运输局　实施单位：某县公路养护中心": label–value pairs on one line, apart by two spaces or
@@ -165,10 +167,12 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
 
 
 def _is_field_line(text: str) -> bool:
-    """Says a field's label, as `_field_line` reads it: a date, the money unit, a department or project label."""
+    """Says a field's label, as `_field_line` reads it: a date, the money unit, a department's, the form's own
+    (contact, codes, year) or a project's label."""
     labelled = LABELLED_VALUE.match(text)
     return bool(labelled and normalize(labelled.group("label")) in DATE_LABELS) or bool(MONEY_UNIT.fullmatch(text)) \
-        or labelled_department(text) is not None or project_line(text) is not None or budget_line(text) is not None
+        or labelled_department(text) is not None or labelled_field(text) is not None or project_line(text) is not None \
+        or budget_line(text) is not None
 
 
 def assemble(document: SourceDocument) -> Imported:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument
-from .imported import FoundTable
+from .imported import FormYear, FoundTable
 from .projects import put_field
 
 
@@ -48,6 +48,7 @@ class AssemblyState:
         self.budget_periods: dict[int, str] = {}
         self.in_table = False
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
+        self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

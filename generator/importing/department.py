@@ -11,6 +11,7 @@ import re
 from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
+from .imported import FormYear
 from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
                       MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, STRUCTURE_LABELS, date_of, department_label,
                       normalize, task_column)
@@ -38,6 +39,30 @@ def is_form_label(text: str) -> bool:
     label = labelled.group("label") if labelled else text
     return normalize(label) in FORM_LABELS or department_label(label) is not None or project_line(text) is not None \
         or budget_line(text) is not None
+
+
+def form_field(label: str, value: str) -> str | None:
+    """The field a label of the form's own names, given its value: "contact.filer", "contact.phone", "department.code",
+    "department.unit_code", or "fiscal_year" when the value is a year ("2026", "2026年"); None for any other label."""
+    key = normalize(label)
+    if key in FILER or key in PHONE:
+        return "contact.filer" if key in FILER else "contact.phone"
+    if key in DEPARTMENT_CODES:
+        return f"department.{DEPARTMENT_CODES[key]}"
+    if key in FISCAL_YEAR_LABELS and YEAR_VALUE.fullmatch(value):
+        return "fiscal_year"
+    return None
+
+
+def labelled_field(text: str) -> tuple[str, str] | None:
+    """"填报人：张三", "联系电话：0710-1234567", "单位代码：001003", "预算年度：2026" in one cell or line → (label, value)
+    as written. A value followed by another label ("张三  联系电话：…") is not only this field's: not read here (a line
+    of such pairs is read pair by pair, see `Assembler._label_pairs`)."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    if labelled is None or NEXT_LABEL.search(labelled.group("value")):
+        return None
+    label, value = labelled.group("label").strip(), labelled.group("value").strip()
+    return (label, value) if form_field(label, value) else None
 
 
 def department_in_title(title: str) -> str | None:
@@ -138,13 +163,13 @@ class DepartmentFields(AssemblyState):
         self._place(row.first, row.rest[0])
         return 1
 
-    # ---- contact and dates in a form row ---------------------------------------------------------
+    # ---- contact, codes, year and dates in a form row ---------------------------------------------
     def _contact_and_dates(self, present: list[Cell]) -> None:
         """Each cell may be a "label：value" or a label whose value is the next cell; first reading wins."""
         for index, cell in enumerate(present):
             following = present[index + 1] if index + 1 < len(present) else None
-            for reading in (self._labelled_contact, self._department_pair, self._labelled_code,
-                            self._labelled_department, self._date_pair, self._contact_pair):
+            for reading in (self._labelled_field, self._department_pair, self._labelled_department, self._date_pair,
+                            self._field_pair):
                 placed = reading(cell, following)
                 if placed:
                     self._place(*placed)
@@ -153,53 +178,45 @@ class DepartmentFields(AssemblyState):
                 if self._metadata(cell.text):
                     self._place(cell)
 
-    def _labelled_contact(self, cell: Cell, following: Cell | None) -> Placed:
-        labelled = LABELLED_VALUE.match(cell.text)
-        if not labelled or normalize(labelled.group("label")) not in FILER | PHONE:
-            return ()
-        field_key = "filer" if normalize(labelled.group("label")) in FILER else "phone"
-        self.filing.setdefault("contact", {})[field_key] = labelled.group("value").strip()
-        return (cell,)
+    def _form_field(self, label: str, value: str) -> bool:
+        """A field of the form's own (填报人, 联系电话, 单位代码 …, 预算年度) from its label and value, whether they are two
+        cells or one text: the same reading for both. The year is only the form's: the importer decides the filing's."""
+        field = form_field(label, value)
+        if field is None:
+            return False
+        if field == "fiscal_year":
+            self.form_year = FormYear(int(YEAR_VALUE.fullmatch(value).group(1)), label, value)
+            return True
+        part, _, key = field.partition(".")
+        self.filing.setdefault(part, {})[key] = value
+        return True
+
+    def _form_field_line(self, text: str) -> bool:
+        """"填报人：张三" (联系电话、单位代码、预算年度 …) as a line, or in one cell, read as its two cells are."""
+        labelled = labelled_field(text)
+        return labelled is not None and self._form_field(*labelled)
+
+    def _labelled_field(self, cell: Cell, following: Cell | None) -> Placed:
+        return (cell,) if self._form_field_line(cell.text) else ()
+
+    def _field_pair(self, cell: Cell, following: Cell | None) -> Placed:
+        return (cell, following) if following is not None and self._form_field(cell.text, following.text) else ()
 
     def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
-        key = normalize(cell.text)
         name_key = department_label(cell.text)
-        if following is None or (name_key is None and key not in DEPARTMENT_CODES):
+        if following is None or name_key is None:
             return ()
-        if name_key is not None:
-            self._department_name(following.text, with_code="代码" in name_key)
-        else:
-            self.filing.setdefault("department", {})[DEPARTMENT_CODES[key]] = following.text
+        self._department_name(following.text, with_code="代码" in name_key)
         return (cell, following)
-
-    def _labelled_code(self, cell: Cell, following: Cell | None) -> Placed:
-        labelled = LABELLED_VALUE.match(cell.text)
-        if not labelled or normalize(labelled.group("label")) not in DEPARTMENT_CODES:
-            return ()
-        field_key = DEPARTMENT_CODES[normalize(labelled.group("label"))]
-        self.filing.setdefault("department", {})[field_key] = labelled.group("value").strip()
-        return (cell,)
 
     def _labelled_department(self, cell: Cell, following: Cell | None) -> Placed:
         return (cell,) if self._department_line(cell.text) else ()
 
     def _date_pair(self, cell: Cell, following: Cell | None) -> Placed:
         key = normalize(cell.text)
-        if following is None:
+        if following is None or key not in DATE_LABELS or not date_of(following.text):
             return ()
-        if key in DATE_LABELS and date_of(following.text):
-            self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
-        elif key in FISCAL_YEAR_LABELS and YEAR_VALUE.fullmatch(following.text):
-            self.filing["fiscal_year"] = int(YEAR_VALUE.fullmatch(following.text).group(1))
-        else:
-            return ()
-        return (cell, following)
-
-    def _contact_pair(self, cell: Cell, following: Cell | None) -> Placed:
-        key = normalize(cell.text)
-        if following is None or (key not in FILER and key not in PHONE):
-            return ()
-        self.filing.setdefault("contact", {})["filer" if key in FILER else "phone"] = following.text
+        self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
         return (cell, following)
 
     # ---- when the filing is finished -------------------------------------------------------------

@@ -13,9 +13,19 @@ class FoundTable:
     rows: int
 
 
+@dataclass(frozen=True)
+class FormYear:
+    """The 预算年度 the form itself writes ("预算年度：2026", "预算年度 | 2026年"): the year, its label and value as filed.
+    The importer decides the filing's year (--year and the title come first) and notes when they disagree."""
+    year: int
+    label: str
+    value: str
+
+
 @dataclass
 class Imported:
     filing: dict[str, Any]
     tables: list[FoundTable]
     not_placed: list[tuple[str, str, str]]  # (location, text, why)
     money_unit_found: bool
+    form_year: FormYear | None = None

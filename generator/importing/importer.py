@@ -24,7 +24,7 @@ from ..yamlsource import YamlProblem, load_file
 from .assemble import assemble
 from .department import department_in_title
 from .document import ImportFailure
-from .imported import Imported
+from .imported import FormYear, Imported
 from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
 from .readers import read_document
@@ -69,7 +69,7 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
                             "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
     notes = filing.setdefault("notes", [])
     _department(filing, options, path)
-    _year(filing, options, notes, path)
+    _year(filing, options, notes, path, imported.form_year)
     _kind(filing, options, notes)
     _title_and_unit(filing, imported, notes)
     _prior_last_years(filing)
@@ -150,14 +150,25 @@ def _known_departments(content_dir: Path) -> dict[tuple[str, str | None], dict[s
     return {key: value for key, (_, value) in found.items()}
 
 
-def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]], path: Path) -> None:
+def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]], path: Path,
+          form_year: FormYear | None) -> None:
+    """--year, else the title's year, else the form's own 预算年度, else a judgement (from the goal's text, the filing
+    date, the project names) with a note. A 预算年度 the form writes that is not the year used is kept in a note."""
     if options.year:
         filing["fiscal_year"] = options.year
+        # The note is shown on the public site: it says who chose the year, not how the command was typed.
+        _form_year_differs(form_year, options.year, f"编者指定的预算年度 {options.year}", "指定的年度",
+                           "编者指定的年度优先于原表所写", notes)
         return
     title = filing.get("title", "")
     match = re.search(r"(\d{4})\s*年", title)
     if match:
         filing["fiscal_year"] = int(match.group(1))
+        _form_year_differs(form_year, int(match.group(1)), f"标题“{title}”中的 {match.group(1)} 年", "标题",
+                           "导入先取标题中的年度", notes)
+        return
+    if form_year is not None:
+        filing["fiscal_year"] = form_year.year
         return
     texts = " ".join(str(filing.get(key, "")) for key in ("overall_goal", "annual_tasks"))
     match = YEAR_OF_TEXT.search(texts)
@@ -182,6 +193,15 @@ def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
         return
     raise ImportFailure(f"{path}：原文没有写预算年度，也无法从标题、填报日期或项目名称判断，未写入任何文件。"
                         "请用 --year 指定预算年度（如 --year 2025）。")
+
+
+def _form_year_differs(form_year: FormYear | None, year: int, other: str, used: str, why: str,
+                       notes: list[dict[str, str]]) -> None:
+    """The form's 预算年度 is not the year used: both are said, and which one the filing has and why."""
+    if form_year is None or form_year.year == year:
+        return
+    notes.append({"field": "fiscal_year", "text": f"原表的“{form_year.label}”为“{form_year.value}”，与{other}不一致；"
+                                                  f"编者按{used}录入为 {year} 年度（{why}）。"})
 
 
 def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]]) -> None:

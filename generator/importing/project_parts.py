@@ -145,7 +145,10 @@ class ProjectParts(AssemblyState):
         if pairs:
             project = self._project_for([key for key, _, _ in pairs])
             for field_key, label, value in pairs:
-                if put_field(project, field_key, value.text):
+                if field_key == "budget_unit":
+                    self._put_budget_unit(project, value.text, f"“{label.text}”一格，右边一格为“{value.text}”")
+                    self._place(label, value)
+                elif put_field(project, field_key, value.text):
                     self._place(label, value)
             self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
             self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
@@ -214,14 +217,18 @@ class ProjectParts(AssemblyState):
         if self.project is None and not self.in_projects:
             self.why_not[location] = "原表此处还没有项目，预算单位是项目的字段（不作为部门名称），未录入"
             return False
-        project = self._project_for(["budget_unit"])
+        self._put_budget_unit(self._project_for(["budget_unit"]), unit, f"“{text}”")
+        return True
+
+    def _put_budget_unit(self, project: dict[str, Any], unit: str, quoted: str) -> None:
+        """The project's 预算单位 (实施单位、项目单位), from a pair of cells or one text (`quoted` says how the form shows
+        it). The first one stands: a different second one is kept in a note, never written over the first."""
         filed = project.get("budget_unit")
         if filed and filed != unit:
             project.setdefault("notes", []).append(
-                {"field": "budget_unit", "text": f"原表另有“{text}”；编者按前一处录入预算单位“{filed}”。"})
+                {"field": "budget_unit", "text": f"原表另有{quoted}；编者按前一处录入预算单位“{filed}”。"})
         else:
             project["budget_unit"] = unit
-        return True
 
     def _purpose_row(self, row: FormRow) -> int:
         if not self.expect_purpose or len(row.present) != 1 or self.project is None:
