@@ -141,10 +141,19 @@ def _task_findings(table: TaskTable, path: KeyPath) -> Iterator[Finding]:
 
 
 def _split_sum(split: FundsSplit, path: KeyPath) -> Iterator[Finding]:
-    parts = [v for v in (split.fiscal, split.other) if v is not None]
-    if split.total is not None and parts and sum(parts) != split.total:
-        yield warning(path + ("fiscal",), "sum-mismatch",
-                      f"财政拨款与其他资金之和 {sum(parts)} 不等于总额 {split.total}", "核对资金来源")
+    """财政拨款 + 其他资金 = 总额 when both are filed. Many forms have no 其他资金 column (总额 | 财政拨款): the rest
+    of the total is then simply not shown, and only a part larger than the total is wrong."""
+    if split.total is None:
+        return
+    if split.fiscal is not None and split.other is not None:
+        if split.fiscal + split.other != split.total:
+            yield warning(path + ("fiscal",), "sum-mismatch",
+                          f"财政拨款与其他资金之和 {split.fiscal + split.other} 不等于总额 {split.total}", "核对资金来源")
+        return
+    for key in ("fiscal", "other"):
+        if (part := getattr(split, key)) is not None and part > split.total:
+            yield warning(path + (key,), "budget-exceeds-total",
+                          f"{label(FundsSplit, key)} {part} 大于总额 {split.total}", "核对资金来源")
 
 
 def _cell(line, column: str, year: int | None) -> Decimal | None:

@@ -284,19 +284,25 @@ TASKS = """\
 tasks:
   lines:
     - {name: 甲, content: 甲任务, budget: {total: 80.00, fiscal: 70, other: 10}}
-    - {name: 乙, budget: {total: 40, fiscal: 30}}
-  total: {total: 121, fiscal: 100, other: 10.00}
+    - {name: 乙, budget: {total: 40, fiscal: 30, other: 5}}
+    - {name: 丙, budget: {total: 20, fiscal: 15}}
+    - {name: 丁, budget: {total: 20, fiscal: 25}}
+  total: {total: 161, fiscal: 140, other: 15.00}
 """
 
 
 def test_task_budgets_are_checked_against_their_split_and_the_total(tmp_path):
-    """Each task's 财政拨款 + 其他资金 against its 总额, and 金额合计 column by column; 10 and 10.00 are equal."""
+    """Each task's 财政拨款 + 其他资金 against its 总额 when both are filed (a form without a 其他资金 column leaves
+    the rest unshown: only a part above the total is wrong), and 金额合计 column by column; 10 and 10.00 are
+    equal."""
     report = run_check(tmp_path, {"d/a.yml": BASE + TASKS})
     assert report.errors == []
     assert lines(report, tmp_path) == [
-        "d/a.yml:9:37  tasks.lines[1].budget.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 30 不等于总额 40  "
+        "d/a.yml:9:37  tasks.lines[1].budget.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 35 不等于总额 40  "
         "提示：核对资金来源",
-        "d/a.yml:10:11  tasks.total.total  [警告 sum-mismatch] 金额合计（资金总额）121 与各任务之和 120.00 不一致  "
+        "d/a.yml:11:37  tasks.lines[3].budget.fiscal  [警告 budget-exceeds-total] 其中：财政拨款 25 大于总额 20  "
+        "提示：核对资金来源",
+        "d/a.yml:12:11  tasks.total.total  [警告 sum-mismatch] 金额合计（资金总额）161 与各任务之和 160.00 不一致  "
         "提示：核对原表；网站照原样公布合计，并显示这条提示"]
 
 
