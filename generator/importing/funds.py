@@ -132,3 +132,10 @@ class FundsReader:
         if value is None:
             self.not_read.append((cell, f"金额“{cell.text}”不是数字"))
         return value
+
+
+def is_total_row(row: list[Cell]) -> bool:
+    """A total row of any table of amounts (tasks, a project list): 金额合计 / 合计 in its first filled cell
+    (the 序号 column, or a label merged across name and content)."""
+    first = next((cell for cell in row if cell.text), None)
+    return first is not None and normalize(first.text) in FUND_TOTAL

@@ -12,12 +12,11 @@ from typing import Any
 from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
-from .funds import FIGURE
+from .funds import FIGURE, is_total_row
 from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS,
                       STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
                        put_field, spending_header, unnumbered_heading, withheld)
-from .tasks import is_total_row
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row

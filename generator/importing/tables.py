@@ -15,7 +15,7 @@ from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, opens_request, request_grid
 from .department import labelled_department
 from .document import Cell, Paragraph, Table
-from .funds import FundsReader, is_funds_header
+from .funds import FundsReader, is_funds_header, is_total_row
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
@@ -23,7 +23,7 @@ from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONE
                       STRUCTURE_LABELS, TASK_LABELS, department_label, is_indicator_header, is_task_header, normalize)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
                        unnumbered_heading, withheld)
-from .tasks import TaskReader, is_total_row, task_columns
+from .tasks import TaskReader, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
 

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from .document import Cell
-from .funds import amount
-from .layouts import FUND_TOTAL, TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
+from .funds import amount, is_total_row
+from .layouts import TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
 
 Note = dict[str, str]
 
@@ -40,12 +40,6 @@ def task_columns(rows: list[list[Cell]], start: int) -> TaskColumns:
     named = [cell for cell in header + split if cell.text]
     words = {task_column(cell.text): cell.text for cell in named if task_column(cell.text)}
     return TaskColumns(fields, _order(header, split), words, named, 2 if split else 1)
-
-
-def is_total_row(row: list[Cell]) -> bool:
-    """金额合计 / 合计 in the row's first cell (the 序号 column, or a label merged across name and content)."""
-    first = next((cell for cell in row if cell.text), None)
-    return first is not None and normalize(first.text) in FUND_TOTAL
 
 
 def _is_split_row(row: list[Cell]) -> bool:
