@@ -248,6 +248,23 @@ def test_mid_term_and_annual_funds_and_values(tmp_path: Path) -> None:
     assert result.check.errors == []
 
 
+@pytest.mark.parametrize("label", ["年度资金总额：", "中期资金总额", "资金总额"])
+def test_mid_term_and_annual_funds_whatever_the_total_row_is_called(tmp_path: Path, label: str) -> None:
+    """Some forms label the matrix's first row with a period's total ("年度资金总额：") under both the 中期 and the
+    年度 column: it is the total row of both, never a pair 年度资金总额 → the 中期 figure."""
+    form = (DIFFERENCES / "anhui-project.txt").read_text(encoding="utf-8")
+    assert "\t资金总额\t300\t100.00\n" in form
+    source = tmp_path / "matrix.txt"
+    source.write_text(form.replace("\t资金总额\t300\t100.00\n", f"\t{label}\t300\t100.00\n"), encoding="utf-8")
+    result = import_file(source, ImportOptions(output=tmp_path / "out.yml", department="x", region="ezhou",
+                                               content_dir=tmp_path, config=ROOT / "site_config.yml"))
+    budget = result.filing["projects"][0]["budget"]
+    assert {part: {k: str(v) for k, v in split.items()} for part, split in budget.items()} == {
+        "medium_term": {"total": "300", "fiscal": "300", "other": "0"},
+        "annual": {"total": "100.00", "fiscal": "100.00", "other": "0"}}
+    assert result.imported.not_placed == [] and result.check.errors == []
+
+
 def test_department_and_unit_codes_are_read_as_text(tmp_path: Path) -> None:
     """"主管部门及代码 | [017]某县司法局" and a 单位代码 cell: codes of their own, leading zeros kept."""
     form = (DIFFERENCES / "anhui-project.txt").read_text(encoding="utf-8")

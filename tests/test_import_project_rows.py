@@ -65,6 +65,7 @@ HEADER_ROLE = {
     "序号": "p.number", "项目名称": "p.name",
     "预算单位": "p.unit", "主管部门": "p.unit", "实施单位": "p.unit", "项目单位": "p.unit",
     "项目金额": "p.total", "项目总额": "p.total", "资金总额": "p.total", "项目金额（万元）": "p.total",
+    "预算金额": "p.total", "项目预算": "p.total", "预算资金（万元）": "p.total",
     "年度绩效目标": "p.goal", "绩效目标": "p.goal", "年度目标": "p.goal", "项目绩效目标": "p.goal",
     "一级指标": "i.level1", "二级指标": "i.level2", "三级指标": "i.name", "指标值": "i.value",
     "指标值类型": "i.value_type", "计量单位": "i.unit", "指标值确定依据": "i.basis", "评（扣）分标准": "i.scoring",
@@ -190,6 +191,10 @@ LAYOUTS = {
     "reordered": ("项目名称", "项目绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "实施单位", "项目总额"),
     "goal-first": ("年度目标", "项目名称", "主管部门", "资金总额", "一级指标", "二级指标", "三级指标", "指标值"),
     "plain-goal": ("项目名称", "项目单位", "项目金额（万元）", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
+    # the amount under the words of 部门预算公开's tables
+    "budget-amount": ("项目名称", "实施单位", "预算金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
+    "project-budget": ("项目名称", "项目预算", "预算单位", "年度目标", "一级指标", "二级指标", "三级指标", "指标值"),
+    "budget-funds": ("项目名称", "预算单位", "预算资金（万元）", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
 }
 
 
@@ -261,6 +266,26 @@ def test_copied_text_rows_after_the_first_hold_only_indicator_cells(tmp_path: Pa
                                 "编者按单元格顺序读作二级指标、三级指标、指标值。"}]),
         ("验收合格率", [{"text": "原表此行单元格错位（内容止于第3列，通常止于第4列，向左错位）；"
                              "编者按单元格顺序读作二级指标、三级指标、指标值。"}])]
+    assert_clean(result)
+
+
+def test_copied_text_row_of_a_qualitative_indicator_ends_with_its_empty_unit(tmp_path: Path) -> None:
+    """Word's copy keeps a covered slot as an empty cell; a 定性 indicator has no 度量单位, so its row's text stops
+    a column short of the others. Its 一级 and 二级 are in their columns, so nothing slid: it is read in place."""
+    source = tmp_path / "项目列表.txt"
+    source.write_text("2026年部门预算项目支出绩效目标表\n单位名称：某县司法局\t金额单位：万元\n"
+                      "项目名称\t预算金额\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+                      "法律援助经费\t30.00\t全年办理案件不少于200件。\t产出指标\t数量指标\t法律援助案件数\t≥\t200\t件\n"
+                      "\t\t\t效益指标\t社会效益指标\t群众法律意识\t定性\t明显提升\t\n"
+                      "\t\t\t满意度指标\t服务对象满意度指标\t受援人满意度\t≥\t90\t%\n", encoding="utf-8")
+    result = run(source, tmp_path)
+    assert as_written(result.filing["projects"]) == [{
+        "id": "p1", "name": "法律援助经费", "budget": {"total": "30.00"},
+        "goals": [{"id": "annual", "kind": "年度", "text": "全年办理案件不少于200件。", "indicators": [
+            indicator("产出指标", "数量指标", "法律援助案件数", "200", value_type="≥", unit="件"),
+            indicator("效益指标", "社会效益指标", "群众法律意识", "明显提升", value_type="定性"),
+            indicator("满意度指标", "服务对象满意度指标", "受援人满意度", "90", value_type="≥", unit="%")]}]}]
+    assert result.filing["department"]["name"] == "某县司法局"
     assert_clean(result)
 
 

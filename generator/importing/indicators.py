@@ -231,6 +231,8 @@ class IndicatorReader:
         held = [column for column in self.anchors if column <= last]
         if held and all(column in movable and movable[column].text == self.anchors[column] for column in held):
             return present  # in place by its anchor columns; it only stops short (its last cells are empty)
+        if last < usual_last and self._labels_in_place(movable):
+            return present  # 一级 and 二级 in their columns: it only stops short (a 定性 value has no 计量单位)
         data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
                               if self.columns.first_data <= c <= usual_last and c != seq)
         cells = [movable[c] for c in sorted(movable)]
@@ -252,6 +254,14 @@ class IndicatorReader:
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
                               f"编者按单元格顺序读作{read}。"})
         return aligned
+
+    def _labels_in_place(self, movable: dict[int, Cell]) -> bool:
+        """The row's 一级 and 二级 columns hold a 一级指标 and one of its 二级指标: nothing was lost on their left."""
+        level = {f: c for c, f in self.columns.fields.items() if f in LEVEL_FIELDS}
+        if len(level) != 2 or not all(c in movable for c in level.values()):
+            return False
+        level1, level2 = movable[level["level1"]].text, movable[level["level2"]].text
+        return level1 in LEVEL1 and level2 in LEVEL2_OF[level1]
 
     def _anchored(self, present: dict[int, Cell], movable: dict[int, Cell], seq: int | None,
                   notes: list[dict[str, str]]) -> dict[int, Cell]:

@@ -105,11 +105,11 @@ class ProjectParts(AssemblyState):
         """资金总额 / 其中：财政拨款 / 其他资金 under 中期 and 年度 columns → budget.medium_term / budget.annual."""
         if not self.budget_periods or self.project is None:
             return 0
-        label = next((cell for cell in row.cells if BUDGET_ROWS.get(normalize(cell.text))), None)
+        label = next((cell for cell in row.cells if matrix_row_key(cell.text)), None)
         if label is None:
             self.budget_periods = {}  # the matrix has ended
             return 0
-        key = BUDGET_ROWS[normalize(label.text)]
+        key = matrix_row_key(label.text)
         self._place(label)
         for column, period in self.budget_periods.items():
             if column < len(row.cells) and row.cells[column].text \
@@ -299,3 +299,10 @@ def _budget_order(budget: dict[str, Any]) -> dict[str, Any]:
         if split in budget:
             ordered[split] = {k: budget[split][k] for k in ("total", "fiscal", "other") if k in budget[split]}
     return ordered
+
+
+def matrix_row_key(text: str) -> str | None:
+    """The split part a budget matrix's row label names. Under 中期 and 年度 columns a row labelled with a period's
+    total ("年度资金总额：", as some forms print the first row) is the total row of both columns."""
+    label = normalize(text)
+    return BUDGET_ROWS.get(label) or ("total" if label.endswith("资金总额") and BUDGET_PERIOD.match(label) else None)
