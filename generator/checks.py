@@ -19,7 +19,7 @@ from .config import SiteConfig
 from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
+from .models import Budget, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
 from .problems import Problem
 from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
@@ -140,20 +140,22 @@ def _task_findings(table: TaskTable, path: KeyPath) -> Iterator[Finding]:
                           "核对原表；网站照原样公布合计，并显示这条提示")
 
 
-def _split_sum(split: FundsSplit, path: KeyPath) -> Iterator[Finding]:
-    """财政拨款 + 其他资金 = 总额 when both are filed. Many forms have no 其他资金 column (总额 | 财政拨款): the rest
-    of the total is then simply not shown, and only a part larger than the total is wrong."""
+def _split_sum(split: FundsSplit | Budget, path: KeyPath) -> Iterator[Finding]:
+    """其中 财政 + 其他资金 = the total when both are filed. Many forms have no 其他资金 column (总额 | 财政拨款): the
+    rest of the total is then simply not shown, and only a part larger than the total is wrong."""
     if split.total is None:
         return
+    names = {key: label(type(split), key).removeprefix("其中：") for key in ("total", "fiscal", "other")}
     if split.fiscal is not None and split.other is not None:
         if split.fiscal + split.other != split.total:
             yield warning(path + ("fiscal",), "sum-mismatch",
-                          f"财政拨款与其他资金之和 {split.fiscal + split.other} 不等于总额 {split.total}", "核对资金来源")
+                          f"{names['fiscal']}与{names['other']}之和 {split.fiscal + split.other} 不等于"
+                          f"{names['total']} {split.total}", "核对资金来源")
         return
     for key in ("fiscal", "other"):
         if (part := getattr(split, key)) is not None and part > split.total:
             yield warning(path + (key,), "budget-exceeds-total",
-                          f"{label(FundsSplit, key)} {part} 大于总额 {split.total}", "核对资金来源")
+                          f"{names[key]} {part} 大于{names['total']} {split.total}", "核对资金来源")
 
 
 def _cell(line, column: str, year: int | None) -> Decimal | None:
@@ -266,10 +268,10 @@ def _budget_findings(project: Project, path: KeyPath) -> Iterator[Finding]:
     if budget.total is not None and budget.this_year is not None and budget.this_year > budget.total:
         yield warning(path + ("budget", "this_year"), "budget-exceeds-total",
                     f"本年度预算 {budget.this_year} 大于项目总预算 {budget.total}", "核对两项预算")
-    parts = [v for v in (budget.fiscal, budget.other) if v is not None]
-    if budget.total is not None and parts and sum(parts) != budget.total:
-        yield warning(path + ("budget", "fiscal"), "sum-mismatch",
-                    f"财政资金与其他资金之和 {sum(parts)} 不等于预算数 {budget.total}", "核对资金来源")
+    yield from _split_sum(budget, path + ("budget",))
+    for period in ("medium_term", "annual"):
+        if (split := getattr(budget, period)) is not None:
+            yield from _split_sum(split, path + ("budget", period))
 
 
 def _spending_plan(project: Project, path: KeyPath) -> Iterator[Finding]:

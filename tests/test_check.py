@@ -298,12 +298,38 @@ def test_task_budgets_are_checked_against_their_split_and_the_total(tmp_path):
     report = run_check(tmp_path, {"d/a.yml": BASE + TASKS})
     assert report.errors == []
     assert lines(report, tmp_path) == [
-        "d/a.yml:9:37  tasks.lines[1].budget.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 35 不等于总额 40  "
+        "d/a.yml:9:37  tasks.lines[1].budget.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 35 不等于资金总额 40  "
         "提示：核对资金来源",
-        "d/a.yml:11:37  tasks.lines[3].budget.fiscal  [警告 budget-exceeds-total] 其中：财政拨款 25 大于总额 20  "
+        "d/a.yml:11:37  tasks.lines[3].budget.fiscal  [警告 budget-exceeds-total] 财政拨款 25 大于资金总额 20  "
         "提示：核对资金来源",
         "d/a.yml:12:11  tasks.total.total  [警告 sum-mismatch] 金额合计（资金总额）161 与各任务之和 160.00 不一致  "
         "提示：核对原表；网站照原样公布合计，并显示这条提示"]
+
+
+PROJECT_BUDGETS = """\
+projects:
+  - {name: 甲, budget: {total: 100, fiscal: 80}}
+  - {name: 乙, budget: {total: 100, fiscal: 80, other: 10}}
+  - {name: 丙, budget: {total: 100, other: 120}}
+  - name: 丁
+    budget:
+      medium_term: {total: 300, fiscal: 300, other: 0}
+      annual: {total: 100.00, fiscal: 90, other: 20}
+"""
+
+
+def test_project_budgets_are_checked_against_their_split_as_tasks_are(tmp_path):
+    """A form with 项目总预算 | 其中：财政资金 and no 其他资金 column leaves the rest unshown: 80 of 100 is no
+    mismatch. Both parts filed must add up, and so must each of 中期/年度资金总额."""
+    report = run_check(tmp_path, {"d/a.yml": BASE + PROJECT_BUDGETS})
+    assert report.errors == []
+    assert lines(report, tmp_path) == [
+        "d/a.yml:8:36  projects[1].budget.fiscal  [警告 sum-mismatch] 财政资金与其他资金之和 90 不等于项目总预算 100  "
+        "提示：核对资金来源",
+        "d/a.yml:9:36  projects[2].budget.other  [警告 budget-exceeds-total] 其他资金 120 大于项目总预算 100  "
+        "提示：核对资金来源",
+        "d/a.yml:13:31  projects[3].budget.annual.fiscal  [警告 sum-mismatch] 财政拨款与其他资金之和 110 不等于资金总额 100.00  "
+        "提示：核对资金来源"]
 
 
 def test_a_task_table_needs_a_task_and_tasks_a_name(tmp_path):
