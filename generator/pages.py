@@ -30,7 +30,8 @@ from .revision_data import revision_files
 from .revisions import Revision
 from .vocabulary import filing_heading, span_text
 from .yamlsource import KeyPath
-from .yoy import FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, funds_history, indicator_history, project_years
+from .yoy import (FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, TaskHistory, funds_history,
+                  indicator_history, project_years, task_history)
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
        ("data/", "开放数据"), ("glossary/", "术语"), ("about/", "关于"))
@@ -134,6 +135,7 @@ class DepartmentContext(Base):
     funds_chart_label: str  # which row the chart draws, e.g. 历年支出合计
     indicators: IndicatorHistory
     indicator_spans: tuple[tuple[int, int], ...]  # per row: rowspans of its 一级 and 二级 cells (0: merged)
+    tasks: TaskHistory | None  # 年度主要任务 over the years, when two years have a task table
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,8 @@ def _department(dept: DepartmentView, chrome: Chrome) -> Page:
     spans = hierarchy_spans([(row.level1, row.level2) for row in history.rows])
     ctx = DepartmentContext(chrome, dept.name, dept.url, (("部门", "d/"), (dept.name, dept.url)),
                             dept, any(v.filing.goals for v in dept.filings), funds, _by_side(funds), chart, label,
-                            history, tuple(zip(*spans)), description=describe.department(dept))
+                            history, tuple(zip(*spans)), task_history(dept.filings),
+                            description=describe.department(dept))
     return Page(dept.url, "department.html", ctx)
 
 

@@ -143,6 +143,65 @@ def _history_row(key: str, row: dict, years: tuple[int, ...]) -> IndicatorHistor
     return IndicatorHistoryRow(key, ind.level1, ind.level2, ind.name, cells, tuple(changes))
 
 
+# --- 年度主要任务 over the years -----------------------------------------------------
+
+@dataclass(frozen=True)
+class TaskYear:
+    total: Decimal | None  # 预算金额（总额）as filed; None when the task has no amount
+    unit: str  # the filing's money unit
+
+
+@dataclass(frozen=True)
+class TaskHistoryRow:
+    name: str
+    cells: tuple[TaskYear | None, ...]  # one per year; None: that year's table has no task of this name
+    changes: tuple[Change | None, ...]  # against the year before: 新增, or its amount raised, lowered …
+
+
+@dataclass(frozen=True)
+class TaskHistory:
+    years: tuple[int, ...]  # the years with a task table, ascending
+    rows: tuple[TaskHistoryRow, ...]
+
+
+def task_history(filings: tuple[FilingView, ...]) -> TaskHistory | None:
+    """年度主要任务 followed across the years by the task's name (the forms give a task no code); None unless two
+    years have a task table. The latest year's tasks come first, in their order, then those of earlier years."""
+    by_year: dict[int, dict[str, TaskYear]] = {}
+    for view in sorted(filings, key=lambda v: v.filing.fiscal_year):
+        filing = view.filing
+        if filing.tasks:
+            tasks: dict[str, TaskYear] = {}
+            for task in filing.tasks.lines:
+                tasks.setdefault(task.name, TaskYear(task.budget.total if task.budget else None, filing.money_unit))
+            by_year[filing.fiscal_year] = tasks
+    if len(by_year) < 2:
+        return None
+    years = tuple(sorted(by_year))
+    names = dict.fromkeys(name for year in reversed(years) for name in by_year[year])
+    return TaskHistory(years, tuple(_task_row(name, tuple(by_year[y].get(name) for y in years)) for name in names))
+
+
+def _task_row(name: str, cells: tuple[TaskYear | None, ...]) -> TaskHistoryRow:
+    changes = [None] + [_task_change(now, before) for before, now in zip(cells, cells[1:])]
+    return TaskHistoryRow(name, cells, tuple(changes))
+
+
+def _task_change(now: TaskYear | None, before: TaskYear | None) -> Change | None:
+    """A task new to this year's table is 新增; amounts compare only in the same unit, never converted."""
+    if now is None:
+        return None
+    if before is None:
+        return Change("new")
+    if now.total is None or before.total is None:
+        return None
+    if now.unit != before.unit:
+        return Change("other")
+    if now.total == before.total:
+        return Change("unchanged")
+    return Change("raised" if now.total > before.total else "lowered")
+
+
 # --- the same project in other years ----------------------------------------------
 
 @dataclass(frozen=True)

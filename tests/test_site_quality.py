@@ -341,6 +341,17 @@ def test_department_page_shows_indicator_history(fixture_site: Path) -> None:
     assert "≥ 95 %" in quality and any(cell.startswith("≥ 96 %") and "上调" in cell for cell in quality), quality
 
 
+def test_department_page_follows_tasks_over_years(fixture_site: Path) -> None:
+    """年度主要任务 by name: each year's 总额 as filed with its unit, 新增 for a task new to the year, — for a year
+    without it, 未填金额 for a task filed without an amount; the latest year's tasks first."""
+    page = parse(fixture_site / "d/demo-sfj/index.html")
+    assert "tasks-years" in page.ids
+    start = page.rows.index(["任务名称", "2024年", "2025年"])
+    assert page.rows[start + 1:start + 4] == [["法律援助", "60.00万元", "80.00万元上调"],
+                                              ["普法宣传", "—", "40万元新增"],
+                                              ["人民调解", "未填金额", "—"]]
+
+
 def test_department_page_shows_funds_over_years(fixture_site: Path) -> None:
     page = fixture_site / "d/demo-sfj/index.html"
     rows = parse(page).rows
