@@ -174,7 +174,7 @@ def test_tasks_read_back_equal_the_model(out, items, scope, suffix):
                 for task in f.tasks.lines]
     expected += [(f, "合计", None, None, f.tasks.total) for f in filings_in(items, scope) if f.tasks and f.tasks.total]
     expected.sort(key=lambda e: (e[0].department.id, e[0].fiscal_year, e[1] == "合计"))
-    assert len(rows) == len(expected) == (3 if scope in ("site", "demo-sfj/2025-pifu") else 0)
+    assert len(rows) == len(expected) == {"site": 5, "demo-sfj/2025-pifu": 3, "demo-sfj/2024-pifu": 2}.get(scope, 0)
     for row, (filing, kind, name, content, budget) in zip(rows, expected):
         assert (row["部门标识"], text(row["预算年度"]), row["行类型"], text(row["任务名称"]), text(row["主要内容"]),
                 row["金额单位"]) == (filing.department.id, str(filing.fiscal_year), kind, text(name), text(content),
@@ -324,10 +324,10 @@ def test_every_download_is_on_disk_with_its_size(out, exported):
 def test_per_filing_downloads_are_named_for_the_filing(exported, items):
     files = {k: [d.path for d in v] for k, v in exported[1].items()}
     stem = "d/demo-sfj/2024-pifu/data/demo-sfj-2024-pifu"
-    assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS if k != "tasks"] + [
+    assert files["demo-sfj/2024-pifu"] == [f"{stem}-{k}.csv" for k in KINDS] + [
         f"{stem}.xlsx", f"{stem}.json", f"{stem}.yml"]
     other = "d/other-sfj/2025-shenbao/data/other-sfj-2025-shenbao"
-    # Only the tables a filing has rows for: no empty 资金, 项目 or 不公开事项 download.
+    # Only the tables a filing has rows for: no empty 资金, 年度主要任务, 项目 or 不公开事项 download.
     assert files["other-sfj/2025-shenbao"] == [f"{other}-indicators.csv", f"{other}.xlsx", f"{other}.json",
                                                 f"{other}.yml"]
     court = "d/demo-court/2023-gongkai/data/demo-court-2023-gongkai"
@@ -339,7 +339,7 @@ def test_per_filing_downloads_are_named_for_the_filing(exported, items):
 
 def test_csv_files_start_with_the_utf8_bom(out):
     csvs = sorted(out.rglob("*.csv"))
-    assert len(csvs) == 5 + 4 + 5 + 1 + 2  # site-wide; demo 2024, 2025 (with 年度主要任务); other 2025; court 2023
+    assert len(csvs) == 5 + 5 + 5 + 1 + 2  # site-wide; demo 2024, 2025 (both with 年度主要任务); other 2025; court 2023
     for path in csvs:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
 
@@ -363,15 +363,16 @@ def test_csv_fields_are_the_cells_as_written_within_a_row(cells):
 def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     demo = by_key(items)["demo-sfj/2024-pifu"].filing
     book = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")
-    assert book.sheetnames == [sheet for sheet in SHEETS if sheet != "年度主要任务"]  # the filing has no task table
-    # Header + 3 fund lines and 2 totals; 3 department + 1 project indicators; 1 project; 1 withheld.
-    assert [sheet.max_row for sheet in book] == [6, 5, 2, 2]
+    assert book.sheetnames == SHEETS
+    # Header + 3 fund lines and 2 totals; 2 tasks (no 金额合计); 3 department + 1 project indicators; 1 project;
+    # 1 withheld.
+    assert [sheet.max_row for sheet in book] == [6, 3, 5, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
-    assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]
+    assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]  # only the tables it has
     years = {year: openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024, 2023)}
     assert all(book.sheetnames == SHEETS for book in years.values())  # a year's workbook has every table
     assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 2 + 1, 1 + 5 + 3, 1 + 1, 1 + 1]
-    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 2, 1 + 4, 1 + 1, 1 + 1]
     assert [sheet.max_row for sheet in years[2023]] == [1, 1, 1 + 10, 1 + 2, 1]
 
 
