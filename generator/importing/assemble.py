@@ -11,12 +11,13 @@ text and department fields are read by the parts `Assembler` is built from (see 
 from __future__ import annotations
 
 from .assembly_state import TextTarget
-from .department import DepartmentFields, labelled_department, labelled_field
+from .department import DepartmentFields, blank_field, labelled_department, labelled_field
 from .document import Paragraph, SourceDocument
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
 from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, normalize
+from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
 from .projects import budget_line, project_line
@@ -27,8 +28,9 @@ PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目�
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 
 
-class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText):
+class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks):
     def run(self) -> Imported:
+        self._read_past_page_breaks()
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
                 self._paragraph(block)
@@ -37,13 +39,16 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
                 self._table(block)
         self._close_text()
         self._finish()
-        return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year)
+        return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
+                        self.document.remarks)
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
         """`pairs`: a line of label–value pairs is read pair by pair (a paragraph, a row of one cell)."""
         text = paragraph.text.lstrip("*").strip()
         read = self._label_pairs(text, paragraph.location) if pairs else None
+        if read is None and self._unfielded_line(text, paragraph.location):
+            return  # a project's text without a field: listed with that reason
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
@@ -63,10 +68,12 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         """"主管部门：某县交通运输局　实施单位：某县公路养护中心": label–value pairs on one line, apart by two spaces or
         more, a tab or a full-width space, each read as if it were a line of its own. None when the line is not made
         only of such pairs (the other readings then have it, and a line with a second label is not read). A pair
-        that is not read (a unit before any project) lists the line with its reason, beside the pairs that were."""
+        that is not read (a unit before any project) lists the line with its reason, beside the pairs that were.
+        A label left blank ("联系电话：") has nothing to read."""
         pieces = PAIR_SEPARATOR.split(text)
-        if len(pieces) < 2 or not all(_is_field_line(piece) for piece in pieces):
+        if len(pieces) < 2 or not all(_is_field_line(piece) or blank_field(piece) for piece in pieces):
             return None
+        pieces = [piece for piece in pieces if not blank_field(piece)]
         unread = []
         for piece in pieces:
             if not self._field_line(piece, location):

@@ -44,14 +44,23 @@ class AssemblyState:
         self.parts: set[str] = set()
         self.expect_purpose = False
         self.spending: list[tuple[int, Cell]] = []
+        self.spending_head: list[Cell] = []  # the row of the spending plan's heads, for `_lined_up`
         self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
         self.budget_periods: dict[int, str] = {}
+        self.budget_head: list[Cell] = []  # the row of the 中期/年度 heads, for `_lined_up`
         self.in_table = False
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)
+
+    def _lined_up(self, head: list[Cell], row: list[Cell]) -> list[Cell]:
+        """`row` cell by cell under `head`, a row of column heads above it (amounts under 项目总额 …, goals under
+        中期目标 / 年度目标). Copied text drops the slots of a label merged down at the left of both, so there a
+        row shorter than its head lines up with it on the right."""
+        missing = len(head) - len(row)
+        return [Cell("", "")] * missing + row if self.realign and missing > 0 else row
 
     def _project_cell(self, project: dict[str, Any], key: str, cell: Cell) -> None:
         """One cell of a project's row into `project` (序号 as its number, the rest by put_field), or listed

@@ -74,6 +74,11 @@ def request_grid(rows: list[list[Cell]], start: int) -> RequestGrid | None:
     return None
 
 
+def is_request_label(text: str) -> bool:
+    """年度预算申请, 年度部门整体支出预算（万元） …: the label of the grid, alone."""
+    return request_word(text) == ("label", None)
+
+
 def opens_request(row: list[Cell]) -> bool:
     """A row another part ends at: 资金总额 or the label, with only grid words and amounts, the department's."""
     present = _present(row)

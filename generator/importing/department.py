@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
+from ..models import Filing
+from ..vocabulary import label as field_label
 from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
@@ -29,6 +32,8 @@ UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
 # The labels of the form's own lines (dates, contact, codes, year, money unit): what follows them is their value.
 FORM_LABELS = {*DATE_LABELS, *FILER, *PHONE, *DEPARTMENT_CODES, *FISCAL_YEAR_LABELS, *MONEY_UNIT_LABELS}
+# The labels of the form's own lines a filed form may leave blank ("联系电话：" and no number): nothing to read there.
+BLANKABLE_LABELS = {*DATE_LABELS, *FILER, *PHONE, *DEPARTMENT_CODES}
 
 
 def is_form_label(text: str) -> bool:
@@ -39,6 +44,11 @@ def is_form_label(text: str) -> bool:
     label = labelled.group("label") if labelled else text
     return normalize(label) in FORM_LABELS or department_label(label) is not None or project_line(text) is not None \
         or budget_line(text) is not None
+
+
+def blank_field(text: str) -> bool:
+    """"联系电话：" or "联系电话" alone: the label of a contact, date or code field, as printed, with nothing filed."""
+    return normalize(text) in BLANKABLE_LABELS
 
 
 def form_field(label: str, value: str) -> str | None:
@@ -82,6 +92,12 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     if key is None or NEXT_LABEL.search(labelled.group("value")):
         return None
     return key, labelled.group("value").strip()
+
+
+def _value_cell(following: Cell | None) -> bool:
+    """The cell after a label holds its value, unless it is the next label ("联系电话 | 填报日期 | …": the phone left
+    blank); then the label has no value and the next label is read as what it is."""
+    return following is not None and not is_form_label(following.text)
 
 
 class DepartmentFields(AssemblyState):
@@ -152,14 +168,21 @@ class DepartmentFields(AssemblyState):
 
     def _department_text_row(self, row: FormRow) -> int:
         """部门职能 / 整体绩效目标 … | its text; in a project, 绩效目标 there is the project's goal.
-        A column header beside the label (年度主要任务 | 任务名称) is no text: that row heads a table."""
+        A column header beside the label (年度主要任务 | 任务名称) is no text: that row heads a table. The filing has
+        one text per field: a second label of the same field (年度履职目标, then 年度总体目标) is listed, not
+        written over the first."""
         if row.key not in DEPARTMENT_TEXTS or not row.rest or normalize(row.rest[0].text) in STRUCTURE_LABELS \
                 or task_column(row.rest[0].text):
             return 0
-        if DEPARTMENT_TEXTS[row.key] == "overall_goal" and self.in_projects and self.project is not None:
+        key = DEPARTMENT_TEXTS[row.key]
+        if key == "overall_goal" and self.in_projects and self.project is not None:
             self._start_goal("年度", None, row.rest[0].text, origin=row.origin, same_project=True)
+        elif key in self.filing:
+            why = f"原表前面已有一栏录入为{field_label(Filing, key)}（文件格式中此项只有一处）；这一栏未录入，请核对"
+            self.why_not.update({cell.location: why for cell in (row.first, row.rest[0])})
+            return 1
         else:
-            self.filing[DEPARTMENT_TEXTS[row.key]] = row.rest[0].text
+            self.filing[key] = row.rest[0].text
         self._place(row.first, row.rest[0])
         return 1
 
@@ -175,8 +198,8 @@ class DepartmentFields(AssemblyState):
                     self._place(*placed)
                     break
             else:
-                if self._metadata(cell.text):
-                    self._place(cell)
+                if self._metadata(cell.text) or (blank_field(cell.text) and not _value_cell(following)):
+                    self._place(cell)  # a blank field's label is the form's print, not something filed
 
     def _form_field(self, label: str, value: str) -> bool:
         """A field of the form's own (填报人, 联系电话, 单位代码 …, 预算年度) from its label and value, whether they are two
@@ -200,11 +223,11 @@ class DepartmentFields(AssemblyState):
         return (cell,) if self._form_field_line(cell.text) else ()
 
     def _field_pair(self, cell: Cell, following: Cell | None) -> Placed:
-        return (cell, following) if following is not None and self._form_field(cell.text, following.text) else ()
+        return (cell, following) if _value_cell(following) and self._form_field(cell.text, following.text) else ()
 
     def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
         name_key = department_label(cell.text)
-        if following is None or name_key is None:
+        if not _value_cell(following) or name_key is None:
             return ()
         self._department_name(following.text, with_code="代码" in name_key)
         return (cell, following)

@@ -46,3 +46,20 @@ class SourceDocument:
 
 class ImportFailure(Exception):
     """A file that cannot be imported: the message says why, in Chinese, and what to do. Nothing is written."""
+
+
+def continue_cut_merges(last: tuple[Cell, ...], rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """`rows` after a page break under `last`: an empty cell of its own opening them under a merged cell is the
+    rest of that merge (the break cut it in two), and so are the cells merged with it below."""
+    relinked: dict[str, str] = {}
+    for above, below in zip(last, rows[0] if rows else ()):
+        if above.merged_from and not below.text and not below.merged_from:
+            relinked[below.location] = above.merged_from
+    if not relinked:
+        return rows
+    return [tuple(_relinked(cell, relinked) for cell in row) for row in rows]
+
+
+def _relinked(cell: Cell, relinked: dict[str, str]) -> Cell:
+    origin = relinked.get(cell.location) or relinked.get(cell.merged_from or "")
+    return Cell(cell.text, cell.location, origin) if origin else cell

@@ -18,7 +18,19 @@ GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits gr
 
 def is_funds_header(texts: list[str]) -> bool:
     keys = {normalize(t) for t in texts}
-    return bool(keys & FUND_AMOUNT) and bool(keys & FUND_SHARE)
+    return bool(keys & FUND_AMOUNT) and bool(keys & FUND_SHARE) or bool(side_by_side(texts))
+
+
+def side_by_side(texts: list[str]) -> list[tuple[int, int, str]]:
+    """收入 | 金额 | 支出 | 金额, as a 收支总表 prints the funds: each side's columns (from, to) and its section, when
+    the header has both sides, each a section word with an amount column after it; else nothing."""
+    starts = [(c, FUND_SECTIONS[key]) for c, text in enumerate(texts) if (key := normalize(text)) in FUND_SECTIONS]
+    if sorted(section for _, section in starts) != ["expenditure", "income"]:
+        return []
+    ends = [column for column, _ in starts[1:]] + [len(texts)]
+    halves = [(start, end, section) for (start, section), end in zip(starts, ends)]
+    has_amount = all(any(normalize(t) in FUND_AMOUNT for t in texts[start + 1:end]) for start, end, _ in halves)
+    return halves if has_amount else []
 
 
 def amount(text: str) -> Decimal | None:
@@ -50,12 +62,12 @@ class FundsReader:
     placed: list[Cell] = field(default_factory=list)
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
     funds: dict[str, Any] = field(default_factory=dict)
-    section: str | None = None
+    section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]
         self.amount_col = next(i for i, k in enumerate(keys) if k in FUND_AMOUNT)
-        self.share_col = next(i for i, k in enumerate(keys) if k in FUND_SHARE)
+        self.share_col = next((i for i, k in enumerate(keys) if k in FUND_SHARE), None)
         self.years: dict[int, int] = {}
         for row in filter(None, [self.header, self.years_row]):
             for column, cell in enumerate(row):
@@ -65,7 +77,7 @@ class FundsReader:
         self.placed.extend(c for c in self.header if c.text)
         if self.years_row:
             self.placed.extend(c for c in self.years_row if c.text)
-        self.last_col = max([self.amount_col, self.share_col, *self.years])
+        self.last_col = max(c for c in [self.amount_col, self.share_col, *self.years] if c is not None)
         self.funds = {"prior_years": [self.years[c] for c in sorted(self.years)]} if self.years else {}
 
     def row(self, row: list[Cell]) -> None:
@@ -81,8 +93,8 @@ class FundsReader:
                 self.placed.append(cell)
             elif key in STRUCTURE_LABELS:
                 self.placed.append(cell)
-            elif FIGURE.match(cell.text):
-                figures[column] = cell
+            elif FIGURE.match(cell.text) or (column == self.amount_col and labels):
+                figures[column] = cell  # a word under 金额 beside a name is an amount that is no number: said so
             else:
                 labels[column] = cell
         notes: list[dict[str, str]] = []
@@ -92,7 +104,9 @@ class FundsReader:
                     self.not_read.append((cell, "资金表中无法归入收入或支出的单元格"))
             return
         name_cell = labels[max(labels)]
-        self.placed.extend(labels.values())
+        self.placed.append(name_cell)
+        for cell in (cell for cell in labels.values() if cell is not name_cell):
+            self.not_read.append((cell, "资金表中此行名称左边的文字，文件格式没有对应的字段"))
         last = max(figures, default=self.last_col)
         shift = self.last_col - last if figures else 0
         if self.realign and shift and figures and min(figures) + shift > max(labels):
@@ -104,19 +118,21 @@ class FundsReader:
         prior: dict[int, Decimal] = {}
         for column, cell in sorted(figures.items()):
             target = column + shift
-            if target == self.amount_col:
-                line["amount"] = self._amount(cell)
-            elif target == self.share_col:
+            if target == self.share_col:
                 line["share"] = cell.text
-            elif target in self.years:
-                prior[self.years[target]] = self._amount(cell)
+            elif target == self.amount_col or target in self.years:
+                key = "amount" if target == self.amount_col else f"prior.{self.years[target]}"
+                value = self._amount(cell, key, notes)
+                if value is None:
+                    continue  # listed by _amount, not placed
+                if target == self.amount_col:
+                    line["amount"] = value
+                else:
+                    prior[self.years[target]] = value
             else:
                 self.not_read.append((cell, "资金表中不在任何列下的单元格"))
                 continue
             self.placed.append(cell)
-        if line.get("amount") is None:
-            line.pop("amount", None)
-        prior = {year: value for year, value in prior.items() if value is not None}
         if prior:
             line["prior"] = prior
         if notes:
@@ -127,8 +143,12 @@ class FundsReader:
         else:
             table["lines"].append(line)
 
-    def _amount(self, cell: Cell) -> Decimal | None:
+    def _amount(self, cell: Cell, key: str, notes: list[dict[str, str]]) -> Decimal | None:
+        """The cell's amount as filed; one written with thousands commas read with a note (the content format
+        has no place for the commas); anything else listed, not guessed."""
         value = amount(cell.text)
+        if value is None and (value := grouped_amount(cell.text)) is not None:
+            notes.append({"field": key, "text": grouped_note(cell.text, value)})
         if value is None:
             self.not_read.append((cell, f"金额“{cell.text}”不是数字"))
         return value

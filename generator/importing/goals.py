@@ -19,7 +19,10 @@ from .layouts import (BRACKETED, PROJECT_GOAL_COLUMNS, STRUCTURE_LABELS, indicat
                       normalize)
 from .projects import form_pairs, project_row_columns
 
-GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期|中长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+# 中长期目标 (a department form's goal beyond the year): the content format has 中期 and 长期 goals only; the
+# form's 中长期 is the medium-term plan's period, so the goal is filed as 中期 and a note says so.
+MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；内容格式只分长期、中期、年度目标，编者录入为中期目标。"}
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
@@ -49,11 +52,15 @@ def goal_line(text: str) -> GoalLine | None:
 class Goals(AssemblyState):
     def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
                     same_project: bool = False) -> None:
+        mid_long = kind == "中长期"
+        kind = "中期" if mid_long else kind
         if not self.in_projects and self._starts_projects(kind, origin):
             self.in_projects = True
             self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
                                                             "编者把它们各读作一个项目。"})
         goal = _new_goal(kind, title, text, origin)
+        if mid_long:
+            goal["notes"] = [dict(MID_LONG_NOTE)]
         goals = self._goal_owner(kind, same_project)
         goal["id"] = f"g{len(goals) + 1}"
         if self.in_projects and kind == "中期" or same_project:  # named as the content format shows the pair
@@ -92,12 +99,15 @@ class Goals(AssemblyState):
         department's goal line keeps its label in the text (see `_goal_line`)."""
         return goal_line(text) if self.in_projects and self.project is not None else None
 
-    def _goal_for_table(self, origin: str) -> dict[str, Any]:
-        """The goal an indicator table belongs to: the one waiting for its table, else a new 年度 goal."""
-        if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal:
+    def _goal_for_table(self, origin: str, labelled: str | None = None) -> dict[str, Any]:
+        """The goal an indicator table belongs to: the one waiting for its table, else a new goal. A table whose
+        label names a kind (`labelled`: 年度 for 年度绩效指标) takes no waiting goal of another kind (a 中长期目标
+        row above it) and starts a goal of its kind; an unlabelled one starts a 年度 goal."""
+        if self.goal is not None and not self.goal_table_used and "indicators" not in self.goal \
+                and labelled in (None, self.goal["kind"]):
             self.goal_table_used = True
             return self.goal
-        self._start_goal("年度", None, None, origin=origin)
+        self._start_goal(labelled or "年度", None, None, origin=origin)
         self.goal_table_used = True
         assert self.goal is not None
         return self.goal
@@ -132,10 +142,11 @@ class Goals(AssemblyState):
         """整体绩效总目标 / 总体目标 with sub-heads over a row of their texts: uses both rows."""
         if row.key not in OVERALL_GOAL_LABELS or row.below is None:
             return 0
+        values = self._lined_up(row.cells, row.below)
         if self.in_projects and self.project is not None:
-            self._project_goals(row.first, row.cells, row.below, row.origin)
+            self._project_goals(row.first, row.cells, values, row.origin)
         else:
-            self._overall_goal_pairs(row.first, row.cells, row.below)
+            self._overall_goal_pairs(row.first, row.cells, values)
         return 2
 
     def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:

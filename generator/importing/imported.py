@@ -29,3 +29,4 @@ class Imported:
     not_placed: list[tuple[str, str, str]]  # (location, text, why)
     money_unit_found: bool
     form_year: FormYear | None = None
+    remarks: tuple[str, ...] = ()  # the reader's, and what reading past page breaks left out (page numbers)

@@ -84,7 +84,7 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     if output.exists() and not options.force:
         raise ImportFailure(f"{output} 已存在，未覆盖。确认要用导入结果替换它时加 --force，或用 -o 写到别的文件。")
     _write(output, ordered, path, options.split)
-    result = ImportResult(path, output, imported, ordered, document.remarks)
+    result = ImportResult(path, output, imported, ordered, imported.remarks)
     result.check = _check(output, options)
     return result
 

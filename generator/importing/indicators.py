@@ -302,6 +302,8 @@ class IndicatorReader:
             return f"{self.columns.years[column]}年指标值"
         names = FIELD_LABELS[Indicator]
         key = self.columns.fields.get(column, "")
+        if key == "value_mid":  # the 中期 goal's value: no field of its own in the content format
+            return "中期指标值"
         return str(names[key]) if key in names else "标签"
 
     def _label_row(self, row: list[Cell], notes: list[dict[str, str]]) -> None:

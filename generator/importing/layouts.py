@@ -42,7 +42,8 @@ PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值
 LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
 
 # Funds table: 收入/支出 sections and their amount columns.
-FUND_SECTIONS = {"收入构成": "income", "收入": "income", "支出构成": "expenditure", "支出": "expenditure"}
+FUND_SECTIONS = {"收入构成": "income", "收入": "income", "收入项目": "income",
+                 "支出构成": "expenditure", "支出": "expenditure", "支出项目": "expenditure"}
 FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
 FUND_SHARE = {"占比", "比例", "占比%"}
 FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's label, in any table of amounts
@@ -51,6 +52,8 @@ FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's lab
 PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
     "项目属性": "attribute", "项目期": "period",
+    # the 项目期 written as its dates ("2026年1月—2026年12月") under other provinces' labels
+    "起止时间": "period", "项目起止时间": "period", "实施期限": "period", "项目实施期限": "period", "项目周期": "period",
     "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
     "预算单位": "budget_unit", "实施单位": "budget_unit", "项目单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
@@ -77,7 +80,12 @@ BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
 BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
                "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other"}
-QUARTER_END = re.compile(r"^\d{1,2}月底$")
+# A spending plan's time points: "3月底" … "12月底", or the quarters ("一季度", "第1季度", "四季度末").
+QUARTER_END = re.compile(r"^(\d{1,2}月底|第?[一二三四1-4]季度末?)$")
+SPENDING_PLAN_WORDS = ("支出计划", "支出进度", "执行进度", "使用计划")  # in the label beside those heads
+# A project's texts the content format has no field for: its row (or "label：text" line) is listed as not placed.
+PROJECT_TEXTS_WITHOUT_FIELD = {"项目概况", "项目简介", "项目基本情况", "立项依据", "项目立项依据", "项目实施内容",
+                               "实施内容", "项目内容", "项目实施计划", "实施计划"}
 
 # 年度主要任务 (部门整体支出绩效目标表): one task per row; 预算金额 alone, or over (or beside) its split, whose words
 # are those of a budget's split rows. "其中" heads the split's columns without naming one ("split").
@@ -94,7 +102,8 @@ TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells
 # expenditure by kind (按支出性质分), over a row of amounts or down the rows with each amount in the next cell.
 # The group heads may be absent: a kind's own word says its side, a word not listed here takes the side of the
 # group head over it. Matched after `normalize`; "年度预算申请（万元）" also without its bracket.
-REQUEST_LABELS = {"年度预算申请"}
+# Other provinces name the same grid after the department's budget ("年度部门整体支出预算", "部门预算资金").
+REQUEST_LABELS = {"年度预算申请", "年度部门整体支出预算", "部门整体支出预算", "部门预算资金", "年度部门预算"}
 REQUEST_TOTAL = "资金总额"
 REQUEST_GROUPS = {"按收入性质分": "income", "按支出性质分": "expenditure"}
 INCOME_KINDS = ("财政拨款", "财政拨款收入", "其他资金", "一般公共预算拨款", "一般公共预算拨款收入", "政府性基金预算拨款",
@@ -113,9 +122,13 @@ REQUEST_WORDS: dict[str, RequestWord] = {
 # Department-level text rows: the label cell → field.
 DEPARTMENT_TEXTS: dict[str, str] = {
     "部门职能概述": "functions", "部门单位职责": "functions", "部门职责": "functions", "职能": "functions",
-    "部门职能": "functions",
+    "部门职能": "functions", "部门职能职责概述": "functions", "部门职能职责": "functions", "职能职责": "functions",
+    "部门主要职能": "functions",
     "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
+    "整体绩效目标": "overall_goal", "年度整体绩效目标": "overall_goal",
+    # 年度履职目标 heads a column in some forms (a structure label there); beside a text it is the overall goal
+    "年度履职目标": "overall_goal",
 }
 # A label left of (or above) the task table names it; beside a text it is the narrative annual_tasks.
 TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
@@ -159,6 +172,10 @@ FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount writt
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
+# A printed page's number, left in text copied from the page or in a file converted from the print: "第 1 页，共 2 页",
+# "第1页", "共5页 第2页", "- 2 -", "— 2 —", "2/5". Matched against a whole line or a row's only cell.
+PAGE_NUMBER = re.compile(r"\s*(第\s*\d+\s*页(\s*[，,/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[，,/／]?\s*第\s*\d+\s*页"
+                         r"|[-－—–]+\s*\d+\s*[-－—–]+|\d+\s*[/／]\s*\d+)\s*")
 
 
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -220,8 +237,13 @@ def department_label(text: str) -> str | None:
 
 
 def request_word(text: str) -> RequestWord | None:
-    """What a cell of the 年度预算申请 grid names; a bracketed unit ("资金总额（万元）") does not change it."""
-    return REQUEST_WORDS.get(normalize(text)) or REQUEST_WORDS.get(normalize(BRACKETED.sub("", text)))
+    """What a cell of the 年度预算申请 grid names; a bracketed unit ("资金总额（万元）") does not change it, nor a
+    leading 其中 ("其中：财政拨款" is the 财政拨款 line)."""
+    for key in (normalize(text), normalize(BRACKETED.sub("", text))):
+        word = REQUEST_WORDS.get(key) or REQUEST_WORDS.get(key.removeprefix("其中"))
+        if word:
+            return word
+    return None
 
 
 def is_task_header(texts: list[str]) -> bool:

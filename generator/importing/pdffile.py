@@ -34,7 +34,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
+from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table, continue_cut_merges
 from .opening import open_or_refuse
 
 # pdfminer warns on stderr about font metrics it does not need for reading text.
@@ -203,7 +203,7 @@ def _table(parts: list[Part]) -> Table:
         part_rows = [_grid_row(part, columns, r) for r in range(len(part.row_tops))]
         if n and part_rows and _texts(part_rows[0]) == _texts(rows[0]):
             part_rows = part_rows[1:]  # the header row the printer repeats on every page
-        rows += _rejoin_cut_merges(rows[-1], part_rows) if rows and part_rows else part_rows
+        rows += continue_cut_merges(rows[-1], part_rows) if rows and part_rows else part_rows
     return Table(tuple(rows), parts[0].name)
 
 
@@ -286,22 +286,6 @@ def _continues(last: Lines | list[Part], first: Lines | Part) -> bool:
     fewer, more = sorted((before, after), key=len)
     return abs(last[-1].bbox[2] - first.bbox[2]) < SAME_X and all(
         any(abs(x - y) < SAME_X for y in more) for x in fewer)
-
-
-def _rejoin_cut_merges(last: tuple[Cell, ...], rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
-    """An empty cell opening the page under a merged cell is the rest of that merge."""
-    relinked: dict[str, str] = {}
-    for above, below in zip(last, rows[0]):
-        if above.merged_from and not below.text and not below.merged_from:
-            relinked[below.location] = above.merged_from
-    if not relinked:
-        return rows
-    return [tuple(_relinked(cell, relinked) for cell in row) for row in rows]
-
-
-def _relinked(cell: Cell, relinked: dict[str, str]) -> Cell:
-    origin = relinked.get(cell.location) or relinked.get(cell.merged_from or "")
-    return Cell(cell.text, cell.location, origin) if origin else cell
 
 
 def _texts(row: tuple[Cell, ...]) -> list[str]:

@@ -13,7 +13,8 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
-from .layouts import (BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS,
+from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, LABELLED_VALUE,
+                      MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_TEXTS_WITHOUT_FIELD, SPENDING_PLAN_WORDS,
                       STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
                        put_field, spending_header, unnumbered_heading, withheld)
@@ -98,6 +99,7 @@ class ProjectParts(AssemblyState):
         if len(periods) < 2:
             return 0
         self.budget_periods = periods
+        self.budget_head = row.cells
         self._place(*(row.cells[c] for c in periods))
         return 1
 
@@ -111,10 +113,11 @@ class ProjectParts(AssemblyState):
             return 0
         key = matrix_row_key(label.text)
         self._place(label)
+        cells = self._lined_up(self.budget_head, row.cells)
         for column, period in self.budget_periods.items():
-            if column < len(row.cells) and row.cells[column].text \
-                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", row.cells[column].text):
-                self._place(row.cells[column])
+            if column < len(cells) and cells[column].text \
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", cells[column].text):
+                self._place(cells[column])
         return 1
 
     def _budget_header(self, row: FormRow) -> int:
@@ -122,7 +125,8 @@ class ProjectParts(AssemblyState):
         heads = _budget_heads(row)
         if not heads:
             return 0
-        figures = {c: row.below[c] for c in heads if c < len(row.below) and row.below[c].text}
+        below = self._lined_up(row.cells, row.below)
+        figures = {c: below[c] for c in heads if c < len(below) and below[c].text}
         if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
             return 0
         if self.project is None:
@@ -229,6 +233,23 @@ class ProjectParts(AssemblyState):
         else:
             project["budget_unit"] = unit
 
+    def _unfielded_row(self, row: FormRow) -> int:
+        """项目概况 | …, 立项依据 | …: a project's text the content format has no field for; both cells are listed
+        as not placed, with that reason."""
+        if len(row.present) > 2 or _unfielded_label(row.first.text) is None:
+            return 0
+        for cell in row.present:
+            self.why_not[cell.location] = _unfielded(row.first.text)
+        return 1
+
+    def _unfielded_line(self, text: str, location: str) -> bool:
+        """"项目概况：……" as a line: listed as not placed, as its row would be."""
+        labelled = LABELLED_VALUE.match(text)
+        if labelled is None or _unfielded_label(labelled.group("label")) is None:
+            return False
+        self.why_not[location] = _unfielded(labelled.group("label"))
+        return True
+
     def _purpose_row(self, row: FormRow) -> int:
         if not self.expect_purpose or len(row.present) != 1 or self.project is None:
             return 0
@@ -243,13 +264,14 @@ class ProjectParts(AssemblyState):
         if len(quarters) < 2:
             return 0
         self.spending = quarters
-        self._place(*(c for _, c in quarters), *(c for c in row.present if "支出计划" in c.text))
+        self.spending_head = row.cells
+        self._place(*(c for _, c in quarters), *(c for c in row.present if any(w in c.text for w in SPENDING_PLAN_WORDS)))
         return 1
 
     def _spending_plan_row(self, row: FormRow) -> int:
         if not self.spending or self.project is None:
             return 0
-        cells = row.cells
+        cells = self._lined_up(self.spending_head, row.cells)
         plan = [{"by": label.text, "share": cells[c].text} for c, label in self.spending if c < len(cells) and cells[c].text]
         if not plan:
             return 0
@@ -275,6 +297,16 @@ class ProjectParts(AssemblyState):
                     and "id" not in project:
                 project["id"] = f"p{number}"
         return [_project_order(p) for p in self.projects]
+
+
+def _unfielded_label(text: str) -> str | None:
+    """The label of a project's text without a field ("项目概况", "立项依据（政策依据）"), as normalized."""
+    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text)))
+                 if key in PROJECT_TEXTS_WITHOUT_FIELD), None)
+
+
+def _unfielded(label: str) -> str:
+    return f"原表的“{label.strip().rstrip(':： ')}”在文件格式中没有对应的字段，未录入"
 
 
 def _budget_heads(row: FormRow) -> dict[int, str]:

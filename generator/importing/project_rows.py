@@ -56,19 +56,17 @@ class ProjectRows(AssemblyState):
         self._place(*(cell for cell in header if cell.text), *columns.header_cells)
         for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
             self._set_unit(unit.group(1))
-        end = start + header_rows
-        while end < len(rows) and not self._is_stop(rows[end]):
-            end += 1
+        end, body = self._part_rows(rows, start, header_rows, self._is_stop)
         self.in_projects = True
-        placed = 0
-        for group in _groups(rows[start + header_rows:end], layout):
+        placed = end - start - len(body)  # the header, and the header printed again at a page break
+        for group in _groups(body, layout):
             if layout.project_cells(group[0]):
                 self._listed_project_with_goal(group, layout, columns, origin)
                 placed += len(group)
             else:  # rows before the first project: no project to put their cells in
                 for cell in (c for row in group for c in row if c.text):
                     self.why_not[cell.location] = "项目表中此行之前没有项目名称，未录入"
-        return end - start, placed + header_rows
+        return end - start, placed
 
     def _listed_project_with_goal(self, group: list[Row], layout: RowLayout, columns: Columns, origin: str) -> None:
         """The project's cells from its first row; its 年度 goal's text and indicators from all its rows."""

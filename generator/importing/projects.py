@@ -15,10 +15,19 @@ from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VAL
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
 UNNUMBERED = re.compile(r"^(?![\d、.．]).{0,40}绩效目标表$")
-# "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。"
-WITHHELD = re.compile(r"(\d+)\s*[-－—–~～至到]\s*(\d+)\s*号项目.*?(不予公开|暂不公开|不公开)")
-REASON = re.compile(r"因(.+?)[，,、]")
-LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》[^，,。；]*)")
+# A project's heading above its form, numbered in other provinces' ways: "项目一：农村公路养护" (any name after the
+# number), "（一）农村公路养护项目", "1.农村公路养护项目" (there only a name ending in 项目 says it is a project).
+NUMERAL = r"\d{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+NUMBERED_HEADINGS = (re.compile(rf"^项目\s*({NUMERAL})\s*[：:、.．]\s*(\S.{{0,38}})$"),
+                     re.compile(rf"^[（(]({NUMERAL})[）)]\s*([^，。；,;：:]{{0,38}}项目)$"),
+                     re.compile(r"^(\d{1,3})\s*[、.．]\s*([^，。；,;：:\d][^，。；,;：:]{0,37}项目)$"))
+# "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。", "第6号至第13号项目因涉密不予公开", "序号6—13的项目…", and one
+# project alone: "第7号项目涉密，不予公开" (its numbers are [7, 7]).
+WITHHELD = re.compile(r"(?:(\d+)\s*[号项]?\s*[-－—–~～至到]\s*第?\s*(\d+)\s*[号项]?\s*的?|第\s*(\d+)\s*[号项]|(\d+)\s*号)"
+                      r"\s*项目.*?(不予公开|暂不公开|不宜公开|不公开)")
+REASON = re.compile(r"因(.+?)(?:[，,、。；;]|而?(?:不予|暂不|不宜|不)公开)")
+# the law named, with the article it cites ("《政府信息公开条例》第十四条"), not the words after it
+LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》(?:第[\d一二三四五六七八九十百零〇]+[条款项])*)")
 # "法律援助;总金额:48 万元；当年支出计划:48 万元；"
 BUDGET_TITLE = re.compile(r"^(?P<name>[^;；:：]+)[;；]\s*(?P<rest>(?:[^;；:：]+[:：]\s*[\d.]+\s*(?:万元|元)?\s*[;；]?\s*)+)$")
 BUDGET_PART = re.compile(r"([^;；:：]+)[:：]\s*([\d.]+)\s*(万元|元)?")
@@ -29,8 +38,23 @@ BUDGET_CLAUSE = re.compile(r"(?P<word>\D*?[^\d\s:：])\s*[:：]?\s*(?P<figure>-?
 
 
 def heading(text: str) -> tuple[int, str] | None:
-    match = HEADING.match(text)
-    return (int(match.group(1)), match.group(2)) if match else None
+    """A project's heading: its number and the name it gives."""
+    for pattern in (HEADING, *NUMBERED_HEADINGS):
+        match = pattern.match(text)
+        if match:
+            return numeral(match.group(1)), match.group(2)
+    return None
+
+
+def numeral(text: str) -> int:
+    """"12", "十二", "二十三" → the number."""
+    if text.isdigit():
+        return int(text)
+    digits = {d: n for n, d in enumerate("一二三四五六七八九", 1)}
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return digits[text]
+    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
 
 
 def unnumbered_heading(text: str) -> bool:
@@ -44,7 +68,9 @@ def withheld(text: str) -> dict[str, Any] | None:
         return None
     reason = REASON.search(text)
     basis = LEGAL_BASIS.search(text)
-    record: dict[str, Any] = {"numbers": [int(match.group(1)), int(match.group(2))], "notice": text,
+    first, last, alone, numbered = match.group(1, 2, 3, 4)
+    numbers = [int(first), int(last)] if first else [int(alone or numbered)] * 2
+    record: dict[str, Any] = {"numbers": numbers, "notice": text,
                               "reason": reason.group(1).strip() if reason else text}
     if basis:
         record["legal_basis"] = basis.group(1).strip()

@@ -12,20 +12,21 @@ from typing import Any
 from ..models import FundsSplit
 from ..vocabulary import label
 from .assembly_state import AssemblyState
-from .budget_request import RequestGrid, RequestReader, opens_request, request_grid
+from .budget_request import RequestGrid, RequestReader, is_request_label, opens_request, request_grid
 from .department import labelled_department
 from .document import Cell, Paragraph, Table
-from .funds import FundsReader, is_funds_header, is_total_row
+from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
                       STRUCTURE_LABELS, TASK_LABELS, department_label, is_indicator_header, is_task_header, normalize)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
-                       unnumbered_heading, withheld)
+                       spending_header, unnumbered_heading, withheld)
 from .tasks import TaskReader, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
+LABEL_KIND = re.compile(r"^(年度|长期)(绩)?效指标$")  # 年度绩效指标, 长期绩效指标 (and 年度效指标 as filed)
 
 
 class TableParts(AssemblyState):
@@ -65,18 +66,27 @@ class TableParts(AssemblyState):
             return ("项目表", *self._project_list(rows, index))
         if is_task_header(texts):
             return ("年度主要任务表", *self._task_table(rows, index, origin))
-        grid = request_grid(rows, index)
-        if grid:
-            return ("年度预算申请", *self._budget_request(rows[index:index + grid.rows], grid))
+        request = self._request_part(rows, index, origin)
+        if request:
+            return request
         used = self._form_row(rows, index, origin)
         placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
         return ("项目表" if self.in_projects and self.project is not None else None), used, placed
+
+    def _request_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str, int, int] | None:
+        """The 年度预算申请 grid at this row, if there is one; a label line just before the table is its first row."""
+        label = self._request_label_above(index, origin)
+        grid = request_grid(label + rows[index:], 0) if label else request_grid(rows, index)
+        if grid is None:
+            return None
+        used, placed = self._budget_request(label + rows[index:index + grid.rows - len(label)], grid)
+        return "年度预算申请", used - len(label), max(placed - len(label), 0)
 
     def _is_stop(self, row: list[Cell]) -> bool:
         """A row another part of the form starts with: ends the table part being read."""
         texts = [cell.text for cell in row]
         if is_indicator_header(texts) or is_funds_header(texts) or is_list_header(texts) or is_task_header(texts) \
-                or opens_request(row):
+                or opens_request(row) or len(spending_header(row)) >= 2:  # a spending plan (copied text: no blank line)
             return True
         first = next((t for t in texts if t), "")
         if _is_contact_label(first):
@@ -94,17 +104,18 @@ class TableParts(AssemblyState):
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
         columns, header_rows = self._indicator_header(rows, start)
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
-        end = start + header_rows
-        while end < len(rows) and not self._is_stop(rows[end]) and not _breaks_sequence(rows[end], seq):
-            end += 1
-        data = [self._without_labels(row) for row in rows[start + header_rows:end]]
+        end, body = self._part_rows(rows, start, header_rows,
+                                    lambda row: self._is_stop(row) or _breaks_sequence(row, seq))
+        data = [self._without_labels(row) for row in body]
         if self.realign:
             data = [_with_label_slots(row, _label_columns(rows[start], columns)) for row in data]
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
-        self._keep_indicators(self._goal_for_table(origin), columns, indicators)
-        return end - start, len(data) + header_rows
+        labels = rows[max(start - 1, 0):start + header_rows]  # the header and the row above it
+        goal = self._goal_for_table(origin, _labelled_kind(labels))
+        self._keep_indicators(goal, columns, indicators)
+        return end - start, end - start
 
     def _keep_indicators(self, goal: dict[str, Any], columns: Columns, indicators: list[dict[str, Any]]) -> None:
         """A table's indicators into its goal: 中期 values as the 中期 goal's, its prior years, scores filed as 备注."""
@@ -129,16 +140,23 @@ class TableParts(AssemblyState):
         return [Cell("", c.location) if normalize(c.text) in STRUCTURE_LABELS else c for c in row]
 
     def _funds_table(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
+        """One reader over the whole row, or one per side of a table with income and expenditure side by side."""
         years_row = rows[start + 1] if start + 1 < len(rows) and _is_years_row(rows[start + 1]) else None
-        reader = FundsReader(rows[start], years_row, realign=self.realign)
-        end = start + (2 if years_row else 1)
-        while end < len(rows) and not self._is_stop(rows[end]):
-            reader.row(rows[end])
-            end += 1
-        self._place(*reader.placed)
-        for cell, why in reader.not_read:
-            self.why_not[cell.location] = why
-        self.filing["funds"] = reader.funds
+        halves = side_by_side([cell.text for cell in rows[start]])
+        readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section), first, last)
+                   for first, last, section in halves] \
+            or [(FundsReader(rows[start], years_row, realign=self.realign), 0, None)]
+        end, body = self._part_rows(rows, start, 2 if years_row and not halves else 1, self._is_stop)
+        for row in body:
+            for reader, first, last in readers:
+                reader.row(row[first:last])
+        funds: dict[str, Any] = {}
+        for reader, _, _ in readers:
+            self._place(*reader.placed)
+            for cell, why in reader.not_read:
+                self.why_not[cell.location] = why
+            funds |= reader.funds
+        self.filing["funds"] = funds
         return end - start, end - start
 
     def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
@@ -188,10 +206,22 @@ class TableParts(AssemblyState):
         if start:
             above: list[Cell | Paragraph] = [cell for cell in rows[start - 1] if cell.text]
         else:
-            blocks = self.document.blocks
-            at = next(i for i, block in enumerate(blocks) if isinstance(block, Table) and block.location == origin)
-            above = [blocks[at - 1]] if at and isinstance(blocks[at - 1], Paragraph) else []
+            above = [paragraph] if (paragraph := self._paragraph_before(origin)) else []
         return above if len(above) == 1 and normalize(above[0].text) in TASK_LABELS else []
+
+    def _paragraph_before(self, origin: str) -> Paragraph | None:
+        """The paragraph right before this table: a lone label line a reader did not keep in the table."""
+        blocks = self.document.blocks
+        at = next(i for i, block in enumerate(blocks) if isinstance(block, Table) and block.location == origin)
+        return blocks[at - 1] if at and isinstance(blocks[at - 1], Paragraph) else None
+
+    def _request_label_above(self, index: int, origin: str) -> list[list[Cell]]:
+        """A 年度部门整体支出预算（万元） line right before the table (copied text keeps a one-cell row as a line of its
+        own) labels a grid at the table's first row: given back as a row of one cell, to be read as the grid's."""
+        paragraph = self._paragraph_before(origin) if index == 0 else None
+        if paragraph is None or paragraph.location in self.placed or not is_request_label(paragraph.text):
+            return []
+        return [[Cell(paragraph.text, paragraph.location)]]
 
     def _keep_tasks(self, table: dict[str, Any]) -> None:
         """A second task table (a form that repeats the header) continues the first; one 金额合计 is kept,
@@ -206,6 +236,12 @@ class TableParts(AssemblyState):
             kept["total"] = table["total"]
         if notes:
             kept["notes"] = notes
+
+
+def _labelled_kind(rows: list[list[Cell]]) -> str | None:
+    """The kind of goal a label beside or above an indicator header names: 年度 for 年度绩效指标, 长期 for 长期绩效指标."""
+    labels = [normalize(c.text) for row in rows for c in row if normalize(c.text) in STRUCTURE_LABELS]
+    return next((kind.group(1) for kind in map(LABEL_KIND.match, labels) if kind), None)
 
 
 def _label_columns(header: list[Cell], columns: Columns) -> list[int]:

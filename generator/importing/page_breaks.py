@@ -1,0 +1,143 @@
+"""What a page break leaves in a form read without page geometry: page numbers, a table cut in two, its header again.
+
+A form printed on several pages and then copied from the page, converted to Word or Excel, or saved as a web
+page keeps what the printer put at each page break, and the readers of those formats hand it on as they find it
+(the PDF reader joins a table across pages by its ruling lines itself). A person reads past it:
+
+- A page number ("第 1 页，共 2 页", "第1页", "共5页 第2页", "- 2 -", "2/5"), as a line of its own or as a table
+  row with only that cell, is no content of the form. It is left out and said among the report's remarks, as an
+  export's ruled lines are: listing it 未放入 would ask the editor to confirm, line by line, that there is
+  nothing to enter from a page number.
+- Where a page number cuts a table in two, the second piece continues the first when its first row repeats a
+  row of the first (the header printed again), or is no row that starts another part of the form (`_is_stop`:
+  a header, a goal line, a label) and the piece is as wide as the first (copied text drops the slots of merged
+  cells, so there it may be narrower). The pieces are read as one table, and a merged cell the break cut in two
+  stays one merge. A table after anything else (a goal line, a title) stays a table of its own: two goals'
+  indicator tables are two goals.
+- In the table read on, the header printed again under the break (a row with the very texts of the header of
+  the part being read) is left out, placed: it is no indicator and no project, and the part goes on
+  (`_part_rows`: indicator tables, funds tables, project lists whose rows carry indicators).
+
+All of this applies to PDF too, where a printed footer between two tables keeps the PDF reader from joining them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from .assembly_state import AssemblyState
+from .document import Block, Cell, Paragraph, Table, continue_cut_merges
+from .layouts import PAGE_NUMBER
+
+Row = tuple[Cell, ...]
+
+
+class PageBreaks(AssemblyState):
+    def _read_past_page_breaks(self) -> None:
+        """The document without its page numbers (each said in a remark), a table cut by one joined again."""
+        blocks: list[Block] = []
+        remarks: list[str] = []
+        numbers: list[str] = []  # the remarks on the page numbers since the last block kept
+        for block in self.document.blocks:
+            if isinstance(block, Paragraph) and PAGE_NUMBER.fullmatch(block.text):
+                numbers.append(_page_number_remark(block.location, block.text))
+                continue
+            rows_left_out: list[str] = []
+            if isinstance(block, Table):
+                block, rows_left_out = _without_page_rows(block)
+                last = blocks[-1] if blocks else None
+                if numbers and isinstance(last, Table) and self._continues(last, block):
+                    numbers[-1] = numbers[-1].removesuffix("。") \
+                        + f"；前后两段表格（{last.location}、{block.location}）接着读作一张表。"
+                    block = _joined(blocks.pop(), block)
+            remarks += numbers + rows_left_out
+            numbers = []
+            blocks.append(block)
+        remarks += numbers
+        self.document = replace(self.document, blocks=tuple(blocks), remarks=self.document.remarks + tuple(remarks))
+
+    def _continues(self, table: Table, piece: Table) -> bool:
+        """The piece after a page number goes on with the table (rule in the module docstring)."""
+        first = next((row for row in piece.rows if any(cell.text for cell in row)), None)
+        if first is None:
+            return False
+        if _repeats(table.rows, first):
+            return True
+        if self._is_stop(list(first)):
+            return False
+        wide, narrow = _width(table), _width(piece)
+        return narrow == wide or (self.realign and narrow < wide)
+
+    def _part_rows(self, rows: list[list[Cell]], start: int, header_rows: int,
+                   stop: Callable[[list[Cell]], bool]) -> tuple[int, list[list[Cell]]]:
+        """The rows of the part whose header is rows[start:start + header_rows], up to the row `stop` ends it at:
+        the end, and the rows without the header printed again at a page break (left out, placed)."""
+        header = [_texts(row) for row in rows[start:start + header_rows]]
+        body: list[list[Cell]] = []
+        end = start + header_rows
+        while end < len(rows):
+            if header and [_texts(row) for row in rows[end:end + header_rows]] == header:
+                self._place(*(cell for row in rows[end:end + header_rows] for cell in row if cell.text))
+                end += header_rows
+            elif stop(rows[end]):
+                break
+            else:
+                body.append(rows[end])
+                end += 1
+        return end, body
+
+
+def _without_page_rows(table: Table) -> tuple[Table, list[str]]:
+    """A row holding only a page number (a converted print keeps it inside the table) is left out, said in a
+    remark; the rows on either side of it are read on as one table."""
+    remarks: list[str] = []
+    pieces: list[list[Row]] = [[]]
+    for row in table.rows:
+        texts = [cell for cell in row if cell.text]
+        if len(texts) == 1 and PAGE_NUMBER.fullmatch(texts[0].text):
+            remarks.append(_page_number_remark(texts[0].location, texts[0].text).removesuffix("。")
+                           + "；它前后的行接着读作一张表。")
+            pieces.append([])
+        else:
+            pieces[-1].append(row)
+    rows = pieces[0]
+    for piece in pieces[1:]:
+        rows = _rows_joined(rows, piece)
+    return Table(tuple(rows), table.location), remarks
+
+
+def _joined(table: Table, piece: Table) -> Table:
+    return Table(tuple(_rows_joined(list(table.rows), list(piece.rows))), f"{table.location}、{piece.location}")
+
+
+def _rows_joined(rows: list[Row], more: list[Row]) -> list[Row]:
+    """`more` read on after `rows`; a merge the break cut goes on in the first row after a repeated header."""
+    repeated = 0
+    while repeated < len(more) and _repeats(rows, more[repeated]):
+        repeated += 1
+    if not rows or repeated == len(more):
+        return rows + more
+    return rows + more[:repeated] + continue_cut_merges(rows[-1], more[repeated:])
+
+
+def _repeats(rows: list[Row] | tuple[Row, ...], row: Row) -> bool:
+    """The row says what a row above it says (the header printed again)."""
+    texts = _texts(row)
+    return any(texts) and any(_texts(other) == texts for other in rows)
+
+
+def _texts(row: Row | list[Cell]) -> list[str]:
+    """A row's texts as compared: a copied row's trailing empty cells (a Tab at the end) do not count."""
+    texts = [cell.text for cell in row]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
+
+
+def _width(table: Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def _page_number_remark(location: str, text: str) -> str:
+    return f"{location}“{text}”是页码，未作为内容读取。"
