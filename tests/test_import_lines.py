@@ -69,9 +69,11 @@ def written(result: ImportResult) -> dict[str, Any]:
 
 # Where the two labels are apart on one line: not a plain space, which may be part of a value. A tab in copied text
 # is a cell boundary, and a page shows a run of spaces as one: each is tried where it is what the form has.
-SEPARATORS = {"full-width": "\u3000", "two-full-width": "\u3000\u3000", "spaces": "  ", "tab": "\t"}
+SEPARATORS = {"full-width": "\u3000", "two-full-width": "\u3000\u3000", "spaces": "  ", "tab": "\t",
+              "comma": "，", "ascii-comma": ",", "semicolon": "；"}
 ONE_LINE = [(suffix, "full-width") for suffix in LINE_FORMATS] + [(suffix, "two-full-width") for suffix in LINE_FORMATS] \
-    + [("docx", "spaces"), ("txt", "spaces"), ("docx", "tab"), ("txt", "tab")]
+    + [("docx", "spaces"), ("txt", "spaces"), ("docx", "tab"), ("txt", "tab")] \
+    + [(suffix, separator) for suffix in ("docx", "txt", "pdf") for separator in ("comma", "ascii-comma", "semicolon")]
 
 
 @pytest.mark.parametrize("suffix", LINE_FORMATS)
@@ -127,6 +129,14 @@ def test_a_contact_line_with_an_unknown_label_is_listed(tmp_path: Path, suffix: 
     assert "contact" not in result.filing
     assert not_placed(result) == [(as_read(line, suffix), "未识别的段落")]
     assert result.check.errors == []
+
+
+def test_a_comma_inside_a_value_keeps_the_line_whole(tmp_path: Path) -> None:
+    """A comma parts pairs only where a label and its colon follow: "实施单位：某局，某中心" is one value."""
+    line = "填报人：张三，李四"
+    result = run(form([line]), tmp_path, "docx")
+    assert written(result)["contact"] == {"filer": "张三，李四"}
+    assert_clean(result)
 
 
 def test_one_space_leaves_the_contact_line_unread(tmp_path: Path) -> None:

@@ -41,6 +41,23 @@ PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
 PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
 LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
 
+# 绩效自评表 (项目支出/部门整体支出绩效自评表) report the year's results beside its targets: these heads (of a column,
+# a row or a goal's sub-head) name a result, never a target. The content format holds targets only, so what they
+# head is listed as not placed with `self_evaluation_reason`. Matched after `normalize`, also without a bracketed
+# note ("执行率（B/A）"). 年度指标值 and 分值 beside them are the targets' value and weight.
+SELF_EVALUATION_TOTALS = {"总分", "自评总分"}  # the label of the row that adds up the scores, under the indicators
+SELF_EVALUATION_HEADS = {"实际完成值", "全年实际完成值", "实际值", "实际完成情况", "实际完成", "全年执行数", "执行数",
+                         "执行率", "全年预算数", "得分", "自评得分", "偏差原因分析及改进措施", "偏差原因分析", "偏差原因",
+                         "原因分析及改进措施", "改进措施", *SELF_EVALUATION_TOTALS}
+SELF_EVALUATION_TITLE = re.compile(r"^.{0,40}绩效自评.{0,10}表")  # "2025年度部门整体支出绩效自评表"
+# Sub-heads of a 自评表's goal row: "年度总体目标 | 预期目标 | 实际完成情况" over the two texts.
+EXPECTED_GOAL = "预期目标"
+# 自评表's budget grid: 年初预算数 is the budget the targets were set with (the project's budget); the other columns
+# (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) are the year's execution and its score.
+OPENING_BUDGET = "年初预算数"
+# A 自评表's 项目资金 row the content format has no budget part for.
+BUDGET_ROWS_WITHOUT_FIELD = {"上年结转资金", "上年结转"}
+
 # Funds table: 收入/支出 sections and their amount columns.
 FUND_SECTIONS = {"收入构成": "income", "收入": "income", "收入项目": "income",
                  "支出构成": "expenditure", "支出": "expenditure", "支出项目": "expenditure"}
@@ -79,7 +96,11 @@ BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
 BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
-               "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other"}
+               "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other",
+               "其中当年财政拨款": "fiscal", "当年财政拨款": "fiscal"}  # the last two: a 自评表's rows
+# The row under a merged amount head (预算金额 over 合计 | 财政拨款 | 其他资金): the heads of its split, where
+# 合计 (总额) is the amount's total, not a total row.
+SPLIT_HEADS = {**BUDGET_ROWS, "总额": "total", "合计": "total"}
 # A spending plan's time points: "3月底" … "12月底", or the quarters ("一季度", "第1季度", "四季度末").
 QUARTER_END = re.compile(r"^(\d{1,2}月底|第?[一二三四1-4]季度末?)$")
 SPENDING_PLAN_WORDS = ("支出计划", "支出进度", "执行进度", "使用计划")  # in the label beside those heads
@@ -92,7 +113,7 @@ PROJECT_TEXTS_WITHOUT_FIELD = {"项目概况", "项目简介", "项目基本情�
 # Matched after `normalize`; "预算金额（万元）" also without its bracket.
 TASK_COLUMNS: dict[str, str] = {
     "任务名称": "name", "主要内容": "content", "任务内容": "content",
-    **BUDGET_ROWS, "预算金额": "total", "预算金额总额": "total", "总额": "total", "其中": "split",
+    **SPLIT_HEADS, "预算金额": "total", "预算金额总额": "total", "其中": "split",
     **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
 }
 TASK_SPLIT = ("total", "fiscal", "other")  # the amount columns, in the content format's order
@@ -146,6 +167,14 @@ BUDGET_LINE_LABELS = {"项目资金", "预算规模"}
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
                     "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
                     "总体目标", "项目总体目标", "预算规模及资金用途", "收支构成", *BUDGET_LINE_LABELS}
+# The goals are often published inside the department's 部门预算公开 report, whose other chapters are budget matters
+# that are not the performance filing: a chapter (or part) heading that names one of these opens text that is listed
+# as not placed, with that reason. Matched in the heading's title ("二、“三公”经费预算情况说明", "第三部分 名词解释").
+BUDGET_REPORT_MATTERS = ("三公", "政府采购", "国有资产", "资产占用", "机关运行经费", "收支预算", "收入预算", "支出预算",
+                         "财政拨款收支", "一般公共预算", "政府性基金", "国有资本经营", "预算情况说明", "其他重要事项", "名词解释")
+# Lines of the report's own apparatus, listed one by one: its table of contents ("目录") and the list of its
+# attachments ("附件1：部门收支总表"). Only the line: the attachments may be the goal tables themselves.
+REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四五六七八九十]*\s*([:：、.．]\s*)?[^\s:：、.．].*)$")
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
 LEVEL2_OF: dict[str, set[str]] = {
@@ -166,8 +195,10 @@ MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金�
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 # What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
-# space; a PDF's text layer may give it as an em space). One plain space may be part of a value.
-PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]")
+# space; a PDF's text layer may give it as an em space). One plain space may be part of a value. A comma or semicolon
+# parts them too where a short label and its colon follow ("填报人：张三，联系电话：…"); the line is read pair by pair
+# only when every piece is a field's label and value, so a comma inside a value keeps the line whole.
+PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]|[，,；;](?=[^，,；;：:\s]{1,12}[：:])")
 FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount written with its unit
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
@@ -230,6 +261,11 @@ def project_list_column(text: str) -> str | None:
     return PROJECT_LIST_COLUMNS.get(normalize(text)) or PROJECT_LIST_COLUMNS.get(normalize(BRACKETED.sub("", text)))
 
 
+def split_head(text: str) -> str | None:
+    """The budget field a head of an amount's split names ("合计", "其中：财政拨款", "其他资金（万元）")."""
+    return SPLIT_HEADS.get(normalize(text)) or SPLIT_HEADS.get(normalize(BRACKETED.sub("", text)))
+
+
 def department_label(text: str) -> str | None:
     """The department-name label a text is ("部门（单位）名称", "填报单位（盖章）"), as normalized; a bracketed note
     ("（盖章）") does not change it."""
@@ -260,6 +296,16 @@ def is_indicator_header(texts: list[str]) -> bool:
     return levels >= 2 and bool(fields & {"value", "prior:group"} or any(str(f).startswith("prior:") for f in fields))
 
 
+def is_grouped_indicator_header(upper: list[str], lower: list[str]) -> bool:
+    """An indicator header of two rows whose first names no levels: 绩效指标 merged over 一级指标 | 二级指标 | 三级指标,
+    beside 指标值 merged down. The first row holds only such group heads and at least one indicator column, the
+    second only indicator columns; together they name the levels and the value."""
+    heads, subs = [t for t in upper if t], [t for t in lower if t]
+    return any(indicator_column(t) for t in heads) and bool(subs) and all(indicator_column(t) for t in subs) \
+        and all(indicator_column(t) or normalize(t) in STRUCTURE_LABELS for t in heads) \
+        and not is_indicator_header(heads) and is_indicator_header(heads + subs)
+
+
 def is_label_like(text: str) -> bool:
     """An indicator label (一级/二级), not an indicator: the usual names or a short "…指标"."""
     return text in LEVEL1 or text in LEVEL2 or (text.endswith("指标") and len(text) <= 10)
@@ -272,3 +318,24 @@ def date_of(text: str) -> tuple[int, int, int] | None:
         return None
     year, month, day, iso_month, iso_day = match.groups()
     return int(year), int(month or iso_month), int(day or iso_day)
+
+
+def budget_report_matter(title: str) -> str | None:
+    """The budget matter a chapter's title names ("“三公”经费预算情况说明" → "三公"), None for a chapter of the filing."""
+    return next((word for word in BUDGET_REPORT_MATTERS if word in title), None)
+
+
+def self_evaluation_head(text: str) -> str | None:
+    """The 自评 result a head names ("实际完成值", "执行率（B/A）"), as normalized; None for anything else."""
+    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text)))
+                 if key in SELF_EVALUATION_HEADS), None)
+
+
+def self_evaluation_reason(head: str) -> str:
+    """Why a 自评 result is not placed: one reason, naming the head it was filed under."""
+    return f"原表“{head}”属于绩效自评（自评表中的完成情况和评分），文件格式只录入绩效目标，没有对应的字段，未录入"
+
+
+def without_field_reason(head: str) -> str:
+    """Why the cells of a column the importer knows no field for are not placed."""
+    return f"原表“{head}”一列在文件格式中没有对应的字段，未录入"
