@@ -194,15 +194,16 @@ MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金�
 # "填报人：张三" in one cell or line; a label as long as "项目主要支出方向和用途"
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
-# What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
-# space; a PDF's text layer may give it as an em space). One plain space may be part of a value. A comma or semicolon
-# parts them too where a short label and its colon follow ("填报人：张三，联系电话：…"); the line is read pair by pair
-# only when every piece is a field's label and value, so a comma inside a value keeps the line whole.
-PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]|[，,；;](?=[^，,；;：:\s]{1,12}[：:])")
 FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount written with its unit
 DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
+# What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
+# space; a PDF's text layer may give it as an em space). One plain space may be part of a value. A comma or semicolon
+# parts them too where a contact or date label and its colon follow ("填报人：张三，联系电话：…"; not in a sentence of
+# amounts, "资金总额 120万元，其中：财政拨款 100万元", which is read whole).
+PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]|[，,；;](?=(?:%s)\s*[：:])"
+                            % "|".join(sorted({*FILER, *PHONE, *DATE_LABELS}, key=len, reverse=True)))
 # A printed page's number, left in text copied from the page or in a file converted from the print: "第 1 页，共 2 页",
 # "第1页", "共5页 第2页", "- 2 -", "— 2 —", "2/5". Matched against a whole line or a row's only cell.
 PAGE_NUMBER = re.compile(r"\s*(第\s*\d+\s*页(\s*[，,/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[，,/／]?\s*第\s*\d+\s*页"
