@@ -16,19 +16,21 @@ from .document import Paragraph, SourceDocument
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
-from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, normalize
+from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, normalize
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
 from .projects import budget_line, project_line
-from .running_text import SECTION_HEADING, SUBHEADING, RunningText
+from .running_text import PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING, SUBHEADING, RunningText
+from .self_evaluation import SelfEvaluation
 from .tables import TableParts
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 
 
-class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks):
+class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks,
+                SelfEvaluation):
     def run(self) -> Imported:
         self._read_past_page_breaks()
         for block in self.document.blocks:
@@ -46,15 +48,21 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
         """`pairs`: a line of label–value pairs is read pair by pair (a paragraph, a row of one cell)."""
         text = paragraph.text.lstrip("*").strip()
+        if self._outside_filing(text, paragraph.location):
+            return  # a chapter of the budget report that is no part of the filing: listed with that reason
         read = self._label_pairs(text, paragraph.location) if pairs else None
         if read is None and self._unfielded_line(text, paragraph.location):
             return  # a project's text without a field: listed with that reason
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
-                or self._subheading(text) or self._running_text(text) or self._title(text)
+                or self._numbered_goal(text, paragraph.location) or self._subheading(text) or self._running_text(text) \
+                or self._title(text) or self._year_line(text, paragraph.location) \
+                or self._other_title(text, paragraph.location)
         if read:
             self._place(paragraph)
+        elif REPORT_APPARATUS.match(text):
+            self.why_not.setdefault(paragraph.location, REPORT_APPARATUS_REASON)
         else:
             self.why_not.setdefault(paragraph.location, "未识别的段落")
 
@@ -84,12 +92,14 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         return not unread
 
     def _part_heading(self, text: str) -> bool:
-        """"第一部分", "预算项目绩效目标": what follows a project part is projects."""
-        if text not in PARTS:
+        """"第一部分", "预算项目绩效目标", "第一部分 部门概况": what follows a project part is projects."""
+        part = PART_HEADING.match(text)
+        title = part.group("title").strip() if part else text
+        if text not in PARTS and part is None:
             return False
         self._close_text()
-        self.parts.add(text)
-        if text in PROJECT_PARTS:
+        self.parts.add(title or text)
+        if title in PROJECT_PARTS:
             self.in_projects = True
         return True
 
@@ -152,6 +162,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             filing["goals"] = self.goals
         if self.projects:
             filing["projects"] = self._finished_projects()
+        self._self_evaluation_note()
         if self.notes:
             filing["notes"] = self.notes
         if self.unit:

@@ -18,7 +18,7 @@ from .projects import put_field
 @dataclass
 class TextTarget:
     """Where the running paragraphs go until the next heading: a filing field, a section, a goal's text."""
-    kind: str  # "field", "section", "goal", "goals"
+    kind: str  # "field", "section", "goal", "goals"; "outside": a budget chapter, `key` is why it is listed
     key: str
     paragraphs: list[str] = field(default_factory=list)
     single: bool = False
@@ -51,6 +51,9 @@ class AssemblyState:
         self.in_table = False
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
+        self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
+        self.opening_budget: tuple[int, dict[int, str]] | None = None  # 年初预算数's column, the result columns' heads
+        self.opening_head: list[Cell] = []  # the row of those heads, for `_lined_up`
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

@@ -16,16 +16,19 @@ from .document import Cell
 from .form_rows import FormRow
 from .imported import FormYear
 from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
-                      MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, STRUCTURE_LABELS, date_of, department_label,
-                      normalize, task_column)
+                      MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of,
+                      department_label, normalize, task_column)
 from .projects import budget_line, project_line
 
-# The form's name line: "2025年部门整体绩效目标批复", or a budget table's "2026年部门预算项目支出表".
-TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$")
+# The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
+# goals are published in, "某县交通运输局2026年部门预算公开" ("…部门预算", "…部门预算信息公开说明").
+TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$"
+                         r"|^.{0,40}部门预算(信息)?(公开)?(说明)?$")
 # A title that names the department before the year: "某区卫生健康局2026年度部门整体绩效目标表".
 NAMED_TITLE = re.compile(r"^(?P<name>[^\d\s:：,，。、;；（）()《》“”\"]{2,30}?)\s*\d{4}\s*年度?"
                          r".*(绩效目标|部门预算|项目支出|部门整体)")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
+TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 
@@ -119,13 +122,39 @@ class DepartmentFields(AssemblyState):
         """The form's title, and a "（2024年度）" line right under it, before any content."""
         if self.goals or self.projects or self.filing.get("funds"):
             return False
-        if "title" not in self.filing and TITLE_WORDS.search(text):
+        if "title" not in self.filing and (TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text)):
             self.filing["title"] = text
             return True
         title = self.filing.get("title", "")
         if title and YEAR_LINE.fullmatch(text) and not YEAR_LINE.search(title):
             self.filing["title"] = title + text
             return True
+        return False
+
+    def _year_line(self, text: str, location: str) -> bool:
+        """"（2026年度）" under a later sheet's heading (项目支出绩效目标表): the year the title (or the form's 预算年度)
+        already gives, said again. Another year, or none to compare with, is listed: the filing has one year."""
+        if not YEAR_LINE.fullmatch(text):
+            return False
+        year = int(YEAR_VALUE.search(text).group(1))
+        title = self.filing.get("title", "")
+        in_title = TITLE_YEAR.search(title)
+        stated = int(in_title.group(1)) if in_title else self.form_year.year if self.form_year else None
+        if year == stated:
+            return True
+        compared = f"与标题“{title}”的年度不一致" if in_title else "与表中的预算年度不一致" if stated else "原表没有别处写明年度可以对照"
+        self.why_not[location] = f"原表此行写的是 {year} 年度，{compared}；文件中预算年度只有一处，未录入，请核对"
+        return False
+
+    def _other_title(self, text: str, location: str) -> bool:
+        """A title line once the filing has its title: the same title again (printed on every sheet) is that title;
+        another sheet's own ("2026年项目支出汇总表") is listed, since the filing has one title."""
+        title = self.filing.get("title")
+        if not title or not TITLE_WORDS.search(text):
+            return False
+        if text == title:
+            return True
+        self.why_not[location] = f"另一张表的标题；文件中文件名称只有一处，已按原表的“{title}”录入，这一行未录入"
         return False
 
     def _department_name(self, text: str, with_code: bool, line: str | None = None) -> None:

@@ -48,7 +48,9 @@ class FormRows(AssemblyState):
         row = FormRow(rows, index, origin, self._take_units(rows[index]))
         if not row.present:
             return 1
-        for reading in (self._unfielded_row, self._overall_goal_row, self._budget_periods_row, self._budget_matrix_row,
+        for reading in (self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
+                        self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
+                        self._unfielded_row, self._overall_goal_row, self._budget_periods_row, self._budget_matrix_row,
                         self._goal_row, self._plain_goal_row, self._department_text_row, self._goal_naming_row,
                         self._section_row):
             used = reading(row)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .assembly_state import AssemblyState
 from .department import is_form_label
-from .document import Cell
+from .document import Cell, Table
 from .form_rows import FormRow
 from .indicators import in_field_order
 from .layouts import (BRACKETED, PROJECT_GOAL_COLUMNS, STRUCTURE_LABELS, indicator_column, is_indicator_header,
@@ -26,6 +26,9 @@ MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；�
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
+# A department's goal as a numbered paragraph: "目标1：完成……" (titled 目标1) or "1.完成……" (the whole paragraph).
+NUMBERED_GOAL = re.compile(r"^(?P<label>目标\s*[0-9一二三四五六七八九十]{1,2})\s*[:：]\s*(?P<rest>\S.*)$")
+NUMBERED_ITEM = re.compile(r"^([0-9]{1,2}[.．、](?!\d)|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 GoalLine = tuple[str, str | None, str, str]  # kind, title (None for a label that only names the row), label, text
 
 
@@ -51,10 +54,11 @@ def goal_line(text: str) -> GoalLine | None:
 
 class Goals(AssemblyState):
     def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
-                    same_project: bool = False) -> None:
+                    same_project: bool = False, department: bool = False) -> None:
+        """`department`: the reading knows the goal is the department's (never the start of the projects)."""
         mid_long = kind == "中长期"
         kind = "中期" if mid_long else kind
-        if not self.in_projects and self._starts_projects(kind, origin):
+        if not self.in_projects and not department and self._starts_projects(kind, origin):
             self.in_projects = True
             self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
                                                             "编者把它们各读作一个项目。"})
@@ -98,6 +102,38 @@ class Goals(AssemblyState):
         """"年度目标：…" while a project is open: that project's goal, its label structure (as in a form's row). A
         department's goal line keeps its label in the text (see `_goal_line`)."""
         return goal_line(text) if self.in_projects and self.project is not None else None
+
+    def _numbered_goal(self, text: str, location: str) -> bool:
+        """A department's goal written as a numbered paragraph ("目标1：…", "1.…") with its indicator table right after
+        it: that table's goal; "目标2：…" after a goal's table is the next goal. Numbered paragraphs listed one after
+        another before a table stay the chapter's text: the form does not say which of them the table measures."""
+        named = NUMBERED_GOAL.match(text)
+        if self.in_projects or not (named or NUMBERED_ITEM.match(text)) \
+                or (self.text is not None and self.text.kind in ("goal", "goals")):
+            return False
+        listed = self.text is not None and bool(self.text.paragraphs) and _is_numbered(self.text.paragraphs[-1])
+        table = self._indicator_table_after(location)
+        after_table = self.text is None and named is not None and bool(self.goals and self.goals[-1].get("indicators"))
+        if listed or not (table or after_table):
+            return False
+        self._close_text()
+        title, rest = (named.group("label"), named.group("rest")) if named else (None, text)
+        self._start_goal("年度", title, rest, origin=location, department=True)
+        assert self.goal is not None
+        self.goal["notes"] = [{"field": "text", "text": "原文以编号段落写出此目标，" + (
+            "指标表紧接其后；编者把这一段读作该表所属目标的内容。" if table else
+            "前一个目标的指标表之后另起一段，后面没有指标表；编者读作又一个目标，没有指标。")}]
+        return True
+
+    def _indicator_table_after(self, location: str) -> bool:
+        """The block right after the paragraph at `location` is a table that opens with an indicator header."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if not isinstance(b, Table) and b.location == location), None)
+        following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
+        if not isinstance(following, Table):
+            return False
+        first = next((row for row in following.rows if any(cell.text for cell in row)), ())
+        return is_indicator_header([cell.text for cell in first])
 
     def _goal_for_table(self, origin: str, labelled: str | None = None) -> dict[str, Any]:
         """The goal an indicator table belongs to: the one waiting for its table, else a new goal. A table whose
@@ -219,6 +255,10 @@ def _new_goal(kind: str, title: str | None, text: str | None, origin: str) -> di
         goal["text"] = text
     goal["_origin"] = origin  # which table or line it came from; dropped when the filing is finished
     return goal
+
+
+def _is_numbered(text: str) -> bool:
+    return bool(NUMBERED_GOAL.match(text) or NUMBERED_ITEM.match(text))
 
 
 def _next_is_header(rows: list[list[Cell]], index: int) -> bool:

@@ -15,7 +15,8 @@ from typing import Any
 from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
-from .layouts import LEVEL1, LEVEL2, LEVEL2_OF, indicator_column, is_label_like
+from .layouts import (LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, indicator_column, is_label_like, normalize,
+                      self_evaluation_head, self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
 FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
@@ -31,6 +32,14 @@ class Columns:
     fields: dict[int, str]  # column → indicator field
     years: dict[int, int | str]  # column → prior year (or "last" until the fiscal year is known)
     header_cells: list[Cell]
+    # column → its header cell, for a header the content format has no field for (实际完成值, 是否核心指标): still a
+    # column, so no other cell is read in its place, and its cells are listed as not placed with `reason`
+    others: dict[int, Cell] = field(default_factory=dict)
+
+    def reason(self, column: int) -> str:
+        head = self.others[column].text
+        result = self_evaluation_head(head)
+        return self_evaluation_reason(result) if result else without_field_reason(head)
 
     @property
     def first_data(self) -> int:
@@ -47,6 +56,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Co
     """Columns named by the header row and the sub-header rows under it; returns how many rows the header has."""
     fields: dict[int, str] = {}
     years: dict[int, int | str] = {}
+    others: dict[int, Cell] = {}
     cells: list[Cell] = []
     used = 0
     for depth, row in enumerate(rows):
@@ -55,8 +65,13 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Co
             break
         used += 1
         for column, name in named:
+            if name is None:
+                if normalize(row[column].text) not in STRUCTURE_LABELS:  # a label beside the table is no column
+                    others[column] = row[column]
+                continue
             cells.append(row[column])
-            if name is None or name == "prior:group":
+            others.pop(column, None)
+            if name == "prior:group":
                 continue
             if name.startswith("prior:"):
                 years[column] = int(name[6:]) if name[6:].isdigit() else "last"
@@ -69,7 +84,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Co
             if cell.text and column not in fields and indicator_column(cell.text) == "seq":
                 fields[column] = "seq"
                 cells.append(cell)
-    return Columns(fields, years, cells), used
+    return Columns(fields, years, cells, others), used
 
 
 @dataclass
@@ -81,6 +96,7 @@ class IndicatorReader:
     realign: bool = True
     indicators: list[dict[str, Any]] = field(default_factory=list)
     placed: list[Cell] = field(default_factory=list)
+    not_read: list[tuple[Cell, str]] = field(default_factory=list)  # cells under `columns.others`, with the reason
     level1: str | None = None
     level2: str | None = None
     pending_level1: str | None = None
@@ -169,7 +185,7 @@ class IndicatorReader:
     def _usual_last(self) -> int:
         """Where a row's content normally ends: the header's last column when rows end there, else the usual end."""
         lasts = [self._last(row) for row in self.rows if not self._is_label_row(row) and self._last(row) >= 0]
-        header_last = max([*self.columns.fields, *self.columns.years], default=0)
+        header_last = max([*self.columns.fields, *self.columns.years, *self.columns.others], default=0)
         if header_last in lasts or not lasts:
             return header_last
         return Counter(lasts).most_common(1)[0][0]
@@ -202,6 +218,7 @@ class IndicatorReader:
         values = {self.columns.fields[c]: cell.text for c, cell in cells.items() if c in self.columns.fields}
         prior = {self.columns.years[c]: cell.text for c, cell in sorted(cells.items()) if c in self.columns.years}
         self.placed.extend(cell for c, cell in cells.items() if c in self.columns.fields or c in self.columns.years)
+        self.not_read.extend((cell, self.columns.reason(c)) for c, cell in cells.items() if c in self.columns.others)
         self._name_in_label_column(values, prior, notes)
         labelled = bool(values.get("level1") or values.get("level2"))
         self._labels(values, notes)
@@ -226,6 +243,11 @@ class IndicatorReader:
         last = max(movable, default=-1)
         if not self.realign or len(movable) < 2:
             return present
+        # ends where the other rows end, or has a blank cell inside: read in order, its cells would slide
+        if last == usual_last or len(movable) <= last - min(movable):
+            shifted = self._without_level1_slot(present, notes)
+            if shifted is not None:
+                return shifted
         if last == usual_last:
             return self._anchored(present, movable, seq, notes)
         held = [column for column in self.anchors if column <= last]
@@ -233,7 +255,7 @@ class IndicatorReader:
             return present  # in place by its anchor columns; it only stops short (its last cells are empty)
         if last < usual_last and self._labels_in_place(movable):
             return present  # 一级 and 二级 in their columns: it only stops short (a 定性 value has no 计量单位)
-        data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years]
+        data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years, *self.columns.others]
                               if self.columns.first_data <= c <= usual_last and c != seq)
         cells = [movable[c] for c in sorted(movable)]
         count = min(len(cells), len(data_columns))
@@ -254,6 +276,24 @@ class IndicatorReader:
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
                               f"编者按单元格顺序读作{read}。"})
         return aligned
+
+    def _without_level1_slot(self, present: dict[int, Cell], notes: list[dict[str, str]]) -> dict[int, Cell] | None:
+        """Copied text drops the slot of a 一级 label merged down: a 二级 label in the 一级 column, beside a cell that
+        is no label, shows it. The whole row moves one column right, blank cells kept in their place: a blank cell
+        inside the row (an empty 实际完成值) does not pull the cells after it, and a filled last column (偏差原因)
+        that makes the row end where the others do does not hide the lost slot."""
+        level = {f: c for c, f in self.columns.fields.items() if f in LEVEL_FIELDS}
+        if len(level) != 2 or level["level2"] != level["level1"] + 1:
+            return None
+        first, second = present.get(level["level1"]), present.get(level["level2"])
+        if first is None or first.text not in LEVEL2 or first.text in LEVEL1 or second is None \
+                or is_label_like(second.text):
+            return None
+        moved = {c + 1 if c >= level["level1"] else c: cell for c, cell in present.items()}
+        read = "、".join(self._field_label(c) for c in sorted(moved) if c != self._seq_column())
+        notes.append({"text": f"原表此行二级指标“{first.text}”落在一级指标列（复制时丢掉了合并的一级指标格子）；"
+                              f"编者把此行各格右移一列，读作{read}。"})
+        return moved
 
     def _labels_in_place(self, movable: dict[int, Cell]) -> bool:
         """The row's 一级 and 二级 columns hold a 一级指标 and one of its 二级指标: nothing was lost on their left."""
@@ -300,6 +340,8 @@ class IndicatorReader:
     def _field_label(self, column: int) -> str:
         if column in self.columns.years:
             return f"{self.columns.years[column]}年指标值"
+        if column in self.columns.others:  # a column without a field: named by its header as filed
+            return self.columns.others[column].text
         names = FIELD_LABELS[Indicator]
         key = self.columns.fields.get(column, "")
         if key == "value_mid":  # the 中期 goal's value: no field of its own in the content format

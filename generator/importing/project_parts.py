@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..models import Budget, Project
+from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
@@ -17,7 +19,7 @@ from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDG
                       MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_TEXTS_WITHOUT_FIELD, SPENDING_PLAN_WORDS,
                       STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
-                       put_field, spending_header, unnumbered_heading, withheld)
+                       put_field, spending_header, split_columns, unnumbered_heading, withheld)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
@@ -62,15 +64,18 @@ class ProjectParts(AssemblyState):
         cell ("资金总额（万元）") is the filing's."""
         header = rows[start]
         columns = {c: key for c, cell in enumerate(header) if cell.text and (key := project_list_column(cell.text))}
-        self._place(*(c for c in header if c.text))
-        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
+        split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
+        columns.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
+        heads = [c for c in header if c.text] + [rows[start + 1][c] for c in split]
+        self._place(*heads)
+        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in heads)):
             self._set_unit(unit.group(1))
-        end = start + 1
+        end = start + 1 + bool(split)
         count = 0
         while end < len(rows) and not self._is_stop(rows[end]):
             count += self._listed_project(rows[end], columns)
             end += 1
-        return end - start, count + 1
+        return end - start, count + 1 + bool(split)
 
     def _listed_project(self, row: list[Cell], columns: dict[int, str]) -> bool:
         """One row of a project list, its cells in column order; a row without a name is no project. A 合计 row is
@@ -87,6 +92,7 @@ class ProjectParts(AssemblyState):
             self._project_cell(project, key, cell)
         if "number" not in project:  # numbered projects are named p<序号> by the site, as in every layout
             project = {"id": f"p{len(self.projects) + 1}"} | project
+        project["_listed"] = cells["name"].location  # a list's row: its project may have a form too
         self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
         self.projects.append(project)
         return True
@@ -292,11 +298,54 @@ class ProjectParts(AssemblyState):
     # ---- when the filing is finished -------------------------------------------------------------
     def _finished_projects(self) -> list[dict[str, Any]]:
         """Projects with nothing else to name them get an id by position; fields in the content format's order."""
+        for listed in [p for p in self.projects if "_listed" in p]:
+            self._merge_listed(listed)
         for number, project in enumerate(self.projects, 1):
             if "withheld" not in project and not project.get("code") and "number" not in project \
                     and "id" not in project:
                 project["id"] = f"p{number}"
         return [_project_order(p) for p in self.projects]
+
+    def _merge_listed(self, listed: dict[str, Any]) -> None:
+        """A summary sheet lists the projects (序号 | 项目名称 | 项目金额) whose own forms are on other sheets: a list's
+        row and the one form of the same name are one project, at the row's place in the list. Two numbers or codes
+        that differ say two projects: both are kept."""
+        forms = [p for p in self.projects
+                 if "_listed" not in p and "withheld" not in p and p.get("name") == listed["name"]]
+        if len(forms) != 1 or any(listed.get(key) not in (None, forms[0].get(key)) and forms[0].get(key) is not None
+                                  for key in ("number", "code")):
+            return
+        form = forms[0]
+        _fill_in(form, listed)
+        at = next(index for index, project in enumerate(self.projects) if project is listed)
+        self.projects = [form if index == at else project for index, project in enumerate(self.projects)
+                         if project is not form]
+
+
+def _fill_in(form: dict[str, Any], listed: dict[str, Any]) -> None:
+    """The list row's fields into its project's form: what the form leaves out is taken, and said in a note; a field
+    the form gives differently keeps the form's, and the row's is kept in a note."""
+    row = f"原表 {listed['_listed']} 所在行"
+    notes = form.setdefault("notes", [])
+    taken = []
+    for key, value, model, part in _listed_fields(listed):
+        held = form.get("budget", {}).get(key) if part == "budget" else form.get(key)
+        if held is None:
+            (form.setdefault("budget", {}) if part == "budget" else form)[key] = value
+            taken.append(label(model, key))
+        elif held != value:
+            notes.append({"field": f"{part}.{key}" if part else key,
+                          "text": f"{row}的{label(model, key)}为“{value}”，与项目表的“{held}”不一致；编者按项目表录入。"})
+    notes.insert(0, {"field": "name", "text": f"{row}（项目一览）与本项目的项目表同名；编者读作同一个项目"
+                                              + (f"，{'、'.join(taken)}按该行录入。" if taken else "。")})
+    notes.extend(listed.get("notes", []))
+
+
+def _listed_fields(listed: dict[str, Any]) -> list[tuple[str, Any, type, str]]:
+    """A list row's fields as (key, value, model, part): the project's own, then its budget's."""
+    own = [(key, value, Project, "") for key, value in listed.items()
+           if key not in ("id", "name", "budget", "notes") and not key.startswith("_")]
+    return own + [(key, value, Budget, "budget") for key, value in listed.get("budget", {}).items()]
 
 
 def _unfielded_label(text: str) -> str | None:

@@ -20,7 +20,7 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import MONEY_UNIT_IN_LABEL
-from .projects import project_row_columns
+from .projects import project_row_columns, split_columns
 
 Row = list[Cell]
 
@@ -51,9 +51,12 @@ class ProjectRows(AssemblyState):
         used and rows placed."""
         header = rows[start]
         project = project_row_columns([cell.text for cell in header])
+        split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
+        project.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
         layout = RowLayout(project, [c for c in range(len(header)) if c not in project], self.realign)
         columns, header_rows = header_columns([layout.indicator_cells(row) for row in rows[start:]], None)
-        self._place(*(cell for cell in header if cell.text), *columns.header_cells)
+        header_rows = max(header_rows, 1 + bool(split))
+        self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
         for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
             self._set_unit(unit.group(1))
         end, body = self._part_rows(rows, start, header_rows, self._is_stop)

@@ -10,7 +10,7 @@ from .document import Cell
 from .funds import amount, grouped_amount, grouped_note
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
                       PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
-                      project_list_column, project_row_column)
+                      project_list_column, project_row_column, split_head)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -118,6 +118,19 @@ def project_row_columns(texts: list[str]) -> dict[int, str]:
             or not all(indicator_column(text) for text in rest):
         return {}
     return columns
+
+
+def split_columns(header: list[Cell], below: list[Cell] | None) -> dict[int, str]:
+    """项目金额 (预算金额 …) merged across its split, with 合计 | 财政拨款 | 其他资金 on the row below: column → the
+    budget field each split head names. Empty unless every filled cell under the merged amount head is such a
+    head (only then is the row a second header row, not a project or a 合计 row); the row's other cells are the
+    other heads' business (指标性质 | 指标值 | 度量单位 under 指标值)."""
+    spanned = {cell.merged_from for cell in header if cell.merged_from}
+    amounts = {cell.location for cell in header if cell.location in spanned and project_field(cell.text) == "total"}
+    under = [(column, cell) for column, cell in enumerate((below or [])[:len(header)])
+             if cell.text and (header[column].merged_from or header[column].location) in amounts]
+    heads = {column: split_head(cell.text) for column, cell in under}
+    return heads if heads and all(heads.values()) else {}
 
 
 def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:

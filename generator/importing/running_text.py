@@ -10,10 +10,12 @@ import re
 
 from .assembly_state import AssemblyState, TextTarget
 from .form_rows import FormRow
-from .layouts import DEPARTMENT_TEXTS, normalize
+from .layouts import DEPARTMENT_TEXTS, REPORT_APPARATUS, budget_report_matter, normalize
 from .prose import prose_goals, rich
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
+REPORT_APPARATUS_REASON = "报告的目录或附件名称，不是绩效目标的内容，未录入"
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分\s*(?P<title>.*)$")  # "第三部分 名词解释", "第一部分"
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
@@ -28,6 +30,23 @@ class RunningText(AssemblyState):
             self.text = TextTarget("goals", heading_text)
         else:
             self.text = TextTarget("section", heading_text)
+
+    def _outside_filing(self, text: str, location: str) -> bool:
+        """A chapter or part of a 部门预算公开 report that is not the performance filing ("二、“三公”经费预算情况说明",
+        "第三部分 名词解释"): its heading and its paragraphs are listed with that reason, never read into a field, a
+        section or a goal's text. The heading of any other chapter or part ends it."""
+        title = _heading_title(text)
+        matter = budget_report_matter(title) if title is not None else None
+        if matter:
+            self._close_text()
+            self.text = TextTarget("outside", f"属于部门预算公开中“{text}”这部分，不是绩效目标的内容，"
+                                              "文件格式中没有对应的字段，未录入")
+        elif title is not None and self.text is not None and self.text.kind == "outside":
+            self.text = None
+        if self.text is None or self.text.kind != "outside":
+            return False
+        self.why_not[location] = REPORT_APPARATUS_REASON if REPORT_APPARATUS.match(text) else self.text.key
+        return True
 
     def _append_text(self, text: str) -> None:
         assert self.text is not None
@@ -71,6 +90,12 @@ class RunningText(AssemblyState):
             self._place(row.first, row.rest[0])
             return 1
         return 0
+
+
+def _heading_title(text: str) -> str | None:
+    """The title of a chapter ("一、部门职责") or part ("第一部分 部门概况") heading; None for any other line."""
+    heading = PART_HEADING.match(text) or SECTION_HEADING.match(text)
+    return heading.group("title") if heading else None
 
 
 def _broken_line(previous: str, text: str) -> bool:

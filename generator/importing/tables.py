@@ -20,7 +20,8 @@ from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicators import Columns, IndicatorReader, header_columns
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
-                      STRUCTURE_LABELS, TASK_LABELS, department_label, is_indicator_header, is_task_header, normalize)
+                      SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS, department_label,
+                      is_grouped_indicator_header, is_indicator_header, is_task_header, normalize, self_evaluation_head)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
                        spending_header, unnumbered_heading, withheld)
 from .tasks import TaskReader, task_columns
@@ -58,7 +59,7 @@ class TableParts(AssemblyState):
         texts = [cell.text for cell in rows[index]]
         if project_row_columns(texts):
             return ("项目表", *self._project_rows(rows, index, origin))
-        if is_indicator_header(texts):
+        if is_indicator_header(texts) or self._grouped_header(rows, index):
             return ("指标表", *self._indicator_table(rows, index, origin))
         if is_funds_header(texts):
             return ("资金表", *self._funds_table(rows, index))
@@ -72,6 +73,11 @@ class TableParts(AssemblyState):
         used = self._form_row(rows, index, origin)
         placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
         return ("项目表" if self.in_projects and self.project is not None else None), used, placed
+
+    def _grouped_header(self, rows: list[list[Cell]], index: int) -> bool:
+        """A header of two rows: 绩效指标 (merged across) over 一级指标 | 二级指标 | 三级指标 on the row below."""
+        return index + 1 < len(rows) and \
+            is_grouped_indicator_header([c.text for c in rows[index]], [c.text for c in rows[index + 1]])
 
     def _request_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str, int, int] | None:
         """The 年度预算申请 grid at this row, if there is one; a label line just before the table is its first row."""
@@ -97,7 +103,8 @@ class TableParts(AssemblyState):
         if len(present) == 1 and _opens_part(first):
             return True
         key = normalize(first)
-        return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or department_label(first) is not None \
+        return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in SELF_EVALUATION_TOTALS \
+            or department_label(first) is not None \
             or labelled_department(first) is not None \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
@@ -112,10 +119,23 @@ class TableParts(AssemblyState):
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
+        self._columns_without_field(columns, reader.not_read)
         labels = rows[max(start - 1, 0):start + header_rows]  # the header and the row above it
         goal = self._goal_for_table(origin, _labelled_kind(labels))
         self._keep_indicators(goal, columns, indicators)
         return end - start, end - start
+
+    def _columns_without_field(self, columns: Columns, cells: list[tuple[Cell, str]]) -> None:
+        """A header the content format has no field for, and the cells under it: listed as not placed with the
+        column's reason; a 自评 result (实际完成值, 得分) is remembered for the filing's note."""
+        for column, head in columns.others.items():
+            result = self_evaluation_head(head.text)
+            if result:
+                self._as_result([head], result)
+            else:
+                self.why_not[head.location] = columns.reason(column)
+        for cell, why in cells:
+            self.why_not[cell.location] = why
 
     def _keep_indicators(self, goal: dict[str, Any], columns: Columns, indicators: list[dict[str, Any]]) -> None:
         """A table's indicators into its goal: 中期 values as the 中期 goal's, its prior years, scores filed as 备注."""
