@@ -17,6 +17,7 @@ from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
 from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, normalize
+from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
@@ -30,7 +31,7 @@ PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目
 
 
 class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks,
-                SelfEvaluation):
+                SelfEvaluation, LetterParts):
     def run(self) -> Imported:
         self._read_past_page_breaks()
         for block in self.document.blocks:
@@ -48,8 +49,13 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
         """`pairs`: a line of label–value pairs is read pair by pair (a paragraph, a row of one cell)."""
         text = paragraph.text.lstrip("*").strip()
+        if paragraph.unread:
+            self.why_not[paragraph.location] = paragraph.unread  # the reader knows it is no part of the form
+            return
         if self._outside_filing(text, paragraph.location):
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
+        if self._letter_line(paragraph):
+            return  # the 批复 letter around the forms: its 文号, title, date, or a line listed with its reason
         read = self._label_pairs(text, paragraph.location) if pairs else None
         if read is None and self._unfielded_line(text, paragraph.location):
             return  # a project's text without a field: listed with that reason
@@ -168,6 +174,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         if self.unit:
             filing["money_unit"] = self.unit
         self._title_from_parts()
+        self._letter_addressee()  # the addressee names the department before a project's 预算单位 does
         self._name_from_budget_unit()
 
     def _not_placed(self) -> list[tuple[str, str, str]]:

@@ -54,6 +54,7 @@ class AssemblyState:
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
         self.opening_budget: tuple[int, dict[int, str]] | None = None  # 年初预算数's column, the result columns' heads
         self.opening_head: list[Cell] = []  # the row of those heads, for `_lined_up`
+        self.letter: Any = None  # the 批复/公开说明 letter before the forms (letter.Letter), once its 文号 or title is met
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

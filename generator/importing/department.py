@@ -15,9 +15,9 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .imported import FormYear
-from .layouts import (DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
+from .layouts import (DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
                       MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of,
-                      department_label, normalize, task_column)
+                      department_label, is_sentence, normalize, task_column)
 from .projects import budget_line, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
@@ -82,7 +82,7 @@ def department_in_title(title: str) -> str | None:
     """"某区卫生健康局2026年度部门整体绩效目标表" → "某区卫生健康局": the name before the year in the title of a
     department's or its projects' form; None when the title names none ("2026年度…", "关于2026年…")."""
     named = NAMED_TITLE.match(title.strip())
-    if named is None or named.group("name").startswith("关于"):
+    if named is None or "关于" in named.group("name"):  # "某县财政局关于下达2026年…": the issuing body, not the department
         return None
     return named.group("name")
 
@@ -97,6 +97,13 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     return key, labelled.group("value").strip()
 
 
+def _whole_date(value: str) -> tuple[int, int, int] | None:
+    """The date that is all of a date label's value ("：2025年1月10日"). A line that says more ("发布日期：2026-02-01
+    来源：某县司法局  浏览次数：123") is not read as a date: the rest of it would be dropped unseen."""
+    value = value.strip().lstrip(":：").strip()
+    return date_of(value) if DATE.fullmatch(value) else None
+
+
 def _value_cell(following: Cell | None) -> bool:
     """The cell after a label holds its value, unless it is the next label ("联系电话 | 填报日期 | …": the phone left
     blank); then the label has no value and the next label is read as what it is."""
@@ -108,7 +115,7 @@ class DepartmentFields(AssemblyState):
         """Dates, money unit and contact written as a line of their own."""
         for label, key in DATE_LABELS.items():
             if text.startswith(label):
-                date = date_of(text)
+                date = _whole_date(text[len(label):])
                 if date:
                     self.filing[key] = dt.date(*date)
                     return True
@@ -122,7 +129,8 @@ class DepartmentFields(AssemblyState):
         """The form's title, and a "（2024年度）" line right under it, before any content."""
         if self.goals or self.projects or self.filing.get("funds"):
             return False
-        if "title" not in self.filing and (TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text)):
+        if "title" not in self.filing and not is_sentence(text) \
+                and (TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text)):
             self.filing["title"] = text
             return True
         title = self.filing.get("title", "")
@@ -150,7 +158,7 @@ class DepartmentFields(AssemblyState):
         """A title line once the filing has its title: the same title again (printed on every sheet) is that title;
         another sheet's own ("2026年项目支出汇总表") is listed, since the filing has one title."""
         title = self.filing.get("title")
-        if not title or not TITLE_WORDS.search(text):
+        if not title or not TITLE_WORDS.search(text) or is_sentence(text):
             return False
         if text == title:
             return True

@@ -30,6 +30,9 @@ class Table:
 class Paragraph:
     text: str
     location: str  # "第3段", "第12行", "第2页 第5行"
+    # Why the reader already knows this paragraph is no part of the form, but a person must see it (a web page's
+    # publishing line, a link to an attachment): it is not read, and is listed 未放入 with this reason.
+    unread: str | None = None
 
 
 Block = Table | Paragraph

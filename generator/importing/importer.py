@@ -27,6 +27,7 @@ from .document import ImportFailure
 from .imported import FormYear, Imported
 from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
+from .letter import letter_kind
 from .readers import read_document
 from .yamlout import dump
 
@@ -205,10 +206,18 @@ def _form_year_differs(form_year: FormYear | None, year: int, other: str, used: 
 
 
 def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]]) -> None:
+    """--kind, else what the title says: a letter's by what it does (a 批复 may name the 申报 it answers), a form's
+    by its words. Only the title says it: a sentence of the text that mentions 批复 or 公开 does not."""
     if options.kind:
         filing["kind"] = options.kind
         return
     title = filing.get("title", "")
+    if letter_kind(title):
+        filing["kind"] = letter_kind(title)
+        if filing["kind"] not in title:  # "关于下达…的通知": handed down is approved, as the content format defines 批复
+            notes.append({"field": "kind", "text": f"原文是财政部门下达绩效目标的公文“{title}”；文件格式中批复指"
+                                                   "财政部门批复或下达的绩效目标，编者按批复录入。"})
+        return
     for kind in ("申报", "批复", "公开"):
         if kind in title:
             filing["kind"] = kind

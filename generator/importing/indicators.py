@@ -215,6 +215,8 @@ class IndicatorReader:
             self._label_row(row, notes)
             return
         cells = self._aligned(row, usual_last, notes)
+        if not cells:
+            return
         values = {self.columns.fields[c]: cell.text for c, cell in cells.items() if c in self.columns.fields}
         prior = {self.columns.years[c]: cell.text for c, cell in sorted(cells.items()) if c in self.columns.years}
         self.placed.extend(cell for c, cell in cells.items() if c in self.columns.fields or c in self.columns.years)
@@ -253,8 +255,13 @@ class IndicatorReader:
         held = [column for column in self.anchors if column <= last]
         if held and all(column in movable and movable[column].text == self.anchors[column] for column in held):
             return present  # in place by its anchor columns; it only stops short (its last cells are empty)
-        if last < usual_last and self._labels_in_place(movable):
-            return present  # 一级 and 二级 in their columns: it only stops short (a 定性 value has no 计量单位)
+        if last < usual_last and (self._labels_in_place(movable) or self._name_in_place(movable)):
+            return present  # labels (or the name) in their columns: it only stops short (no 计量单位, no 依据)
+        whole = self._shifted_whole(movable, usual_last, last, notes)
+        if whole is not None:
+            if seq is not None and seq in present:
+                whole[seq] = present[seq]
+            return whole
         data_columns = sorted(c for c in [*self.columns.fields, *self.columns.years, *self.columns.others]
                               if self.columns.first_data <= c <= usual_last and c != seq)
         cells = [movable[c] for c in sorted(movable)]
@@ -271,11 +278,41 @@ class IndicatorReader:
             aligned.update(zip(label_columns[-len(leftovers):] if leftovers else [], leftovers[-len(label_columns):]))
         if seq is not None and seq in present:
             aligned[seq] = present[seq]
+        if not self._holds_indicator(aligned):
+            return {}  # not placed: listed as cells not recognised, as a row below the table would be
         read = "、".join(self._field_label(c) for c in sorted(aligned) if c != seq)
         side = "左" if last < usual_last else "右"
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
                               f"编者按单元格顺序读作{read}。"})
         return aligned
+
+    def _holds_indicator(self, cells: dict[int, Cell]) -> bool:
+        """Cells read onto the columns hold a name, a value (this year's or a prior one) or a 一级/二级 label. A short
+        row of other text (a page's tab titles "项目资金明细 | 政府采购预算 | 绩效" below the table) would fill
+        only the right-hand columns: it is no slid indicator row."""
+        return any(self.columns.fields.get(c) in ("name", "value", *LEVEL_FIELDS) or c in self.columns.years
+                   for c in cells)
+
+    def _shifted_whole(self, movable: dict[int, Cell], usual_last: int, last: int,
+                       notes: list[dict[str, str]]) -> dict[int, Cell] | None:
+        """A slid row with a blank cell inside (an empty 上年指标值) moves as a whole, the blank kept in its place,
+        when that puts a name in the 三级指标 column, a value in the 指标值 column and only labels on their left.
+        Read in order instead, the cells after the blank would slide into it and the name into a value column."""
+        shift = usual_last - last
+        if len(movable) > last - min(movable) or min(movable) + shift < 0:
+            return None  # no blank inside: reading in order is the same
+        moved = {c + shift: cell for c, cell in movable.items()}
+        columns = {f: c for c, f in self.columns.fields.items()}
+        name, value = moved.get(columns.get("name", -1)), moved.get(columns.get("value", -1))
+        labels = [moved[c].text for f, c in columns.items() if f in LEVEL_FIELDS and c in moved]
+        if name is None or value is None or is_label_like(name.text) \
+                or not all(is_label_like(t) or t in self.labels for t in labels):
+            return None
+        read = "、".join(self._field_label(c) for c in sorted(moved))
+        notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，"
+                              f"向{'左' if shift > 0 else '右'}错位）；编者把此行各格连同其中的空格"
+                              f"{'右' if shift > 0 else '左'}移{abs(shift)}列，读作{read}。"})
+        return moved
 
     def _without_level1_slot(self, present: dict[int, Cell], notes: list[dict[str, str]]) -> dict[int, Cell] | None:
         """Copied text drops the slot of a 一级 label merged down: a 二级 label in the 一级 column, beside a cell that
@@ -302,6 +339,15 @@ class IndicatorReader:
             return False
         level1, level2 = movable[level["level1"]].text, movable[level["level2"]].text
         return level1 in LEVEL1 and level2 in LEVEL2_OF[level1]
+
+    def _name_in_place(self, movable: dict[int, Cell]) -> bool:
+        """The 三级指标 column holds a name and every cell on its left is a label or blank (merged above): the row is
+        in its columns and only stops short (its 指标值确定依据 is empty); read in order, the name would slide into
+        the value column."""
+        name = next((c for c, f in self.columns.fields.items() if f == "name"), None)
+        if name is None or name not in movable or is_label_like(movable[name].text):
+            return False
+        return all(is_label_like(cell.text) or cell.text in self.labels for c, cell in movable.items() if c < name)
 
     def _anchored(self, present: dict[int, Cell], movable: dict[int, Cell], seq: int | None,
                   notes: list[dict[str, str]]) -> dict[int, Cell]:

@@ -175,6 +175,17 @@ BUDGET_REPORT_MATTERS = ("三公", "政府采购", "国有资产", "资产占用
 # Lines of the report's own apparatus, listed one by one: its table of contents ("目录") and the list of its
 # attachments ("附件1：部门收支总表"). Only the line: the attachments may be the goal tables themselves.
 REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四五六七八九十]*\s*([:：、.．]\s*)?[^\s:：、.．].*)$")
+# The letter (公文) the forms come with: a 财政 body's 批复 as departments receive and publish it, or the department's
+# dated 公开说明. Its 文号 "某财预〔2026〕3号" (brackets 〔〕, [ ], ［］ or （）), its title "（某县财政局）关于批复/下达…的
+# 通知" (the issuing body may stand before 关于), the addressee "县司法局：", the body, the 附件 lines, and the issuing
+# body and date that sign it ("某县财政局", "2026年1月20日"; on one line when a PDF joins them).
+DOCUMENT_NUMBER = re.compile(r"^[^\s，。；,;：:]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号$")
+LETTER_TITLE = re.compile(r"^(?P<issuer>[^\s，。；,;：:]{0,30}?)关于[^，。；,;]{2,80}的(通知|批复|函|公开说明|说明)$")
+APPROVAL_WORDS = ("批复", "下达")  # in a letter's title: it approves the goals (content-format: 批复或下达的绩效目标)
+ADDRESSEE = re.compile(r"^(?P<name>[^\s，。；,;：:《》“”]{2,40})[：:]$")
+LETTER_DATE = re.compile(r"^(?P<signer>[^\s，。；,;：:\d]{0,30}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*[:：]?$")  # "附件" / "附件1" over an attached form
+SENTENCE_MARKS = ("，", "。", "；", ",", ";")  # a line with these is a sentence of a text, never a title
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
 LEVEL2_OF: dict[str, set[str]] = {
@@ -208,6 +219,19 @@ PAIR_SEPARATOR = re.compile(r"\s{2,}|[\t\u2000-\u200a\u3000]|[，,；;](?=(?:%s)
 # "第1页", "共5页 第2页", "- 2 -", "— 2 —", "2/5". Matched against a whole line or a row's only cell.
 PAGE_NUMBER = re.compile(r"\s*(第\s*\d+\s*页(\s*[，,/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[，,/／]?\s*第\s*\d+\s*页"
                          r"|[-－—–]+\s*\d+\s*[-－—–]+|\d+\s*[/／]\s*\d+)\s*")
+# A government portal's page around the form, in a saved web page (text.py): where the page is (the breadcrumbs),
+# the page's tools, the heading of the lists of other articles, and the footer. None of it is the form's, and none
+# of it names a field. Searched in a paragraph's text and in its text outside links ("【打印】 分享到：" once the
+# links are left out); the tools must be the whole line.
+PAGE_FURNITURE = re.compile(
+    r"^(当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]|^(网站)?首页\s*[>＞»›]"
+    r"|^(相关(文章|链接|阅读|新闻|信息|文件)|上一篇|下一篇|推荐阅读)\s*([:：]|$)"
+    r"|版权所有|Copyright|©|网站标识码|ICP\s*[备证]|公网安备|网站地图|技术支持\s*[:：]|[主承]办单位\s*[:：]"
+    r"|^([【\[]?\s*(打印(本页|此页|文章)?|关闭(窗口|本页)?|分享到?\s*[:：]?|收藏(本页)?|返回顶部|字号\s*[:：]?\s*大\s*中\s*小)?"
+    r"\s*[】\]]?\s*)+$")
+# The line under a portal article's headline: "发布时间：2026-02-10  来源：某县财政局  浏览次数：123". Two of these labels
+# make it one (a form's own "发布日期：…" line alone is the form's date, read as published_on).
+PUBLISHING_LABEL = re.compile(r"(发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|点击数|阅读次数|访问量|作者|责任编辑)\s*[:：]")
 
 
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -319,6 +343,11 @@ def date_of(text: str) -> tuple[int, int, int] | None:
         return None
     year, month, day, iso_month, iso_day = match.groups()
     return int(year), int(month or iso_month), int(day or iso_day)
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence of a text ("现将你单位2026年部门整体绩效目标批复如下："), never a title, even where it names the goals."""
+    return any(mark in text for mark in SENTENCE_MARKS) or text.endswith((":", "："))
 
 
 def budget_report_matter(title: str) -> str | None:

@@ -7,16 +7,35 @@ debris and are dropped; rows made only of dashes are the export's ruled lines.
 
 HTML goes through lxml: every <table> becomes a table (rowspan/colspan become covered cells
 that name their top-left cell), every other block of text a paragraph.
+
+A page saved from a government portal has the form in its article body and the portal around it. A table
+that holds another table, or has no row of two cells with text that is not a link, lays the page out: its
+cells are read as paragraphs and the tables inside them as the form's. The portal's furniture (lines that
+are only links, breadcrumbs, page tools, the footer: `_page_paragraph`) is left out with one remark; the
+publishing line and links to attachments are listed 未放入 with their reason (`Paragraph.unread`), and the
+headline yields to the form's own title (`_headline_yields`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from .department import TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
+from .layouts import PAGE_FURNITURE, PUBLISHING_LABEL, SELF_EVALUATION_TITLE
 
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")  # what makes a paragraph outside tables
+CELLS = ("td", "th")
+NESTED = BLOCKS + CELLS + ("table", "tr", "ul", "ol")  # a block of its own inside another: not part of its line
+# Page parts that show no text of the page (<head>, scripts, styles) or only a control's (a search box, a select).
+JUNK = "//script|//style|//head|//select|//button|//textarea|//noscript|//template"
+FILE_LINK = re.compile(r"\.(xlsx?|xlsm|et|docx?|wps|pdf|ofd|zip|rar|7z)([?#]|$)", re.IGNORECASE)  # a link to a file
+WORD = re.compile(r"\w")  # a letter, digit or Chinese character: a line that is only links has none outside them
+PUBLISHING_REASON = ("网页的发布信息，不是原表的内容。网页的发布时间是网页发布或最后更新的时间，不一定是这份文件的公开日期，"
+                     "导入没有把它录入为公开日期（published_on）；核实后可手工录入")
+ATTACHMENT_REASON = "网页的附件链接（{link}）：附件是另一个文件，导入没有读它；附件是绩效目标表时，请下载后另行导入"
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 RULE = re.compile(r"^-+$")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # the whitespace a browser collapses to one space
@@ -112,34 +131,132 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml's own error names the problem; say it in Chinese too
         raise ImportFailure(f"{path}：无法读取网页内容（{exc}）。") from exc
-    for junk in root.xpath("//script|//style|//head"):
+    for junk in root.xpath(JUNK):
         junk.drop_tree()
     blocks: list[Block] = []
-    tables = 0
+    furniture: list[str] = []
+    form_tables: set = set()
     paragraphs = 0
     for element in root.iter():
-        if element.tag == "table":
-            if element.xpath("ancestor::table"):
-                continue
-            tables += 1
-            blocks.append(_html_table(element, f"表{tables}"))
-        elif element.tag in BLOCKS and not element.xpath("ancestor::table"):
-            own = _own_text(element)
-            if own:
+        if not isinstance(element.tag, str) or any(table in form_tables for table in element.iterancestors("table")):
+            continue  # a comment, or inside a table of the form (read with its table)
+        if element.tag == "table" and _is_form_table(element):
+            form_tables.add(element)
+            blocks.append(_html_table(element, f"表{len(form_tables)}"))
+        elif element.tag in BLOCKS or element.tag in CELLS:  # a cell of a layout table holds paragraphs
+            for line in _lines(_runs(element, in_cell=False)):
                 paragraphs += 1
-                blocks.append(Paragraph(own, f"第{paragraphs}段"))
-    return SourceDocument(path, tuple(blocks))
+                paragraph = _page_paragraph(line, f"第{paragraphs}段")
+                if paragraph is None:
+                    furniture.append(_shown(_joined(line)))
+                else:
+                    blocks.append(paragraph)
+    blocks = _headline_yields(blocks)
+    return SourceDocument(path, tuple(blocks), _furniture_remark(furniture))
 
 
-def _own_text(element) -> str:
-    """Text of a block element without the text of nested blocks (those are paragraphs of their own)."""
-    parts = [element.text or ""]
+def _is_form_table(table) -> bool:
+    """A table of the form, not of the page's layout: it holds no other table (old portals lay the whole page out
+    in one, with the form's tables in its cells), and some row has two cells with text that is not a link (a row
+    of menu links, or a one-cell frame around the article, is layout). A layout table's cells are read as blocks."""
+    if table.xpath(".//table"):
+        return False
+    return any(sum(1 for cell in tr.xpath("./td|./th") if _shown("".join(cell.xpath(".//text()[not(ancestor::a)]"))))
+               >= 2 for tr in _table_rows(table))
+
+
+def _table_rows(table) -> list:
+    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+
+
+Run = tuple[str, "str | None"]  # a piece of text and the address of the link it is part of
+
+
+def _runs(element, in_cell: bool, link: str | None = None) -> list[Run | None]:
+    """An element's text as the browser lays it out: runs, and None where a line ends (at <br>; in a table cell also
+    around a block inside it). Outside a cell a nested block is a paragraph of its own and is left out here."""
+    if element.tag == "a" and element.get("href"):
+        link = element.get("href")
+    runs: list[Run | None] = [(element.text or "", link)]
     for child in element:
-        if child.tag in BLOCKS or child.tag in ("table", "ul", "ol"):
-            parts.append(child.tail or "")
+        if not isinstance(child.tag, str):
+            pass  # a comment: only its tail is text
+        elif child.tag == "br":
+            runs.append(None)
+        elif child.tag in NESTED:
+            if in_cell:
+                runs += [None, *_runs(child, in_cell, link), None]
         else:
-            parts.append(child.text_content() + (child.tail or ""))
-    return _shown("".join(parts))
+            runs += _runs(child, in_cell, link)
+        runs.append((child.tail or "", link))
+    return runs
+
+
+def _lines(runs: list[Run | None]) -> list[list[Run]]:
+    """The runs cut where lines end; lines with no text left out."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        if run is None:
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    return [line for line in lines if _shown(_joined(line))]
+
+
+def _joined(line: list[Run], links: bool = True) -> str:
+    return "".join(text for text, link in line if links or link is None)
+
+
+def _page_paragraph(line: list[Run], location: str) -> Paragraph | None:
+    """A line of the page outside the form's tables as a paragraph; None for the portal's furniture around the form.
+
+    A line all of whose words are links (menus, breadcrumbs, lists of other articles, share and print links) points
+    to other pages; breadcrumbs, tools and footer say what they are (PAGE_FURNITURE). Neither is listed 未放入: there is
+    nothing in them to enter, and a portal has dozens. A link to a file (附件) and the publishing line are listed,
+    with why they were not read: the attachment may be the form itself, and the line carries a date."""
+    text = _shown(_joined(line))
+    files = [link for piece, link in line if link and piece.strip() and FILE_LINK.search(link)]
+    if files:
+        return Paragraph(text, location, ATTACHMENT_REASON.format(link="、".join(dict.fromkeys(files))))
+    if len(set(PUBLISHING_LABEL.findall(text))) >= 2:
+        return Paragraph(text, location, PUBLISHING_REASON)
+    plain = _shown(_joined(line, links=False))
+    if not WORD.search(plain) or PAGE_FURNITURE.search(text) or PAGE_FURNITURE.search(plain):
+        return None
+    return Paragraph(text, location)
+
+
+def _headline_yields(blocks: list[Block]) -> list[Block]:
+    """The article's headline is the line above the publishing line. When the form below has its own title, that
+    title is the filing's, as in the form by itself: the headline is listed 未放入 instead of taking its place."""
+    publishing = next((n for n, block in enumerate(blocks)
+                       if isinstance(block, Paragraph) and block.unread == PUBLISHING_REASON), None)
+    if not publishing or not isinstance(blocks[publishing - 1], Paragraph) or blocks[publishing - 1].unread:
+        return blocks
+    headline = blocks[publishing - 1]
+    own = next((text for text in _title_lines(blocks[publishing + 1:]) if text != headline.text), None)
+    if own is None:
+        return blocks
+    reason = f"网页的文章标题；原表有自己的标题“{own}”，文件名称按原表录入，这一行未录入"
+    return blocks[:publishing - 1] + [replace(headline, unread=reason)] + blocks[publishing:]
+
+
+def _title_lines(blocks: list[Block]):
+    """Texts that would be read as the form's title: paragraphs, and table rows with one cell of text."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            texts = [block.text] if block.unread is None else []
+        else:
+            texts = [cells[0] for row in block.rows if len(cells := [cell.text for cell in row if cell.text]) == 1]
+        yield from (text for text in texts if TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text))
+
+
+def _furniture_remark(furniture: list[str]) -> tuple[str, ...]:
+    if not furniture:
+        return ()
+    examples = "”“".join(text[:20] for text in furniture[:3])
+    return (f"网页中的导航、栏目位置、打印分享、相关文章链接和页脚等网站界面文字共 {len(furniture)} 段"
+            f"（如“{examples}”），不是原表的内容，未读入，也不列在“未放入”中。",)
 
 
 def _shown(text: str) -> str:
@@ -148,9 +265,14 @@ def _shown(text: str) -> str:
     return HTML_SPACE.sub(" ", text).replace("\xa0", " ").strip()
 
 
+def _cell_text(cell) -> str:
+    """A cell's lines (split at <br> and at the paragraphs inside it) kept as line breaks, as Word's are."""
+    return "\n".join(_shown(_joined(line)) for line in _lines(_runs(cell, in_cell=True)))
+
+
 def _html_table(element, name: str) -> Table:
     grid: dict[tuple[int, int], Cell] = {}
-    rows = element.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    rows = _table_rows(element)
     width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -158,7 +280,7 @@ def _html_table(element, name: str) -> Table:
             while (r, c) in grid:
                 c += 1
             location = f"{name} 第{r + 1}行第{c + 1}格"
-            grid[(r, c)] = Cell(_shown(td.text_content()), location)
+            grid[(r, c)] = Cell(_cell_text(td), location)
             rowspan = _span(td.get("rowspan"))
             colspan = _span(td.get("colspan"))
             for dr in range(rowspan):
