@@ -28,6 +28,7 @@ from .imported import FormYear, Imported
 from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
 from .letter import letter_kind
+from .markup import without_export_markup
 from .readers import read_document
 from .yamlout import dump
 
@@ -74,6 +75,7 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     _kind(filing, options, notes)
     _title_and_unit(filing, imported, notes)
     _prior_last_years(filing)
+    without_export_markup(filing)
     source = options.content_dir / "sources" / path.name
     if source.is_file() and source.read_bytes() == path.read_bytes():
         filing["source"] = path.name
