@@ -261,19 +261,19 @@ def test_a_project_code_finds_that_project_first(page, content_url, model):
         assert first["href"] == f"/{project.url}" and first["kind"] == "项目", project.project.code
 
 
-def anchored_indicators(page_url: str, goals):
+def anchored_indicators(url: str, goals):
     """(URL of the row, indicator) for the rows of a page's goals, as pages._goal_block names them."""
     for n, goal in enumerate(goals):
         for indicator, anchor in zip(goal.indicators, indicator_anchors(goal, goal_id(goal, n))):
-            yield f"/{page_url}#{anchor}", indicator
+            yield f"/{url}#{anchor}", indicator
 
 
 def sample_indicators(model: SiteModel):
     """From each filing: the first named indicator of its own goals and of its first project."""
     for view in model.filings:
         pages = [(view.url, view.filing.goals)] + [(p.url, p.project.goals) for p in view.projects[:1]]
-        for page_url, goals in pages:
-            named = next(((url, i) for url, i in anchored_indicators(page_url, goals) if i.name), None)
+        for filed_url, goals in pages:
+            named = next(((url, i) for url, i in anchored_indicators(filed_url, goals) if i.name), None)
             if named:
                 yield named
 
