@@ -24,6 +24,7 @@ from .project_rows import ProjectRows
 from .projects import budget_line, project_line
 from .running_text import PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING, SUBHEADING, RunningText
 from .self_evaluation import SelfEvaluation
+from .several_filings import SeveralFilings
 from .tables import TableParts
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
@@ -31,7 +32,7 @@ PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目
 
 
 class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks,
-                SelfEvaluation, LetterParts):
+                SelfEvaluation, LetterParts, SeveralFilings):
     def run(self) -> Imported:
         self._read_past_page_breaks()
         for block in self.document.blocks:
@@ -56,6 +57,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
         if self._letter_line(paragraph):
             return  # the 批复 letter around the forms: its 文号, title, date, or a line listed with its reason
+        self._title_says(text, paragraph.location)  # whose form a title starts, whatever reading then takes it
         read = self._label_pairs(text, paragraph.location) if pairs else None
         if read is None and self._unfielded_line(text, paragraph.location):
             return  # a project's text without a field: listed with that reason
@@ -75,7 +77,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
     def _field_line(self, text: str, location: str) -> bool:
         """A line that is one field of the form: a date, the money unit, the department's name, the contact, a code,
         the 预算年度, a project's field."""
-        return self._metadata(text) or self._department_line(text) or self._form_field_line(text) \
+        return self._metadata(text, location) or self._department_line(text, location) or self._form_field_line(text) \
             or self._project_line(text, location)
 
     def _label_pairs(self, text: str, location: str) -> bool | None:
@@ -173,8 +175,9 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             filing["notes"] = self.notes
         if self.unit:
             filing["money_unit"] = self.unit
+        self._one_filing()  # a second department's (year's, kind's) form: refused before any guess below
         self._title_from_parts()
-        self._letter_addressee()  # the addressee names the department before a project's 预算单位 does
+        self._letter_finish()  # the letter names the department before a project's 预算单位 does
         self._name_from_budget_unit()
 
     def _not_placed(self) -> list[tuple[str, str, str]]:

@@ -55,6 +55,8 @@ class AssemblyState:
         self.opening_budget: tuple[int, dict[int, str]] | None = None  # 年初预算数's column, the result columns' heads
         self.opening_head: list[Cell] = []  # the row of those heads, for `_lined_up`
         self.letter: Any = None  # the 批复/公开说明 letter before the forms (letter.Letter), once its 文号 or title is met
+        self.form_said: list[Any] = []  # what the first form's titles and name rows say (several_filings.Said)
+        self.second_form: Any = None  # a second form's start (several_filings.Said), once one is met
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

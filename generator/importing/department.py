@@ -15,18 +15,24 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .imported import FormYear
-from .layouts import (DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS, LABELLED_VALUE,
-                      MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of,
-                      department_label, is_sentence, normalize, task_column)
+from .layouts import (BRACKETED, DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
+                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, SELF_EVALUATION_TITLE,
+                      STRUCTURE_LABELS, date_of, department_label, impossible_date_reason, in_numerals, is_sentence,
+                      normalize, task_column)
 from .projects import budget_line, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
 # goals are published in, "某县交通运输局2026年部门预算公开" ("…部门预算", "…部门预算信息公开说明").
 TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$"
                          r"|^.{0,40}部门预算(信息)?(公开)?(说明)?$")
-# A title that names the department before the year: "某区卫生健康局2026年度部门整体绩效目标表".
-NAMED_TITLE = re.compile(r"^(?P<name>[^\d\s:：,，。、;；（）()《》“”\"]{2,30}?)\s*\d{4}\s*年度?"
-                         r".*(绩效目标|部门预算|项目支出|部门整体)")
+# A title that names the department before the year: "某区卫生健康局2026年度部门整体绩效目标表"; or after it, right
+# before the words of its own form: "2026年某县交通运输局部门预算公开", "2026年度某县农业农村局部门整体支出绩效目标表".
+# After the year the name must end as a body's name does (局、委员会、中心 …): "2026年度部门整体绩效目标表" names none,
+# nor "2026年度县级部门预算公开" (a level), nor a project's title ("2026年某某专项经费绩效目标表").
+TITLE_NAME = r"[^\d\s:：,，。、;；（）()《》“”\"]"
+BODY_END = "局|委|院|办|室|厅|中心|所|站|队|馆|会|部|处|科|署|府|社|团|校"  # how a body's name ends (…委员会, …办公室)
+NAMED_TITLE = re.compile(rf"^(?P<before>{TITLE_NAME}{{2,30}}?)\s*\d{{4}}\s*年度?.*(绩效目标|部门预算|项目支出|部门整体)"
+                         rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(部门整体|部门预算|项目支出)")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
@@ -80,11 +86,26 @@ def labelled_field(text: str) -> tuple[str, str] | None:
 
 def department_in_title(title: str) -> str | None:
     """"某区卫生健康局2026年度部门整体绩效目标表" → "某区卫生健康局": the name before the year in the title of a
-    department's or its projects' form; None when the title names none ("2026年度…", "关于2026年…")."""
+    department's or its projects' form, or after it ("2026年某县交通运输局部门预算公开" → "某县交通运输局"); None
+    when the title names none ("2026年度部门整体…", "关于2026年…")."""
     named = NAMED_TITLE.match(title.strip())
-    if named is None or "关于" in named.group("name"):  # "某县财政局关于下达2026年…": the issuing body, not the department
+    if named is None or "关于" in (named.group("before") or ""):  # "某县财政局关于下达2026年…": the issuing body
         return None
-    return named.group("name")
+    return named.group("before") or named.group("after")
+
+
+def same_department(one: str, other: str) -> bool:
+    """Two ways of writing one department's name: "某县教育局" and "县教育局" or "某县教育局（本级）", or an
+    abbreviation ("某县卫健局" for "某县卫生健康局": its characters in the same order, ending the same). Another
+    department's name ("某县卫生健康局" and "某县教育局") is not the same."""
+    short, long = sorted((_bare_name(one), _bare_name(other)), key=len)
+    rest = iter(long)
+    return not short or (short[-1] == long[-1] and all(character in rest for character in short))
+
+
+def _bare_name(name: str) -> str:
+    """A name without its code, a bracketed note ("（本级）") or a trailing 本级, as `same_department` compares it."""
+    return re.sub(r"本级$", "", BRACKETED.sub("", UNIT_CODE.sub("", name)).replace(" ", "").replace("　", ""))
 
 
 def labelled_department(text: str) -> tuple[str, str] | None:
@@ -97,11 +118,11 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     return key, labelled.group("value").strip()
 
 
-def _whole_date(value: str) -> tuple[int, int, int] | None:
-    """The date that is all of a date label's value ("：2025年1月10日"). A line that says more ("发布日期：2026-02-01
-    来源：某县司法局  浏览次数：123") is not read as a date: the rest of it would be dropped unseen."""
+def _whole_date(value: str) -> str | None:
+    """The date that is all of a date label's value ("：2025年1月10日"), as written. A line that says more ("发布日期：
+    2026-02-01  来源：某县司法局  浏览次数：123") is not read as a date: the rest of it would be dropped unseen."""
     value = value.strip().lstrip(":：").strip()
-    return date_of(value) if DATE.fullmatch(value) else None
+    return value if DATE.fullmatch(value) else None
 
 
 def _value_cell(following: Cell | None) -> bool:
@@ -111,14 +132,16 @@ def _value_cell(following: Cell | None) -> bool:
 
 
 class DepartmentFields(AssemblyState):
-    def _metadata(self, text: str) -> bool:
-        """Dates, money unit and contact written as a line of their own."""
-        for label, key in DATE_LABELS.items():
+    def _metadata(self, text: str, location: str | None = None) -> bool:
+        """Dates, money unit and contact written as a line of their own; a date that is no day of the calendar is
+        not read (listed with why, at `location`)."""
+        for label in DATE_LABELS:
             if text.startswith(label):
-                date = _whole_date(text[len(label):])
-                if date:
-                    self.filing[key] = dt.date(*date)
+                written = _whole_date(text[len(label):])
+                if written and self._date(label, written):
                     return True
+                if written and location:
+                    self.why_not[location] = impossible_date_reason(written)
         unit = MONEY_UNIT.fullmatch(text.strip())
         if unit:
             self._set_unit(unit.group(1))
@@ -165,15 +188,21 @@ class DepartmentFields(AssemblyState):
         self.why_not[location] = f"另一张表的标题；文件中文件名称只有一处，已按原表的“{title}”录入，这一行未录入"
         return False
 
-    def _department_name(self, text: str, with_code: bool, line: str | None = None) -> None:
+    def _department_name(self, text: str, with_code: bool, location: str, line: str | None = None) -> None:
         """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name.
 
         A name in a "填报单位：…" line (`line`, the whole text) stands until a table's name cell says it: the
-        table's name is the department's, and a line that says another name is kept in a note."""
+        table's name is the department's, and a line that says another name is kept in a note. A name cell in a
+        project's form naming another unit than the department ("单位名称 | 某县第一中学") is the project's unit, as
+        its 预算单位 is, never the department's name."""
         code = UNIT_CODE.match(text)
         name = text[code.end():].strip() if code and text[code.end():].strip() else text
         department = self.filing.setdefault("department", {})
         known = department.get("name")
+        if line is None and self.project is not None and known and not same_department(known, name):
+            self._put_budget_unit(self.project, name, f"“{line or text}”")
+            return
+        self._name_says(name, location)
         if line is not None and known and self.department_line is None:
             self._names_disagree(line, known, name)
             return
@@ -195,12 +224,12 @@ class DepartmentFields(AssemblyState):
             self.notes.append({"field": "department.name", "text": f"原表“{line}”与表中的部门名称“{table_name}”不一致；"
                                                                    "编者按表中的部门名称录入。"})
 
-    def _department_line(self, text: str) -> bool:
+    def _department_line(self, text: str, location: str) -> bool:
         """"填报单位（盖章）：某县农业农村局" as a line of its own."""
         labelled = labelled_department(text)
         if labelled is None:
             return False
-        self._department_name(labelled[1], with_code="代码" in labelled[0], line=text)
+        self._department_name(labelled[1], with_code="代码" in labelled[0], location=location, line=text)
         return True
 
     def _department_text_row(self, row: FormRow) -> int:
@@ -266,18 +295,32 @@ class DepartmentFields(AssemblyState):
         name_key = department_label(cell.text)
         if not _value_cell(following) or name_key is None:
             return ()
-        self._department_name(following.text, with_code="代码" in name_key)
+        self._department_name(following.text, with_code="代码" in name_key, location=following.location)
         return (cell, following)
 
     def _labelled_department(self, cell: Cell, following: Cell | None) -> Placed:
-        return (cell,) if self._department_line(cell.text) else ()
+        return (cell,) if self._department_line(cell.text, cell.location) else ()
 
     def _date_pair(self, cell: Cell, following: Cell | None) -> Placed:
         key = normalize(cell.text)
-        if following is None or key not in DATE_LABELS or not date_of(following.text):
+        if following is None or key not in DATE_LABELS or not DATE.search(following.text):
             return ()
-        self.filing[DATE_LABELS[key]] = dt.date(*date_of(following.text))
+        if not self._date(key, following.text):
+            self.why_not[following.location] = impossible_date_reason(following.text)
+            return ()
         return (cell, following)
+
+    def _date(self, label: str, written: str) -> bool:
+        """The date field a label (填报日期 …) names, from the date as written; False when it is no day of the calendar
+        ("2026年2月30日"). One written in Chinese numerals ("二〇二六年一月二十日") is kept as filed in a note."""
+        date = date_of(written)
+        if date is None:
+            return False
+        key = DATE_LABELS[label]
+        self.filing[key] = dt.date(*date)
+        if in_numerals(written):
+            self.notes.append({"field": key, "text": f"原表“{label}”写作“{written}”；编者读作 {self.filing[key].isoformat()}。"})
+        return True
 
     # ---- when the filing is finished -------------------------------------------------------------
     def _title_from_parts(self) -> None:

@@ -27,7 +27,7 @@ from .document import ImportFailure
 from .imported import FormYear, Imported
 from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
-from .letter import letter_kind
+from .letter import title_kind
 from .markup import without_export_markup
 from .readers import read_document
 from .yamlout import dump
@@ -122,14 +122,16 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
 
 
 def _name_from_title(filing: dict[str, Any]) -> None:
-    """No label names the department, but the title does, before its year: the editor takes that name, visibly."""
+    """No label names the department, but the title does, before its year or after it: the editor takes that name,
+    visibly."""
     title = filing.get("title", "")
     name = department_in_title(title)
     if name is None:
         return
     filing["department"]["name"] = name
+    side = "前" if title.strip().startswith(name) else "后"  # a title opens with the name, or with the year
     filing.setdefault("notes", []).append(
-        {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{title}”，编者取标题中年度前的"
+        {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{title}”，编者取标题中年度{side}的"
                                              f"“{name}”作为部门名称。"})
 
 
@@ -207,6 +209,14 @@ def _form_year_differs(form_year: FormYear | None, year: int, other: str, used: 
                                                   f"编者按{used}录入为 {year} 年度（{why}）。"})
 
 
+# A letter's kind read from what it does: "关于下达…的通知" is a 批复 as the content format defines it, a department's
+# "关于报送…的报告" to the 财政 body a 申报.
+LETTER_KIND_NOTES = {
+    "批复": "原文是财政部门下达绩效目标的公文“{title}”；文件格式中批复指财政部门批复或下达的绩效目标，编者按批复录入。",
+    "申报": "原文是部门向财政部门报送绩效目标的公文“{title}”；编者按申报录入。",
+}
+
+
 def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, str]]) -> None:
     """--kind, else what the title says: a letter's by what it does (a 批复 may name the 申报 it answers), a form's
     by its words. Only the title says it: a sentence of the text that mentions 批复 or 公开 does not."""
@@ -214,16 +224,11 @@ def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
         filing["kind"] = options.kind
         return
     title = filing.get("title", "")
-    if letter_kind(title):
-        filing["kind"] = letter_kind(title)
-        if filing["kind"] not in title:  # "关于下达…的通知": handed down is approved, as the content format defines 批复
-            notes.append({"field": "kind", "text": f"原文是财政部门下达绩效目标的公文“{title}”；文件格式中批复指"
-                                                   "财政部门批复或下达的绩效目标，编者按批复录入。"})
+    if title_kind(title):
+        filing["kind"] = title_kind(title)
+        if filing["kind"] not in title:  # a letter that says what it does, not the kind's word: the reading is noted
+            notes.append({"field": "kind", "text": LETTER_KIND_NOTES[filing["kind"]].format(title=title)})
         return
-    for kind in ("申报", "批复", "公开"):
-        if kind in title:
-            filing["kind"] = kind
-            return
     filing["kind"] = "公开"
     notes.append({"field": "kind", "text": "原文未写明是申报、批复还是公开文件；编者按公开文件录入。"})
 

@@ -6,6 +6,7 @@ place that knows which words name which column or which part of a form.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 SEQUENCE_HEADERS = ("#", "序号")  # a column that only numbers the rows
@@ -180,10 +181,21 @@ REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四�
 # 通知" (the issuing body may stand before 关于), the addressee "县司法局：", the body, the 附件 lines, and the issuing
 # body and date that sign it ("某县财政局", "2026年1月20日"; on one line when a PDF joins them).
 DOCUMENT_NUMBER = re.compile(r"^[^\s，。；,;：:]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号$")
-LETTER_TITLE = re.compile(r"^(?P<issuer>[^\s，。；,;：:]{0,30}?)关于[^，。；,;]{2,80}的(通知|批复|函|公开说明|说明)$")
+LETTER_TITLE = re.compile(r"^(?P<issuer>[^\s，。；,;：:]{0,30}?)关于[^，。；,;]{2,80}的(通知|批复|函|公开说明|说明|报告|请示)$")
+# A department's own letter up to the 财政 body with its goals ("某县司法局关于报送2026年部门整体绩效目标的报告"): a 申报,
+# sent by the department (the issuer before 关于, the signer) to the addressee ("县财政局：").
+REQUEST_LETTERS = ("报告", "请示")
 APPROVAL_WORDS = ("批复", "下达")  # in a letter's title: it approves the goals (content-format: 批复或下达的绩效目标)
 ADDRESSEE = re.compile(r"^(?P<name>[^\s，。；,;：:《》“”]{2,40})[：:]$")
-LETTER_DATE = re.compile(r"^(?P<signer>[^\s，。；,;：:\d]{0,30}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+# A date written out: in figures ("2026年1月20日"), in Chinese numerals as letters sign ("二〇二六年一月二十日",
+# "二○二六年元月二十日": 元月 is January), or both mixed ("2026年一月二十日"). `date_of` reads it.
+# The numerals' digits: the zero also written ○, 零 or the letter O.
+NUMERAL_DIGITS = {**dict.fromkeys("〇○零OＯ", 0), **{digit: n for n, digit in enumerate("一二三四五六七八九", start=1)}}
+YEAR_WRITTEN = rf"\d{{4}}|[{''.join(NUMERAL_DIGITS)}]{{4}}"
+MONTH_WRITTEN = r"\d{1,2}|[一二三四五六七八九十]{1,3}|元"
+DAY_WRITTEN = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+DATE_WRITTEN = rf"(?:{YEAR_WRITTEN})\s*年\s*(?:{MONTH_WRITTEN})\s*月\s*(?:{DAY_WRITTEN})\s*日"
+LETTER_DATE = re.compile(rf"^(?P<signer>[^\s，。；,;：:\d]{{0,30}}?)\s*(?P<date>{DATE_WRITTEN})$")
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*[:：]?$")  # "附件" / "附件1" over an attached form
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")  # a line with these is a sentence of a text, never a title
 
@@ -206,7 +218,7 @@ MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金�
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount written with its unit
-DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
+DATE = re.compile(rf"({YEAR_WRITTEN})\s*(?:年\s*({MONTH_WRITTEN})\s*月\s*({DAY_WRITTEN})\s*日|-(\d{{1,2}})-(\d{{1,2}})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
 # What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
@@ -227,7 +239,7 @@ PAGE_FURNITURE = re.compile(
     r"^(当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]|^(网站)?首页\s*[>＞»›]"
     r"|^(相关(文章|链接|阅读|新闻|信息|文件)|上一篇|下一篇|推荐阅读)\s*([:：]|$)"
     r"|版权所有|Copyright|©|网站标识码|ICP\s*[备证]|公网安备|网站地图|技术支持\s*[:：]|[主承]办单位\s*[:：]"
-    r"|^([【\[]?\s*(打印(本页|此页|文章)?|关闭(窗口|本页)?|分享到?\s*[:：]?|收藏(本页)?|返回顶部|字号\s*[:：]?\s*大\s*中\s*小)?"
+    r"|^([【\[]?\s*(打印(本页|此页|文章)?|关闭(窗口|本页)?|分享到?\s*[:：]?|收藏(本页)?|返回顶部|字[号体]\s*[:：]?\s*大\s*中\s*小)?"
     r"\s*[】\]]?\s*)+$")
 # The line under a portal article's headline: "发布时间：2026-02-10  来源：某县财政局  浏览次数：123". Two of these labels
 # make it one (a form's own "发布日期：…" line alone is the form's date, read as published_on).
@@ -337,12 +349,42 @@ def is_label_like(text: str) -> bool:
 
 
 def date_of(text: str) -> tuple[int, int, int] | None:
-    """"2023年 12 月 30 日" or "2023-12-30" → (2023, 12, 30)."""
+    """"2023年 12 月 30 日", "2023-12-30" or "二〇二三年十二月三十日" → (2023, 12, 30); None when there is no date, or
+    the one written is no day of the calendar ("2026年2月30日"): the importer never guesses which day was meant."""
     match = DATE.search(text)
     if not match:
         return None
     year, month, day, iso_month, iso_day = match.groups()
-    return int(year), int(month or iso_month), int(day or iso_day)
+    numbers = (_number(year), _number(month or iso_month), _number(day or iso_day))
+    try:
+        dt.date(*numbers)
+    except (TypeError, ValueError):
+        return None
+    return numbers
+
+
+def _number(written: str) -> int | None:
+    """"2026", "二〇二六" (digit by digit), "十二", "二十一", "元" (of 元月) → the number; None for "十十"."""
+    if written.isdigit():
+        return int(written)
+    if written == "元":
+        return 1
+    if "十" not in written:
+        return int("".join(str(NUMERAL_DIGITS[digit]) for digit in written))
+    tens, _, ones = written.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (NUMERAL_DIGITS[tens] if tens else 1) * 10 + (NUMERAL_DIGITS[ones] if ones else 0)
+
+
+def in_numerals(date: str) -> bool:
+    """A date written (partly) in Chinese numerals, which a note keeps as filed beside the date read."""
+    return not re.fullmatch(r"[\d\s年月日-]*", date)
+
+
+def impossible_date_reason(date: str) -> str:
+    """Why a date that is no day of the calendar ("2026年2月30日") is not read: one reason wherever it is written."""
+    return f"日期“{date}”不是日历上实有的日期，导入不猜测原意，未录入，请核对原表"
 
 
 def is_sentence(text: str) -> bool:

@@ -1,9 +1,22 @@
 """PDF files with a text layer, through pdfplumber: ruled tables and the lines of text around them.
 
-Tables are found from their ruling lines (`find_tables`). pdfplumber leaves the grid positions
-covered by a merged cell empty (None); each such position names the cell drawn over it. Text
-outside the tables is read as paragraphs, in reading order with the tables: lines join into a
+Tables are found from their ruling lines (`find_tables`), or from horizontal rules alone (below).
+pdfplumber leaves the grid positions covered by a merged cell empty (None); each such position names
+the cell drawn over it. Text outside the tables is read as paragraphs, in reading order with the tables: lines join into a
 paragraph as lines do in a cell (below).
+
+Some offices print a form with horizontal rules only (a rule over each row, or over and under it), and
+`find_tables` needs vertical lines. Such a table is read from its rules (`_rule_parts`): a rule is a filled
+rectangle or line at most 2 pt tall, and rules at one height are one row boundary. Between two rules of a
+table is one row, its text starting just under the upper rule and ending just over the lower (within 0.8 of
+the text's height); the run of lines just under the last rule is the last row when nothing rules it off
+below, and a run of lines opening the page just over the first rule is a row whose rule the page break took.
+A band without text, or whose text stops well above the next rule, ends the table. The columns are where the
+rules' stretches end (printers draw a cell's border cell by cell); when every rule runs the table's full width,
+they are the gaps that run down through all its words. A column with no stretch at a row's upper rule is
+merged with the row above (a label merged down); a word running across a column's edge merges the columns.
+A label merged across whose text stops short of the next column cannot be told from a label beside an empty
+cell, and is read as the latter. A table with no rules at all is not guessed at: its lines are paragraphs.
 
 A table the printer broke across pages is read as one table, as a person reads it: where a page
 ends inside a table, the cut is closed with a ruling line so the last and first rows are still
@@ -27,7 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -124,8 +137,15 @@ def _page_blocks(page) -> list[Lines | Part]:
     # Printed ruling lines are exact: the default snapping (3 pt) would average the column lines of
     # different tables on a page, and a table continued on the next page would no longer line up.
     found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page), "snap_tolerance": 1})
-    tables = [(t.bbox[1], _part(t, f"第{page.page_number}页 表{n}")) for n, t in enumerate(found, 1)]
-    outside = page.filter(lambda obj: not any(_inside(obj, t.bbox) for t in found))
+    ruled = [(t.bbox, lambda name, t=t: _part(t, name)) for t in found]
+    boxes = [bbox for bbox, _ in ruled]
+    rows_only = [(bbox, lambda name, part=part: replace(part, name=name))
+                 for part in _rule_parts(page.filter(lambda obj: not any(_inside(obj, b) for b in boxes)))
+                 for bbox in [part.bbox]]
+    numbered = sorted(ruled + rows_only, key=lambda item: item[0][1])
+    tables = [(bbox[1], make(f"第{page.page_number}页 表{n}")) for n, (bbox, make) in enumerate(numbered, 1)]
+    boxes = [bbox for bbox, _ in numbered]
+    outside = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
     page_box: Box = (0, 0, page.width, 0)
     paragraphs = [(lines[0]["top"], Lines(Paragraph(ideographs(_joined_lines(lines)), f"第{page.page_number}页 第{n}行"),
                                           _wrapped(lines[-1], page_box)))
@@ -191,6 +211,211 @@ def _wrapped(line: dict, box: Box) -> bool:
     one (“3分，” stays together). So a paragraph whose last line fills the cell is read as going on."""
     size = line["chars"][-1]["size"]
     return line["x1"] > box[2] - (line["x0"] - box[0]) - 2.0 * size
+
+
+# --- tables drawn with horizontal rules only ----------------------------------------------------
+
+RULE_THICKNESS = 2.0  # points: a filled rectangle no taller than this is a printed rule
+SAME_Y = 1.5  # points: the two edges of one printed rule, or rules of one row boundary
+
+
+def _rule_parts(page) -> list[Part]:
+    """Tables whose rows are ruled off by horizontal rules and which have no vertical ones (see the module
+    docstring): `page` is the page without the ruled tables already found."""
+    rules = _rules(page)
+    if not rules:
+        return []
+    words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5)
+    if not words:
+        return []
+    size = sorted(word["bottom"] - word["top"] for word in words)[len(words) // 2]
+    parts: list[Part] = []
+    tables = _rule_tables(rules, words, size)
+    opening = _page_top_row(tables[0][0], words, size)
+    if opening is not None:
+        tables[0] = ([opening] + tables[0][0], tables[0][1])
+    for group, last in tables:
+        part = _rule_part(page, group, last, words, size)
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
+def _rules(page) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Horizontal rules, top to bottom: each a height and the stretches drawn there (one per cell, as
+    printers draw a cell's border)."""
+    segments = [((obj["top"] + obj["bottom"]) / 2, obj["x0"], obj["x1"]) for obj in page.rects + page.lines
+                if obj["bottom"] - obj["top"] <= RULE_THICKNESS and obj["x1"] - obj["x0"] > RULE_THICKNESS]
+    rules: list[tuple[float, list[tuple[float, float]]]] = []
+    for y, x0, x1 in sorted(segments):
+        if rules and y - rules[-1][0] <= SAME_Y:
+            rules[-1][1].append((x0, x1))
+        else:
+            rules.append((y, [(x0, x1)]))
+    return rules
+
+
+def _span(stretches: list[tuple[float, float]]) -> tuple[float, float]:
+    return min(x0 for x0, _ in stretches), max(x1 for _, x1 in stretches)
+
+
+def _clusters(words: list[dict], gap: float) -> list[tuple[float, float]]:
+    """The words' heights grouped into runs of lines closer than `gap` (a cell's lines, a row's cells)."""
+    runs: list[list[float]] = []
+    for word in sorted(words, key=lambda w: w["top"]):
+        if runs and word["top"] - runs[-1][1] <= gap:
+            runs[-1][1] = max(runs[-1][1], word["bottom"])
+        else:
+            runs.append([word["top"], word["bottom"]])
+    return [(top, bottom) for top, bottom in runs]
+
+
+def _rule_tables(rules, words, size):
+    """The rules grouped into tables, each with the bottom of the row under its last rule (or None when the
+    last rule closes the table). Between two rules of a table is one row: its text starts just under the
+    upper rule and ends just over the lower. A band with no text, or whose text ends well above the lower rule,
+    ends the table (its first run of lines is the table's last row, when it starts just under the rule)."""
+    near = 0.8 * size  # a cell's padding and half the leading are well under a line's height
+    tables = []
+    group = [rules[0]]
+    for rule in rules[1:] + [None]:
+        y0 = group[-1][0]
+        left, right = _span([s for _, stretches in group for s in stretches])
+        y1 = rule[0] if rule else float("inf")
+        inside = [w for w in words if y0 < (w["top"] + w["bottom"]) / 2 < y1
+                  and left - SAME_X <= w["x0"] and w["x1"] <= right + SAME_X]
+        runs = _clusters(inside, 0.7 * size)
+        lined_up = rule is not None and _overlaps(_span(rule[1]), (left, right))
+        if lined_up and runs and runs[0][0] - y0 <= near and y1 - runs[-1][1] <= near and len(runs) == 1:
+            group.append(rule)
+            continue
+        last = runs[0][1] + (runs[0][0] - y0) if runs and runs[0][0] - y0 <= near else None
+        tables.append((group, last))
+        if rule:
+            group = [rule]
+    return tables
+
+
+def _page_top_row(group, words, size):
+    """A row that opens the page right over the table's first rule, with no rule of its own (a printer draws
+    none where a page break cut the table): a rule is supposed at the top of its text, as far above it as
+    the text ends above the rule."""
+    y = group[0][0]
+    left, right = _span(group[0][1])
+    above = [w for w in words if (w["top"] + w["bottom"]) / 2 < y]
+    runs = _clusters(above, 0.7 * size)
+    if len(runs) != 1 or y - runs[0][1] > 0.6 * size or not all(
+            left - SAME_X <= w["x0"] and w["x1"] <= right + SAME_X for w in above):
+        return None
+    return (runs[0][0] - (y - runs[0][1]), [(left, right)])
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def _rule_part(page, group, last: float | None, words, size) -> Part | None:
+    """One table between horizontal rules. Columns: where the rules' stretches end (a printer draws each
+    cell's border), or, when every rule runs the table's full width, the gaps that run down through all its
+    words. A column without a stretch at a row's upper rule is merged with the row above (a label merged
+    down); a word running across a column's edge merges the columns (a label merged across)."""
+    tops = [y for y, _ in group]
+    bottoms = tops[1:] + ([last] if last is not None else [])
+    if not bottoms:
+        return None
+    bands = list(zip(tops, bottoms))
+    left, right = _span([s for _, stretches in group for s in stretches])
+    inside = [w for w in words if tops[0] < (w["top"] + w["bottom"]) / 2 < bands[-1][1]
+              and left - SAME_X <= w["x0"] and w["x1"] <= right + SAME_X]
+    if not inside:
+        return None
+    edges = _merged_edges([x for _, stretches in group for stretch in stretches for x in stretch])
+    if len(edges) < 3:
+        edges = _gap_edges(inside, left, right)
+    if len(edges) < 3:
+        return None  # one column: lines under a rule, not a table
+    columns = len(edges) - 1
+    parent = {(r, c): (r, c) for r in range(len(bands)) for c in range(columns)}
+
+    def find(unit):
+        while parent[unit] != unit:
+            unit = parent[unit]
+        return unit
+
+    def join(a, b):
+        parent[find(a)] = find(b)
+
+    for r in range(1, len(bands)):
+        stretches = group[r][1]
+        for c in range(columns):
+            middle = (edges[c] + edges[c + 1]) / 2
+            if not any(x0 <= middle <= x1 for x0, x1 in stretches):
+                join((r, c), (r - 1, c))
+    for word in inside:
+        r = next(r for r, (top, bottom) in enumerate(bands) if (word["top"] + word["bottom"]) / 2 < bottom)
+        for c in range(columns - 1):
+            if word["x0"] < edges[c + 1] - 1 < edges[c + 1] + 1 < word["x1"]:
+                join((r, c), (r, c + 1))
+    cells = _rectangles(parent, find, len(bands), columns)
+    texts = {}
+    for r0, c0, r1, c1 in cells:
+        box = (edges[c0], bands[r0][0], edges[c1 + 1], bands[r1][1])
+        texts[box] = ideographs(_box_text(page, box))
+    if not any(texts.values()):
+        return None
+    return Part("", tops[:len(bands)], texts, (left, tops[0], right, bands[-1][1]))
+
+
+def _merged_edges(xs: list[float]) -> list[float]:
+    edges: list[float] = []
+    for x in sorted(xs):
+        if not edges or x - edges[-1] >= SAME_X:
+            edges.append(x)
+    return edges
+
+
+def _gap_edges(words: list[dict], left: float, right: float) -> list[float]:
+    """Column edges where no word of the table crosses: the start of the words after each gap, less the
+    padding seen at the table's left edge."""
+    padding = max(0.0, min(w["x0"] for w in words) - left)
+    edges, reach = [left], left
+    for word in sorted(words, key=lambda w: w["x0"]):
+        if word["x0"] > reach + 2 * padding + 1 and reach > left:
+            edges.append(word["x0"] - padding)
+        reach = max(reach, word["x1"])
+    return edges + [right]
+
+
+def _rectangles(parent, find, rows: int, columns: int) -> list[tuple[int, int, int, int]]:
+    """The joined units as rectangles (first row, first column, last row, last column): a group that is not
+    a rectangle takes in the units of its bounding rectangle."""
+    while True:
+        groups: dict = {}
+        for unit in parent:
+            groups.setdefault(find(unit), []).append(unit)
+        boxes = [(min(r for r, _ in g), min(c for _, c in g), max(r for r, _ in g), max(c for _, c in g))
+                 for g in groups.values()]
+        grown = False
+        for r0, c0, r1, c1 in boxes:
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if find((r, c)) != find((r0, c0)):
+                        parent[find((r, c))] = find((r0, c0))
+                        grown = True
+        if not grown:
+            return sorted(boxes)
+
+
+def _box_text(page, box: Box) -> str:
+    """The text of the characters whose middle is in the box, its lines joined as in a ruled cell."""
+    chars = page.filter(lambda obj: obj.get("object_type") == "char" and _inside(obj, box))
+    lines = chars.extract_text_lines(keep_blank_chars=True, strip=False)
+    if not lines:
+        return ""
+    joined = lines[0]["text"]
+    for line, after in zip(lines, lines[1:]):
+        joined = unwrap(joined + "\n" + after["text"]) if _wrapped(line, box) else joined.rstrip() + "\n" + after["text"]
+    return joined.strip()
 
 
 # --- a table's parts on one grid ----------------------------------------------------------------

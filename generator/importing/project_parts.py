@@ -153,12 +153,12 @@ class ProjectParts(AssemblyState):
         units = [cell for cell in row.present if cell.location not in self.placed and labelled_unit(cell.text)]
         if pairs:
             project = self._project_for([key for key, _, _ in pairs])
-            for field_key, label, value in pairs:
+            for field_key, head, value in pairs:
                 if field_key == "budget_unit":
-                    self._put_budget_unit(project, value.text, f"“{label.text}”一格，右边一格为“{value.text}”")
-                    self._place(label, value)
+                    self._put_budget_unit(project, value.text, f"“{head.text}”一格，右边一格为“{value.text}”")
+                    self._place(head, value)
                 elif put_field(project, field_key, value.text):
-                    self._place(label, value)
+                    self._place(head, value)
             self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
             self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
             if self.expect_purpose:

@@ -62,6 +62,7 @@ def _read_text(path: Path, text: str) -> SourceDocument:
     lines = [BOOKMARK.sub("", line).rstrip("\r") for line in text.split("\n")]
     blocks: list[Block] = []
     remarks: list[str] = []
+    furniture: list[str] = []  # the portal's page around a form copied from it, as in a saved page (never in a table)
     number = 0
     while number < len(lines):
         line = lines[number]
@@ -72,10 +73,13 @@ def _read_text(path: Path, text: str) -> SourceDocument:
             remarks.extend(dropped)
             number = end
             continue
-        if line.strip():
-            blocks.append(Paragraph(line.strip(), f"第{number + 1}行"))
+        stripped = line.strip()
+        if stripped and PAGE_FURNITURE.search(stripped):
+            furniture.append(stripped)
+        elif stripped:
+            blocks.append(Paragraph(stripped, f"第{number + 1}行"))
         number += 1
-    return SourceDocument(path, tuple(blocks), tuple(remarks))
+    return SourceDocument(path, tuple(blocks), (*remarks, *_furniture_remark(furniture)))
 
 
 def _table_end(lines: list[str], start: int) -> int:
