@@ -75,6 +75,7 @@ class GoalBlock:
     goal: Goal
     heading: str  # 年度目标1, 中期目标（2023年—2025年）…
     table: IndicatorTable
+    kind_line: str | None = None  # 目标类型：中期目标（2026年—2028年）, where a title as filed does not say it
 
 
 @dataclass(frozen=True)
@@ -363,7 +364,11 @@ def _goal_block(goal: Goal, n: int, path: KeyPath, view: FilingView) -> GoalBloc
     heading = goal.title or f"{goal.kind}目标{period}"
     if goal.deadline and f"{goal.deadline}年" not in heading:
         heading += f"（截至{goal.deadline}年）"
-    return GoalBlock(key, goal, heading, indicator_table(goal, key, caption, _row_findings(view, path)))
+    # A title is shown as filed: "中长期目标" or "“法治宣传”项目" does not say which kind of goal the filing
+    # records (nor a 中期 goal's years), so the kind is said beside it, in the site's words.
+    said = goal.title is None or goal.kind in goal.title and (not goal.span or span_text(goal.span) in goal.title)
+    kind_line = None if said else f"{vocabulary.label(Goal, 'kind')}：{goal.kind}目标{period}"
+    return GoalBlock(key, goal, heading, indicator_table(goal, key, caption, _row_findings(view, path)), kind_line)
 
 
 def _row_findings(view: FilingView, goal: KeyPath) -> dict[int, tuple[Finding, ...]]:
