@@ -183,7 +183,7 @@ def test_a_second_text_of_the_same_field_is_listed_not_written_over(tmp_path: Pa
 
 # --- 中长期目标 ------------------------------------------------------------------------------------
 
-MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；内容格式只分长期、中期、年度目标，编者录入为中期目标。"}
+MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；本网站的目标分长期、中期、年度三类，编者列为中期目标。"}
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "html", "txt"])

@@ -112,8 +112,8 @@ def test_handed_down_goals_are_a_approval_with_a_note(tmp_path: Path) -> None:
     filing = result.filing
     assert filing["kind"] == "批复" and filing["approved_on"] == dt.date(2026, 1, 20)
     assert filing["notes"] == [approved_note(title), {
-        "field": "kind", "text": f"原文是财政部门下达绩效目标的公文“{title}”；文件格式中批复指财政部门批复或下达的绩效目标，"
-                                 "编者按批复录入。"}]
+        "field": "kind", "text": f"原文是财政部门下达绩效目标的公文“{title}”；财政部门批复或下达的绩效目标，"
+                                 "本网站都列为批复。"}]
     assert [goal.get("text") for goal in filing["goals"]] == [None]
     assert ("年度目标：完成全年任务。", body_reason(title)) in not_placed(result)
     assert filing["department"]["name"] == "某县司法局"

@@ -15,7 +15,7 @@ from tests.forms.imports import import_new
 
 SOURCES = Path(__file__).resolve().parents[1] / "content" / "sources"
 GUANGSHUI = SOURCES / "001_ebde392d2f7b9b87.txt"
-NOTE = "原表此格带有导出留下的网页{tags}；文件格式中这一项是纯文本，编者去掉标记，分段处换行，文字照原样。"
+NOTE = "原表此格带有导出时留下的网页{tags}；编者去掉标记，分段处换行，文字照原样。"
 
 
 def imported(tmp_path: Path, change) -> ImportResult:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.checking import check_content
 from generator.importing.department import department_in_title
 from generator.importing.document import ImportFailure
 from generator.importing.importer import ImportResult
@@ -149,7 +150,7 @@ def test_sequence_that_is_no_number_is_listed(tmp_path: Path) -> None:
 INDICATOR_TITLE = f"{DEPARTMENT}2026年度部门整体绩效目标表"
 TITLE_NOTE = {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{INDICATOR_TITLE}”，"
                                                   f"编者取标题中年度前的“{DEPARTMENT}”作为部门名称。"}
-NO_AMOUNTS = {"field": "money_unit", "text": "原表没有金额，也未写金额单位；文件格式要求写金额单位，"
+NO_AMOUNTS = {"field": "money_unit", "text": "原表没有金额，也未写金额单位；每份文件都写金额单位，"
                                              "编者写作万元，本文件没有金额用到它。"}
 OVERALL_GOAL = "提升基层医疗卫生服务能力。"
 PROBE_HEADER = ("一级指标", "二级指标", "指标名称", "目标值", "评价标准")
@@ -232,6 +233,25 @@ def test_the_departments_filing_in_content_wins_over_the_title(tmp_path: Path) -
     assert result.filing["department"]["name"] == "某区卫生健康委员会"
     assert result.filing["notes"][0] == {"field": "department.name", "text": "原文未写部门名称；编者按部门标识 wjj "
                                                                            "已有文件中的名称写作“某区卫生健康委员会”。"}
+
+
+def test_codes_the_form_does_not_give_are_the_departments_files(tmp_path: Path) -> None:
+    """Every filing of a department must say the same of it or the build stops (department-mismatch): a code the
+    department's files have and the form does not is taken from them, with a note, and the content checks clean."""
+    folder = tmp_path / "wjj"
+    folder.mkdir()
+    (folder / "2025-gongkai.yml").write_text(
+        "department: {id: wjj, name: 某区卫生健康委员会, region: ezhou, code: \"017\", unit_code: \"017001\"}\n"
+        "fiscal_year: 2025\nkind: 公开\ntitle: 2025年部门整体绩效目标\nmoney_unit: 万元\n"
+        "goals:\n  - {id: g1, kind: 年度, indicators: [{name: 建档人数, value: ≥5万人}]}\n", encoding="utf-8")
+    result = imported(indicator_form(), tmp_path, "xlsx", "指标名称")
+    assert result.filing["department"] == {"id": "wjj", "name": "某区卫生健康委员会", "region": "ezhou",
+                                           "code": "017", "unit_code": "017001"}
+    assert result.filing["notes"][1:3] == [
+        {"field": "department.code", "text": "原表未写主管部门代码；编者按本部门已有文件写作“017”。"},
+        {"field": "department.unit_code", "text": "原表未写单位代码；编者按本部门已有文件写作“017001”。"}]
+    checked = check_content(tmp_path, Path(__file__).resolve().parents[1] / "site_config.yml")
+    assert [p.code for p in checked.report.errors] == []
 
 
 def test_the_title_names_the_department_before_a_project_units_name(tmp_path: Path) -> None:

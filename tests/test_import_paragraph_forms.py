@@ -43,7 +43,7 @@ INDICATORS = [dict(zip(("level1", "level2", "name", "value"), row)) for row in I
 PROJECT = {"id": "p1", "name": NAME, "budget_unit": UNIT, "budget": {"annual": {"total": "85.00", "fiscal": "85.00"}},
            "goals": [{"id": "g1", "kind": "年度", "text": GOAL, "indicators": INDICATORS}], "notes": [FUNDS_NOTE]}
 NO_AMOUNT_READ = {"field": "money_unit", "text": "导入没有读入任何金额，也没有读到金额单位（原表还有未放入文件的内容，"
-                                                 "见导入报告）；文件格式要求写金额单位，编者写作万元，本文件没有金额用到它。"}
+                                                 "见导入报告）；每份文件都写金额单位，编者写作万元，本文件没有金额用到它。"}
 NO_PROJECT_YET = "原表此处还没有项目，项目资金是项目的字段，未录入"
 
 

@@ -96,8 +96,10 @@ PROJECT_NOT_PLACED = [
     ("总分", result_of("总分")), ("100", result_of("总分")), ("97.5", result_of("总分"))]
 
 SELF_EVALUATION_NOTE = ("原表是绩效自评表，列有“全年预算数”、“全年执行数”、“执行率”、“得分”、“实际完成情况”、“实际完成值”、"
-                        "“偏差原因分析及改进措施”、“总分”等自评结果。文件格式只录入绩效目标：编者只录入其中的目标（如预期目标、"
-                        "年度指标值、分值、年初预算数），自评结果未录入，逐项列在导入报告的“未放入”中。")
+                        "“偏差原因分析及改进措施”、“总分”等自评结果。本网站公开的是绩效目标：编者只录入其中的目标（如预期目标、"
+                        "年度指标值、分值、年初预算数），自评结果未录入。")
+# The report's remark says it too, and where the results are.
+SELF_EVALUATION_REMARK = SELF_EVALUATION_NOTE + "自评结果逐项列在导入报告的“未放入”中。"
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
@@ -137,7 +139,7 @@ def test_copied_row_that_lost_its_merged_level1_slot_is_moved_whole(tmp_path: Pa
 
 def test_report_says_the_source_is_a_self_evaluation(tmp_path: Path) -> None:
     report = as_text(imported(project_form(), tmp_path, "html"))
-    assert f"读取时注意到：\n  {SELF_EVALUATION_NOTE}\n" in report
+    assert f"读取时注意到：\n  {SELF_EVALUATION_REMARK}\n" in report
     assert f"表1 第4行第8格：95%（{result_of('执行率')}）" in report
 
 
@@ -218,16 +220,16 @@ EXTRA_INDICATORS = [
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
 def test_target_form_columns_without_field_are_listed_and_shift_nothing(tmp_path: Path, suffix: str) -> None:
-    """指标方向 and 是否核心指标 have no field: listed with that reason, 实际完成值 with the 自评 reason; the values,
-    units and weights stay in their own columns (in copied text too, with a blank 实际完成值 inside a row)."""
+    """是否核心指标 has no field: listed with that reason, 实际完成值 with the 自评 reason; a 指标方向 of "≥" is the
+    value's comparator (指标值类型); the values, units and weights stay in their own columns (in copied text too,
+    with a blank 实际完成值 inside a row)."""
     result = imported(extra_columns_form(), tmp_path, suffix)
     [goal] = result.filing["goals"]
-    assert without_notes(goal["indicators"]) == EXTRA_INDICATORS
-    direction, core = without_field("指标方向"), without_field("是否核心指标")
+    assert without_notes(goal["indicators"]) == [item | {"value_type": "≥"} for item in EXTRA_INDICATORS]
+    core = without_field("是否核心指标")
     assert not_placed(result) == [
-        ("指标方向", direction), ("是否核心指标", core), ("实际完成值", result_of("实际完成值")),
-        ("≥", direction), ("是", core), ("52", result_of("实际完成值")),
-        ("≥", direction), ("否", core), ("≥", direction), ("是", core)]
+        ("是否核心指标", core), ("实际完成值", result_of("实际完成值")),
+        ("是", core), ("52", result_of("实际完成值")), ("否", core), ("是", core)]
     assert result.filing["notes"][0]["text"].startswith("原表带有绩效自评的内容，列有“实际完成值”等自评结果。")
 
 

@@ -44,7 +44,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
-                        self.document.remarks)
+                        self.document.remarks, frozenset(self.achieved_years))
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
@@ -203,6 +203,7 @@ def _is_field_line(text: str) -> bool:
         or budget_line(text) is not None
 
 
-def assemble(document: SourceDocument) -> Imported:
-    return Assembler(document).run()
+def assemble(document: SourceDocument, own_year: int | None = None) -> Imported:
+    """`own_year`: the filing's year, once the importer knows it, when the form has a 实际完成值 column of that year."""
+    return Assembler(document, own_year).run()
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from .document import Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
+from .indicators import Columns, header_columns
+from .layouts import achieved_year
 from .projects import put_field
 
 
@@ -25,8 +27,11 @@ class TextTarget:
 
 
 class AssemblyState:
-    def __init__(self, document: SourceDocument) -> None:
+    def __init__(self, document: SourceDocument, own_year: int | None = None) -> None:
         self.document = document
+        # the filing's year, once the importer knows it (it then reads the form again): its 实际完成值 are 自评 results
+        self.own_year = own_year
+        self.achieved_years: set[int] = set()  # years of the 实际完成值 columns read as prior-year values
         self.filing: dict[str, Any] = {}
         self.notes: list[dict[str, str]] = []
         self.goals: list[dict[str, Any]] = []
@@ -57,6 +62,13 @@ class AssemblyState:
         self.letter: Any = None  # the 批复/公开说明 letter before the forms (letter.Letter), once its 文号 or title is met
         self.form_said: list[Any] = []  # what the first form's titles and name rows say (several_filings.Said)
         self.second_form: Any = None  # a second form's start (several_filings.Said), once one is met
+
+    def _indicator_columns(self, rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Columns, int]:
+        """An indicator header's columns (see `header_columns`); the years of its 实际完成值 columns read as prior years
+        are remembered: the importer reads the form again when one is the filing's own year."""
+        columns, used = header_columns(rows, above, self.own_year)
+        self.achieved_years |= {year for cell in columns.header_cells if (year := achieved_year(cell.text))}
+        return columns, used
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

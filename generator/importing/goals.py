@@ -22,7 +22,7 @@ from .projects import form_pairs, project_row_columns
 GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期|中长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 # 中长期目标 (a department form's goal beyond the year): the content format has 中期 and 长期 goals only; the
 # form's 中长期 is the medium-term plan's period, so the goal is filed as 中期 and a note says so.
-MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；内容格式只分长期、中期、年度目标，编者录入为中期目标。"}
+MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；本网站的目标分长期、中期、年度三类，编者列为中期目标。"}
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")

@@ -30,3 +30,7 @@ class Imported:
     money_unit_found: bool
     form_year: FormYear | None = None
     remarks: tuple[str, ...] = ()  # the reader's, and what reading past page breaks left out (page numbers)
+    # the years of the 实际完成值 columns read as prior-year values. One that is the filing's own year holds that
+    # year's 自评 results (the form is a 自评表 or has its results): the importer reads the form again knowing it
+    # (assemble's `own_year`).
+    achieved_years: frozenset[int] = frozenset()

@@ -18,12 +18,13 @@ from typing import Any
 from ..config import load_config
 from ..loading import PROJECTS_SUFFIX, load_filing
 from ..checks import run_checks
-from ..models import KIND_SLUGS
+from ..models import KIND_SLUGS, Department
 from ..problems import Report
+from ..vocabulary import label
 from ..yamlsource import YamlProblem, load_file
 from .assemble import assemble
 from .department import department_in_title
-from .document import ImportFailure
+from .document import ImportFailure, SourceDocument
 from .imported import FormYear, Imported
 from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
@@ -64,17 +65,12 @@ class ImportResult:
 
 def import_file(path: Path, options: ImportOptions) -> ImportResult:
     document = read_document(path)
-    imported = assemble(document)
+    imported = _read(document, options, path)
+    year = imported.filing["fiscal_year"]
+    if year in imported.achieved_years:  # 实际完成值 of the filing's own year: 自评 results, not prior-year values
+        imported = _read(document, options, path, own_year=year)
     filing = imported.filing
-    if not any(filing.get(part) for part in ("goals", "projects", "funds", "tasks")):
-        raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
-                            "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
-    notes = filing.setdefault("notes", [])
-    _department(filing, options, path)
-    _year(filing, options, notes, path, imported.form_year)
-    _kind(filing, options, notes)
-    _title_and_unit(filing, imported, notes)
-    _prior_last_years(filing)
+    notes = filing["notes"]
     without_export_markup(filing)
     source = options.content_dir / "sources" / path.name
     if source.is_file() and source.read_bytes() == path.read_bytes():
@@ -90,6 +86,22 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     result = ImportResult(path, output, imported, ordered, imported.remarks)
     result.check = _check(output, options)
     return result
+
+
+def _read(document: SourceDocument, options: ImportOptions, path: Path, own_year: int | None = None) -> Imported:
+    """The form read into a filing with its department, year, kind, title and unit. `own_year`: see `assemble`."""
+    imported = assemble(document, own_year)
+    filing = imported.filing
+    if not any(filing.get(part) for part in ("goals", "projects", "funds", "tasks")):
+        raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
+                            "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
+    notes = filing.setdefault("notes", [])
+    _department(filing, options, path)
+    _year(filing, options, notes, path, imported.form_year)
+    _kind(filing, options, notes)
+    _title_and_unit(filing, imported, notes)
+    _prior_last_years(filing)
+    return imported
 
 
 def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> None:
@@ -117,8 +129,22 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
     if not region:
         raise ImportFailure(f"{path}：无法确定部门“{department['name']}”所属地区，未写入任何文件。"
                             "请用 --region 指定地区标识（须在 site_config.yml 的 regions 中定义）。")
-    codes = {key: department[key] for key in ("code", "unit_code") if department.get(key)}
+    codes = _codes(filing, department, by_name or by_id)
     filing["department"] = {"id": department_id, "name": department["name"], "region": region} | codes
+
+
+def _codes(filing: dict[str, Any], department: dict[str, Any], known: dict[str, Any] | None) -> dict[str, str]:
+    """The form's department codes; a code the form does not give is the department's files' (every filing of a
+    department must say the same of it, or the build stops), with a note. A code the form gives otherwise is kept
+    as filed: `gongkai check` of the whole content then names the two files that differ."""
+    codes = {key: department[key] for key in ("code", "unit_code") if department.get(key)}
+    for key in ("code", "unit_code"):
+        if key not in codes and known and known.get(key):
+            codes[key] = known[key]
+            filing.setdefault("notes", []).append(
+                {"field": f"department.{key}", "text": f"原表未写{label(Department, key)}；编者按本部门已有文件写作"
+                                                      f"“{known[key]}”。"})
+    return codes
 
 
 def _name_from_title(filing: dict[str, Any]) -> None:
@@ -212,7 +238,7 @@ def _form_year_differs(form_year: FormYear | None, year: int, other: str, used: 
 # A letter's kind read from what it does: "关于下达…的通知" is a 批复 as the content format defines it, a department's
 # "关于报送…的报告" to the 财政 body a 申报.
 LETTER_KIND_NOTES = {
-    "批复": "原文是财政部门下达绩效目标的公文“{title}”；文件格式中批复指财政部门批复或下达的绩效目标，编者按批复录入。",
+    "批复": "原文是财政部门下达绩效目标的公文“{title}”；财政部门批复或下达的绩效目标，本网站都列为批复。",
     "申报": "原文是部门向财政部门报送绩效目标的公文“{title}”；编者按申报录入。",
 }
 
@@ -247,7 +273,7 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
     left_out = [text for _, text, _ in imported.not_placed]
     if not amounts:  # nothing to read a unit from: the field is required, so the editor writes one, and says so
         filing["money_unit"] = "万元"
-        notes.append({"field": "money_unit", "text": f"{_no_amount_read(left_out)}；文件格式要求写金额单位，"
+        notes.append({"field": "money_unit", "text": f"{_no_amount_read(left_out)}；每份文件都写金额单位，"
                                                      "编者写作万元，本文件没有金额用到它。"})
         return
     unit = "元" if max(amounts) >= 100000 else "万元"

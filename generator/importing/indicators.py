@@ -12,11 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..indicator_values import COMPARATORS
 from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
-from .layouts import (LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, indicator_column, is_label_like, normalize,
-                      self_evaluation_head, self_evaluation_reason, without_field_reason)
+from .layouts import (DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, indicator_column, is_label_like,
+                      normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
 FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
@@ -35,10 +36,11 @@ class Columns:
     # column → its header cell, for a header the content format has no field for (实际完成值, 是否核心指标): still a
     # column, so no other cell is read in its place, and its cells are listed as not placed with `reason`
     others: dict[int, Cell] = field(default_factory=dict)
+    own_year: int | None = None  # the filing's year: its 实际完成值 column is a 自评 result (see `header_columns`)
 
     def reason(self, column: int) -> str:
         head = self.others[column].text
-        result = self_evaluation_head(head)
+        result = self_evaluation_head(head, self.own_year)
         return self_evaluation_reason(result) if result else without_field_reason(head)
 
     @property
@@ -52,15 +54,19 @@ class Columns:
         return [self.years[c] for c in sorted(self.years)]
 
 
-def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Columns, int]:
-    """Columns named by the header row and the sub-header rows under it; returns how many rows the header has."""
+def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
+                   own_year: int | None = None) -> tuple[Columns, int]:
+    """Columns named by the header row and the sub-header rows under it; returns how many rows the header has.
+    `own_year`, the filing's year: its achieved values ("2025年实际完成值") are 自评 results, a column without a field
+    (an earlier year's are prior-year values)."""
     fields: dict[int, str] = {}
     years: dict[int, int | str] = {}
     others: dict[int, Cell] = {}
     cells: list[Cell] = []
     used = 0
     for depth, row in enumerate(rows):
-        named = [(c, indicator_column(cell.text)) for c, cell in enumerate(row) if cell.text]
+        named = [(c, None if self_evaluation_head(cell.text, own_year) else indicator_column(cell.text))
+                 for c, cell in enumerate(row) if cell.text]
         if depth and (not named or any(f is None for _, f in named)):
             break
         used += 1
@@ -84,7 +90,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None) -> tuple[Co
             if cell.text and column not in fields and indicator_column(cell.text) == "seq":
                 fields[column] = "seq"
                 cells.append(cell)
-    return Columns(fields, years, cells, others), used
+    return Columns(fields, years, cells, others, own_year), used
 
 
 @dataclass
@@ -220,7 +226,9 @@ class IndicatorReader:
         values = {self.columns.fields[c]: cell.text for c, cell in cells.items() if c in self.columns.fields}
         prior = {self.columns.years[c]: cell.text for c, cell in sorted(cells.items()) if c in self.columns.years}
         self.placed.extend(cell for c, cell in cells.items() if c in self.columns.fields or c in self.columns.years)
-        self.not_read.extend((cell, self.columns.reason(c)) for c, cell in cells.items() if c in self.columns.others)
+        as_type = self._comparator_as_type(cells, values, notes)
+        self.not_read.extend((cell, self.columns.reason(c)) for c, cell in cells.items()
+                             if c in self.columns.others and cell is not as_type)
         self._name_in_label_column(values, prior, notes)
         labelled = bool(values.get("level1") or values.get("level2"))
         self._labels(values, notes)
@@ -285,6 +293,23 @@ class IndicatorReader:
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
                               f"编者按单元格顺序读作{read}。"})
         return aligned
+
+    def _comparator_as_type(self, cells: dict[int, Cell], values: dict[str, str],
+                            notes: list[dict[str, str]]) -> Cell | None:
+        """A 指标方向 cell that holds a comparator ("≥") on a row without a 指标值类型 of its own: the value's type, read
+        as value_type with a note, so that "≥" | "50" | "%" is not published as "50 %". A direction ("正向") stays
+        listed: the content format has no field for it. Returns the cell read, if any."""
+        if values.get("value_type"):
+            return None
+        for column, cell in cells.items():
+            head = self.columns.others.get(column)
+            if head is not None and normalize(head.text) in DIRECTION_HEADS and cell.text.strip() in COMPARATORS:
+                values["value_type"] = cell.text
+                notes.append({"field": "value_type", "text": f"原表“{head.text}”一列此格为比较符“{cell.text}”，不是正向、"
+                                                             "反向这样的方向；原表此行没有指标值类型，编者读作指标值类型。"})
+                self.placed.extend((cell, head))
+                return cell
+        return None
 
     def _holds_indicator(self, cells: dict[int, Cell]) -> bool:
         """Cells read onto the columns hold a name, a value (this year's or a prior one) or a 一级/二级 label. A short

@@ -37,10 +37,16 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "备注": "remark",
     **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
 }
+# 指标方向 (指标方向性) has no field of its own: its cells say a direction ("正向", "反向指标"), which the content format
+# has no field for, or a comparator ("≥", "＝"), which is what 指标值类型 (value_type) holds.
+DIRECTION_HEADS = {"指标方向", "指标方向性"}
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
 PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
 LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
+# The words of a year's head that say what was achieved ("2025年实际完成值"): an earlier year's is a prior-year value,
+# the filing's own year's is that year's 自评 result (see `self_evaluation_head`).
+ACHIEVED = {"完成值", "实际完成值"}
 
 # 绩效自评表 (项目支出/部门整体支出绩效自评表) report the year's results beside its targets: these heads (of a column,
 # a row or a goal's sub-head) name a result, never a target. The content format holds targets only, so what they
@@ -85,6 +91,10 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目资金用途": "purpose",
 }
 BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
+# One project's name in a summary sheet and on its own sheet: one may be the other with 项目 or 经费 after it ("法律援助" /
+# "法律援助经费"), or the other cut short where its cell clipped it, which the ellipsis shows ("高标准农田建设…").
+PROJECT_NAME_SUFFIX = re.compile(r"(项目|经费){1,2}")
+CLIPPED_NAME = re.compile(r"^(?P<stem>.{2,}?)\s*(…+|\.{3,}|⋯+)$")
 # A project list, one project per row: its 序号 column numbers the projects.
 PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number")}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
@@ -397,10 +407,17 @@ def budget_report_matter(title: str) -> str | None:
     return next((word for word in BUDGET_REPORT_MATTERS if word in title), None)
 
 
-def self_evaluation_head(text: str) -> str | None:
-    """The 自评 result a head names ("实际完成值", "执行率（B/A）"), as normalized; None for anything else."""
+def self_evaluation_head(text: str, own_year: int | None = None) -> str | None:
+    """The 自评 result a head names ("实际完成值", "执行率（B/A）"), as normalized; None for anything else. `own_year`:
+    the filing's year, when known, whose achieved values ("2025年实际完成值") are results too."""
     return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text)))
-                 if key in SELF_EVALUATION_HEADS), None)
+                 if key in SELF_EVALUATION_HEADS or (own_year is not None and achieved_year(key) == own_year)), None)
+
+
+def achieved_year(text: str) -> int | None:
+    """The year whose achieved values a head names ("2025年实际完成值" → 2025); None for any other head."""
+    year = PRIOR_YEAR.match(normalize(text))
+    return int(year.group(1)) if year and year.group(3) in ACHIEVED else None
 
 
 def self_evaluation_reason(head: str) -> str:

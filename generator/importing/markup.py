@@ -59,7 +59,7 @@ def _note(text: str) -> str:
     """Names the tags in words: a note is rich text, where "<p>" would be a paragraph, not the tag's name."""
     kinds = dict.fromkeys("换行标记 br" if tag.lower().startswith("<br") else "分段标记 p"
                           for tag in EXPORT_TAG.findall(text))
-    return f"原表此格带有导出留下的网页{'、'.join(kinds)}；文件格式中这一项是纯文本，编者去掉标记，分段处换行，文字照原样。"
+    return f"原表此格带有导出时留下的网页{'、'.join(kinds)}；编者去掉标记，分段处换行，文字照原样。"
 
 
 def _is_plain(annotation: Any, metadata: list[Any]) -> bool:

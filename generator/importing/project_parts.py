@@ -15,9 +15,9 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
-from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, LABELLED_VALUE,
-                      MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_TEXTS_WITHOUT_FIELD, SPENDING_PLAN_WORDS,
-                      STRUCTURE_LABELS, normalize, project_list_column)
+from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
+                      MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
+                      SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
                        put_field, spending_header, split_columns, unnumbered_heading, withheld)
 
@@ -31,10 +31,10 @@ FIELD_ORDER = ("id", "number", "code", "name", "category", "attribute", "period"
 class ProjectParts(AssemblyState):
     def _project_start(self, text: str) -> bool:
         """A paragraph that opens a project: a withheld notice, a numbered or plain heading, a budget title line."""
-        record = withheld(text)
-        if record:
+        records = withheld(text)
+        if records:
             self._open_projects()
-            self.projects.append(record)
+            self.projects.extend(records)  # where the notice stands in the form, one record per run of numbers
             self.project = None
             return True
         numbered = heading(text)
@@ -300,31 +300,54 @@ class ProjectParts(AssemblyState):
         """Projects with nothing else to name them get an id by position; fields in the content format's order."""
         for listed in [p for p in self.projects if "_listed" in p]:
             self._merge_listed(listed)
+        for listed in [p for p in self.projects if "_listed" in p]:  # rows no form has the same name as
+            self._merge_listed(listed, alike=True)
         for number, project in enumerate(self.projects, 1):
             if "withheld" not in project and not project.get("code") and "number" not in project \
                     and "id" not in project:
                 project["id"] = f"p{number}"
         return [_project_order(p) for p in self.projects]
 
-    def _merge_listed(self, listed: dict[str, Any]) -> None:
+    def _merge_listed(self, listed: dict[str, Any], alike: bool = False) -> None:
         """A summary sheet lists the projects (序号 | 项目名称 | 项目金额) whose own forms are on other sheets: a list's
         row and the one form of the same name are one project, at the row's place in the list. Two numbers or codes
-        that differ say two projects: both are kept."""
-        forms = [p for p in self.projects
-                 if "_listed" not in p and "withheld" not in p and p.get("name") == listed["name"]]
+        that differ say two projects: both are kept. `alike`: a row no form has the same name as, and the one form
+        whose name differs from it only as `_names_differ` allows, when no other row's name does: one project too."""
+        forms = [p for p in self.projects if "_listed" not in p and "_joined" not in p and "withheld" not in p
+                 and (_names_differ(listed["name"], p.get("name")) if alike else p.get("name") == listed["name"])]
         if len(forms) != 1 or any(listed.get(key) not in (None, forms[0].get(key)) and forms[0].get(key) is not None
                                   for key in ("number", "code")):
             return
         form = forms[0]
-        _fill_in(form, listed)
+        if alike:  # two rows alike the form's name: which one it is, the form does not say
+            rows = [p for p in self.projects if "_listed" in p and _names_differ(p["name"], form.get("name"))]
+            if len(rows) != 1 or rows[0] is not listed:
+                return
+        _fill_in(form, listed, _names_differ(listed["name"], form["name"]) if alike else None)
+        form["_joined"] = True  # one row per form: no second row is joined to it
         at = next(index for index, project in enumerate(self.projects) if project is listed)
         self.projects = [form if index == at else project for index, project in enumerate(self.projects)
                          if project is not form]
 
 
-def _fill_in(form: dict[str, Any], listed: dict[str, Any]) -> None:
+def _names_differ(listed: str, form: str | None) -> str | None:
+    """How two names of one project differ, said for the note: one is the other with 项目 or 经费 after it ("法律援助" /
+    "法律援助经费"), or the other cut short where its cell clipped it, as its ellipsis shows ("高标准农田建设…"). None for
+    the same name, or two names that may be two projects ("农民培训" / "农民培训基地建设")."""
+    for short, long in ((listed, form or ""), (form or "", listed)):
+        rest = long.removeprefix(short)
+        if short and rest != long and PROJECT_NAME_SUFFIX.fullmatch(rest):
+            return f"两者只差“{rest}”"
+        clipped = CLIPPED_NAME.match(short)
+        if clipped and long.startswith(clipped.group("stem")) and len(long) > len(clipped.group("stem")):
+            return f"“{short}”以省略号截断，省略号前的文字是“{long}”的开头"
+    return None
+
+
+def _fill_in(form: dict[str, Any], listed: dict[str, Any], differ: str | None = None) -> None:
     """The list row's fields into its project's form: what the form leaves out is taken, and said in a note; a field
-    the form gives differently keeps the form's, and the row's is kept in a note."""
+    the form gives differently keeps the form's, and the row's is kept in a note. `differ`: how the row's name differs
+    from the form's (`_names_differ`); the form's name is kept."""
     row = f"原表 {listed['_listed']} 所在行"
     notes = form.setdefault("notes", [])
     taken = []
@@ -336,7 +359,10 @@ def _fill_in(form: dict[str, Any], listed: dict[str, Any]) -> None:
         elif held != value:
             notes.append({"field": f"{part}.{key}" if part else key,
                           "text": f"{row}的{label(model, key)}为“{value}”，与项目表的“{held}”不一致；编者按项目表录入。"})
-    notes.insert(0, {"field": "name", "text": f"{row}（项目一览）与本项目的项目表同名；编者读作同一个项目"
+    same = "与本项目的项目表同名" if differ is None \
+        else f"的项目名称为“{listed['name']}”，本项目的项目表为“{form['name']}”，{differ}"
+    kept = "" if differ is None else "，项目名称按项目表录入"
+    notes.insert(0, {"field": "name", "text": f"{row}（项目一览）{same}；编者读作同一个项目{kept}"
                                               + (f"，{'、'.join(taken)}按该行录入。" if taken else "。")})
     notes.extend(listed.get("notes", []))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .assembly_state import AssemblyState
 from .document import Cell
-from .indicators import Columns, IndicatorReader, header_columns
+from .indicators import Columns, IndicatorReader
 from .layouts import MONEY_UNIT_IN_LABEL
 from .projects import project_row_columns, split_columns
 
@@ -54,7 +54,7 @@ class ProjectRows(AssemblyState):
         split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
         project.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
         layout = RowLayout(project, [c for c in range(len(header)) if c not in project], self.realign)
-        columns, header_rows = header_columns([layout.indicator_cells(row) for row in rows[start:]], None)
+        columns, header_rows = self._indicator_columns([layout.indicator_cells(row) for row in rows[start:]], None)
         header_rows = max(header_rows, 1 + bool(split))
         self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
         for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):

@@ -21,10 +21,17 @@ NUMERAL = r"\d{1,3}|[一二三四五六七八九]?十[一二三四五六七八�
 NUMBERED_HEADINGS = (re.compile(rf"^项目\s*({NUMERAL})\s*[：:、.．]\s*(\S.{{0,38}})$"),
                      re.compile(rf"^[（(]({NUMERAL})[）)]\s*([^，。；,;：:]{{0,38}}项目)$"),
                      re.compile(r"^(\d{1,3})\s*[、.．]\s*([^，。；,;：:\d][^，。；,;：:]{0,37}项目)$"))
-# "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。", "第6号至第13号项目因涉密不予公开", "序号6—13的项目…", and one
-# project alone: "第7号项目涉密，不予公开" (its numbers are [7, 7]).
-WITHHELD = re.compile(r"(?:(\d+)\s*[号项]?\s*[-－—–~～至到]\s*第?\s*(\d+)\s*[号项]?\s*的?|第\s*(\d+)\s*[号项]|(\d+)\s*号)"
+# "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。", "第6号至第13号项目因涉密不予公开", "序号6—13的项目…", one
+# project alone: "第7号项目涉密，不予公开" (its numbers are [7, 7]), and several apart by 、 (和、及): "第6、8、10号项目…",
+# "6号、8号项目…", "第6-8、11号项目…". Without 第 each number listed carries its 号 (or is a range): a bare "2、" at the
+# head of a line numbers the paragraph ("2、3号项目…" withholds project 3), as "1、" does before "第7号项目".
+WITHHELD_SPAN = r"\d+\s*[号项]?\s*[-－—–~～至到]\s*第?\s*\d+\s*[号项]?"
+WITHHELD_SEP = r"\s*[、和及]\s*"
+WITHHELD_LAST = rf"(?:{WITHHELD_SPAN}\s*的?|\d+\s*号)"
+WITHHELD = re.compile(rf"(?P<numbers>第\s*(?:(?:{WITHHELD_SPAN}|\d+\s*[号项]?){WITHHELD_SEP}第?\s*)*"
+                      rf"(?:{WITHHELD_LAST}|\d+\s*项)|(?:(?:{WITHHELD_SPAN}|\d+\s*号){WITHHELD_SEP})*{WITHHELD_LAST})"
                       r"\s*项目.*?(不予公开|暂不公开|不宜公开|不公开)")
+WITHHELD_RANGE = re.compile(r"(\d+)(?:\s*[号项]?\s*[-－—–~～至到]\s*第?\s*(\d+))?")  # each number or range listed
 REASON = re.compile(r"因(.+?)(?:[，,、。；;]|而?(?:不予|暂不|不宜|不)公开)")
 # the law named, with the article it cites ("《政府信息公开条例》第十四条"), not the words after it
 LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》(?:第[\d一二三四五六七八九十百零〇]+[条款项])*)")
@@ -62,23 +69,32 @@ def unnumbered_heading(text: str) -> bool:
     return bool(UNNUMBERED.match(text)) and "部门" not in text and "整体" not in text
 
 
-def withheld(text: str) -> dict[str, Any] | None:
+def withheld(text: str) -> list[dict[str, Any]]:
+    """The withheld records a notice gives: one per range or number it lists (a record holds one run of numbers),
+    each with the notice's reason and basis; none for any other text."""
     match = WITHHELD.search(text)
     if not match:
-        return None
+        return []
     reason = REASON.search(text)
     basis = LEGAL_BASIS.search(text)
-    first, last, alone, numbered = match.group(1, 2, 3, 4)
-    numbers = [int(first), int(last)] if first else [int(alone or numbered)] * 2
-    record: dict[str, Any] = {"numbers": numbers, "notice": text,
-                              "reason": reason.group(1).strip() if reason else text}
-    if basis:
-        record["legal_basis"] = basis.group(1).strip()
+    runs = [[int(first), int(last or first)] for first, last in WITHHELD_RANGE.findall(match.group("numbers"))]
     notes = [] if basis else [{"field": "withheld.legal_basis",
                                "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"}]
     if not reason:
         notes.append({"field": "withheld.reason", "text": "原文未单独写出不公开理由；编者以原文说明全文作为理由。"})
-    return {"withheld": record} | ({"notes": notes} if notes else {})
+    if len(runs) > 1:
+        listed = "、".join(f"第{low}号" if low == high else f"第{low}-{high}号" for low, high in runs)
+        notes.append({"field": "withheld.numbers",
+                      "text": f"原文一条不公开说明列出几处序号（{listed}）；一条不予公开记录只记一段连续的序号，"
+                              f"编者拆为{len(runs)}条记录，各录入原文的说明、理由和依据。"})
+    records = []
+    for numbers in runs:
+        record: dict[str, Any] = {"numbers": numbers, "notice": text,
+                                  "reason": reason.group(1).strip() if reason else text}
+        if basis:
+            record["legal_basis"] = basis.group(1).strip()
+        records.append({"withheld": record} | ({"notes": [dict(note) for note in notes]} if notes else {}))
+    return records
 
 
 def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:

@@ -35,13 +35,15 @@ class SelfEvaluation(AssemblyState):
         titled = bool(SELF_EVALUATION_TITLE.search(self.filing.get("title", "")))
         if not (titled or self.self_evaluated):
             return
-        heads = "、".join(f"“{head}”" for head in self.self_evaluated if self_evaluation_head(head))
+        heads = "、".join(f"“{head}”" for head in self.self_evaluated if self_evaluation_head(head, self.own_year))
         found = f"，列有{heads}等自评结果" if heads else ""
         source = "是绩效自评表" if titled else "带有绩效自评的内容"
-        said = f"原表{source}{found}。文件格式只录入绩效目标：编者只录入其中的目标（如预期目标、年度指标值、分值、" \
-               "年初预算数），自评结果未录入，逐项列在导入报告的“未放入”中。"
+        # The note is published: it speaks to the site's readers; the report also tells the editor where to look.
+        said = f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如预期目标、年度指标值、分值、" \
+               "年初预算数），自评结果未录入。"
         self.notes.append({"text": said})
-        self.document = replace(self.document, remarks=self.document.remarks + (said,))  # the report says it too
+        remark = said + "自评结果逐项列在导入报告的“未放入”中。"
+        self.document = replace(self.document, remarks=self.document.remarks + (remark,))
 
     # ---- form rows ------------------------------------------------------------------------------
     def _self_evaluation_total_row(self, row: FormRow) -> int:

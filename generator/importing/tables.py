@@ -18,7 +18,7 @@ from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
-from .indicators import Columns, IndicatorReader, header_columns
+from .indicators import Columns, IndicatorReader
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
                       SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS, department_label,
                       is_grouped_indicator_header, is_indicator_header, is_task_header, normalize, self_evaluation_head)
@@ -129,7 +129,7 @@ class TableParts(AssemblyState):
         """A header the content format has no field for, and the cells under it: listed as not placed with the
         column's reason; a 自评 result (实际完成值, 得分) is remembered for the filing's note."""
         for column, head in columns.others.items():
-            result = self_evaluation_head(head.text)
+            result = self_evaluation_head(head.text, self.own_year)
             if result:
                 self._as_result([head], result)
             else:
@@ -148,7 +148,7 @@ class TableParts(AssemblyState):
     def _indicator_header(self, rows: list[list[Cell]], start: int) -> tuple[Columns, int]:
         """The header's columns and how many rows it spans; its cells, and labels in the row above, are placed."""
         above = rows[start - 1] if start else None
-        columns, header_rows = header_columns(rows[start:], above)
+        columns, header_rows = self._indicator_columns(rows[start:], above)
         self._place(*columns.header_cells)
         for row in rows[start:start + header_rows] + ([above] if above else []):
             self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
