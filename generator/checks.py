@@ -19,7 +19,7 @@ from .config import SiteConfig
 from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Budget, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
+from .models import Budget, Department, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
 from .problems import Problem
 from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
@@ -378,9 +378,19 @@ def _cross_file(loaded: list[LoadedFiling]) -> list[Problem]:
         dept = first_by_dept.setdefault(f.department.id, item).head.department
         if dept != f.department:
             problems.append(_locate(item, error(("department",), "department-mismatch",
-                                                f"部门“{f.department.id}”的名称或地区与 {first_by_dept[f.department.id].file} 不同",
+                                                _department_difference(f.department, dept,
+                                                                       first_by_dept[f.department.id].file),
                                                 "同一部门在各年份文件中的 department 应完全一致")))
     return problems
+
+
+def _department_difference(mine: Department, first: Department, file: str) -> str:
+    """Which of the department's fields differ from the first file's, with both values as written."""
+    def written(value: str | None) -> str:
+        return f"“{value}”" if value else "未写"
+    differing = [f"{label(Department, key)}{written(getattr(mine, key))}，{file} 中{written(getattr(first, key))}"
+                 for key in Department.model_fields if getattr(mine, key) != getattr(first, key)]
+    return f"部门“{mine.id}”的" + "；".join(differing)
 
 
 def _withheld_sources_cited_elsewhere(loaded: list[LoadedFiling], sources: SourceFiles) -> list[Problem]:

@@ -130,7 +130,7 @@ ERROR_CASES = {
         "提示：每份文件只保留一个 YAML 文件"),
     "department-mismatch": (
         {"d/a.yml": BASE, "d/b.yml": BASE.replace("2025", "2024").replace("某市司法局", "某市司法厅")},
-        "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的名称或地区与 d/a.yml 不同  "
+        "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的部门名称“某市司法厅”，d/a.yml 中“某市司法局”  "
         "提示：同一部门在各年份文件中的 department 应完全一致"),
     "placeholder": (
         {"d/a.yml": BASE + "functions: （照原文录入）\n"},
@@ -683,3 +683,13 @@ def test_a_warning_about_the_file_itself_may_be_reviewed_too(tmp_path):
         "    reason: 原文标题中即有此字符\n")
     report = run_check(tmp_path, {"d/a.yml": text})
     assert (report.warnings, [p.code for p in report.reviewed]) == ([], ["invisible-character"])
+
+
+def test_department_mismatch_names_each_field_that_differs(tmp_path):
+    """A code filed in one year and not in another: the message says which field and how each file writes it."""
+    coded = BASE.replace("region: city}", 'region: city, code: "017"}')
+    renamed = BASE.replace("2025", "2024").replace("某市司法局", "某市司法厅")
+    report = run_check(tmp_path, {"d/a.yml": coded, "d/b.yml": renamed})
+    assert lines(report, tmp_path) == [
+        "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的部门名称“某市司法厅”，d/a.yml 中“某市司法局”；"
+        "主管部门代码未写，d/a.yml 中“017”  提示：同一部门在各年份文件中的 department 应完全一致"]
