@@ -29,7 +29,7 @@ from typing import Any
 
 from .document import Cell
 from .funds import FIGURE, amount, grouped_amount, grouped_note
-from .layouts import BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, normalize, request_word
+from .layouts import MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, header_keys, request_word
 
 Note = dict[str, str]
 SHARED_TOTAL = {"text": "原表“资金总额”只有一格，是收入和支出共同的总额；编者同时录入为收入合计和支出合计。"}
@@ -126,7 +126,7 @@ def _says_department(cells: list[Cell]) -> bool:
 
 def _budget_word(text: str) -> bool:
     """A word a project's budget has too: 资金总额, 财政拨款, 其他资金."""
-    return any(key in PROJECT_COLUMNS for key in (normalize(text), normalize(BRACKETED.sub("", text))))
+    return any(key in PROJECT_COLUMNS for key in header_keys(text))
 
 
 def _role(cell: Cell) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 SEQUENCE_HEADERS = ("#", "序号")  # a column that only numbers the rows
 
@@ -287,15 +288,26 @@ def indicator_column(text: str) -> str | None:
     return None
 
 
+def header_keys(text: str) -> tuple[str, str]:
+    """A header cell's text as looked up: as written, then without its bracketed unit or note ("资金总额（万元）",
+    "填报单位（盖章）"), both normalized."""
+    return normalize(text), normalize(BRACKETED.sub("", text))
+
+
+def looked_up(words: Mapping[str, str], text: str) -> str | None:
+    """What `words` says a header cell names, as written or without its bracketed note."""
+    return next((words[key] for key in header_keys(text) if key in words), None)
+
+
 def task_column(text: str) -> str | None:
     """The task field a header cell names; a bracketed unit or note ("预算金额（万元）") does not change it."""
-    return TASK_COLUMNS.get(normalize(text)) or TASK_COLUMNS.get(normalize(BRACKETED.sub("", text)))
+    return looked_up(TASK_COLUMNS, text)
 
 
 def project_row_column(text: str) -> str | None:
     """The project field a header cell of a project list with indicator rows names ("goal" for the goal column);
     a bracketed unit ("项目金额（万元）") does not change it."""
-    for key in (normalize(text), normalize(BRACKETED.sub("", text))):
+    for key in header_keys(text):
         if key in PROJECT_GOAL_COLUMNS:
             return "goal"
         if key in PROJECT_ROW_COLUMNS:
@@ -305,24 +317,24 @@ def project_row_column(text: str) -> str | None:
 
 def project_list_column(text: str) -> str | None:
     """The project field a header cell of a project list names; a bracketed unit ("资金总额（元）") does not change it."""
-    return PROJECT_LIST_COLUMNS.get(normalize(text)) or PROJECT_LIST_COLUMNS.get(normalize(BRACKETED.sub("", text)))
+    return looked_up(PROJECT_LIST_COLUMNS, text)
 
 
 def split_head(text: str) -> str | None:
     """The budget field a head of an amount's split names ("合计", "其中：财政拨款", "其他资金（万元）")."""
-    return SPLIT_HEADS.get(normalize(text)) or SPLIT_HEADS.get(normalize(BRACKETED.sub("", text)))
+    return looked_up(SPLIT_HEADS, text)
 
 
 def department_label(text: str) -> str | None:
     """The department-name label a text is ("部门（单位）名称", "填报单位（盖章）"), as normalized; a bracketed note
     ("（盖章）") does not change it."""
-    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text))) if key in DEPARTMENT_NAME), None)
+    return next((key for key in header_keys(text) if key in DEPARTMENT_NAME), None)
 
 
 def request_word(text: str) -> RequestWord | None:
     """What a cell of the 年度预算申请 grid names; a bracketed unit ("资金总额（万元）") does not change it, nor a
     leading 其中 ("其中：财政拨款" is the 财政拨款 line)."""
-    for key in (normalize(text), normalize(BRACKETED.sub("", text))):
+    for key in header_keys(text):
         word = REQUEST_WORDS.get(key) or REQUEST_WORDS.get(key.removeprefix("其中"))
         if word:
             return word
@@ -410,7 +422,7 @@ def budget_report_matter(title: str) -> str | None:
 def self_evaluation_head(text: str, own_year: int | None = None) -> str | None:
     """The 自评 result a head names ("实际完成值", "执行率（B/A）"), as normalized; None for anything else. `own_year`:
     the filing's year, when known, whose achieved values ("2025年实际完成值") are results too."""
-    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text)))
+    return next((key for key in header_keys(text)
                  if key in SELF_EVALUATION_HEADS or (own_year is not None and achieved_year(key) == own_year)), None)
 
 

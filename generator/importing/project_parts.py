@@ -15,7 +15,7 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
-from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
+from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
                       MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
                       SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
@@ -376,8 +376,7 @@ def _listed_fields(listed: dict[str, Any]) -> list[tuple[str, Any, type, str]]:
 
 def _unfielded_label(text: str) -> str | None:
     """The label of a project's text without a field ("项目概况", "立项依据（政策依据）"), as normalized."""
-    return next((key for key in (normalize(text), normalize(BRACKETED.sub("", text)))
-                 if key in PROJECT_TEXTS_WITHOUT_FIELD), None)
+    return next((key for key in header_keys(text) if key in PROJECT_TEXTS_WITHOUT_FIELD), None)
 
 
 def _unfielded(label: str) -> str:

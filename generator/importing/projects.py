@@ -10,7 +10,7 @@ from .document import Cell
 from .funds import amount, grouped_amount, grouped_note
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
                       PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
-                      project_list_column, project_row_column, split_head)
+                      looked_up, project_list_column, project_row_column, split_head)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -163,7 +163,7 @@ def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:
 
 def project_field(label: str) -> str | None:
     """The project field a form's label names ("项目名称", "其中：财政拨款"); a bracketed note does not change it."""
-    return PROJECT_COLUMNS.get(normalize(label)) or PROJECT_COLUMNS.get(normalize(BRACKETED.sub("", label)))
+    return looked_up(PROJECT_COLUMNS, label)
 
 
 def project_line(text: str) -> tuple[str, str] | None:
