@@ -31,7 +31,7 @@ from .revisions import Revision
 from .vocabulary import filing_heading, span_text
 from .yamlsource import KeyPath
 from .yoy import (FundsHistory, FundsHistoryRow, IndicatorHistory, ProjectYear, TaskHistory, funds_history,
-                  indicator_history, project_years, task_history)
+                  indicator_histories, project_years, task_history)
 
 NAV = (("", "首页"), ("d/", "部门"), ("compare/", "指标比较"), ("withheld/", "不予公开事项"),
        ("data/", "开放数据"), ("glossary/", "术语"), ("about/", "关于"))
@@ -127,6 +127,12 @@ class DepartmentsContext(Base):
 
 
 @dataclass(frozen=True)
+class IndicatorYears:
+    history: IndicatorHistory
+    spans: tuple[tuple[int, int], ...]  # per row: rowspans of its 一级 and 二级 cells (0: merged)
+
+
+@dataclass(frozen=True)
 class DepartmentContext(Base):
     department: DepartmentView
     has_department_goals: bool  # whether any filing has a 部门整体 part to follow over the years
@@ -134,8 +140,7 @@ class DepartmentContext(Base):
     funds_groups: tuple[tuple[str, tuple[FundsHistoryRow, ...]], ...]  # rows by 收入构成 / 支出构成, in order
     funds_chart: Markup
     funds_chart_label: str  # which row the chart draws, e.g. 历年支出合计
-    indicators: IndicatorHistory
-    indicator_spans: tuple[tuple[int, int], ...]  # per row: rowspans of its 一级 and 二级 cells (0: merged)
+    indicators: tuple[IndicatorYears, ...]  # one table per kind of department goal
     tasks: TaskHistory | None  # 年度主要任务 over the years, when two years have a task table
 
 
@@ -264,12 +269,12 @@ def _department(dept: DepartmentView, chrome: Chrome) -> Page:
         row = _chart_row(funds)
         label = f"历年{row.side.removesuffix('构成')}{row.name}"
         chart = bar_chart(f"{dept.name}{label}（{funds.unit}）",
-                          [(f"{y}年", v) for y, v in zip(funds.years, row.cells)], funds.unit)
-    history = indicator_history(dept.filings)
-    spans = hierarchy_spans([(row.level1, row.level2) for row in history.rows])
+                          [(c.label, v) for c, v in zip(funds.columns, row.cells)], funds.unit)
+    indicators = tuple(IndicatorYears(history, tuple(zip(*hierarchy_spans([(r.level1, r.level2) for r in history.rows]))))
+                       for history in indicator_histories(dept.filings))
     ctx = DepartmentContext(chrome, dept.name, dept.url, (("部门", "d/"), (dept.name, dept.url)),
                             dept, any(v.filing.goals for v in dept.filings), funds, _by_side(funds), chart, label,
-                            history, tuple(zip(*spans)), task_history(dept.filings),
+                            indicators, task_history(dept.filings),
                             description=describe.department(dept))
     return Page(dept.url, "department.html", ctx)
 

@@ -350,4 +350,16 @@ def test_department_page_names_each_filing_of_a_year(site: Path) -> None:
     assert [line.strip() for line in page.splitlines() if line.strip().startswith("<h3>")] == [
         "<h3>2026年公开</h3>", "<h3>2026年申报</h3>", "<h3>2025年公开</h3>"]
     # Two years of 部门整体 goals, no indicator in both: the page says why nothing is followed.
-    assert "<p>本部门暂无可逐年对照的指标（同一指标须在两个以上年度的文件中出现）。</p>" in html(site, "d/nyj")
+    assert "<p>本部门暂无可逐年对照的指标（同一指标须在两份以上的文件中出现）。</p>" in html(site, "d/nyj")
+
+
+def test_department_history_keeps_each_filing_of_a_year_and_each_kind_of_goal(site: Path) -> None:
+    """zrzy filed 2026 twice: a 申报 (a 中长期目标 and 年度 indicators) and a 公开. Its history has a 年度 table with
+    a column for each filing (before, the later one overwrote the other: one column 2026年)."""
+    rows = parse(site / "d/zrzy/index.html").rows
+    start = rows.index(["一级指标", "二级指标", "三级指标", "2026年申报", "2026年公开"])
+    assert rows[start + 1:] == [["产出指标", "数量指标", "卫片图斑核查数量", "≥ 1200 个", "≥ 1200 个持平"],
+                                ["效益指标", "社会效益指标", "耕地保有量", "≥ 45.6 万亩", "≥ 45.6 万亩持平"],
+                                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥ 90 %", "≥ 90 %持平"]]
+    # The 中长期 goal has no indicators: nothing of it to follow, so no table of its own (one kind: no kind heading).
+    assert 'id="ind-years-' not in html(site, "d/zrzy")
