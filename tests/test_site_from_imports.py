@@ -267,6 +267,10 @@ def test_withheld_notice_keeps_its_place_reason_and_note(site: Path) -> None:
     assert [row[0] for row in rows[1:]] == ["1", "2", "3–5"]
     assert rows[3] == ["3–5", f"不予公开：{project_forms.WITHHELD} 理由：涉密；依据：原文未注明 "
                               f"编者注（不予公开·法律依据）：{project_forms.NO_BASIS['text']}"]
+    # The site's list of withheld entries shows the same note beside the notice (it was on the filing page only).
+    listed = row_with(parse(site / "withheld/index.html").rows, "某县交通运输局")
+    assert listed[1:] == ["第3–5号", "涉密", "原文未注明",
+                          f"{project_forms.WITHHELD} 编者注（不予公开·法律依据）：{project_forms.NO_BASIS['text']}"]
 
 
 # --- goals as filed: their kind, and none without saying so -------------------------------------------------------------
