@@ -16,8 +16,8 @@ from .models import Contact, Filing, Project, RangeRedaction, WithheldRange
 # What replaces personal data in a published 原文: visible, so a reader knows something was there.
 BLANKED = "［已隐去］"
 # Cells that label a personal contact field on the provincial forms; the cell after one is its value.
-CONTACT_LABELS = re.compile(r"^(填报人|填表人|联系人|经办人|负责人|联系电话|联系方式|电话|手机|手机号码|办公电话|电子邮箱|邮箱)"
-                            r"\s*(?:[:：]\s*(?P<inline>.*))?$")
+CONTACT_LABELS = re.compile(r"^(?:项目|单位|部门|财务)?(填报人员?|填表人|联系人(?:电话)?|经办人|负责人|联系电话|联系方式|电话|手机"
+                            r"|手机号码|办公电话|固定电话|电子邮箱|邮箱)\s*(?:[:：]\s*(?P<inline>.*))?$")
 # Phone numbers anywhere in the text: mobile (1[3-9] + 9 digits) or landline with area code. Letters,
 # digits or a point around them make them part of a code or an amount, which stays as filed.
 PHONE = re.compile(r"(?<![0-9A-Za-z.])(?:1[3-9]\d{9}|0\d{2,3}[-－—\s]?\d{7,8})(?![0-9A-Za-z.])")
@@ -101,8 +101,28 @@ def _blank_line(line: str) -> str:
             expect_value = False
             continue
         label = CONTACT_LABELS.match(cell.strip())
-        if label and label.group("inline"):
-            cells[n] = cell.replace(label.group("inline"), BLANKED)
-        elif label:
+        if label and not label.group("inline"):
             expect_value = True
+        else:  # pairs in the cell, wherever they start ("单位：某局 填报人：张三")
+            cells[n] = _blank_inline(cell)
     return "\t".join(cells)
+
+
+# Where a "label：value" pair starts inside a cell: at its start, or after spaces, a comma or a semicolon.
+LABEL_START = re.compile(r"(?:^|(?<=[\s,，;；]))[^\s:：,，;；]{1,12}\s*[:：]")
+
+
+def _blank_inline(cell: str) -> str:
+    """"填报人：张三  联系电话：…  填报日期：2026年1月20日": each pair whose label is a contact label has its value
+    blanked; the others (填报日期) stay as filed. A value running on without another label is blanked whole."""
+    starts = [match.start() for match in LABEL_START.finditer(cell)]
+    pieces = [cell[start:end] for start, end in zip([0, *starts], [*starts, len(cell)]) if end > start]
+    return "".join(_blank_pair(piece) for piece in pieces)
+
+
+def _blank_pair(piece: str) -> str:
+    label = CONTACT_LABELS.match(piece.strip())
+    if not (label and label.group("inline")):
+        return piece
+    value = label.group("inline").rstrip(" \u3000,，;；")
+    return piece.replace(value, BLANKED, 1) if value else piece

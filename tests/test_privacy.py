@@ -55,6 +55,23 @@ def test_blanking_covers_labels_known_values_and_phone_numbers() -> None:
     assert blanked.splitlines()[:4] == text.splitlines()[:4]  # everything else as filed
 
 
+@pytest.mark.parametrize("text, published", [
+    # One line of pairs: each contact value blanked, the 填报日期 after them kept (it was blanked with them).
+    ("填报人：张三  联系电话：0710-1234567  填报日期：2026年1月20日",
+     f"填报人：{BLANKED}  联系电话：{BLANKED}  填报日期：2026年1月20日"),
+    ("填报人：张三，联系电话：13812345678，填报日期：2026年1月20日",
+     f"填报人：{BLANKED}，联系电话：{BLANKED}，填报日期：2026年1月20日"),
+    ("填报人：张三\t填报日期：2026年1月20日", f"填报人：{BLANKED}\t填报日期：2026年1月20日"),
+    # A contact pair after another pair in one cell (it was published as filed).
+    ("填报单位：某县司法局 填报人：赵六 填报日期：2026-01-20", f"填报单位：某县司法局 填报人：{BLANKED} 填报日期：2026-01-20"),
+    # Labels of the project forms (项目负责人 was published as filed), and a value running on is blanked whole.
+    ("项目负责人：王五", f"项目负责人：{BLANKED}"), ("项目负责人\t王五", f"项目负责人\t{BLANKED}"),
+    ("联系人：王五 科员", f"联系人：{BLANKED}"), ("填报人：张三，李四", f"填报人：{BLANKED}"),
+])
+def test_contact_values_in_a_line_of_pairs_are_blanked_and_nothing_else(text: str, published: str) -> None:
+    assert blank_contacts(text, ()) == published
+
+
 @pytest.mark.parametrize("text", ["项目编码\t13020225P008925100021", "合计\t2306.26\t1389.19",
                                   "预算单位\t315001玉田县司法局本级", "金额\t13500000000.5"])
 def test_codes_and_amounts_are_not_taken_for_phone_numbers(text: str) -> None:
