@@ -19,8 +19,9 @@ from .config import SiteConfig
 from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Budget, Department, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
+from .models import Budget, Contact, Department, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
 from .problems import Problem
+from .redaction import MOBILE_NUMBER
 from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
 from .textrules import SAFE_ID_HINT, is_safe_id, unsafe_id_message
 from .unfinished import unfinished_findings
@@ -74,7 +75,7 @@ def _domain_findings(item: LoadedFiling) -> list[Finding]:
 def _file_alone_findings(item: LoadedFiling) -> list[Finding]:
     invisible = INVISIBLE_CHAR.search(item.source.text) is not None  # most files have none: walked only when found
     return [*_unsafe_codes(item.filing), *_duplicate_ids(item.filing),
-            *(_invisible_characters(item.source.data, ()) if invisible else ())]
+            *(_invisible_characters(item.source.data, ()) if invisible else ()), *_personal_data(item)]
 
 
 def _reviewed(item: LoadedFiling, found: list[Finding]) -> list[Problem]:
@@ -338,6 +339,40 @@ def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
             char = found.group(0)
             yield warning(path, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
                           "删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入")
+
+
+def _personal_data(item: LoadedFiling) -> Iterator[Finding]:
+    """The filing's own 填报人 or 联系电话 in a text the site publishes (an error: `contact` is unpublished so that
+    they are not), or a mobile number there (a warning: it may be a service line the department publishes).
+    The file's texts are searched once; walked, to say where, only when something is there."""
+    contact = item.filing.contact
+    # Each value by its field's label; one character alone would be found in any text.
+    own = {label(Contact, key): value for key in ("filer", "phone")
+           if len(value := (getattr(contact, key) if contact else None) or "") > 1}
+    text = item.source.text  # `contact` itself holds each of its values once
+    if not MOBILE_NUMBER.search(text) and not any(text.count(value) > 1 for value in own.values()):
+        return
+    for path, value in _texts(item.source.data, ()):
+        if path[:1] == ("contact",):
+            continue
+        if shown := [name for name, known in own.items() if known in value]:
+            yield error(path, "contact-in-text", f"文字中有本文件的{'、'.join(shown)}，网站会照原样公开",
+                        "删去这段个人信息：填报人、联系电话只写在 contact 中（网站默认不公开）")
+        elif MOBILE_NUMBER.search(value):
+            yield warning(path, "phone-in-text", "文字中有一个手机号码，网站会照原样公开",
+                          "个人的号码请删去或写入 contact（默认不公开）；确是对外公开的服务电话时，在 reviews 中注明已核对")
+
+
+def _texts(data, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """Every text value of the file as read, with its key path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, path + (index,))
+    elif isinstance(data, str):
+        yield path, data
 
 
 def _unsafe_codes(filing: Filing) -> Iterator[Finding]:

@@ -43,6 +43,7 @@ ERROR_CODES = {
     "department-mismatch": "同一部门在不同文件中的名称或地区不一致",
     "placeholder": "gongkai new 模板的占位文字或示例值尚未替换",
     "note-field": "编者注的 field 不是所在记录的字段",
+    "contact-in-text": "公开的文字中有本文件的填报人或联系电话（只应写在 contact 中）",
 }
 WARNING_CODES = {
     "sum-mismatch": "合计与各项之和不一致",
@@ -56,6 +57,7 @@ WARNING_CODES = {
     "invisible-character": "文字含看不见的字符（零宽字符、文字方向控制符）",
     "late-publication": "公开晚于批复 20 天以上（预算法第十四条）",
     "empty-field": "字段写了键但没有内容",
+    "phone-in-text": "公开的文字中有手机号码",
     "stale-review": "核对记录（reviews）对应的警告已不存在",
 }
 # A review records that a warning was checked against the 原文; a stale review is about reviews themselves.

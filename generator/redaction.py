@@ -20,7 +20,9 @@ CONTACT_LABELS = re.compile(r"^(?:项目|单位|部门|财务)?(填报人员?|�
                             r"|手机号码|办公电话|固定电话|电子邮箱|邮箱)\s*(?:[:：]\s*(?P<inline>.*))?$")
 # Phone numbers anywhere in the text: mobile (1[3-9] + 9 digits) or landline with area code. Letters,
 # digits or a point around them make them part of a code or an amount, which stays as filed.
-PHONE = re.compile(r"(?<![0-9A-Za-z.])(?:1[3-9]\d{9}|0\d{2,3}[-－—\s]?\d{7,8})(?![0-9A-Za-z.])")
+MOBILE = r"1[3-9]\d{9}"  # a mobile number: a person's, where a landline may be an office's
+PHONE = re.compile(rf"(?<![0-9A-Za-z.])(?:{MOBILE}|0\d{{2,3}}[-－—\s]?\d{{7,8}})(?![0-9A-Za-z.])")
+MOBILE_NUMBER = re.compile(rf"(?<![0-9A-Za-z.]){MOBILE}(?![0-9A-Za-z.])")
 TEXT_SOURCES = (".txt", ".csv", ".htm", ".html", ".md")
 
 

@@ -141,6 +141,11 @@ ERROR_CASES = {
                            "      - {field: budget.totl, text: 原表如此}\n"},
         "d/a.yml:10:10  projects[0].notes[0].field  [错误 note-field] 编者注的 field“budget.totl”不是这条记录的字段  "
         "提示：是否想写“budget.total”？写这条记录中的字段，如 value、budget.total，往年值写 prior.年份；说明整条记录时删除 field"),
+    "contact-in-text": (
+        {"d/a.yml": BASE + "contact: {filer: 张三, phone: 0710-1234567}\n"
+                           "annual_tasks: 做好法律援助。填报人：张三　联系电话：0710-1234567\n"},
+        "d/a.yml:7:1  annual_tasks  [错误 contact-in-text] 文字中有本文件的填报人、联系电话，网站会照原样公开  "
+        "提示：删去这段个人信息：填报人、联系电话只写在 contact 中（网站默认不公开）"),
 }
 
 
@@ -209,6 +214,10 @@ funds:
 STALE_HINT = "提示：数据、检查规则或位置已改变：重新运行 gongkai check，对照原文核对后改正这条记录的 code、path 和 message，或删除它"
 
 WARNING_CASES = {
+    "phone-in-text": (
+        "goals:\n  - kind: 年度\n    indicators:\n      - {name: 咨询服务, value: 热线13812345678全天接听}\n",
+        "d/a.yml:9:22  goals[0].indicators[0].value  [警告 phone-in-text] 文字中有一个手机号码，网站会照原样公开  "
+        "提示：个人的号码请删去或写入 contact（默认不公开）；确是对外公开的服务电话时，在 reviews 中注明已核对"),
     "invisible-character": (
         "goals:\n  - kind: 年度\n    indicators:\n      - {name: 办结率, value: \"\u202e%001\"}\n",
         "d/a.yml:9:21  goals[0].indicators[0].value  [警告 invisible-character] 文字含看不见的字符 U+202E（从右到左覆盖）  "
@@ -693,3 +702,16 @@ def test_department_mismatch_names_each_field_that_differs(tmp_path):
     assert lines(report, tmp_path) == [
         "d/b.yml:1:1  department  [错误 department-mismatch] 部门“dept”的部门名称“某市司法厅”，d/a.yml 中“某市司法局”；"
         "主管部门代码未写，d/a.yml 中“017”  提示：同一部门在各年份文件中的 department 应完全一致"]
+
+
+def test_contact_values_in_contact_alone_and_office_landlines_are_fine(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "contact: {filer: 张三, phone: '13812345678'}\n"
+                                                    "annual_tasks: 法律援助热线 0710-12348，办公电话 0710-3456789。\n"})
+    assert report.errors == [] and report.warnings == []
+
+
+def test_a_mobile_number_in_a_note_is_found_where_it_is(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + "contact: {filer: 张三}\nprojects:\n  - name: 甲\n    notes:\n"
+                                                    "      - {text: 原表附：张三 13812345678}\n"})
+    assert [(p.path, p.code) for p in report.errors] == [("projects[0].notes[0].text", "contact-in-text")]
+    assert [(p.path, p.code) for p in report.warnings] == []
