@@ -297,7 +297,7 @@ def project_years(project: ProjectView, filings: tuple[FilingView, ...]) -> tupl
                                          year_budget(other.project.budget),
                                          other.project.money_unit or view.filing.money_unit,
                                          other.url == project.url))
-    return tuple(sorted(found, key=lambda p: (p.year, p.kind)))
+    return tuple(sorted(found, key=lambda p: (p.year, STAGES.index(p.kind))))
 
 
 def year_budget(budget: Budget) -> Decimal | None:

@@ -103,3 +103,18 @@ def test_tasks_of_a_year_filed_twice_are_two_columns():
         view(2024, "万元", [{"name": "法律援助", "budget": {"total": Decimal("70")}}], "公开")))
     assert [c.label for c in history.columns] == ["2024年", "2025年申报", "2025年公开"]
     assert [ch.kind if ch else None for ch in history.rows[0].changes] == [None, "raised", "lowered"]
+
+
+def test_the_same_project_in_other_filings_in_the_order_documents_come():
+    """申报 → 批复 → 公开 within a year (sorted by the kind's name, 公开 came first)."""
+    from generator.models import Project
+    from generator.yoy import project_years
+
+    def with_project(year: int, kind: str, amount: str):
+        project = SimpleNamespace(project=Project.model_validate({"name": "法律援助", "budget": {"total": Decimal(amount)}}),
+                                  url=f"d/x/{year}-{kind}/p/1/")
+        return SimpleNamespace(filing=SimpleNamespace(fiscal_year=year, kind=kind, money_unit="万元"), projects=[project])
+    views = (with_project(2025, "公开", "80"), with_project(2025, "申报", "90"), with_project(2024, "批复", "70"))
+    found = project_years(views[0].projects[0], views)
+    assert [(p.year, p.kind, p.budget, p.current) for p in found] == [
+        (2024, "批复", Decimal("70"), False), (2025, "申报", Decimal("90"), False), (2025, "公开", Decimal("80"), True)]
