@@ -74,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     imp = commands.add_parser("import", help="把部门的绩效目标表（Excel、Word、PDF、网页文字）导入为一份文件")
-    imp.add_argument("file", type=Path, help="要导入的文件：.xlsx .xlsm .xls .docx .pdf .txt .html")
+    imp.add_argument("files", nargs="+", type=Path, metavar="file",
+                     help="要导入的文件（.xlsx .xlsm .xls .docx .pdf .txt .html 等）或文件夹；可写多个，依次导入")
     imp.add_argument("-o", "--output", type=Path, default=None,
                      help="写入的文件（默认 content/<部门标识>/<年度>-<类型>.yml）")
     imp.add_argument("--department", default=None, help="部门标识；省略时按部门名称沿用 content/ 中已有的文件")
@@ -144,26 +145,49 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importing.document import ImportFailure
-    from .importing.importer import ImportOptions, import_file
-    from .importing.report import as_data, as_text
+    from .importing.batch import files_to_import, import_all, summary
+    from .importing.importer import ImportOptions
 
+    sources = files_to_import(args.files)
+    if args.output and (len(sources) != 1 or args.split):
+        print("-o 只能用于导入一个文件（不带 --split）；导入多个文件时，每个文件写到 content/<部门标识>/<年度>-<类型>.yml。",
+              file=sys.stderr)
+        return 2
+    if not sources:
+        print(f"{'、'.join(map(str, args.files))} 中没有可导入的文件。", file=sys.stderr)
+        return 1
     options = ImportOptions(output=args.output, department=args.department, region=args.region, year=args.year,
                             kind=args.kind, split=args.split, force=args.force, content_dir=args.content,
                             config=args.config)
-    try:
-        result = import_file(args.file, options)
-    except ImportFailure as exc:
-        if args.format == "json":
-            print(json.dumps({"error": str(exc)}, ensure_ascii=False, indent=2))
-        else:
-            print(f"导入失败：{exc}", file=sys.stderr)
-        return 1
+    outcomes = import_all(sources, options)
     if args.format == "json":
-        print(json.dumps(as_data(result), ensure_ascii=False, indent=2, default=str))
+        reports = [_import_data(outcome) for outcome in outcomes]
+        single = len(args.files) == 1 and not args.files[0].is_dir()  # one report, as before batches; else a list
+        print(json.dumps(reports[0] if single else reports, ensure_ascii=False, indent=2, default=str))
     else:
-        print(as_text(result))
-    return 1 if result.check.errors else 0
+        for outcome in outcomes:
+            _print_import(outcome)
+        if len(outcomes) > 1:
+            print(summary(outcomes))
+    return 1 if any(outcome.failed for outcome in outcomes) else 0
+
+
+def _import_data(outcome) -> dict:
+    from .importing.report import as_data
+    from .problems import display_path
+
+    if outcome.result is None:
+        return {"source": display_path(outcome.source), "error": outcome.failure}
+    return as_data(outcome.result)
+
+
+def _print_import(outcome) -> None:
+    from .importing.report import as_text
+
+    if outcome.result is None:
+        print(f"导入失败：{outcome.failure}", file=sys.stderr)
+    else:
+        print(as_text(outcome.result))
 
 
 def _schema(args: argparse.Namespace) -> int:

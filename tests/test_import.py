@@ -189,7 +189,7 @@ def test_bad_input_messages(tmp_path: Path) -> None:
     odd.write_text("x", encoding="utf-8")
     with pytest.raises(ImportFailure) as error:
         import_file(odd, options)
-    assert str(error.value) == (f"{odd}：不支持的文件类型“.odt”。可导入的类型：.docx、.htm、.html、.pdf、.txt、.xls、.xlsm、.xlsx。"
+    assert str(error.value) == (f"{odd}：不支持的文件类型“.odt”。可导入的类型：.csv、.docx、.htm、.html、.mht、.mhtml、.pdf、.txt、.xls、.xlsm、.xlsx。"
                                 "其他格式请先另存为 .xlsx 或 .docx。")
     letter = tmp_path / "letter.txt"
     letter.write_text("关于报送材料的通知\n请于月底前报送。\n", encoding="utf-8")

@@ -311,17 +311,16 @@ def test_password_protected_workbook(tmp_path):
                                   "在“文件 → 信息 → 保护”中删除密码并保存，再导入。")
 
 
-@pytest.mark.parametrize("name, kind, application", [
-    ("broken.xlsx", "Excel 工作簿", "Excel"),
-    ("broken.xls", "Excel 97-2003 工作簿", "Excel"),
-    ("broken.docx", "Word 文档", "Word"),
-    ("broken.pdf", "PDF 文件", "PDF 阅读器"),
+@pytest.mark.parametrize("name, kind, advice", [
+    ("broken.xlsx", "Excel 工作簿", "请用 Excel 打开该文件，另存为 .xlsx 后再导入。"),
+    ("broken.xls", "Excel 97-2003 工作簿", "请用 Excel 打开该文件，另存为 .xlsx 后再导入。"),
+    ("broken.docx", "Word 文档", "请用 Word 打开该文件，另存为 .docx 后再导入。"),
+    ("broken.pdf", "PDF 文件", "请用 PDF 阅读器打开该文件，另存为 .pdf 后再导入。"),
 ])
-def test_corrupt_file(tmp_path, name, kind, application):
+def test_corrupt_file(tmp_path, name, kind, advice):
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04" + b"\x00damaged" * 40)
-    assert failure_of(path) == (f"{path}：无法作为 {kind}读取，文件可能已损坏，或内容不是 {kind}。"
-                                  f"请用 {application} 打开该文件，另存为 {path.suffix} 后再导入。")
+    assert failure_of(path) == f"{path}：无法作为 {kind}读取，文件可能已损坏，或内容不是 {kind}。{advice}"
 
 
 def test_scanned_pdf_needs_ocr_first(tmp_path):
@@ -350,8 +349,8 @@ def test_password_protected_pdf(rendered, tmp_path):
 def test_unsupported_extension(tmp_path):
     path = tmp_path / "form.numbers"
     path.write_bytes(b"")
-    assert failure_of(path) == (f"{path}：不支持的文件类型“.numbers”。可导入的类型：.docx、.htm、.html、.pdf、"
-                                  ".txt、.xls、.xlsm、.xlsx。其他格式请先另存为 .xlsx 或 .docx。")
+    assert failure_of(path) == (f"{path}：不支持的文件类型“.numbers”。可导入的类型：.csv、.docx、.htm、.html、.mht、"
+                                  ".mhtml、.pdf、.txt、.xls、.xlsm、.xlsx。其他格式请先另存为 .xlsx 或 .docx。")
 
 
 def test_file_over_the_size_limit_is_refused_before_it_is_opened(tmp_path):

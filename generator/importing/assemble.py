@@ -11,11 +11,13 @@ text and department fields are read by the parts `Assembler` is built from (see 
 from __future__ import annotations
 
 from .assembly_state import TextTarget
-from .department import DepartmentFields, blank_field, labelled_department, labelled_field
+from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
+                         personal_reasons)
 from .document import Paragraph, SourceDocument
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
+from .indicator_halves import IndicatorHalves
 from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, normalize
 from .letter import LetterParts
 from .page_breaks import PageBreaks
@@ -31,8 +33,8 @@ PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目�
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 
 
-class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, DepartmentFields, RunningText, PageBreaks,
-                SelfEvaluation, LetterParts, SeveralFilings):
+class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, ProjectRows, DepartmentFields, RunningText,
+                PageBreaks, SelfEvaluation, LetterParts, SeveralFilings):
     def run(self) -> Imported:
         self._read_past_page_breaks()
         for block in self.document.blocks:
@@ -44,7 +46,7 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
-                        self.document.remarks, frozenset(self.achieved_years))
+                        self.document.remarks, frozenset(self.achieved_years), frozenset(self.value_years))
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
@@ -59,8 +61,9 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             return  # the 批复 letter around the forms: its 文号, title, date, or a line listed with its reason
         self._title_says(text, paragraph.location)  # whose form a title starts, whatever reading then takes it
         read = self._label_pairs(text, paragraph.location) if pairs else None
-        if read is None and self._unfielded_line(text, paragraph.location):
-            return  # a project's text without a field: listed with that reason
+        if read is None and (self._unfielded_line(text, paragraph.location)
+                             or self._personal_line(text, paragraph.location)):
+            return  # a project's text without a field, a person's name or number: listed with that reason
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
@@ -77,8 +80,8 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
     def _field_line(self, text: str, location: str) -> bool:
         """A line that is one field of the form: a date, the money unit, the department's name, the contact, a code,
         the 预算年度, a project's field."""
-        return self._metadata(text, location) or self._department_line(text, location) or self._form_field_line(text) \
-            or self._project_line(text, location)
+        return self._metadata(text, location) or self._department_line(text, location) \
+            or self._form_field_line(text, location) or self._project_line(text, location)
 
     def _label_pairs(self, text: str, location: str) -> bool | None:
         """"主管部门：某县交通运输局　实施单位：某县公路养护中心": label–value pairs on one line, apart by two spaces or
@@ -91,9 +94,9 @@ class Assembler(TableParts, FormRows, Goals, ProjectParts, ProjectRows, Departme
             return None
         pieces = [piece for piece in pieces if not blank_field(piece)]
         unread = []
-        for piece in pieces:
-            if not self._field_line(piece, location):
-                unread.append(f"“{piece}”：{self.why_not.pop(location, '未能读取')}")
+        for piece, personal in zip(pieces, personal_reasons(pieces)):  # a 负责人 and their number: never the contact
+            if personal or not self._field_line(piece, location):
+                unread.append(f"“{piece}”：{personal or self.why_not.pop(location, '未能读取')}")
         if unread:
             done = "其余各项已录入；" if len(unread) < len(pieces) else ""
             self.why_not[location] = f"此行有{len(pieces)}项，{done}{'；'.join(unread)}"
@@ -200,7 +203,7 @@ def _is_field_line(text: str) -> bool:
     labelled = LABELLED_VALUE.match(text)
     return bool(labelled and normalize(labelled.group("label")) in DATE_LABELS) or bool(MONEY_UNIT.fullmatch(text)) \
         or labelled_department(text) is not None or labelled_field(text) is not None or project_line(text) is not None \
-        or budget_line(text) is not None
+        or budget_line(text) is not None or (labelled is not None and personal_label(labelled.group("label")))
 
 
 def assemble(document: SourceDocument, own_year: int | None = None) -> Imported:

@@ -32,6 +32,7 @@ class AssemblyState:
         # the filing's year, once the importer knows it (it then reads the form again): its 实际完成值 are 自评 results
         self.own_year = own_year
         self.achieved_years: set[int] = set()  # years of the 实际完成值 columns read as prior-year values
+        self.value_years: set[int] = set()  # years of the year-headed value columns beside a 指标值 column
         self.filing: dict[str, Any] = {}
         self.notes: list[dict[str, str]] = []
         self.goals: list[dict[str, Any]] = []
@@ -53,6 +54,7 @@ class AssemblyState:
         self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
         self.budget_periods: dict[int, str] = {}
         self.budget_head: list[Cell] = []  # the row of the 中期/年度 heads, for `_lined_up`
+        self.budget_pairs: list[str] = []  # the periods of "中期资金总额： | 300.00 | 年度资金总额： | 100.00", in order
         self.in_table = False
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
@@ -68,6 +70,7 @@ class AssemblyState:
         are remembered: the importer reads the form again when one is the filing's own year."""
         columns, used = header_columns(rows, above, self.own_year)
         self.achieved_years |= {year for cell in columns.header_cells if (year := achieved_year(cell.text))}
+        self.value_years |= columns.value_years
         return columns, used
 
     def _place(self, *items: Cell | Paragraph) -> None:

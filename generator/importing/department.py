@@ -16,9 +16,9 @@ from .document import Cell
 from .form_rows import FormRow
 from .imported import FormYear
 from .layouts import (BRACKETED, DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
-                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PHONE, SELF_EVALUATION_TITLE,
-                      STRUCTURE_LABELS, date_of, department_label, impossible_date_reason, in_numerals, is_sentence,
-                      normalize, task_column)
+                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PERSON_LABEL, PHONE,
+                      SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of, department_label, header_keys,
+                      impossible_date_reason, in_numerals, is_sentence, normalize, task_column)
 from .projects import budget_line, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
@@ -37,6 +37,8 @@ YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
+# A code after the name, in brackets ("[123001]" or "（123001）"): "主管部门及代码 | 某县教育局[123001]".
+CODE_AFTER = re.compile(r"\s*[\[【(（]\d{3,}[\]】)）]$")
 
 Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
 # The labels of the form's own lines (dates, contact, codes, year, money unit): what follows them is their value.
@@ -49,10 +51,41 @@ def is_form_label(text: str) -> bool:
     """A label of the form's own lines, alone ("填报日期", "金额单位") or with its value ("填报日期：2025年1月10日",
     "单位：万元", "填报单位：某局", "实施单位：某中心", "项目名称：…", "项目资金：…"): a line to read as what it says,
     never a goal's name."""
-    labelled = LABELLED_VALUE.match(text.strip())
-    label = labelled.group("label") if labelled else text
+    label = label_of(text)
     return normalize(label) in FORM_LABELS or department_label(label) is not None or project_line(text) is not None \
-        or budget_line(text) is not None
+        or budget_line(text) is not None or personal_label(label)
+
+
+def label_of(text: str) -> str:
+    """The label of "label：value" in one text, or the whole text (a label cell)."""
+    labelled = LABELLED_VALUE.match(text.strip())
+    return labelled.group("label") if labelled else text
+
+
+def personal_label(label: str) -> bool:
+    """A person the content format has no field for: "项目负责人", "单位负责人（签字）", "联系人及电话"."""
+    return any(PERSON_LABEL.match(key) for key in header_keys(label))
+
+
+def personal_reasons(labels: list[str]) -> list[str | None]:
+    """Why each text of a row or line (a label, "label：value", or a value) is not read: a person the content format has
+    no field for (项目负责人), and the 联系电话 right after their name, which is theirs and not the filer's. None for
+    every other text: a form's label between them (经办人) ends the person's part."""
+    reasons: list[str | None] = []
+    person: str | None = None
+    for text in labels:
+        label = label_of(text).strip().rstrip(":： ")
+        if personal_label(label):
+            person = label
+            reasons.append(f"原表“{label}”是个人的姓名或联系方式，文件格式中没有对应的字段，未录入"
+                           "（文件只录入填报人和联系电话，默认不公开）")
+        elif person is not None and normalize(label) in PHONE:
+            reasons.append(f"原表“{person}”的联系电话；文件格式中的联系电话是填报人的，这一项未录入")
+            person = None
+        else:
+            reasons.append(None)
+            person = None if is_form_label(text) else person
+    return reasons
 
 
 def blank_field(text: str) -> bool:
@@ -101,6 +134,19 @@ def same_department(one: str, other: str) -> bool:
     short, long = sorted((_bare_name(one), _bare_name(other)), key=len)
     rest = iter(long)
     return not short or (short[-1] == long[-1] and all(character in rest for character in short))
+
+
+def _split_code(text: str) -> tuple[str, str | None, str]:
+    """"[017]××县司法局" or "某县教育局[123001]" → the name, the code's digits (leading zeros kept) and where the code
+    stands (前面, 后面); a text without a code is all name."""
+    code = UNIT_CODE.match(text) or CODE_AFTER.search(text)
+    if code is None:
+        return text, None, ""
+    before = code.start() == 0
+    name = (text[code.end():] if before else text[:code.start()]).strip()
+    if not name:
+        return text, None, ""
+    return name, re.search(r"\d+", code.group(0)).group(0), "前面" if before else "后面"
 
 
 def _bare_name(name: str) -> str:
@@ -195,8 +241,7 @@ class DepartmentFields(AssemblyState):
         table's name is the department's, and a line that says another name is kept in a note. A name cell in a
         project's form naming another unit than the department ("单位名称 | 某县第一中学") is the project's unit, as
         its 预算单位 is, never the department's name."""
-        code = UNIT_CODE.match(text)
-        name = text[code.end():].strip() if code and text[code.end():].strip() else text
+        name, digits, side = _split_code(text)
         department = self.filing.setdefault("department", {})
         known = department.get("name")
         if line is None and self.project is not None and known and not same_department(known, name):
@@ -210,13 +255,12 @@ class DepartmentFields(AssemblyState):
             self._names_disagree(self.department_line, name, known)
         self.department_line = line
         department["name"] = name
-        if name == text:
+        if digits is None:
             return
-        digits = re.search(r"\d+", code.group(0)).group(0)
         if with_code:
             department["code"] = digits
         else:
-            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉前面的编码，"
+            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉{side}的编码，"
                                                                    f"部门名称写作“{name}”。"})
 
     def _names_disagree(self, line: str, table_name: str, line_name: str) -> None:
@@ -254,9 +298,13 @@ class DepartmentFields(AssemblyState):
 
     # ---- contact, codes, year and dates in a form row ---------------------------------------------
     def _contact_and_dates(self, present: list[Cell]) -> None:
-        """Each cell may be a "label：value" or a label whose value is the next cell; first reading wins."""
+        """Each cell may be a "label：value" or a label whose value is the next cell; first reading wins. A person the
+        content format has no field for (项目负责人 | 李四 | 联系电话 | …) is listed, never read as the contact."""
+        personal = self._personal_cells(present)
         for index, cell in enumerate(present):
             following = present[index + 1] if index + 1 < len(present) else None
+            if cell.location in personal:
+                continue
             for reading in (self._labelled_field, self._department_pair, self._labelled_department, self._date_pair,
                             self._field_pair):
                 placed = reading(cell, following)
@@ -267,29 +315,68 @@ class DepartmentFields(AssemblyState):
                 if self._metadata(cell.text) or (blank_field(cell.text) and not _value_cell(following)):
                     self._place(cell)  # a blank field's label is the form's print, not something filed
 
-    def _form_field(self, label: str, value: str) -> bool:
+    def _personal_cells(self, present: list[Cell]) -> set[str]:
+        """The cells of a person's name and number (`personal_reasons`), each listed with the reason: a label cell with
+        the value cell after it, or "label：value" in one cell."""
+        listed: dict[str, str] = {}
+        for index, why in enumerate(personal_reasons([cell.text for cell in present])):
+            cell = present[index]
+            if why is None or cell.location in listed:
+                continue
+            following = present[index + 1] if index + 1 < len(present) else None
+            pair = LABELLED_VALUE.match(cell.text.strip()) is None and _value_cell(following)
+            listed.update({item.location: why for item in ((cell, following) if pair else (cell,)) if item})
+        self.why_not.update(listed)
+        return set(listed)
+
+    def _personal_line(self, text: str, location: str) -> bool:
+        """"项目负责人：李四" as a line, or a second, different "填报人：李四": listed with the reason; no other reading
+        takes it (never a goal's text)."""
+        labelled = labelled_field(text)
+        why = personal_reasons([text])[0] or (self._contact_conflict(*labelled) if labelled else None)
+        if why is not None:
+            self.why_not[location] = why
+        return why is not None
+
+    def _form_field(self, label: str, value: str, *locations: str) -> bool:
         """A field of the form's own (填报人, 联系电话, 单位代码 …, 预算年度) from its label and value, whether they are two
-        cells or one text: the same reading for both. The year is only the form's: the importer decides the filing's."""
+        cells or one text: the same reading for both. The year is only the form's: the importer decides the filing's.
+        The filing has one contact: a second, different one is not written over the first, it is listed (at
+        `locations`) with the reason."""
         field = form_field(label, value)
         if field is None:
             return False
         if field == "fiscal_year":
             self.form_year = FormYear(int(YEAR_VALUE.fullmatch(value).group(1)), label, value)
             return True
+        conflict = self._contact_conflict(label, value)
+        if conflict:
+            self.why_not.update(dict.fromkeys(locations, conflict))
+            return False
         part, _, key = field.partition(".")
         self.filing.setdefault(part, {})[key] = value
         return True
 
-    def _form_field_line(self, text: str) -> bool:
+    def _contact_conflict(self, label: str, value: str) -> str | None:
+        """Why a 填报人 or 联系电话 is not read: the filing has one already, and it is another."""
+        field = form_field(label, value)
+        part, _, key = (field or "").partition(".")
+        filed = self.filing.get("contact", {}).get(key) if part == "contact" else None
+        if filed is None or filed == value:
+            return None
+        return f"原表前面已有“{label.strip()}”为“{filed}”，文件格式中联系人只有一处，已按前一处录入，这一项未录入，请核对"
+
+    def _form_field_line(self, text: str, location: str | None = None) -> bool:
         """"填报人：张三" (联系电话、单位代码、预算年度 …) as a line, or in one cell, read as its two cells are."""
         labelled = labelled_field(text)
-        return labelled is not None and self._form_field(*labelled)
+        return labelled is not None and self._form_field(*labelled, *filter(None, [location]))
 
     def _labelled_field(self, cell: Cell, following: Cell | None) -> Placed:
-        return (cell,) if self._form_field_line(cell.text) else ()
+        return (cell,) if self._form_field_line(cell.text, cell.location) else ()
 
     def _field_pair(self, cell: Cell, following: Cell | None) -> Placed:
-        return (cell, following) if _value_cell(following) and self._form_field(cell.text, following.text) else ()
+        return (cell, following) if _value_cell(following) \
+            and self._form_field(cell.text, following.text, cell.location, following.location) else ()
 
     def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
         name_key = department_label(cell.text)

@@ -50,9 +50,9 @@ class FormRows(AssemblyState):
             return 1
         for reading in (self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
-                        self._unfielded_row, self._overall_goal_row, self._budget_periods_row, self._budget_matrix_row,
-                        self._goal_row, self._plain_goal_row, self._department_text_row, self._goal_naming_row,
-                        self._section_row):
+                        self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
+                        self._budget_matrix_row, self._goal_row, self._plain_goal_row, self._department_text_row,
+                        self._goal_naming_row, self._section_row):
             used = reading(row)
             if used:
                 return used

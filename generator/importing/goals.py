@@ -19,11 +19,17 @@ from .layouts import (BRACKETED, PROJECT_GOAL_COLUMNS, STRUCTURE_LABELS, indicat
                       normalize)
 from .projects import form_pairs, project_row_columns
 
-GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期|中长期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
+GOAL_START = re.compile(r"^(?P<kind>年度|长期|中期|中长期|实施期)(绩效)?(总)?目标\s*\d*\s*(?P<rest>.*)$")
 # 中长期目标 (a department form's goal beyond the year): the content format has 中期 and 长期 goals only; the
 # form's 中长期 is the medium-term plan's period, so the goal is filed as 中期 and a note says so.
 MID_LONG_NOTE = {"field": "kind", "text": "原表写作“中长期目标”；本网站的目标分长期、中期、年度三类，编者列为中期目标。"}
+# 实施期目标 (浙江 and the central departments' forms): the goal of the project's whole period, beside its 年度目标 as
+# 中期目标 stands on other forms (its years, when given, are the span); filed as 中期, a note says so.
+PERIOD_NOTE = {"field": "kind", "text": "原表的“实施期”目标是项目整个实施期的目标；本网站的目标分长期、中期、年度三类，"
+                                        "编者列为中期目标。"}
+FILED_AS_MEDIUM = {"中长期": MID_LONG_NOTE, "实施期": PERIOD_NOTE}  # the form's word → the note on the 中期 goal
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
+YEAR_RANGE = re.compile(r"(\d{4})\s*年?\s*[-—–－~～至到]+\s*(\d{4})\s*年")  # a goal's years: "2026-2028年"
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
 # A department's goal as a numbered paragraph: "目标1：完成……" (titled 目标1) or "1.完成……" (the whole paragraph).
@@ -56,15 +62,15 @@ class Goals(AssemblyState):
     def _start_goal(self, kind: str, title: str | None, text: str | None, origin: str,
                     same_project: bool = False, department: bool = False) -> None:
         """`department`: the reading knows the goal is the department's (never the start of the projects)."""
-        mid_long = kind == "中长期"
-        kind = "中期" if mid_long else kind
+        as_medium = FILED_AS_MEDIUM.get(kind)
+        kind = "中期" if as_medium else kind
         if not self.in_projects and not department and self._starts_projects(kind, origin):
             self.in_projects = True
             self.notes.append({"field": "projects", "text": "原文在部门整体指标表之后另有带指标表的年度目标；"
                                                             "编者把它们各读作一个项目。"})
         goal = _new_goal(kind, title, text, origin)
-        if mid_long:
-            goal["notes"] = [dict(MID_LONG_NOTE)]
+        if as_medium:
+            goal["notes"] = [dict(as_medium)]
         goals = self._goal_owner(kind, same_project)
         goal["id"] = f"g{len(goals) + 1}"
         if self.in_projects and kind == "中期" or same_project:  # named as the content format shows the pair
@@ -168,6 +174,9 @@ class Goals(AssemblyState):
         """中期目标（2025年—2027年） → span [2025, 2027]; 长期目标（截止2025年） → deadline 2025."""
         assert self.goal is not None
         years = [int(y) for y in re.findall(r"(\d{4})\s*年", heading_text)]
+        joined = YEAR_RANGE.search(heading_text)  # "（2026-2028年）": the first year without its 年
+        if len(years) != 2 and joined:
+            years = [int(joined.group(1)), int(joined.group(2))]
         if self.goal["kind"] == "中期" and len(years) == 2:
             self.goal["span"] = years
         elif self.goal["kind"] == "长期" and years:

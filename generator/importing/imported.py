@@ -34,3 +34,6 @@ class Imported:
     # year's 自评 results (the form is a 自评表 or has its results): the importer reads the form again knowing it
     # (assemble's `own_year`).
     achieved_years: frozenset[int] = frozenset()
+    # the years of the value columns headed with a year beside a 指标值 column ("指标值 | 2025年指标值"): the one that is
+    # the filing's own year is a second value of each indicator, listed 未放入 once the importer reads the form again
+    value_years: frozenset[int] = frozenset()

@@ -51,6 +51,7 @@ class ImportOptions:
     force: bool = False
     content_dir: Path = Path("content")
     config: Path = Path("site_config.yml")
+    batch_outputs: frozenset[Path] = frozenset()  # written by earlier files of this command: never overwritten
 
 
 @dataclass
@@ -67,7 +68,8 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     document = read_document(path)
     imported = _read(document, options, path)
     year = imported.filing["fiscal_year"]
-    if year in imported.achieved_years:  # 实际完成值 of the filing's own year: 自评 results, not prior-year values
+    # 实际完成值 of the filing's own year: 自评 results, not prior-year values; its 指标值 beside 指标值: a second value
+    if year in imported.achieved_years or year in imported.value_years:
         imported = _read(document, options, path, own_year=year)
     filing = imported.filing
     notes = filing["notes"]
@@ -80,6 +82,9 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     ordered = {key: filing[key] for key in TOP_ORDER if key in filing}
     output = options.output or (options.content_dir / filing["department"]["id"]
                                 / f"{filing['fiscal_year']}-{KIND_SLUGS[filing['kind']]}.yml")
+    if output in options.batch_outputs:
+        raise ImportFailure(f"{output} 刚由本次导入的另一个原表写入，未覆盖：两个原表是同一部门、年度、类型的文件。"
+                            "核对这两个原表，只导入其中一个，或用 --kind、--year 分别导入。")
     if output.exists() and not options.force:
         raise ImportFailure(f"{output} 已存在，未覆盖。确认要用导入结果替换它时加 --force，或用 -o 写到别的文件。")
     _write(output, ordered, path, options.split)

@@ -16,16 +16,28 @@ from ..indicator_values import COMPARATORS
 from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
-from .layouts import (DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, indicator_column, is_label_like,
-                      normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
+from .funds import is_total_row
+from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, header_fields,
+                      header_keys, indicator_column, is_label_like, normalize, self_evaluation_head,
+                      self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
+# A 合计 row under the indicators adds up their scores (分值/权重): no indicator, and the content format has no field for it.
+TOTAL_ROW_REASON = "指标表的合计行（各指标分值、权重的合计）；文件格式中指标表没有合计的字段，未录入"
 FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
                "category", "description", "scoring", "weight", "remark", "notes")
 
 
 def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
     return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
+
+
+def _comparator_head(head: str) -> str | None:
+    """"comparator" for a column of the value's comparator (符号), "direction" for 指标方向, None for any other head."""
+    keys = header_keys(head)
+    if any(key in COMPARATOR_HEADS for key in keys):
+        return "comparator"
+    return "direction" if any(key in DIRECTION_HEADS for key in keys) else None
 
 
 @dataclass
@@ -41,7 +53,25 @@ class Columns:
     def reason(self, column: int) -> str:
         head = self.others[column].text
         result = self_evaluation_head(head, self.own_year)
-        return self_evaluation_reason(result) if result else without_field_reason(head)
+        if result:
+            return self_evaluation_reason(result)
+        if column in self.own_values:
+            return (f"原表“{head}”一列是本年度（{self.own_year}年）的指标值，与“指标值”一列并列；文件格式中一个指标只有一个"
+                    "指标值，已按“指标值”一列录入，此列未录入，请核对两列是否一致")
+        return without_field_reason(head)
+
+    @property
+    def own_values(self) -> set[int]:
+        """Columns of the filing's own year's values ("2025年指标值" in a 2025 filing) beside a 指标值 column."""
+        return {c for c, cell in self.others.items() if indicator_column(cell.text) == f"prior:{self.own_year}"}
+
+    @property
+    def value_years(self) -> set[int]:
+        """The years of year-headed value columns beside a 指标值 column: the one that is the filing's own year is a
+        second value of each indicator (see `header_columns`)."""
+        if "value" not in self.fields.values():
+            return set()
+        return {year for year in self.years.values() if isinstance(year, int)}
 
     @property
     def first_data(self) -> int:
@@ -58,14 +88,17 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
                    own_year: int | None = None) -> tuple[Columns, int]:
     """Columns named by the header row and the sub-header rows under it; returns how many rows the header has.
     `own_year`, the filing's year: its achieved values ("2025年实际完成值") are 自评 results, a column without a field
-    (an earlier year's are prior-year values)."""
+    (an earlier year's are prior-year values), and beside a 指标值 column its values ("2025年指标值") are a second value
+    of each indicator: a column without a field, listed, never the prior year's nor silently left out."""
     fields: dict[int, str] = {}
     years: dict[int, int | str] = {}
     others: dict[int, Cell] = {}
     cells: list[Cell] = []
+    year_heads: dict[int, Cell] = {}
     used = 0
     for depth, row in enumerate(rows):
-        named = [(c, None if self_evaluation_head(cell.text, own_year) else indicator_column(cell.text))
+        row_fields = header_fields([cell.text for cell in row])
+        named = [(c, None if self_evaluation_head(cell.text, own_year) else row_fields[c])
                  for c, cell in enumerate(row) if cell.text]
         if depth and (not named or any(f is None for _, f in named)):
             break
@@ -81,6 +114,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
                 continue
             if name.startswith("prior:"):
                 years[column] = int(name[6:]) if name[6:].isdigit() else "last"
+                year_heads[column] = row[column]
                 fields.pop(column, None)
             else:
                 fields[column] = name
@@ -90,7 +124,37 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
             if cell.text and column not in fields and indicator_column(cell.text) == "seq":
                 fields[column] = "seq"
                 cells.append(cell)
+    if own_year in years.values() and "value" in fields.values():  # the year's own values beside 指标值
+        for column in [c for c, year in years.items() if year == own_year]:
+            del years[column]
+            others[column] = year_heads[column]
+            cells.remove(year_heads[column])
     return Columns(fields, years, cells, others, own_year), used
+
+
+def continues_indicators(row: list[Cell], columns: Columns) -> bool:
+    """A row that is the table's next indicator after a blank row: a usual 一级 or 二级 label, a name and a value."""
+    def text(field: str) -> str:
+        column = next((c for c, f in columns.fields.items() if f == field), None)
+        return row[column].text if column is not None and column < len(row) else ""
+    return bool(text("name") and text("value")) and (text("level1") in LEVEL1 or text("level2") in LEVEL2)
+
+
+def names_in_level2(columns: Columns, rows: list[list[Cell]]) -> dict[str, str] | None:
+    """A table of two levels ("一级指标 | 二级指标 | 指标值", no 三级指标) whose 二级 cells are no labels but the
+    indicators' names ("养护里程"): read as 二级 labels they would be filled down onto the next rows and leave every
+    indicator without a name. The column is read as the 三级指标; returns the goal's note saying so (None when the
+    table has a 三级指标 column or any 二级 cell is a label)."""
+    column = next((c for c, f in columns.fields.items() if f == "level2"), None)
+    if column is None or "name" in columns.fields.values():
+        return None
+    texts = [row[column].text for row in rows if len(row) > column and row[column].text]
+    if not texts or any(is_label_like(text) for text in texts):
+        return None
+    columns.fields[column] = "name"
+    head = next(c.text for c in columns.header_cells if indicator_column(c.text) == "level2")
+    return {"field": "indicators", "text": f"原表指标表只有两级，“{head}”一列写的是各项指标的名称（如“{texts[0]}”），"
+                                           "不是“数量指标”这样的二级指标；编者录作三级指标。"}
 
 
 @dataclass
@@ -172,8 +236,9 @@ class IndicatorReader:
         joined: list[tuple[list[Cell], list[dict[str, str]]]] = []
         for row in self.rows:
             present = [cell for cell in row if cell.text]
+            # a line that starts with a blank slot ("\t≥20座") is a row of its own, not the rest of the one above
             if self.realign and len(present) == 1 and joined and not self._is_label_row(row) \
-                    and self._seq_column() is None:
+                    and self._seq_column() is None and row[0].text:
                 previous, notes = joined[-1]
                 last = self._last(previous)
                 if 0 <= last < usual_last:
@@ -217,6 +282,9 @@ class IndicatorReader:
     def _row(self, row: list[Cell], usual_last: int, notes: list[dict[str, str]]) -> None:
         if not any(cell.text for cell in row):
             return
+        if is_total_row(row):
+            self.not_read.extend((cell, TOTAL_ROW_REASON) for cell in row if cell.text)
+            return
         if self._is_label_row(row):
             self._label_row(row, notes)
             return
@@ -251,6 +319,10 @@ class IndicatorReader:
         seq = self._seq_column()
         movable = {c: cell for c, cell in present.items() if c != seq}
         last = max(movable, default=-1)
+        if self.realign and len(movable) == 1:
+            lone = self._lone_value(row, movable, usual_last, notes)
+            if lone is not None:
+                return lone | ({seq: present[seq]} if seq in present else {})
         if not self.realign or len(movable) < 2:
             return present
         # ends where the other rows end, or has a blank cell inside: read in order, its cells would slide
@@ -294,22 +366,57 @@ class IndicatorReader:
                               f"编者按单元格顺序读作{read}。"})
         return aligned
 
+    def _lone_value(self, row: list[Cell], movable: dict[int, Cell], usual_last: int,
+                    notes: list[dict[str, str]]) -> dict[int, Cell] | None:
+        """Copied text drops the slots of the labels merged down beside a row: a row whose 三级指标 is blank keeps only
+        the blank name's slot and its value ("\t≥20座"). Moved with its blank slots to end where the other rows end,
+        its one cell is the 指标值 when it lands in that column; read in place, it would be a 二级 label."""
+        [(column, cell)] = movable.items()
+        value = next((c for c, f in self.columns.fields.items() if f == "value"), None)
+        shift = usual_last - (len(row) - 1)
+        if value is None or column == 0 or shift <= 0 or column + shift != value or is_label_like(cell.text) \
+                or cell.text in self.labels:
+            return None
+        notes.append({"field": "value", "text": f"原表此行只有指标值“{cell.text}”，三级指标格空白（复制时丢掉了向下合并的"
+                                                "一级、二级指标格子）；编者按此行各格的位置读作指标值。"})
+        return {value: cell}
+
     def _comparator_as_type(self, cells: dict[int, Cell], values: dict[str, str],
                             notes: list[dict[str, str]]) -> Cell | None:
-        """A 指标方向 cell that holds a comparator ("≥") on a row without a 指标值类型 of its own: the value's type, read
-        as value_type with a note, so that "≥" | "50" | "%" is not published as "50 %". A direction ("正向") stays
-        listed: the content format has no field for it. Returns the cell read, if any."""
-        if values.get("value_type"):
+        """A comparator ("≥") under a column of its own (符号, 运算符) or under 指标方向 is the value's type: read as
+        value_type, so that "≥" | "50" | "%" is not published as "50 %". A row whose own 指标值类型 is a comparator
+        keeps it (this cell stays listed); a 指标性质 of 定量 or 定性 gives way to the comparator and is listed. A
+        direction ("正向") stays listed: the content format has no field for it. Returns the cell read, if any."""
+        own = values.get("value_type")
+        if own and own.strip() in COMPARATORS:
             return None
         for column, cell in cells.items():
             head = self.columns.others.get(column)
-            if head is not None and normalize(head.text) in DIRECTION_HEADS and cell.text.strip() in COMPARATORS:
-                values["value_type"] = cell.text
+            kind = _comparator_head(head.text) if head is not None else None
+            if kind is None or cell.text.strip() not in COMPARATORS:
+                continue
+            values["value_type"] = cell.text
+            if own:
+                self._type_gives_way(cells, own, head, cell, notes)
+            elif kind == "direction":  # a direction column: that it holds a comparator here is the editor's reading
                 notes.append({"field": "value_type", "text": f"原表“{head.text}”一列此格为比较符“{cell.text}”，不是正向、"
                                                              "反向这样的方向；原表此行没有指标值类型，编者读作指标值类型。"})
-                self.placed.extend((cell, head))
-                return cell
+            self.placed.extend((cell, head))
+            return cell
         return None
+
+    def _type_gives_way(self, cells: dict[int, Cell], own: str, head: Cell, comparator: Cell,
+                        notes: list[dict[str, str]]) -> None:
+        """The row's 指标性质 (定量, 定性) and a comparator both want value_type, which holds one: the comparator is
+        what the value means ("≥ 50"), so it is kept; the 指标性质 cell is listed and the note names both."""
+        column = next(c for c, f in self.columns.fields.items() if f == "value_type" and c in cells)
+        typed_head = next((c.text for c in self.columns.header_cells if indicator_column(c.text) == "value_type"),
+                          self._field_label(column))
+        self.placed.remove(cells[column])
+        self.not_read.append((cells[column], f"原表“{typed_head}”此格为“{own}”；此行的指标值类型录入了“{head.text}”一列的"
+                                             f"比较符“{comparator.text}”（文件格式中指标值类型只有一项），未录入"))
+        notes.append({"field": "value_type", "text": f"原表此行“{typed_head}”为“{own}”，“{head.text}”为"
+                                                     f"“{comparator.text}”；编者录入比较符“{comparator.text}”作为指标值类型。"})
 
     def _holds_indicator(self, cells: dict[int, Cell]) -> bool:
         """Cells read onto the columns hold a name, a value (this year's or a prior one) or a 一级/二级 label. A short

@@ -19,6 +19,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "三级指标": "name", "指标名称": "name", "三级指标名称": "name", "绩效指标名称": "name",
     "指标值": "value", "目标值": "value", "指标目标值": "value", "绩效目标值": "value", "绩效指标值": "value",
     "中期指标值": "value_mid", "指标值中期": "value_mid", "中期目标值": "value_mid", "中期值": "value_mid",
+    # 实施期 (浙江, central departments): the project's whole period, the content format's 中期 (see goals.py)
+    "实施期指标值": "value_mid", "指标值实施期": "value_mid", "实施期目标值": "value_mid",
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
     "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis", "设定依据": "basis",
     "指标值依据": "basis", "目标值确定依据": "basis", "目标值设定依据": "basis",
@@ -41,6 +43,14 @@ INDICATOR_COLUMNS: dict[str, str] = {
 # 指标方向 (指标方向性) has no field of its own: its cells say a direction ("正向", "反向指标"), which the content format
 # has no field for, or a comparator ("≥", "＝"), which is what 指标值类型 (value_type) holds.
 DIRECTION_HEADS = {"指标方向", "指标方向性"}
+# Some provinces' systems print the value's comparator in a column of its own ("≥" | "50" | "%"): what 指标值类型
+# (value_type) holds. Kept apart from it, since such a form may also have a 指标性质 column (定量, 定性) that a
+# comparator must not be lost to (see indicators.py: `_comparator_as_type`).
+COMPARATOR_HEADS = {"符号", "运算符", "运算符号", "比较符", "比较符号", "计算符号", "指标符号", "指标值符号", "指标运算符"}
+# Two-level tables name their columns in other words: "指标类型 | 指标名称 | 指标值", "绩效指标 | 指标内容 | 目标值". These
+# words name the 一级 label or the indicator only in a header without 一级指标 and 二级指标 of its own: elsewhere 绩效指标
+# is merged over the three levels, 指标类型 may say 定量 or 定性, and 指标内容 may explain a 三级指标.
+TWO_LEVEL_COLUMNS = {"指标类型": "level1", "绩效指标": "level1", "指标内容": "name"}
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
 PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
@@ -84,7 +94,7 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
     "项目金额": "total", "项目总额": "total", "预算金额": "total", "项目预算": "total", "项目预算金额": "total",
     "预算资金": "total", "项目资金": "total", "资金规模": "total",
-    "中期资金总额": "medium_term.total", "年度资金总额": "annual.total",
+    "中期资金总额": "medium_term.total", "实施期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
     "其他资金": "other",
@@ -103,10 +113,14 @@ PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUE
 # only in a form's own rows), and a goal column holds each project's 年度 goal.
 PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_LIST_COLUMNS, "主管部门": "budget_unit"}
 PROJECT_GOAL_COLUMNS = {"年度绩效目标", "绩效目标", "年度目标", "项目绩效目标", "项目年度绩效目标"}
+# The heads over the two halves of an indicator table whose 中期 (实施期) and 年度 indicators stand side by side (the
+# central 项目支出绩效目标申报表): the kind of goal each half's indicators belong to. See indicator_halves.py.
+HALF_HEADS = {"中期指标": "中期", "中期绩效指标": "中期", "实施期指标": "实施期", "实施期绩效指标": "实施期",
+              "年度指标": "年度", "年度绩效指标": "年度"}
 # 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
-BUDGET_SPLITS = {"中期": "medium_term", "年度": "annual"}
+BUDGET_SPLITS = {"中期": "medium_term", "实施期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
-BUDGET_PERIOD = re.compile(r"^(中期|年度)(资金总额|资金|预算)?$")
+BUDGET_PERIOD = re.compile(r"^(中期|实施期|年度)(资金总额|资金|预算)?$")
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
                "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other",
                "其中当年财政拨款": "fiscal", "当年财政拨款": "fiscal"}  # the last two: a 自评表's rows
@@ -171,8 +185,12 @@ DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
-FILER = {"填报人", "联系人"}
+FILER = {"填报人", "联系人", "经办人"}  # the person who filled the form in: contact.filer (not published by default)
 PHONE = {"联系电话", "电话"}
+# People a form names that the content format has no field for: a 负责人 (项目负责人, 单位负责人, 财务负责人 …), and a
+# label asking for a name and a number in one cell ("联系人及电话", "项目负责人及联系方式"). What they say is listed
+# as not placed, never read into a field (see department.py: `personal_reasons`).
+PERSON_LABEL = re.compile(r"^.{0,8}负责人$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
 # A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
 BUDGET_LINE_LABELS = {"项目资金", "预算规模"}
 # Labels of a form that only name a part of it; read as structure, never as content.
@@ -349,10 +367,27 @@ def is_task_header(texts: list[str]) -> bool:
     return known and "name" in fields and bool(fields & {"content", *TASK_SPLIT})
 
 
-def is_indicator_header(texts: list[str]) -> bool:
-    fields = {indicator_column(t) for t in texts}
+def header_fields(texts: list[str]) -> list[str | None]:
+    """The indicator field each cell of a header row names (`indicator_column`); in a two-level table's header also
+    by its own words (`TWO_LEVEL_COLUMNS`), when they make the row a header that it is not without them."""
+    fields = [indicator_column(t) for t in texts]
+    if {"level1", "level2"} & set(fields):
+        return fields
+    words = [None if field or not text else looked_up(TWO_LEVEL_COLUMNS, text) for field, text in zip(fields, texts)]
+    words = [None if word in fields else word for word in words]  # a field the header names in its own word
+    if len([w for w in words if w]) != len({w for w in words if w}):
+        return fields  # two words of one field: which one is meant is not clear
+    two_level = [field or word for field, word in zip(fields, words)]
+    return two_level if _names_indicators(set(two_level)) else fields
+
+
+def _names_indicators(fields: set[str | None]) -> bool:
     levels = len(fields & {"level1", "level2", "name"})
     return levels >= 2 and bool(fields & {"value", "prior:group"} or any(str(f).startswith("prior:") for f in fields))
+
+
+def is_indicator_header(texts: list[str]) -> bool:
+    return _names_indicators(set(header_fields(texts)))
 
 
 def is_grouped_indicator_header(upper: list[str], lower: list[str]) -> bool:

@@ -41,5 +41,8 @@ def open_or_refuse(path: Path, opener: Callable[[Path], Opened], kind: str, appl
     except ImportFailure:
         raise
     except Exception as exc:  # each library raises its own zoo of errors for a damaged file
+        # Chinese takes no space before the verb ("请用 PDF 阅读器打开"); an .xls is best saved as an .xlsx.
+        space = " " if application[-1].isascii() else ""
+        saved_as = ".xlsx" if path.suffix.lower() == ".xls" else path.suffix
         raise ImportFailure(f"{path}：无法作为 {kind}读取，文件可能已损坏，或内容不是 {kind}。"
-                            f"请用 {application} 打开该文件，另存为 {path.suffix} 后再导入。") from exc
+                            f"请用 {application}{space}打开该文件，另存为 {saved_as} 后再导入。") from exc

@@ -19,6 +19,8 @@ page keeps what the printer put at each page break, and the readers of those for
   (`_part_rows`: indicator tables, funds tables, project lists whose rows carry indicators).
 
 All of this applies to PDF too, where a printed footer between two tables keeps the PDF reader from joining them.
+A worksheet is parted at its blank rows, so a spacer row inside an indicator table cuts it in two as well: the
+piece right after it goes on with the table when its first row is the table's next indicator (`_after_spacer`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from typing import Callable
 
 from .assembly_state import AssemblyState
 from .document import Block, Cell, Paragraph, Table, continue_cut_merges
-from .layouts import PAGE_NUMBER
+from .indicators import continues_indicators, header_columns
+from .layouts import PAGE_NUMBER, is_indicator_header
 
 Row = tuple[Cell, ...]
 
@@ -50,6 +53,8 @@ class PageBreaks(AssemblyState):
                 if numbers and isinstance(last, Table) and self._continues(last, block):
                     numbers[-1] = numbers[-1].removesuffix("。") \
                         + f"；前后两段表格（{last.location}、{block.location}）接着读作一张表。"
+                    block = _joined(blocks.pop(), block)
+                elif not numbers and isinstance(last, Table) and _after_spacer(last, block):
                     block = _joined(blocks.pop(), block)
             remarks += numbers + rows_left_out
             numbers = []
@@ -105,6 +110,16 @@ def _without_page_rows(table: Table) -> tuple[Table, list[str]]:
     for piece in pieces[1:]:
         rows = _rows_joined(rows, piece)
     return Table(tuple(rows), table.location), remarks
+
+
+def _after_spacer(table: Table, piece: Table) -> bool:
+    """A blank row parts a worksheet, so a spacer row a department left inside an indicator table cuts it in two: the
+    piece right after goes on with the table when it is as wide and its first row is the table's next indicator."""
+    header = next((list(row) for row in reversed(table.rows) if is_indicator_header(_texts(row))), None)
+    if header is None or not piece.rows or _width(piece) != _width(table):
+        return False
+    columns, _ = header_columns([header], None)
+    return continues_indicators(list(piece.rows[0]), columns)
 
 
 def _joined(table: Table, piece: Table) -> Table:

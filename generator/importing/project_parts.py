@@ -16,14 +16,17 @@ from .document import Cell
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
-                      MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
+                      BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
                       SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
-from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_line,
-                       put_field, spending_header, split_columns, unnumbered_heading, withheld)
+from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
+                       project_line, put_field, spending_header, split_columns, unnumbered_heading, withheld)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
 LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
+# 实施期资金总额 (浙江, the central departments): the funds of the project's whole period, filed as its 中期 figures.
+PERIOD_FUNDS_NOTE = {"field": "budget.medium_term",
+                     "text": "原表写作“实施期资金总额”，是项目整个实施期的资金；编者列为中期资金总额。"}
 FIELD_ORDER = ("id", "number", "code", "name", "category", "attribute", "period", "budget_unit", "money_unit",
                "budget", "purpose", "spending_plan", "goals", "withheld", "notes")
 
@@ -107,6 +110,8 @@ class ProjectParts(AssemblyState):
         self.budget_periods = periods
         self.budget_head = row.cells
         self._place(*(row.cells[c] for c in periods))
+        if self.project is not None and "实施期" in periods.values():
+            _period_word_note(self.project, "实施期")
         return 1
 
     def _budget_matrix_row(self, row: FormRow) -> int:
@@ -124,6 +129,35 @@ class ProjectParts(AssemblyState):
             if column < len(cells) and cells[column].text \
                     and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", cells[column].text):
                 self._place(cells[column])
+        return 1
+
+    def _budget_pairs_row(self, row: FormRow) -> int:
+        """项目资金 written with each amount right of its label (the central 申报表): "中期资金总额： | 300.00 | 年度资金总额：
+        | 100.00", then "其中：财政拨款 | 280.00 | 其中：财政拨款 | 90.00" and "其他资金 | …" below. The totals say the
+        periods, left to right; a split row's first pair is the first period's, its second the second's. Pairs are
+        taken in order, not by column: copied text drops the 项目资金 label's slot on the rows below."""
+        if self.project is None:
+            return 0
+        pairs = _label_amount_pairs(row.present)
+        scopes = [key.partition(".")[0] for _, key, _ in pairs]
+        if len(pairs) >= 2 and all(key.endswith(".total") for _, key, _ in pairs) and len(set(scopes)) == len(scopes) \
+                and any(amount for _, _, amount in pairs):
+            self.budget_pairs = scopes
+        elif not self.budget_pairs or not pairs or len(pairs) > len(self.budget_pairs) \
+                or any(key not in ("fiscal", "other") for _, key, _ in pairs):
+            self.budget_pairs = []  # not (or no longer) such a block
+            return 0
+        else:
+            scopes = self.budget_pairs[:len(pairs)]
+        for (head, key, figure), scope in zip(pairs, scopes):
+            name = key.rpartition(".")[2]
+            self._place(head)
+            if figure is not None and put_field(self.project, f"{scope}.{name}", figure.text):
+                self._place(figure)
+            elif figure is not None:
+                self.why_not[figure.location] = "金额不是数字，未录入"
+            if scope == "medium_term":
+                _period_word_note(self.project, head.text)
         return 1
 
     def _budget_header(self, row: FormRow) -> int:
@@ -159,6 +193,7 @@ class ProjectParts(AssemblyState):
                     self._place(head, value)
                 elif put_field(project, field_key, value.text):
                     self._place(head, value)
+                    _period_word_note(project, head.text)
             self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
             self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
             if self.expect_purpose:
@@ -381,6 +416,36 @@ def _unfielded_label(text: str) -> str | None:
 
 def _unfielded(label: str) -> str:
     return f"原表的“{label.strip().rstrip(':： ')}”在文件格式中没有对应的字段，未录入"
+
+
+def _label_amount_pairs(cells: list[Cell]) -> list[tuple[Cell, str, Cell | None]]:
+    """A row of budget labels each with its amount right after it ("中期资金总额： | 300.00", or "其中：财政拨款：280.00"
+    in one cell): (label, budget field, amount cell or None where the amount is left blank). Empty when a cell is
+    neither (a row of heads, a text); the 项目资金 label of the block is only its name."""
+    pairs: list[tuple[Cell, str, Cell | None]] = []
+    for cell in cells:
+        key = project_field(cell.text)
+        line = budget_line(cell.text)
+        if FIGURE.match(cell.text) and pairs and pairs[-1][2] is None:
+            pairs[-1] = (pairs[-1][0], pairs[-1][1], cell)
+        elif normalize(BRACKETED.sub("", cell.text)) in STRUCTURE_LABELS:
+            continue
+        elif key and key.rpartition(".")[2] in BUDGET_FIELDS:
+            pairs.append((cell, key, None))
+        elif line and not line.doubt and not line.unit and len(line.clauses) == 1:
+            pairs.append((cell, line.clauses[0][1], Cell(line.clauses[0][2], cell.location)))
+        else:
+            return []
+    return pairs
+
+
+def _period_word_note(project: dict[str, Any], label: str) -> None:
+    """"实施期资金总额" (the project's whole period) is filed as the 中期 figures: said once, in the project's notes."""
+    if not normalize(label).startswith("实施期"):
+        return
+    notes = project.setdefault("notes", [])
+    if PERIOD_FUNDS_NOTE not in notes:
+        notes.append(dict(PERIOD_FUNDS_NOTE))
 
 
 def _budget_heads(row: FormRow) -> dict[int, str]:

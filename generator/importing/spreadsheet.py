@@ -27,6 +27,7 @@ import datetime as dt
 import re
 import zipfile
 from decimal import Context, Decimal
+from io import BytesIO
 from pathlib import Path
 
 import openpyxl
@@ -43,10 +44,19 @@ Merge = tuple[int, int, int, int]  # first row, first column, last row, last col
 
 
 def read(path: Path) -> SourceDocument:
+    return read_xls(path) if path.suffix.lower() == ".xls" else read_xlsx(path)
+
+
+def read_xlsx(path: Path) -> SourceDocument:
+    """An .xlsx/.xlsm workbook, whatever the file is called (WPS saves .et workbooks that are .xlsx inside)."""
     refuse_encrypted(path, "Excel")
-    if path.suffix.lower() == ".xls":
-        return _read_xls(path)
     return _read_xlsx(path)
+
+
+def read_xls(path: Path) -> SourceDocument:
+    """An Excel 97-2003 workbook, whatever the file is called (an .xls renamed .xlsx, a WPS .et)."""
+    refuse_encrypted(path, "Excel")
+    return _read_xls(path)
 
 
 # --- numbers as Excel shows them -------------------------------------------------------------
@@ -190,8 +200,10 @@ HIDDEN_STATES = {"hidden": "隐藏", "veryHidden": "深度隐藏（只能在 VBA
 
 
 def _read_xlsx(path: Path) -> SourceDocument:
-    values = open_or_refuse(path, lambda p: openpyxl.load_workbook(p, data_only=True), "Excel 工作簿", "Excel")
-    formulas = openpyxl.load_workbook(path)  # the same file again, formulas instead of their saved values
+    # Opened as a stream: openpyxl refuses a path not named .xlsx/.xlsm, and the bytes have said what this is.
+    values = open_or_refuse(path, lambda p: openpyxl.load_workbook(BytesIO(p.read_bytes()), data_only=True),
+                            "Excel 工作簿", "Excel")
+    formulas = openpyxl.load_workbook(BytesIO(path.read_bytes()))  # the same file again, formulas, not their values
     remarks = _macro_remarks(path)
     sheets = [_xlsx_blocks(sheet, formulas[sheet.title], remarks) for sheet in values.worksheets]
     return _document(path, sheets, remarks)
@@ -226,10 +238,14 @@ def _xlsx_text(cell, formulas, remarks: list[str]) -> str:
     if value is None:
         formula = formulas[cell.coordinate].value if cell.coordinate else None
         if isinstance(formula, str) and formula.startswith("="):
-            remarks.append(f"{location} 是公式“{formula}”，文件中没有保存计算结果；未计算，按空格读入。"
-                           "请在 Excel 中打开、重新计算并保存后再导入。")
+            remarks.append(unsaved_formula(location, formula))
         return ""
     return _value_text(value, cell.number_format, location, remarks)
+
+
+def unsaved_formula(location: str, formula: str) -> str:
+    return (f"{location} 是公式“{formula}”，文件中没有保存计算结果；未计算，按空格读入。"
+            "请在 Excel 中打开、重新计算并保存后再导入。")
 
 
 def _value_text(value, number_format: str, location: str, remarks: list[str]) -> str:

@@ -13,12 +13,13 @@ from ..models import FundsSplit
 from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, is_request_label, opens_request, request_grid
-from .department import labelled_department
+from .department import label_of, labelled_department, personal_label
 from .document import Cell, Paragraph, Table
 from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
-from .indicators import Columns, IndicatorReader
+from .indicator_halves import split_header
+from .indicators import Columns, IndicatorReader, continues_indicators, names_in_level2
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
                       SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS, department_label,
                       is_grouped_indicator_header, is_indicator_header, is_task_header, normalize, self_evaluation_head)
@@ -59,6 +60,9 @@ class TableParts(AssemblyState):
         texts = [cell.text for cell in rows[index]]
         if project_row_columns(texts):
             return ("项目表", *self._project_rows(rows, index, origin))
+        halves = split_header(rows, index)  # 中期 and 年度 indicators side by side: before the one-table reading
+        if halves is not None:
+            return ("指标表", *self._indicator_halves(rows, index, origin, halves))
         if is_indicator_header(texts) or self._grouped_header(rows, index):
             return ("指标表", *self._indicator_table(rows, index, origin))
         if is_funds_header(texts):
@@ -111,11 +115,13 @@ class TableParts(AssemblyState):
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
         columns, header_rows = self._indicator_header(rows, start)
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
-        end, body = self._part_rows(rows, start, header_rows,
-                                    lambda row: self._is_stop(row) or _breaks_sequence(row, seq))
+        spacers = self._spacers(rows[start + header_rows:], columns)
+        end, body = self._part_rows(rows, start, header_rows, lambda row: id(row) not in spacers
+                                    and (self._is_stop(row) or _breaks_sequence(row, seq)))
         data = [self._without_labels(row) for row in body]
         if self.realign:
             data = [_with_label_slots(row, _label_columns(rows[start], columns)) for row in data]
+        named = names_in_level2(columns, data)
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
@@ -123,7 +129,24 @@ class TableParts(AssemblyState):
         labels = rows[max(start - 1, 0):start + header_rows]  # the header and the row above it
         goal = self._goal_for_table(origin, _labelled_kind(labels))
         self._keep_indicators(goal, columns, indicators)
+        if named:
+            goal.setdefault("notes", []).append(named)
         return end - start, end - start
+
+    def _spacers(self, rows: list[list[Cell]], columns: Columns) -> set[int]:
+        """Blank rows a department left between groups of indicators, given as the rows' ids. A blank row ends a table
+        of a real grid; these do not, since the row after them is the table's next indicator: its 一级 or 二级 cell a
+        usual label, its 三级指标 and 指标值 filled."""
+        spacers: set[int] = set()
+        blank: list[int] = []
+        for row in rows:
+            if not any(cell.text or cell.merged_from for cell in row):
+                blank.append(id(row))
+                continue
+            if blank and continues_indicators(row, columns) and not self._is_stop(row):
+                spacers.update(blank)
+            blank = []
+        return spacers
 
     def _columns_without_field(self, columns: Columns, cells: list[tuple[Cell, str]]) -> None:
         """A header the content format has no field for, and the cells under it: listed as not placed with the
@@ -280,10 +303,11 @@ def _with_label_slots(row: list[Cell], labels: list[int]) -> list[Cell]:
 
 
 def _is_contact_label(first: str) -> bool:
-    """填报人 / 联系电话 / a date label, alone or as "label：value"."""
+    """填报人 / 联系电话 / a date label / a person's (项目负责人), alone or as "label：value"."""
     labelled = LABELLED_VALUE.match(first)
     labels = FILER | PHONE | set(DATE_LABELS)
-    return normalize(first) in FILER | PHONE or bool(labelled and normalize(labelled.group("label")) in labels)
+    return normalize(first) in FILER | PHONE or bool(labelled and normalize(labelled.group("label")) in labels) \
+        or personal_label(label_of(first))
 
 
 def _opens_part(text: str) -> bool:

@@ -6,7 +6,8 @@ the row). Lines without a tab are paragraphs. Word's `[bookmark: …]` markers a
 debris and are dropped; rows made only of dashes are the export's ruled lines.
 
 HTML goes through lxml: every <table> becomes a table (rowspan/colspan become covered cells
-that name their top-left cell), every other block of text a paragraph.
+that name their top-left cell), every other block of text a paragraph. A "单个文件网页" (MHT) is a MIME
+message: the email package takes its HTML parts out, and they are read as one page.
 
 A page saved from a government portal has the form in its article body and the portal around it. A table
 that holds another table, or has no row of two cells with text that is not a link, lays the page out: its
@@ -18,6 +19,10 @@ headline yields to the form's own title (`_headline_yields`).
 
 from __future__ import annotations
 
+import codecs
+import email
+import email.policy
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -42,15 +47,60 @@ HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # the whitespace a browser collapses t
 
 
 def read(path: Path) -> SourceDocument:
-    raw = path.read_bytes()
-    text = _decode(path, raw)
     if path.suffix.lower() in (".html", ".htm"):
-        return _read_html(path, text)
-    return _read_text(path, text)
+        return read_page(path)
+    return read_copied(path)
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+def read_page(path: Path) -> SourceDocument:
+    """A saved web page, whatever the file is called (budget systems export HTML tables as .xls or .doc)."""
+    return _read_html(path, decode(path, path.read_bytes()))
+
+
+def read_copied(path: Path) -> SourceDocument:
+    """Text copied from a web page, or saved as tab-separated text, whatever the file is called."""
+    return _read_text(path, decode(path, path.read_bytes()))
+
+
+def read_web_archive(path: Path) -> SourceDocument:
+    """A "单个文件网页" (MHT/MHTML, saved by Word, WPS or a browser): a MIME message whose HTML parts are the page.
+    Every HTML part is read, in order (Excel writes one part per worksheet); pictures and styles are not text."""
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    pages = [_part_text(path, part) for part in message.walk() if part.get_content_type() == "text/html"]
+    if not pages:
+        raise ImportFailure(f"{path}：单个文件网页（MHT）中没有网页正文，无法读取。"
+                            "请用 Word 或浏览器打开，另存为 Word 文档（.docx）或网页（.html）后再导入。")
+    return _read_html(path, pages[0] if len(pages) == 1 else _one_page(pages))
+
+
+def _one_page(pages: list[str]) -> str:
+    """Several pages as one body, in order: an HTML parser keeps the first document of a concatenation only."""
+    import lxml.html
+
+    # A page without a body (Excel's frameset around its sheets' pages) adds nothing.
+    bodies = [body for page in pages if page.strip() for body in lxml.html.document_fromstring(page).xpath("//body")]
+    return "<html><body>" + "".join(html.escape(body.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in body) for body in bodies) + "</body></html>"
+
+
+def _part_text(path: Path, part) -> str:
+    """A part's text decoded strictly (the email package's own decoding replaces what it cannot decode): in the
+    charset it declares, GB2312 and GBK read as their superset GB 18030 (Word labels GBK text "gb2312")."""
+    raw = part.get_payload(decode=True) or b""
+    charset = (part.get_content_charset() or "").lower()
+    if charset in ("gb2312", "gbk", "x-gbk", "cp936"):
+        charset = "gb18030"
+    try:
+        return raw.decode(charset) if charset else decode(path, raw)
+    except (LookupError, UnicodeDecodeError):
+        return decode(path, raw)
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8, else GBK/GB 18030 (Chinese Windows' own); UTF-16 when a byte-order mark says so (Notepad's "Unicode",
+    Excel's "Unicode 文本")."""
+    encodings = ("utf-16",) if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
+    for encoding in (*encodings, "utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:

@@ -17,7 +17,8 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .document import Block, Cell, Paragraph, SourceDocument, Table
+from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
+from .filekinds import OCR
 from .opening import open_or_refuse, refuse_encrypted
 
 
@@ -33,7 +34,19 @@ def read(path: Path) -> SourceDocument:
         elif isinstance(item, DocxParagraph) and item.text.strip():
             paragraphs += 1
             blocks.append(Paragraph(item.text, f"第{paragraphs}段"))
-    return SourceDocument(path, tuple(blocks))
+    # Pictures drawn with DrawingML (pic:pic) or, in older documents, VML (v:imagedata); not text boxes or shapes.
+    pictures = len(document.element.body.xpath(".//pic:pic | .//*[local-name()='imagedata']"))
+    if pictures and not blocks:
+        raise ImportFailure(f"{path}：Word 文档中没有文字，只有 {pictures} 张图片（可能是扫描件或截图）。{OCR}")
+    return SourceDocument(path, tuple(blocks), _picture_remarks(pictures))
+
+
+def _picture_remarks(pictures: int) -> tuple[str, ...]:
+    """A picture may be part of the form (a table pasted as a screenshot): what is in it is not read, and is said."""
+    if not pictures:
+        return ()
+    return (f"文档中有 {pictures} 张图片，图片中的文字和表格没有读取（导入不做文字识别）；"
+            "如果图片是原表的一部分，请改用文字版的原表，或手工录入。",)
 
 
 def _table(table: DocxTable, name: str) -> Table:
