@@ -25,8 +25,10 @@ from markupsafe import escape
 from generator.checking import check_content
 from generator.importing.importer import ImportOptions, import_file
 from generator.identity import filing_url, project_ids, project_url
+from tests import test_import_central_forms as central_forms
 from tests import test_import_department_forms as department_forms
 from tests import test_import_funds_sides as funds_sides
+from tests import test_import_indicator_variants as indicator_variants
 from tests import test_import_letters as letters
 from tests import test_import_project_forms as project_forms
 from tests import test_import_self_evaluation as self_evaluation
@@ -47,6 +49,8 @@ regions:
         name: 鄂州市
 """
 FILER, PHONE = "张三", "0710-1234567"  # the contact line of the 部门整体 forms (department_forms.FOOTER)
+# Every person's name and number the forms hold: the 申报表's filer line and its 项目负责人 with a phone of his own.
+PERSONAL = (FILER, PHONE, central_forms.CONTACT["phone"], "李四", central_forms.LEADER_PHONE)
 MID_TERM = "中长期目标（2026年—2028年）"
 
 
@@ -84,10 +88,14 @@ FORMS: list[tuple[str, Callable[[], list[FormBlock]], str, str | None, int | Non
     ("批复.docx", letters.letter, "sfj", None, None),
     ("收支.html", side_by_side_form, "nyj", "公开", 2026),
     ("整体自评.xlsx", self_evaluation.department_form, "nyj", "公开", 2025),
+    ("实施期申报表.docx", lambda: central_forms.application("实施期"), "jyj", "申报", 2026),
+    ("指标表.xlsx", lambda: indicator_variants.indicator_form(indicator_variants.FULL_HEADER,
+                                                            indicator_variants.FULL_ROWS), "jtj", "批复", 2026),
 ]
 INDICATORS = {"d/zrzy/2026-gongkai/": 3, "d/zrzy/2026-shenbao/": 3, "d/jtj/2026-gongkai/": 12,
               "d/jtj/2026-shenbao/": 4, "d/jtj/2025-gongkai/": 4, "d/sfj/2026-pifu/": 1, "d/nyj/2026-gongkai/": 1,
-              "d/nyj/2025-gongkai/": 2}
+              "d/nyj/2025-gongkai/": 2, "d/jyj/2026-shenbao/": len(central_forms.MEDIUM_INDICATORS + central_forms.ANNUAL_INDICATORS),
+              "d/jtj/2026-pifu/": len(indicator_variants.FULL_INDICATORS)}
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +175,8 @@ def test_every_indicator_is_rendered(imported) -> None:
 
 
 @pytest.mark.parametrize("path", ["d/zrzy/2026-gongkai/", "d/zrzy/2026-shenbao/", "d/jtj/2026-gongkai/",
-                                  "d/jtj/2026-shenbao/p/420701260000000000012/", "d/sfj/2026-pifu/", "d/jtj/"])
+                                  "d/jtj/2026-shenbao/p/420701260000000000012/", "d/sfj/2026-pifu/", "d/jtj/",
+                                  "d/jyj/2026-shenbao/p/p1/", "d/jtj/2026-pifu/"])
 def test_no_accessibility_violations(path: str, site_url: str, page) -> None:
     assert axe_violations(page, site_url + path) == []
 
@@ -192,7 +201,7 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Path, site_url: str, browser)
 
 def test_contact_is_nowhere_on_the_site(imported) -> None:
     """The 部门整体 forms' 填报人 and 联系电话 were imported into `contact`; the site publishes neither, in no page,
-    download or 原文 (the search index holds only what the pages hold)."""
+    download or 原文 (the search index holds only what the pages hold); nor the 申报表's 项目负责人 and his phone."""
     content, _, site = imported
     filed = [(content / "zrzy" / name).read_text(encoding="utf-8") for name in ("2026-gongkai.yml", "2026-shenbao.yml")]
     assert all(f"contact: {{filer: {FILER}, phone: {PHONE}}}" in text for text in filed)
@@ -200,7 +209,7 @@ def test_contact_is_nowhere_on_the_site(imported) -> None:
     for file in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site).parts[0] != "pagefind"):
         parts = [zipfile.ZipFile(file).read(n) for n in zipfile.ZipFile(file).namelist()] \
             if file.suffix == ".xlsx" else [file.read_bytes()]
-        found += [f"{file.relative_to(site)}: {value}" for value in (FILER, PHONE)
+        found += [f"{file.relative_to(site)}: {value}" for value in PERSONAL
                   if any(value.encode() in part for part in parts)]
     assert found == []
     source = (site / "sources" / "整体.txt").read_text(encoding="utf-8")  # the 原文 is published, blanked
@@ -239,7 +248,7 @@ def notes_by_page(content: Path, config: Path) -> dict[str, list[str]]:
 def test_every_note_is_shown_on_the_page_of_its_record(imported) -> None:
     content, config, site = imported
     expected = notes_by_page(content, config)
-    assert sum(map(len, expected.values())) == 11  # the importer's judgements: none may be lost on the way
+    assert sum(map(len, expected.values())) == 16  # the importer's judgements: none may be lost on the way
     missing = [f"{page}: {text}" for page, texts in expected.items() for text in set(texts)
                if html(site, page).count(str(escape(text))) != texts.count(text)]
     assert missing == []
