@@ -14,10 +14,20 @@ from functools import lru_cache
 
 from .yamlsource import MEMO_LIMIT
 
-# Full-width and two-character spellings seen in filings, mapped to one symbol.
-COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≤": "≤", "<=": "≤", "＜=": "≤",
-               ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "="}
-_VALUE = re.compile(r"^\s*(>=|<=|＞=|＜=|[≥≤><=＞＜＝])?\s*([0-9]+(?:\.[0-9]+)?)\s*(.*?)\s*$")
+# The spellings of a comparator seen in filings (full-width, two characters, ≧ of Japanese and Chinese input
+# methods, the words forms use), mapped to one symbol.
+COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≧": "≥", "⩾": "≥", "≤": "≤", "<=": "≤", "＜=": "≤", "≦": "≤", "⩽": "≤",
+               ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "=",
+               "不低于": "≥", "不少于": "≥", "不小于": "≥", "至少": "≥", "大于等于": "≥", "大于或等于": "≥",
+               "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "至多": "≤", "小于等于": "≤", "小于或等于": "≤",
+               "大于": ">", "高于": ">", "超过": ">", "多于": ">", "小于": "<", "低于": "<", "少于": "<", "等于": "="}
+# A comparator written after the number and its unit: "95%以上" is ≥ 95 %, "3天以内" ≤ 3 天.
+TRAILING_COMPARATORS = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤"}
+_SYMBOLS = "|".join(sorted(map(re.escape, COMPARATORS), key=len, reverse=True))  # 大于等于 before 大于
+# A number with thousands commas ("1,200") or without; digits and point may be full-width in the text as filed.
+_VALUE = re.compile(rf"^\s*({_SYMBOLS})?\s*([0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(.*?)\s*$")
+_TRAILING = re.compile("(" + "|".join(TRAILING_COMPARATORS) + r")$")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 QUALITATIVE_TYPES = {"定性"}
 # Units that mean the same, spelt differently between forms: compared as one, shown as filed.
 UNIT_SYNONYMS = {"百分比": "%", "％": "%", "百分率": "%"}
@@ -48,12 +58,16 @@ def parse_value(value: str | None, value_type: str | None = None, unit: str | No
         return ParsedValue()
     if value_type in QUALITATIVE_TYPES:
         return ParsedValue(qualitative=value)
-    match = _VALUE.match(value)
+    match = _VALUE.match(value.translate(_HALF_WIDTH))  # only to read it: the value stays as filed
     if not match:
         return ParsedValue(qualitative=value)
     symbol, number, rest = match.groups()
-    comparator = COMPARATORS.get(symbol or "") or COMPARATORS.get(value_type or "")
-    return ParsedValue(comparator=comparator, number=Decimal(number), unit=(rest or unit or None))
+    trailing = _TRAILING.search(rest)
+    if trailing:
+        rest = rest[:trailing.start()].rstrip()
+    comparator = (COMPARATORS.get(symbol or "") or COMPARATORS.get(value_type or "")
+                  or (TRAILING_COMPARATORS[trailing.group(1)] if trailing else None))
+    return ParsedValue(comparator=comparator, number=Decimal(number.replace(",", "")), unit=(rest or unit or None))
 
 
 def money_unit_of(text: str | None) -> str | None:

@@ -49,6 +49,18 @@ def test_yaml_1_1_surprises_stay_text():
     ("有效保障", "定性", "有效保障", ParsedValue(qualitative="有效保障")),
     ("90", "定量", "%", ParsedValue(None, Decimal("90"), "%")),
     (",=100", None, None, ParsedValue(qualitative=",=100")),
+    # Spellings of other forms, read the same (they were qualitative, or "1,200" was 1 with the unit ",200 个"):
+    ("≥ 1,200 个", None, None, ParsedValue("≥", Decimal("1200"), "个")),
+    ("≥９５％", None, None, ParsedValue("≥", Decimal("95"), "％")),
+    ("≧95%", None, None, ParsedValue("≥", Decimal("95"), "%")),
+    ("不低于95%", None, None, ParsedValue("≥", Decimal("95"), "%")),
+    ("大于等于90%", None, None, ParsedValue("≥", Decimal("90"), "%")),
+    ("不超过3天", None, None, ParsedValue("≤", Decimal("3"), "天")),
+    ("低于5%", None, None, ParsedValue("<", Decimal("5"), "%")),
+    ("95%以上", None, None, ParsedValue("≥", Decimal("95"), "%")),
+    ("90%及以上", None, None, ParsedValue("≥", Decimal("90"), "%")),
+    ("3天以内", None, None, ParsedValue("≤", Decimal("3"), "天")),
+    ("50", "不低于", "公里", ParsedValue("≥", Decimal("50"), "公里")),
 ])
 def test_values_keep_their_text_and_gain_a_parsed_form(value, value_type, unit, parsed):
     assert parse_value(value, value_type, unit) == parsed
