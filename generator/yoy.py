@@ -33,7 +33,7 @@ def compare_values(target: str | None, prior: str | None) -> Change:
     now, before = parse_value(target), parse_value(prior)
     if now.qualitative or before.qualitative:
         return Change("qualitative" if target == prior or now.qualitative else "other")
-    if now.number is None or before.number is None or (now.unit or "") != (before.unit or ""):
+    if now.number is None or before.number is None or (now.comparable_unit or "") != (before.comparable_unit or ""):
         return Change("other")
     if now.number == before.number:
         return Change("unchanged")

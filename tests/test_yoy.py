@@ -118,3 +118,12 @@ def test_the_same_project_in_other_filings_in_the_order_documents_come():
     found = project_years(views[0].projects[0], views)
     assert [(p.year, p.kind, p.budget, p.current) for p in found] == [
         (2024, "批复", Decimal("70"), False), (2025, "申报", Decimal("90"), False), (2025, "公开", Decimal("80"), True)]
+
+
+def test_values_compare_in_units_that_mean_the_same():
+    """95％ and 96% (full-width or not, or 百分比) are one unit: 上调, not 不可比; 件 and 个 are not."""
+    from generator.yoy import compare_values
+    assert compare_values("≥96%", "≥95％").kind == "raised"
+    assert compare_values("不低于90百分比", "≥92%").kind == "lowered"
+    assert compare_values("≥ 1,200 个", "≥1100个").kind == "raised"
+    assert compare_values("≥12件", "≥10个").kind == "other"
