@@ -179,13 +179,17 @@ def test_a_comparator_under_指标方向_wins_over_定量(tmp_path: Path, suffix
 
 
 def test_a_comparator_column_with_other_text_lists_it(tmp_path: Path) -> None:
-    """Only a comparator is a value's type: other text under 符号 is listed, the row's own value kept as filed."""
+    """Only a comparator is a value's type (the words forms use for one, "不低于", included: kept as written); other
+    text under 符号 ("约") is listed, the row's own value kept as filed."""
     header = ("一级指标", "二级指标", "三级指标", "符号", "指标值", "计量单位")
-    rows = [("产出指标", "数量指标", "养护里程", "≥", "50", "公里"), ("满意度指标", "服务对象满意度指标", "群众满意度", "不低于", "90", "%")]
+    rows = [("产出指标", "数量指标", "养护里程", "≥", "50", "公里"), ("产出指标", "数量指标", "检测桥梁数", "约", "40", "座"),
+            ("满意度指标", "服务对象满意度指标", "群众满意度", "不低于", "90", "%")]
     result = imported(indicator_form(header, rows), tmp_path, "docx")
-    assert without_notes(indicators_of(result))[1] == {"level1": "满意度指标", "level2": "服务对象满意度指标",
-                                                      "name": "群众满意度", "value": "90", "unit": "%"}
-    assert not_placed(result) == [("不低于", without_field("符号"))]
+    assert without_notes(indicators_of(result))[1:] == [
+        {"level1": "产出指标", "level2": "数量指标", "name": "检测桥梁数", "value": "40", "unit": "座"},
+        {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "群众满意度", "value": "90", "value_type": "不低于",
+         "unit": "%"}]
+    assert not_placed(result) == [("约", without_field("符号"))]
 
 
 # --- 2. 成本指标 ---------------------------------------------------------------------------------------------------------

@@ -1,44 +1,84 @@
-"""Word documents (.docx) through python-docx: body tables and the paragraphs between them, in order.
+"""Word documents (.docx) through python-docx: the tables and paragraphs in order, with the text Word shows.
 
 python-docx's `row.cells` repeats a merged cell at every grid position it covers, which would
 read a merged label as many labels. So each row is read from its own cell elements: a cell
-spanning columns (`w:gridSpan`) fills that many grid positions, and a cell that continues a
-vertical merge (`w:vMerge` without "restart") is one of the positions covered by the cell above.
-Locations are `表3 第5行第2列` (grid column, counted as Word draws it) and `第12段` (the
-paragraphs with text, counted from the start of the body).
+spanning columns (`w:gridSpan`, or the older `w:hMerge`) fills that many grid positions, and a cell
+that continues a vertical merge (`w:vMerge` without "restart") is one of the positions covered by the cell above.
+
+python-docx's `paragraph.text` and `cell.text` see only the runs that are a paragraph's own children, and its
+body only the body's own paragraphs and tables; documents as departments save them hold more, so the text is
+walked here:
+- Tracked changes (修订) read as accepted: inserted text (`w:ins`, `w:moveTo`) is read, deleted text (`w:del`,
+  `w:moveFrom`, a deleted row, a deleted paragraph mark joining two paragraphs) is not; a remark says so.
+- Content controls (`w:sdt`, forms made from templates) are read through, around runs, cells, rows, paragraphs
+  and tables. A control still showing its prompt ("单击或点击此处输入文字。") was never filled in: the prompt
+  is no value, and is listed 未放入. Word's table of contents is such a control: its lines are listed 未放入 as
+  the contents (they repeat the headings, which would otherwise be read twice).
+- Hyperlinks, fields (`w:fldSimple`, and the result of a complex field) and smart tags read as shown.
+- Hidden text (`w:vanish`, directly or by character style) is not read: it may be withheld text, so it is
+  listed 未放入 (at the end of the document, beside nothing it could be joined to) for the editor to see.
+- A table in a table's cell (a form pasted into a layout table) is a table of its own; the outer rows holding
+  tables are layout, their cells read as paragraphs (as a web page's layout table is read).
+- Text boxes (`w:txbxContent`; Word stores a shape twice, DrawingML and VML, and one is read) are read where
+  they are anchored: before their paragraph, or after the table holding them. Headers are read before the body
+  and footers after it; a page number there (a PAGE field) is no content, and is said in a remark.
+- Footnotes and endnotes are shown apart from the form: each is listed 未放入. Comments (批注) are a reviewer's:
+  they are not read, and a remark says how many there are.
+Locations are `表3 第5行第2列` (grid column, counted as Word draws it), `第12段` (the paragraphs with text,
+counted from the start of the body), `表1 第2行第1列 第1段` (a paragraph of a layout cell), `文本框1 第1段`,
+`页眉 第1段`, `页脚 第1段`. Tables are counted in the order they start, a table inside another after it.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
+from typing import Iterator
 
 import docx
-from docx.table import Table as DocxTable
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 from .filekinds import OCR
 from .opening import open_or_refuse, refuse_encrypted
 
+W_P, W_TBL, W_TR, W_TC, W_R = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "r"))
+W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, W_TXBX = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:txbxContent")
+INSERTED = frozenset({qn("w:ins"), qn("w:moveTo")})
+DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})
+WITHOUT_TEXT = frozenset({qn("w:pPr"), qn("w:rPr"), qn("w:sdtPr"), qn("w:sdtEndPr")})
+ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+FALSE = ("0", "false", "off")
+PAGE_FIELD = re.compile(r"\b(PAGE|NUMPAGES|SECTIONPAGES)\b")
+PAGE_ONLY = re.compile(r"[\s\d第页共,，/／.．\-－—–]*")  # what a header's or footer's page number shows around its fields
+HIDDEN_REASON = "Word 中设为隐藏的文字（正常显示和打印时都看不到），没有读入；如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入"
+PROMPT_REASON = "Word 内容控件没有填写时显示的提示文字，不是填写的内容"
+NOTE_REASON = "Word 文档的脚注（尾注），导入没有把它当作原表的内容；是原表的内容（如表下的说明）时，请手工录入"
+CONTENTS_REASON = "Word 文档的目录（自动生成，照录各章节标题和页码），不是绩效目标的内容，未录入"
+# Word keeps its table of contents in a content control of this gallery: its lines repeat the headings, with page numbers
+IN_CONTENTS = "ancestor::w:sdt[w:sdtPr/w:docPartObj/w:docPartGallery/@w:val='Table of Contents']"
+
 
 def read(path: Path) -> SourceDocument:
     refuse_encrypted(path, "Word")
     document = open_or_refuse(path, docx.Document, "Word 文档", "Word")
-    blocks: list[Block] = []
-    tables = paragraphs = 0
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxTable):
-            tables += 1
-            blocks.append(_table(item, f"表{tables}"))
-        elif isinstance(item, DocxParagraph) and item.text.strip():
-            paragraphs += 1
-            blocks.append(Paragraph(item.text, f"第{paragraphs}段"))
+    reading = _Reading(_hidden_styles(document))
+    headers, footers = _margins(document)
+    body = _blocks(document.element.body, _Scope("", "", count(1)), reading)
+    blocks = [*_margin_blocks(headers, reading), *body, *_margin_blocks(footers, reading), *_notes(document, reading),
+              *reading.unread]
     # Pictures drawn with DrawingML (pic:pic) or, in older documents, VML (v:imagedata); not text boxes or shapes.
     pictures = len(document.element.body.xpath(".//pic:pic | .//*[local-name()='imagedata']"))
     if pictures and not blocks:
         raise ImportFailure(f"{path}：Word 文档中没有文字，只有 {pictures} 张图片（可能是扫描件或截图）。{OCR}")
-    return SourceDocument(path, tuple(blocks), _picture_remarks(pictures))
+    return SourceDocument(path, tuple(blocks), _picture_remarks(pictures) + reading.said() + _comment_remarks(document))
 
 
 def _picture_remarks(pictures: int) -> tuple[str, ...]:
@@ -49,24 +89,319 @@ def _picture_remarks(pictures: int) -> tuple[str, ...]:
             "如果图片是原表的一部分，请改用文字版的原表，或手工录入。",)
 
 
-def _table(table: DocxTable, name: str) -> Table:
-    grid: list[list[Cell]] = []
-    for r, tr in enumerate(table._tbl.tr_lst):
-        grid.append(_row(table, tr, r, grid[-1] if grid else [], name))
-    width = max((len(row) for row in grid), default=0)
-    rows = tuple(tuple(row + [_cell("", name, r, c) for c in range(len(row), width)]) for r, row in enumerate(grid))
-    return Table(rows, name)
+# --- what a reading gathers besides its blocks -----------------------------------------------------
+
+@dataclass
+class _Reading:
+    hidden_styles: frozenset[str]  # character styles that hide their text
+    tracked: bool = False  # the document holds tracked changes (修订), read as accepted
+    text_boxes: int = 0
+    text_box_read: bool = False
+    unread: list[Paragraph] = field(default_factory=list)  # hidden text and prompts: listed 未放入
+    listed: Counter[str] = field(default_factory=Counter)  # how often a location has had hidden text or a prompt
+    remarks: list[str] = field(default_factory=list)
+
+    def not_shown(self, found: _Found, location: str) -> None:
+        """Hidden text and prompts of a paragraph (or a cell), each listed with its reason at a location of its own."""
+        for what, texts, reason in (("隐藏文字", found.hidden, HIDDEN_REASON), ("提示文字", found.prompts, PROMPT_REASON)):
+            for text in (t for t in texts if t.strip()):
+                self.listed[f"{location}（{what}"] += 1
+                n = self.listed[f"{location}（{what}"]
+                self.unread.append(Paragraph(text, f"{location}（{what}{n if n > 1 else ''}）", reason))
+
+    def said(self) -> tuple[str, ...]:
+        changes = []
+        if self.tracked:
+            changes.append("文档中有没有接受的修订：已按接受全部修订读取，插入的文字读入，删除的文字没有读入。"
+                           "请在 Word 的“审阅”中逐条核对修订，确认后接受修订。")
+        if self.text_box_read:
+            changes.append("文档中有文本框，其中的文字已读入：排在文本框所在的段落之前（在表格中的排在表格之后），"
+                           "位置写作“文本框1 第1段”。文本框浮在页面上，请对照原表核对它的位置和读法。")
+        return tuple(changes + self.remarks)
 
 
-def _row(table: DocxTable, tr, r: int, above: list[Cell], name: str) -> list[Cell]:
+@dataclass
+class _Scope:
+    """Where blocks are read (the body, a header, a text box, a layout cell): names them as a person finds them."""
+    paragraph_prefix: str
+    table_prefix: str
+    tables: Iterator[int]  # shared with the scopes inside: a table in a layout cell is counted among the body's
+    page_numbers: bool = False  # a header or footer, where a paragraph of page-number fields is no content
+    paragraphs: int = 0
+
+    def table_name(self) -> str:
+        return f"{self.table_prefix}表{next(self.tables)}"
+
+    def next_paragraph(self) -> str:
+        self.paragraphs += 1
+        return f"{self.paragraph_prefix}第{self.paragraphs}段"
+
+    def after_last_paragraph(self) -> str:
+        """Where text not shown is, when its paragraph shows nothing: after the last paragraph shown."""
+        if self.paragraphs:
+            return f"{self.paragraph_prefix}第{self.paragraphs}段之后"
+        return f"{self.paragraph_prefix or '正文'}开头"
+
+
+@dataclass
+class _Found:
+    """One paragraph's text as Word shows it, and what the paragraph holds that its line does not show."""
+    shown: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # pieces of hidden text, consecutive runs together
+    prompts: list[str] = field(default_factory=list)
+    boxes: list = field(default_factory=list)  # the w:txbxContent anchored here
+    page_field: bool = False
+    hiding: bool = False  # the last run with text was hidden
+
+    @property
+    def text(self) -> str:
+        return "".join(self.shown)
+
+    def joined(self, after: _Found) -> _Found:
+        """This paragraph with the next one, its paragraph mark deleted."""
+        return _Found(self.shown + after.shown, self.hidden + after.hidden, self.prompts + after.prompts,
+                      self.boxes + after.boxes, self.page_field or after.page_field)
+
+
+def _hidden_styles(document: DocxDocument) -> frozenset[str]:
+    return frozenset(style.style_id for style in document.styles
+                     if style.type == WD_STYLE_TYPE.CHARACTER and style.font.hidden)
+
+
+# --- blocks: paragraphs and tables, through content controls -----------------------------------------
+
+def _unwrapped(parent, wanted: tuple[str, ...], prompt: bool = False) -> Iterator[tuple[object, bool]]:
+    """The `wanted` children of `parent`, also those inside content controls and custom XML; with each, whether
+    it is a control's prompt."""
+    for child in parent:
+        if child.tag in wanted:
+            yield child, prompt
+        elif child.tag == W_SDT and (content := child.find(W_SDT_CONTENT)) is not None:
+            yield from _unwrapped(content, wanted, prompt or _showing_prompt(child))
+        elif child.tag == W_CUSTOM_XML:
+            yield from _unwrapped(child, wanted, prompt)
+
+
+def _showing_prompt(sdt) -> bool:
+    return sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
+
+
+def _blocks(container, scope: _Scope, reading: _Reading, prompt: bool = False) -> list[Block]:
+    blocks: list[Block] = []
+    carried: _Found | None = None  # a paragraph whose mark was deleted: accepted, it runs on into the next
+    for element, prompted in _unwrapped(container, (W_P, W_TBL), prompt):
+        if element.tag == W_TBL:
+            if carried:
+                blocks += _paragraph_blocks(carried, scope, reading)
+                carried = None
+            blocks += _table_blocks(element, scope, reading)
+            continue
+        found = _paragraph(element, reading, prompted)
+        found = carried.joined(found) if carried else found
+        carried = found if _mark_deleted(element, reading) else None
+        if not carried:
+            blocks += _paragraph_blocks(found, scope, reading, CONTENTS_REASON if element.xpath(IN_CONTENTS) else None)
+    return blocks + (_paragraph_blocks(carried, scope, reading) if carried else [])
+
+
+def _paragraph_blocks(found: _Found, scope: _Scope, reading: _Reading, unread: str | None = None) -> list[Block]:
+    """The paragraph, after the text boxes anchored in it; `unread`: why the paragraph is known to be no part of
+    the form (it is listed 未放入 with that reason)."""
+    blocks = [block for box in found.boxes for block in _text_box(box, scope, reading)]
+    text = found.text
+    location = scope.next_paragraph() if text.strip() else scope.after_last_paragraph()
+    if text.strip() and scope.page_numbers and found.page_field and PAGE_ONLY.fullmatch(text):
+        reading.remarks.append(f"{location}是页码“{text.strip()}”，不是原表的内容，没有读入。")
+    elif text.strip():
+        blocks.append(Paragraph(text, location, unread))
+    reading.not_shown(found, location)
+    return blocks
+
+
+def _mark_deleted(p, reading: _Reading) -> bool:
+    deleted = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+    reading.tracked |= deleted
+    return deleted
+
+
+def _text_box(box, around: _Scope, reading: _Reading) -> list[Block]:
+    """A text box's paragraphs and tables; in a header or footer, a page number in it (as WPS draws one) is one."""
+    reading.text_boxes += 1
+    name = f"{around.table_prefix}文本框{reading.text_boxes} "
+    blocks = _blocks(box, _Scope(name, name, count(1), around.page_numbers), reading)
+    reading.text_box_read |= bool(blocks)
+    return blocks
+
+
+# --- a paragraph's text ------------------------------------------------------------------------------
+
+def _paragraph(p, reading: _Reading, prompt: bool) -> _Found:
+    found = _Found()
+    _inline(p, found, reading)
+    if prompt:  # a control's prompt is no text of the form
+        found = _Found(prompts=[found.text], boxes=found.boxes)
+    return found
+
+
+def _inline(element, found: _Found, reading: _Reading) -> None:
+    for child in element:
+        if child.tag == W_R:
+            _run(child, found, reading)
+        elif child.tag in DELETED:
+            reading.tracked = True
+        elif child.tag in INSERTED:
+            reading.tracked = True
+            _inline(child, found, reading)
+        elif child.tag == W_SDT:
+            _inline_control(child, found, reading)
+        elif child.tag == ALTERNATE:
+            _inline(_chosen(child), found, reading)
+        elif child.tag not in WITHOUT_TEXT and isinstance(child.tag, str):
+            found.page_field |= bool(PAGE_FIELD.search(child.get(qn("w:instr"), "")))  # a simple field
+            _inline(child, found, reading)  # a hyperlink, simple field, smart tag or custom XML: its runs are text
+
+
+def _inline_control(sdt, found: _Found, reading: _Reading) -> None:
+    content = sdt.find(W_SDT_CONTENT)
+    if content is None:
+        return
+    if _showing_prompt(sdt):
+        found.prompts.append("".join(t.text or "" for t in content.iter(qn("w:t"))))
+    else:
+        _inline(content, found, reading)
+
+
+def _run(r, found: _Found, reading: _Reading) -> None:
+    found.boxes += _text_boxes(r)
+    found.page_field |= any(PAGE_FIELD.search(instruction.text or "") for instruction in r.iter(qn("w:instrText")))
+    text = r.text  # w:t, tabs and line breaks as python-docx reads them; not w:delText, not field codes
+    if not text:
+        return
+    if _hidden(r, reading.hidden_styles):
+        if found.hiding:
+            found.hidden[-1] += text
+        else:
+            found.hidden.append(text)
+        found.hiding = True
+    else:
+        found.shown.append(text)
+        found.hiding = False
+
+
+def _hidden(r, hidden_styles: frozenset[str]) -> bool:
+    vanish = r.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    if vanish is not None:
+        return vanish.get(qn("w:val"), "true") not in FALSE
+    return r.style in hidden_styles
+
+
+def _chosen(alternate):
+    """Word stores a shape twice (DrawingML for itself, VML for older programs): the first holding text is read."""
+    branches = [child for child in alternate if isinstance(child.tag, str)]
+    return next((b for b in branches if b.find(f".//{W_TXBX}") is not None), branches[0] if branches else alternate)
+
+
+def _text_boxes(element) -> list:
+    """The text boxes in a run (those inside a text box are read with it)."""
+    boxes = []
+    for child in element:
+        if child.tag == W_TXBX:
+            boxes.append(child)
+        elif isinstance(child.tag, str):
+            boxes += _text_boxes(_chosen(child) if child.tag == ALTERNATE else child)
+    return boxes
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+def _table_blocks(tbl, scope: _Scope, reading: _Reading) -> list[Block]:
+    """The table, or, when rows of it hold tables (a layout table), its other rows in pieces, and those rows'
+    cells as paragraphs and tables, in order."""
+    name = scope.table_name()
+    rows = [(tr, prompt) for tr, prompt in _unwrapped(tbl, (W_TR,)) if not _row_deleted(tr, reading)]
+    holding = [r for r, (tr, prompt) in enumerate(rows) if any(_holds_table(tc) for tc, _ in _unwrapped(tr, (W_TC,)))]
+    blocks: list[Block] = []
+    boxes: list = []
+    piece: list[list[Cell]] = []
+    inner: list[str] = []
+    for r, (tr, prompt) in enumerate(rows):
+        if r in holding:
+            blocks += _piece(piece, name, r - len(piece), bool(holding))
+            layout = _layout_row(tr, r, name, scope, reading, prompt)
+            inner += [block.location for block in layout if isinstance(block, Table)]
+            blocks += layout
+            piece = []
+        else:
+            piece.append(_row(tr, r, piece[-1] if piece else [], name, reading, prompt, boxes))
+    blocks += _piece(piece, name, len(rows) - len(piece), bool(holding))
+    if holding:
+        rows_said = "、".join(str(r + 1) for r in holding)
+        reading.remarks.append(f"{name} 第{rows_said}行的格子里套着表格（{'、'.join(inner)}）：套着的表格各读作一张表，"
+                               "这些行格子里的其他文字按段落读入。")
+    return blocks + [block for box in boxes for block in _text_box(box, scope, reading)]
+
+
+def _row_deleted(tr, reading: _Reading) -> bool:
+    """A row deleted with changes tracked is gone once they are accepted; an inserted one stays."""
+    changed = tr.find(f"{qn('w:trPr')}/{qn('w:ins')}") is not None
+    deleted = tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None
+    reading.tracked |= changed or deleted
+    return deleted
+
+
+def _holds_table(tc) -> bool:
+    return any(element.tag == W_TBL for element, _ in _unwrapped(tc, (W_P, W_TBL)))
+
+
+def _piece(rows: list[list[Cell]], name: str, first: int, cut: bool) -> list[Table]:
+    """Rows `first`… of the table, as one Table; named by its rows when rows holding tables cut the table."""
+    if not rows:
+        return []
+    last = first + len(rows)
+    location = name if not cut else f"{name} 第{first + 1}行" if len(rows) == 1 else f"{name} 第{first + 1}–{last}行"
+    width = max(len(row) for row in rows)
+    return [Table(tuple(tuple(row + [_cell("", name, r, c) for c in range(len(row), width)])
+                        for r, row in enumerate(rows, first)), location)]
+
+
+def _layout_row(tr, r: int, name: str, scope: _Scope, reading: _Reading, prompt: bool) -> list[Block]:
+    blocks: list[Block] = []
+    c = tr.grid_before
+    for tc, prompted in _unwrapped(tr, (W_TC,), prompt):
+        cell = _Scope(f"{_location(name, r, c)} ", scope.table_prefix, scope.tables, scope.page_numbers)
+        blocks += _blocks(tc, cell, reading, prompted)
+        c += tc.grid_span
+    return blocks
+
+
+def _row(tr, r: int, above: list[Cell], name: str, reading: _Reading, prompt: bool, boxes: list) -> list[Cell]:
     row = [_cell("", name, r, c) for c in range(tr.grid_before)]
-    for tc in tr.tc_lst:
+    for tc, prompted in _unwrapped(tr, (W_TC,), prompt):
         c = len(row)
-        origin = _vertical_origin(tc, above, c)
-        first = Cell("", _location(name, r, c), origin) if origin else _cell(_Cell(tc, table).text, name, r, c)
+        origin = _vertical_origin(tc, above, c) or _horizontal_origin(tc, row)
+        location = _location(name, r, c)
+        first = Cell("", location, origin) if origin else Cell(_cell_text(tc, location, reading, prompted, boxes), location)
         row.append(first)
         row += [Cell("", _location(name, r, c + i), first.merged_from or first.location) for i in range(1, tc.grid_span)]
     return row
+
+
+def _cell_text(tc, location: str, reading: _Reading, prompt: bool, boxes: list) -> str:
+    """The cell's paragraphs, a line each (a paragraph whose mark was deleted runs on into the next)."""
+    lines: list[str] = []
+    runs_on = False
+    cell = _Found()
+    for p, prompted in _unwrapped(tc, (W_P,), prompt):
+        found = _paragraph(p, reading, prompted)
+        cell = cell.joined(found)
+        if runs_on:
+            lines[-1] += found.text
+        else:
+            lines.append(found.text)
+        runs_on = _mark_deleted(p, reading)
+    boxes += cell.boxes
+    reading.not_shown(cell, location)
+    return "\n".join(lines)
 
 
 def _vertical_origin(tc, above: list[Cell], column: int) -> str | None:
@@ -76,9 +411,83 @@ def _vertical_origin(tc, above: list[Cell], column: int) -> str | None:
     return above[column].merged_from or above[column].location
 
 
+def _horizontal_origin(tc, row: list[Cell]) -> str | None:
+    """A cell continuing the cell to its left by the older `w:hMerge` (still written by some programs)."""
+    merge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
+    if merge is None or merge.get(qn("w:val")) == "restart" or not row:
+        return None
+    return row[-1].merged_from or row[-1].location
+
+
 def _cell(text: str, name: str, r: int, c: int) -> Cell:
     return Cell(text, _location(name, r, c))
 
 
 def _location(name: str, r: int, c: int) -> str:
     return f"{name} 第{r + 1}行第{c + 1}列"
+
+
+# --- headers and footers -----------------------------------------------------------------------------
+
+def _margins(document: DocxDocument) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """The headers and the footers Word shows, each once, with their names ("页眉", "首页页眉", "第2节页脚"): a section
+    linked to the one before shows that one's, and one with the very text of another (WPS writes the even pages'
+    footer as a copy of the odd pages') says nothing new."""
+    several = len(document.sections) > 1
+    even = document.settings.odd_and_even_pages_header_footer
+    headers: list[tuple[str, object]] = []
+    footers: list[tuple[str, object]] = []
+    seen: set[tuple[str, str]] = set()
+    for n, section in enumerate(document.sections, 1):
+        kinds = [("首页", section.first_page_header, section.first_page_footer)] \
+            if section.different_first_page_header_footer else []
+        kinds.append(("", section.header, section.footer))
+        if even:
+            kinds.append(("偶数页", section.even_page_header, section.even_page_footer))
+        for which, header, footer in kinds:
+            for margin, found, word in ((header, headers, "页眉"), (footer, footers, "页脚")):
+                if not margin.is_linked_to_previous and (word, _words(margin.part.element)) not in seen:
+                    seen.add((word, _words(margin.part.element)))
+                    found.append((f"{f'第{n}节' if several else ''}{which}{word}", margin.part.element))
+    return headers, footers
+
+
+def _words(element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def _margin_blocks(margins: list[tuple[str, object]], reading: _Reading) -> list[Block]:
+    return [block for name, element in margins
+            for block in _blocks(element, _Scope(f"{name} ", f"{name} ", count(1), page_numbers=True), reading)]
+
+
+# --- notes and comments ------------------------------------------------------------------------------
+
+NOTES = {RT.FOOTNOTES: ("脚注", "w:footnote"), RT.ENDNOTES: ("尾注", "w:endnote")}
+NOTE_FURNITURE = ("separator", "continuationSeparator", "continuationNotice")  # the rule above the notes, not a note
+
+
+def _notes(document: DocxDocument, reading: _Reading) -> list[Paragraph]:
+    """Each footnote and endnote with text, listed 未放入: it is shown at the page's foot, apart from the form."""
+    listed: list[Paragraph] = []
+    for relationship in document.part.rels.values():
+        if relationship.reltype not in NOTES or relationship.is_external:
+            continue
+        word, tag = NOTES[relationship.reltype]
+        notes = [note for note in parse_xml(relationship.target_part.blob).iter(qn(tag))
+                 if note.get(qn("w:type")) not in NOTE_FURNITURE]
+        for n, note in enumerate(notes, 1):
+            text = "\n".join(_paragraph(p, reading, False).text for p, _ in _unwrapped(note, (W_P,))).strip()
+            if text:
+                listed.append(Paragraph(text, f"{word}{n}", NOTE_REASON))
+    return listed
+
+
+def _comment_remarks(document: DocxDocument) -> tuple[str, ...]:
+    """Comments (批注) are a reviewer's, not the form's: not read, and said, for they may mark what is to be checked."""
+    comments = sum(len(parse_xml(relationship.target_part.blob).findall(qn("w:comment")))
+                   for relationship in document.part.rels.values()
+                   if relationship.reltype == RT.COMMENTS and not relationship.is_external)
+    if not comments:
+        return ()
+    return (f"文档中有 {comments} 条批注；批注不是原表的内容，没有读入。请在 Word 中查看批注，核对其中提到的地方。",)
