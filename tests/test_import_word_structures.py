@@ -424,3 +424,20 @@ def test_footnotes_are_listed_and_comments_said(tmp_path):
     document.part.relate_to(part, RT.FOOTNOTES)
     assert result_of(imported(tmp_path, document)) == (filing(), [("脚注1", "含寄宿生。", NOTE_REASON)], (
         "文档中有 1 条批注；批注不是原表的内容，没有读入。请在 Word 中查看批注，核对其中提到的地方。",))
+
+
+# --- 9. symbols of a symbol font -----------------------------------------------------------------------------------------
+
+def test_tick_boxes_inserted_from_a_symbol_font_read_as_the_boxes_they_show(tmp_path: Path) -> None:
+    """"项目属性：☑新增项目 □延续项目" typed with 插入 → 符号 is w:sym in Wingdings: the boxes were dropped, leaving
+    "新增项目 延续项目" (which one was ticked, lost). A symbol no character is known for is said in a remark."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("项目属性：")
+    for font, code, text in (("Wingdings", "F0FE", "新增项目 "), ("Wingdings 2", "F0A3", "延续项目 "), ("Symbol", "F0B7", "其他")):
+        paragraph.add_run()._r.append(parse_xml(f'<w:sym xmlns:w="{NAMESPACES["w"]}" w:font="{font}" w:char="{code}"/>'))
+        paragraph.add_run(text)
+    document.save(tmp_path / "symbols.docx")
+    read = read_document(tmp_path / "symbols.docx")
+    assert [block.text for block in read.blocks] == ["项目属性：☑新增项目 □延续项目 其他"]
+    assert read.remarks == ("文档中有 1 个用符号字体（Wingdings 等）插入的符号认不出是什么字符，没有读入；"
+                            "请对照原表核对（如勾选框“☑”“□”），需要时手工录入。",)

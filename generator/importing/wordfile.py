@@ -56,6 +56,14 @@ DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})
 WITHOUT_TEXT = frozenset({qn("w:pPr"), qn("w:rPr"), qn("w:sdtPr"), qn("w:sdtEndPr")})
 ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 FALSE = ("0", "false", "off")
+W_SYM = qn("w:sym")
+RUN_TEXT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:sym"  # python-docx's run text, and symbols
+# Characters Word inserts from a symbol font (插入 → 符号), above all the tick boxes of "项目属性 ☑新增项目 □延续项目":
+# (font, code in the font) → the character shown. Word writes the code in the font's private range (F0FE for FE).
+SYMBOLS = {("wingdings", 0xA8): "□", ("wingdings", 0x6F): "□", ("wingdings", 0xFE): "☑", ("wingdings", 0xFD): "☒",
+           ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗",
+           ("wingdings 2", 0xA3): "□", ("wingdings 2", 0x2A): "□", ("wingdings 2", 0x52): "☑",
+           ("wingdings 2", 0x54): "☒", ("wingdings 2", 0x50): "✓", ("wingdings 2", 0x4F): "✗"}
 PAGE_FIELD = re.compile(r"\b(PAGE|NUMPAGES|SECTIONPAGES)\b")
 PAGE_ONLY = re.compile(r"[\s\d第页共,，/／.．\-－—–]*")  # what a header's or footer's page number shows around its fields
 HIDDEN_REASON = "Word 中设为隐藏的文字（正常显示和打印时都看不到），没有读入；如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入"
@@ -100,6 +108,7 @@ class _Reading:
     unread: list[Paragraph] = field(default_factory=list)  # hidden text and prompts: listed 未放入
     listed: Counter[str] = field(default_factory=Counter)  # how often a location has had hidden text or a prompt
     remarks: list[str] = field(default_factory=list)
+    unknown_symbols: int = 0  # symbols of a symbol font that no character is known for
 
     def not_shown(self, found: _Found, location: str) -> None:
         """Hidden text and prompts of a paragraph (or a cell), each listed with its reason at a location of its own."""
@@ -117,6 +126,9 @@ class _Reading:
         if self.text_box_read:
             changes.append("文档中有文本框，其中的文字已读入：排在文本框所在的段落之前（在表格中的排在表格之后），"
                            "位置写作“文本框1 第1段”。文本框浮在页面上，请对照原表核对它的位置和读法。")
+        if self.unknown_symbols:
+            changes.append(f"文档中有 {self.unknown_symbols} 个用符号字体（Wingdings 等）插入的符号认不出是什么字符，没有读入；"
+                           "请对照原表核对（如勾选框“☑”“□”），需要时手工录入。")
         return tuple(changes + self.remarks)
 
 
@@ -274,7 +286,8 @@ def _inline_control(sdt, found: _Found, reading: _Reading) -> None:
 def _run(r, found: _Found, reading: _Reading) -> None:
     found.boxes += _text_boxes(r)
     found.page_field |= any(PAGE_FIELD.search(instruction.text or "") for instruction in r.iter(qn("w:instrText")))
-    text = r.text  # w:t, tabs and line breaks as python-docx reads them; not w:delText, not field codes
+    # w:t, tabs and line breaks as python-docx reads them, and symbols; not w:delText, not field codes
+    text = "".join(_symbol(e, reading) if e.tag == W_SYM else str(e) for e in r.xpath(RUN_TEXT))
     if not text:
         return
     if _hidden(r, reading.hidden_styles):
@@ -286,6 +299,16 @@ def _run(r, found: _Found, reading: _Reading) -> None:
     else:
         found.shown.append(text)
         found.hiding = False
+
+
+def _symbol(sym, reading: _Reading) -> str:
+    """The character a symbol shows; one not known is not read, and is said (a tick box must never vanish unsaid)."""
+    font = (sym.get(qn("w:font")) or "").lower()
+    code = int(sym.get(qn("w:char")) or "0", 16)
+    shown = SYMBOLS.get((font, code - 0xF000 if code >= 0xF000 else code))
+    if shown is None:
+        reading.unknown_symbols += 1
+    return shown or ""
 
 
 def _hidden(r, hidden_styles: frozenset[str]) -> bool:
