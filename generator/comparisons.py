@@ -124,12 +124,15 @@ def line_up(row: ComparisonRow) -> tuple:
 
 def _rows(topic: ComparisonTopic, view: FilingView):
     for n, goal in enumerate(view.filing.goals):
-        yield from _goal_rows(topic, view, goal, goal_id(goal, n), "部门整体", view.url)
+        yield from _goal_rows(topic, view, goal, goal_id(goal, n), _where("部门整体", goal), view.url)
     for project in view.projects:
         for n, goal in enumerate(project.project.goals):
-            # A 中期 target spans years: say so, or it reads as a year's target beside the others.
-            where = project.title if goal.kind == "年度" else f"{project.title}（{goal.kind}目标）"
-            yield from _goal_rows(topic, view, goal, goal_id(goal, n), where, project.url)
+            yield from _goal_rows(topic, view, goal, goal_id(goal, n), _where(project.title, goal), project.url)
+
+
+def _where(owner: str, goal: Goal) -> str:
+    """A 中期 or 长期 target spans years: say so, or it reads as a year's target beside the others."""
+    return owner if goal.kind == "年度" else f"{owner}（{goal.kind}目标）"
 
 
 def _goal_rows(topic: ComparisonTopic, view: FilingView, goal: Goal, key: str, where: str, page_url: str):

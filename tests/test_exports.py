@@ -364,15 +364,15 @@ def test_xlsx_has_a_sheet_per_table_with_a_row_per_record(out, items):
     demo = by_key(items)["demo-sfj/2024-pifu"].filing
     book = openpyxl.load_workbook(out / f"{data_dir(demo)}.xlsx")
     assert book.sheetnames == SHEETS
-    # Header + 3 fund lines and 2 totals; 2 tasks (no 金额合计); 3 department + 1 project indicators; 1 project;
-    # 1 withheld.
-    assert [sheet.max_row for sheet in book] == [6, 3, 5, 2, 2]
+    # Header + 3 fund lines and 2 totals; 2 tasks (no 金额合计); 3 年度 + 1 中期 department and 1 project indicators;
+    # 1 project; 1 withheld.
+    assert [sheet.max_row for sheet in book] == [6, 3, 6, 2, 2]
     other = by_key(items)["other-sfj/2025-shenbao"].filing
     assert openpyxl.load_workbook(out / f"{data_dir(other)}.xlsx").sheetnames == ["指标"]  # only the tables it has
     years = {year: openpyxl.load_workbook(out / "data" / f"all-{year}.xlsx") for year in (2025, 2024, 2023)}
     assert all(book.sheetnames == SHEETS for book in years.values())  # a year's workbook has every table
-    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 2 + 1, 1 + 5 + 3, 1 + 1, 1 + 1]
-    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 2, 1 + 4, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2025]] == [1 + 2 + 0, 1 + 2 + 1, 1 + 6 + 3, 1 + 1, 1 + 1]
+    assert [sheet.max_row for sheet in years[2024]] == [1 + 5, 1 + 2, 1 + 5, 1 + 1, 1 + 1]
     assert [sheet.max_row for sheet in years[2023]] == [1, 1, 1 + 10, 1 + 2, 1]
 
 

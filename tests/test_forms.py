@@ -83,7 +83,7 @@ def test_every_page_says_what_it_is(fixture_site):
     assert len(set(found.values())) == len(found), "every page has a description of its own"
     assert found[COURT + "index.html"] == "示例区人民法院项目支出绩效目标表（2023年）。公开文件，2 个项目，10 项项目绩效指标。"
     assert found["d/demo-sfj/2024-pifu/index.html"] == (
-        "示例市司法局 2024年部门整体绩效目标批复。批复文件，3 项部门整体绩效指标，1 个项目，1 项项目绩效指标，1 段不予公开的项目。")
+        "示例市司法局 2024年部门整体绩效目标批复。批复文件，4 项部门整体绩效指标，1 个项目，1 项项目绩效指标，1 段不予公开的项目。")
     assert found["d/demo-court/index.html"] == "示例省示例市示例区人民法院2023年的预算绩效目标：1 份绩效目标文件，2 个公开项目。"
 
 
