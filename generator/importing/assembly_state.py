@@ -14,7 +14,7 @@ from .document import Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
 from .indicators import Columns, header_columns
 from .layouts import achieved_year
-from .projects import put_field
+from .projects import budget_refusal, code_refusal, put_field
 
 
 @dataclass
@@ -92,10 +92,14 @@ class AssemblyState:
                 self._place(cell)
             else:
                 self.why_not[cell.location] = "序号不是数字，未录入"
-        elif put_field(project, key, cell.text):
+        elif key == "code" and (refused := code_refusal("项目编码", cell)):
+            self.why_not[cell.location] = refused
+        elif put_field(project, key, cell.text, self.unit):
             self._place(cell)
+            if key == "code" and cell.number:
+                project["_code_number"] = True  # its leading zeros may be lost: compared with the form's other codes
         else:
-            self.why_not[cell.location] = "金额不是数字，未录入"
+            self.why_not[cell.location] = budget_refusal(project, cell.text, self.unit)
 
     def _set_unit(self, unit: str | None) -> None:
         """The first unit is the filing's; a different one later belongs to the project it appears in."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Cell
-from .funds import FIGURE, amount, grouped_amount, grouped_note
+from .funds import FIGURE, filed_amount
 from .layouts import MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, header_keys, request_word
 
 Note = dict[str, str]
@@ -146,6 +146,7 @@ class RequestReader:
     placed: list[Cell] = field(default_factory=list)
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
     units: list[str] = field(default_factory=list)  # "年度预算申请（万元）": the unit a cell names
+    unit: str | None = None  # the form's money unit above the grid: an amount written with it reads
 
     def read(self, rows: list[list[Cell]], grid: RequestGrid) -> dict[str, Any]:
         """The grid's rows as `funds` (income and expenditure, each with 资金总额 as its total)."""
@@ -235,12 +236,11 @@ class RequestReader:
         if cell is None:
             return line
         self.placed.append(cell)
-        value = amount(cell.text)
-        grouped = grouped_amount(cell.text)
+        filed = filed_amount(cell.text, self.unit or next(iter(self.units), None))
+        value = filed.value
         notes: list[Note] = []
-        if value is None and grouped is not None:
-            value = grouped
-            notes.append({"field": "amount", "text": grouped_note(cell.text, grouped)})
+        if filed.note:
+            notes.append({"field": "amount", "text": filed.note})
         elif value is None:
             notes.append({"field": "amount", "text": f"原表“{head.cell.text}”一栏填为“{cell.text}”，不是金额；"
                                                       f"编者未录入这一金额。"})

@@ -19,7 +19,7 @@ from .layouts import (BRACKETED, DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT
                       LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PERSON_LABEL, PHONE,
                       SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of, department_label, header_keys,
                       impossible_date_reason, in_numerals, is_sentence, normalize, task_column)
-from .projects import budget_line, project_line
+from .projects import budget_line, code_refusal, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
 # goals are published in, "某县交通运输局2026年部门预算公开" ("…部门预算", "…部门预算信息公开说明").
@@ -39,6 +39,8 @@ YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 # A code after the name, in brackets ("[123001]" or "（123001）"): "主管部门及代码 | 某县教育局[123001]".
 CODE_AFTER = re.compile(r"\s*[\[【(（]\d{3,}[\]】)）]$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial numbers of days (1900 date system)
+EXCEL_LAST_DAY = 2958466  # 9999-12-31, the last day Excel counts
 
 Placed = tuple[Cell, ...]  # the cells a reading took; empty when it did not apply
 # The labels of the form's own lines (dates, contact, codes, year, money unit): what follows them is their value.
@@ -169,6 +171,16 @@ def _whole_date(value: str) -> str | None:
     2026-02-01  来源：某县司法局  浏览次数：123") is not read as a date: the rest of it would be dropped unseen."""
     value = value.strip().lstrip(":：").strip()
     return value if DATE.fullmatch(value) else None
+
+
+def _no_date_reason(label: str, cell: Cell) -> str:
+    """Why the value beside a date label is not read: no day is guessed. A number there is what the form shows, not
+    a date: it may be the day's serial number (Excel counts days from 1899-12-30), which is said for the editor."""
+    if cell.number and cell.text.isdigit() and 0 < int(cell.text) < EXCEL_LAST_DAY:
+        day = EXCEL_EPOCH + dt.timedelta(days=int(cell.text))
+        return (f"原表“{label}”一格是数字“{cell.text}”，不是日期（若是 Excel 的日期序号，即 {day.isoformat()}）；"
+                "导入不猜测，未录入，请核对原表")
+    return f"原表“{label}”写作“{cell.text}”，不是完整的年月日；导入不代填，未录入，请核对原表"
 
 
 def _value_cell(following: Cell | None) -> bool:
@@ -375,6 +387,10 @@ class DepartmentFields(AssemblyState):
         return (cell,) if self._form_field_line(cell.text, cell.location) else ()
 
     def _field_pair(self, cell: Cell, following: Cell | None) -> Placed:
+        if _value_cell(following) and normalize(cell.text) in DEPARTMENT_CODES \
+                and (refused := code_refusal(cell.text, following)):
+            self.why_not[following.location] = refused
+            return (cell,)
         return (cell, following) if _value_cell(following) \
             and self._form_field(cell.text, following.text, cell.location, following.location) else ()
 
@@ -390,8 +406,11 @@ class DepartmentFields(AssemblyState):
 
     def _date_pair(self, cell: Cell, following: Cell | None) -> Placed:
         key = normalize(cell.text)
-        if following is None or key not in DATE_LABELS or not DATE.search(following.text):
+        if following is None or key not in DATE_LABELS or not _value_cell(following):
             return ()
+        if not DATE.search(following.text):
+            self.why_not[following.location] = _no_date_reason(key, following)
+            return (cell,)
         if not self._date(key, following.text):
             self.why_not[following.location] = impossible_date_reason(following.text)
             return ()

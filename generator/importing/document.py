@@ -18,6 +18,9 @@ class Cell:
     text: str  # as shown in the source, verbatim (no trimming beyond what the reader must do)
     location: str  # where a person finds it: "Sheet1!C14", "表3 第5行第2列", "第2页 表1 第3行第2列", "第12行第3格"
     merged_from: str | None = None  # the top-left cell's location when a merged range covers this position
+    # A spreadsheet cell that holds a number, its text rebuilt from the value: a code typed into one has lost its
+    # leading zeros (unless the format shows them) and every digit past Excel's 15th.
+    number: bool = False
 
 
 @dataclass(frozen=True)

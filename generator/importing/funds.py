@@ -14,6 +14,11 @@ YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits grouped by thousands
+# Digits, point, sign, comma and percent typed in full width ("１２０．５０"), as a Chinese input method gives them.
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
+WITH_UNIT = re.compile(r"^(?P<figure>[-－\d０-９.．,，]*[\d０-９])\s*(?P<unit>万元|元)$")  # "120.5万元", "1,234,500元"
+NO_FIGURE = {"—", "——", "-", "--", "－", "–", "/", "／", "无"}  # what a form shows where it has no figure
+BRACKETED_FIGURE = re.compile(r"^[(（]\s*[\d０-９.．,，]+\s*[)）]$")  # "(120.00)": a negative, or a 其中 figure
 
 
 def is_funds_header(texts: list[str]) -> bool:
@@ -54,6 +59,55 @@ def grouped_note(text: str, value: Decimal) -> str:
     return f"原表写作“{text}”；编者去掉千分位逗号，录入为 {value}。"
 
 
+@dataclass(frozen=True)
+class FiledAmount:
+    """How an amount cell reads (`filed_amount`): its value and the editor's note the reading needs ("" for a plain
+    number); no value for a cell that holds none, with why when the general "not a number" would not say it."""
+    value: Decimal | None
+    note: str = ""
+    why_not: str = ""
+
+
+def filed_amount(text: str, unit: str | None) -> FiledAmount:
+    """An amount cell as the department typed it, read only where the figure is certain. Spaces around it (full
+    width, no-break) are no part of it; digits typed in full width, thousands commas, and the unit written in the
+    cell when it is the form's `unit` (the unit in force there) are read with a note. A figure in another unit is
+    never converted, a dash or "无" is not turned into 0, a figure in brackets is not taken for a negative one."""
+    written = text.strip()
+    figure, cell_unit = written, None
+    if (with_unit := WITH_UNIT.match(written)) is not None:
+        figure, cell_unit = with_unit.group("figure").strip(), with_unit.group("unit")
+    plain = figure.translate(FULL_WIDTH)
+    value = amount(plain)
+    grouped = grouped_amount(plain) if value is None else None
+    if value is None and grouped is None:
+        return FiledAmount(None, why_not=_no_amount_reason(written))
+    if cell_unit is not None and cell_unit != unit:
+        said = f"本表金额单位为{unit}；导入不换算金额" if unit else "原表此前没有写明金额单位；导入不据一格的写法定金额单位"
+        return FiledAmount(None, why_not=f"金额“{written}”以{cell_unit}计，{said}，未录入")
+    value = grouped if value is None else value
+    read = ["全角数字照数值读" if plain != figure else "", "去掉千分位逗号" if grouped is not None else "",
+            f"去掉与本表金额单位相同的“{cell_unit}”" if cell_unit else ""]
+    actions = "、".join(filter(None, read))
+    return FiledAmount(value, f"原表写作“{written}”；编者{actions}，录入为 {value}。" if actions else "")
+
+
+def looks_like_amount(text: str) -> bool:
+    """A cell that stands where a figure stands, whether or not it reads as one: a number however typed ("１２０．５０",
+    "95 %", "120.5万元"), or the dash, slash or 无 a form puts where it has no figure. Never a line's name."""
+    written = text.strip()
+    return bool(FIGURE.match(written.translate(FULL_WIDTH).replace(" ", "")) or WITH_UNIT.match(written)
+                or written in NO_FIGURE or BRACKETED_FIGURE.match(written))
+
+
+def _no_amount_reason(written: str) -> str:
+    if written in NO_FIGURE:
+        return f"金额写作“{written}”，不是数字（没有这项金额还是为零，原表没有写明）；导入不代填 0，未录入"
+    if BRACKETED_FIGURE.match(written):
+        return f"金额“{written}”写在括号中（可能表示负数，也可能是其中数）；导入不猜测，未录入"
+    return ""
+
+
 @dataclass
 class FundsReader:
     header: list[Cell]
@@ -63,6 +117,7 @@ class FundsReader:
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
     funds: dict[str, Any] = field(default_factory=dict)
     section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
+    unit: str | None = None  # the form's money unit where the table stands: an amount written with it reads
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]
@@ -93,8 +148,9 @@ class FundsReader:
                 self.placed.append(cell)
             elif key in STRUCTURE_LABELS:
                 self.placed.append(cell)
-            elif FIGURE.match(cell.text) or (column == self.amount_col and labels):
-                figures[column] = cell  # a word under 金额 beside a name is an amount that is no number: said so
+            elif looks_like_amount(cell.text) or (column in (self.amount_col, self.share_col) and labels):
+                # a word under 金额 or 占比 beside a name is that figure, however written ("—", "95％"): never a name
+                figures[column] = cell
             else:
                 labels[column] = cell
         notes: list[dict[str, str]] = []
@@ -108,7 +164,8 @@ class FundsReader:
         for cell in (cell for cell in labels.values() if cell is not name_cell):
             self.not_read.append((cell, "资金表中此行名称左边的文字，文件格式没有对应的字段"))
         last = max(figures, default=self.last_col)
-        shift = self.last_col - last if figures else 0
+        shift = self._kept_edge_shift(row) if self._kept_edge_shift(row) is not None else \
+            self.last_col - last if figures else 0
         if self.realign and shift and figures and min(figures) + shift > max(labels):
             notes.append({"text": f"原表此行数字向{'左' if shift > 0 else '右'}错位{abs(shift)}列；"
                                   f"编者按顺序读作当年金额、占比和往年金额。"})
@@ -119,7 +176,7 @@ class FundsReader:
         for column, cell in sorted(figures.items()):
             target = column + shift
             if target == self.share_col:
-                line["share"] = cell.text
+                line["share"] = cell.text.strip()
             elif target == self.amount_col or target in self.years:
                 key = "amount" if target == self.amount_col else f"prior.{self.years[target]}"
                 value = self._amount(cell, key, notes)
@@ -143,15 +200,24 @@ class FundsReader:
         else:
             table["lines"].append(line)
 
+    def _kept_edge_shift(self, row: list[Cell]) -> int | None:
+        """Copied text keeps a row's empty last cell: then the row still ends at the table's last column, and the slots
+        it lacks are the merged ones on its left. Its figures line up by that edge, not by the last figure, which
+        would read an amount beside an empty 占比 as the share. None when the row does not show its edge (or the table
+        has year columns, whose header in copied text lacks slots of its own)."""
+        if not self.realign or self.years or not row or row[-1].text or len(row) >= len(self.header):
+            return None
+        return len(self.header) - len(row)
+
     def _amount(self, cell: Cell, key: str, notes: list[dict[str, str]]) -> Decimal | None:
-        """The cell's amount as filed; one written with thousands commas read with a note (the content format
-        has no place for the commas); anything else listed, not guessed."""
-        value = amount(cell.text)
-        if value is None and (value := grouped_amount(cell.text)) is not None:
-            notes.append({"field": key, "text": grouped_note(cell.text, value)})
-        if value is None:
-            self.not_read.append((cell, f"金额“{cell.text}”不是数字"))
-        return value
+        """The cell's amount as filed (`filed_amount`), with the note its reading needs; anything else listed, not
+        guessed."""
+        filed = filed_amount(cell.text, self.unit)
+        if filed.note:
+            notes.append({"field": key, "text": filed.note})
+        if filed.value is None:
+            self.not_read.append((cell, filed.why_not or f"金额“{cell.text}”不是数字"))
+        return filed.value
 
 
 def is_total_row(row: list[Cell]) -> bool:

@@ -247,7 +247,9 @@ MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金�
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
 FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount written with its unit
-DATE = re.compile(rf"({YEAR_WRITTEN})\s*(?:年\s*({MONTH_WRITTEN})\s*月\s*({DAY_WRITTEN})\s*日|-(\d{{1,2}})-(\d{{1,2}})(?!\d))")
+# "2026-01-20", and as departments also type it, "2026.1.20" and "2026/1/20" (one separator throughout).
+DATE = re.compile(rf"({YEAR_WRITTEN})\s*(?:年\s*({MONTH_WRITTEN})\s*月\s*({DAY_WRITTEN})\s*日"
+                  rf"|([-./／．])(\d{{1,2}})\4(\d{{1,2}})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
 DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
 # What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
@@ -411,7 +413,7 @@ def date_of(text: str) -> tuple[int, int, int] | None:
     match = DATE.search(text)
     if not match:
         return None
-    year, month, day, iso_month, iso_day = match.groups()
+    year, month, day, _, iso_month, iso_day = match.groups()
     numbers = (_number(year), _number(month or iso_month), _number(day or iso_day))
     try:
         dt.date(*numbers)

@@ -32,7 +32,17 @@ Printers that subset a CJK font (Chromium among them) may name a character in th
 a radical that shares its glyph: 门 comes out as ⻔ (U+2ED4), 户 as ⼾ (U+2F3E). A form never
 means a radical, so each is read as the character its glyph draws, and the report says so.
 
-A document without any text layer (a scan) cannot be read: it needs OCR (文字识别) first.
+What the printer put on the page besides the form is left out before anything is read, each said in a remark: a
+watermark drawn as slanted text (its characters would fall into the cells under it), and the page furniture on a
+page's first or last line outside every drawn line: a page number, or a running head (the same text at the same
+place on two pages or more, in letters no larger than the body's). A line of the page's text reaches the margin
+when it reaches the document's left margin mirrored, so a centred title is not joined to the next line. Gaps
+that a printer spread between characters (Word's 分散对齐) are no text (`_line_text`). Borders whose ends differ by
+a rounding error (a page turned by /Rotate) are straightened for pdfplumber. Two tables of a page side by side,
+their tops level, are read as one table (`_side_by_side`).
+
+A document without any text layer (a scan) cannot be read: it needs OCR (文字识别) first. Nor can one whose text
+cannot be named (fonts without a ToUnicode map: "(cid:123)", private-use characters): it is refused whole.
 Locations: `第2页 表1 第3行第2列` (the row counted on that page) and `第2页 第5行`.
 """
 
@@ -46,9 +56,13 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.geometry import curve_to_edges
+from pdfplumber.utils.text import LIGATURES
 
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table, continue_cut_merges
+from .layouts import PAGE_NUMBER
 from .opening import open_or_refuse
+from .symbols import symbol_text
 
 # pdfminer warns on stderr about font metrics it does not need for reading text.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -94,14 +108,160 @@ class Lines:
 
 def read(path: Path) -> SourceDocument:
     with open_or_refuse(path, _open, "PDF 文件", "PDF 阅读器") as pdf:
-        pages = [_page_blocks(page) for page in pdf.pages]
+        _name_symbols(pdf.pages)
+        unreadable = _unreadable(path, pdf.pages)
+        upright = [page.filter(lambda obj: not _diagonal(obj) and not _is_unreadable(obj)) for page in pdf.pages]
+        furniture = _furniture(upright)
+        margin = min((char["x0"] for page in upright for char in page.chars), default=0.0)
+        pages = [_page_blocks(page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes)), margin)
+                 for page, boxes in zip(upright, furniture.boxes)]
         radicals = {char["text"] for page in pdf.pages for char in page.chars if RADICAL.fullmatch(char["text"])}
+        watermarks = _watermark_remarks(pdf.pages)
     if not any(pages):
         raise ImportFailure(f"{path}：PDF 中没有文字层（可能是扫描件或图片），无法读取表格和文字。"
                             "请先用文字识别（OCR）软件把它转成带文字的 PDF 或 Word 文档，再导入。")
     remarks = [f"第{n}页没有文字层（可能是扫描的图片），未读入；如有内容，请先做文字识别（OCR）。"
-               for n, blocks in enumerate(pages, 1) if not blocks]
-    return SourceDocument(path, tuple(_joined(pages)), tuple(remarks + _radical_remarks(radicals)))
+               for n, page in enumerate(upright, 1) if not page.chars]
+    return SourceDocument(path, tuple(_joined(pages)),
+                          tuple(remarks + unreadable + furniture.remarks + watermarks + _radical_remarks(radicals)))
+
+
+# --- what is no text of the form: unreadable text, watermarks, page furniture ----------------------
+
+# A character the text layer cannot name: pdfminer writes "(cid:123)" for a glyph of a font without a ToUnicode map,
+# and a font that maps its glyphs to the private use area (or to U+FFFD) says nothing about what they draw.
+UNREADABLE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+
+
+# A few such characters among readable text are symbols (tick boxes in a font the text layer cannot name): left out
+# and said. More than this share of the characters, and the text is garbage (a font without a map gives nearly all
+# of a document's characters so): refused whole.
+UNREADABLE_SHARE = 0.05
+
+
+def _name_symbols(pages) -> None:
+    """A tick box drawn in a symbol font (Wingdings) has a private-use code in the text layer: named as the box it
+    draws, as the Word reader names `w:sym` (symbols.py)."""
+    for page in pages:
+        for char in page.chars:
+            if len(char["text"]) == 1 and 0xE000 <= ord(char["text"]) <= 0xF8FF:
+                char["text"] = symbol_text(char.get("fontname") or "", ord(char["text"])) or char["text"]
+
+
+def _is_unreadable(obj) -> bool:
+    return obj.get("object_type") == "char" and UNREADABLE.fullmatch(obj["text"]) is not None
+
+
+def _unreadable(path: Path, pages) -> list[str]:
+    """Text whose characters cannot be named is refused whole: read, it would be garbage taken for values. A few
+    such characters among readable text are left out, and said where."""
+    chars = [(page.page_number, char["text"]) for page in pages for char in page.chars]
+    found = [(n, text) for n, text in chars if UNREADABLE.fullmatch(text)]
+    if not found:
+        return []
+    numbers = sorted({n for n, _ in found})
+    shown = "、".join(f"第{n}页" for n in numbers[:5]) + ("等" if len(numbers) > 5 else "")
+    if len(found) <= UNREADABLE_SHARE * len(chars):
+        return [f"{shown}有 {len(found)} 个字符无法提取（字体没有记下它画的是什么，多为勾选框“☑”“□”等符号），没有读入；"
+                "请对照原表核对，需要时手工录入。"]
+    sample = "".join(text for _, text in found[:3])
+    raise ImportFailure(f"{path}：PDF 的文字无法提取（{shown}共 {len(found)} 个字符，读出来是乱码，如“{sample}”）："
+                        "PDF 中的字体没有记下字形对应的文字，照读会把乱码当作内容，未读入。请改用原表的 Word、Excel "
+                        "文件或网页上的文字版导入；只有这份 PDF 时，请手工录入，或先做文字识别（OCR）并逐格核对。")
+
+
+def _diagonal(obj) -> bool:
+    """A character set at a slant (neither level nor upright): a watermark ("仅供参考", a portal's name) drawn as text
+    over the page. Its characters fall between a table's cells and lines and would be read into them."""
+    if obj.get("object_type") != "char":
+        return False
+    a, b, c, d = obj["matrix"][:4]
+    return min(abs(a), abs(b)) > 0.05 * max(abs(a), abs(b)) and min(abs(c), abs(d)) > 0.05 * max(abs(c), abs(d))
+
+
+def _watermark_remarks(pages) -> list[str]:
+    """Each watermark's text, and the pages it is on."""
+    found: dict[str, list[int]] = {}
+    for page in pages:
+        for text in _slanted_texts([char for char in page.chars if _diagonal(char)]):
+            found.setdefault(text, []).append(page.page_number)
+    return [f"{_pages(numbers)}有斜排的水印文字“{text}”，不是原表的内容，未读入。" for text, numbers in found.items()]
+
+
+def _slanted_texts(chars: list[dict]) -> list[str]:
+    """The watermark's characters in the order drawn, a text ending where the next character is not next to it."""
+    texts: list[str] = []
+    last = None
+    for char in chars:
+        near = last is not None and abs(char["x0"] - last["x0"]) + abs(char["top"] - last["top"]) < 3 * char["size"]
+        if near:
+            texts[-1] += char["text"]
+        elif char["text"].strip():
+            texts.append(char["text"])
+        last = char
+    return list(dict.fromkeys(text.strip() for text in texts if text.strip()))
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"第{numbers[0]}–{numbers[-1]}页"
+    return "第" + "、".join(str(n) for n in numbers) + "页"
+
+
+@dataclass
+class Furniture:
+    """What a printer puts at the head and foot of every page: the boxes of its lines, page by page, and the remarks."""
+
+    boxes: list[list[Box]]
+    remarks: list[str]
+
+
+SAME_PLACE = 2.0  # points: a running header printed at the same place on every page moves by less than this
+
+
+def _furniture(pages) -> Furniture:
+    """Page numbers ("第 1 页 共 3 页", "- 1 -") and running heads (the same text at the same height on two pages or more,
+    in letters no larger than the body's) on the first or last lines of a page, above or below every drawn line. They
+    are no part of the form; left in, they cut a table continued on the next page in two and join the lines around.
+    A line that says something of its own (a title printed on each page in larger letters) is kept."""
+    ends = [_end_lines(page) for page in pages]
+    sizes = sorted(char["size"] for page in pages for char in page.chars if char["text"].strip())
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    boxes: list[list[Box]] = [[] for _ in pages]
+    numbers: list[str] = []
+    running: dict[tuple[str, str], list[int]] = {}
+    for n, lines in enumerate(ends):
+        for where, line in lines:
+            text = ideographs(line["text"].strip())
+            if PAGE_NUMBER.fullmatch(text):
+                numbers.append(f"第{n + 1}页{where}“{text}”是页码，未作为内容读取。")
+            elif max(char["size"] for char in line["chars"]) <= body + 0.5 and _repeated(line, text, ends, n):
+                running.setdefault((where, text), []).append(n + 1)
+            else:
+                continue
+            boxes[n].append((line["x0"] - 1, line["top"] - 1, line["x1"] + 1, line["bottom"] + 1))
+    heads = [f"{_pages(pages_on)}{where}“{text}”每页重复（打印的{where}），未作为内容读取。"
+             for (where, text), pages_on in running.items()]
+    return Furniture(boxes, numbers + heads)
+
+
+def _repeated(line: dict, text: str, ends: list[list[tuple[str, dict]]], n: int) -> bool:
+    """The same text at the same height among the first or last lines of another page."""
+    return any(m != n and ideographs(other["text"].strip()) == text and abs(other["top"] - line["top"]) < SAME_PLACE
+               for m, lines in enumerate(ends) for _, other in lines)
+
+
+def _end_lines(page) -> list[tuple[str, dict]]:
+    """The page's first and last lines of text, when nothing drawn (a table's rule) is above or below them."""
+    lines = page.extract_text_lines(keep_blank_chars=True, strip=False)
+    drawn = [obj["top"] for obj in page.rects + page.lines + page.curves]
+    bottoms = [obj["bottom"] for obj in page.rects + page.lines + page.curves]
+    ends: list[tuple[str, dict]] = []
+    if lines and lines[0]["bottom"] < min(drawn, default=float("inf")):
+        ends.append(("页眉", lines[0]))
+    if len(lines) > 1 and lines[-1]["top"] > max(bottoms, default=float("-inf")):
+        ends.append(("页脚", lines[-1]))
+    return ends
 
 
 def ideographs(text: str) -> str:
@@ -131,12 +291,16 @@ def _open(path: Path):
 
 # --- one page ----------------------------------------------------------------------------------
 
-def _page_blocks(page) -> list[Lines | Part]:
+def _page_blocks(page, margin: float) -> list[Lines | Part]:
+    """`margin`: the left margin of the document's text; a line of text on the page is wrapped when it reaches the
+    margin mirrored on the right (a centred title does not, whatever its width)."""
     if not page.chars:
         return []
     # Printed ruling lines are exact: the default snapping (3 pt) would average the column lines of
     # different tables on a page, and a table continued on the next page would no longer line up.
-    found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page), "snap_tolerance": 1})
+    level, upright = _straightened(page)
+    found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page) + level,
+                              "explicit_vertical_lines": upright, "snap_tolerance": 1})
     ruled = [(t.bbox, lambda name, t=t: _part(t, name)) for t in found]
     boxes = [bbox for bbox, _ in ruled]
     rows_only = [(bbox, lambda name, part=part: replace(part, name=name))
@@ -146,9 +310,9 @@ def _page_blocks(page) -> list[Lines | Part]:
     tables = [(bbox[1], make(f"第{page.page_number}页 表{n}")) for n, (bbox, make) in enumerate(numbered, 1)]
     boxes = [bbox for bbox, _ in numbered]
     outside = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
-    page_box: Box = (0, 0, page.width, 0)
+    page_box: Box = (margin, 0, page.width - margin, 0)
     paragraphs = [(lines[0]["top"], Lines(Paragraph(ideographs(_joined_lines(lines)), f"第{page.page_number}页 第{n}行"),
-                                          _wrapped(lines[-1], page_box)))
+                                          _reaches_margin(lines[-1], page_box)))
                   for n, lines in _paragraphs(outside.extract_text_lines(keep_blank_chars=True, strip=False),
                                               page_box)]
     return [block for _, block in sorted(tables + paragraphs, key=lambda item: item[0])]
@@ -156,10 +320,10 @@ def _page_blocks(page) -> list[Lines | Part]:
 
 def _paragraphs(lines: list[dict], page: Box) -> list[tuple[int, list[dict]]]:
     """Lines grouped into paragraphs, each with the number of its first line on the page: a line that
-    reaches the right margin (the page's left margin mirrored) goes on in the next, as in `_wrapped`."""
+    reaches the right margin (the page's left margin mirrored) goes on in the next, as in `_reaches_margin`."""
     groups: list[tuple[int, list[dict]]] = []
     for n, line in enumerate(lines, 1):
-        if groups and _wrapped(groups[-1][1][-1], page):
+        if groups and _reaches_margin(groups[-1][1][-1], page):
             groups[-1][1].append(line)
         else:
             groups.append((n, [line]))
@@ -167,7 +331,90 @@ def _paragraphs(lines: list[dict], page: Box) -> list[tuple[int, list[dict]]]:
 
 
 def _joined_lines(lines: list[dict]) -> str:
-    return unwrap("\n".join(line["text"] for line in lines)).strip()
+    return unwrap("\n".join(_line_text(line) for line in lines)).strip()
+
+
+# --- spaces between characters -------------------------------------------------------------------
+
+# A character of Chinese text: ideographs, radicals, CJK punctuation and full-width forms (not the ideographic space).
+CJK = re.compile(r"[\u2e80-\u2fff\u3001-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uffef]")
+WORD_GAP = 3.0  # points: pdfplumber's x_tolerance; a wider gap between two characters is given as a space
+
+
+def _line_text(line: dict) -> str:
+    """A line's text as the form shows it. pdfplumber writes a space wherever two characters stand apart, but a
+    text layer has no space there: the printer spread the characters. Word's 分散对齐 (distributed) spreads a short
+    cell's characters over its width ("项　目　名　称"), 两端对齐 (justified) widens the gaps of a full line; neither
+    gap is text. A gap is read as no space when it is beside a space the text layer has (the space was widened),
+    or when the line is letter-spaced (`_letter_spaced`) and the gap is beside a Chinese character or no wider
+    than the spacing between them. Any other gap stays a space: between two Latin words or numbers it is one,
+    and a wide gap in ordinary text ("张三<Tab>联系电话") parts two things. Spaces in the text layer always stay."""
+    pieces = _pieces(line["chars"])
+    if len(pieces) < 2:
+        return line["text"]
+    spaced = _letter_spaced(pieces)
+    letter_gap = _letter_gap(pieces) if spaced else 0.0
+    kept = [not _alignment(before, after, spaced, letter_gap) for before, after in zip(pieces, pieces[1:])]
+    if all(kept):
+        return line["text"]
+    text = _piece_text(pieces[0])
+    for space, piece in zip(kept, pieces[1:]):
+        text += (" " if space else "") + _piece_text(piece)
+    return text
+
+
+def _pieces(chars: list[dict]) -> list[list[dict]]:
+    """The line's characters in runs that stand together, as pdfplumber parts them into words."""
+    pieces: list[list[dict]] = []
+    for char in chars:
+        if pieces and char["x0"] - pieces[-1][-1]["x1"] <= WORD_GAP:
+            pieces[-1].append(char)
+        else:
+            pieces.append([char])
+    return pieces
+
+
+def _piece_text(piece: list[dict]) -> str:
+    return "".join(LIGATURES.get(char["text"], char["text"]) for char in piece)
+
+
+def _letter_spaced(pieces: list[list[dict]]) -> bool:
+    """Every run is one Chinese character or has none (a number, a Latin word, "≥120"), and one at least is a Chinese
+    character standing alone: the line's characters were spread ("农　村　公　路", "完 成 养 护 G107 Road")."""
+    texts = [_piece_text(piece).strip() for piece in pieces]
+    return any(len(text) == 1 and CJK.match(text) for text in texts) and all(
+        (len(text) == 1 and CJK.match(text)) or not CJK.search(text) for text in texts)
+
+
+def _letter_gap(pieces: list[list[dict]]) -> float:
+    """The spacing the printer put between the characters: the middle of the gaps beside a Chinese character."""
+    gaps = sorted(after[0]["x0"] - before[-1]["x1"] for before, after in zip(pieces, pieces[1:])
+                  if CJK.match(before[-1]["text"]) or CJK.match(after[0]["text"]))
+    return gaps[len(gaps) // 2]
+
+
+def _alignment(before: list[dict], after: list[dict], spaced: bool, letter_gap: float) -> bool:
+    """The gap between two runs is no text (rule in `_line_text`)."""
+    if not before[-1]["text"].strip() or not after[0]["text"].strip():
+        return True
+    if not spaced:
+        return False
+    gap = after[0]["x0"] - before[-1]["x1"]
+    beside_cjk = CJK.match(before[-1]["text"]) or CJK.match(after[0]["text"])
+    return bool(beside_cjk) or gap <= letter_gap + 0.2 * after[0]["size"]
+
+
+def _straightened(page) -> tuple[list[dict], list[dict]]:
+    """The level and upright stretches of drawn paths that pdfplumber leaves out of its table lines. On a page
+    turned by /Rotate (and wherever a path's points are computed) the two ends of a border differ by a rounding
+    error (1e-14 pt); pdfplumber takes only exactly level or upright ones, so the table would lose its borders."""
+    level, upright = [], []
+    for edge in (edge for curve in page.curves for edge in curve_to_edges(curve) if edge["orientation"] is None):
+        if edge["height"] < 0.01:
+            level.append(edge | {"orientation": "h", "bottom": edge["top"], "height": 0.0})
+        elif edge["width"] < 0.01:
+            upright.append(edge | {"orientation": "v", "x1": edge["x0"], "width": 0.0})
+    return level, upright
 
 
 def _page_cuts(page) -> list[float]:
@@ -194,15 +441,22 @@ def _part(found, name: str) -> Part:
 def _cell_text(page, box: Box, text: str) -> str:
     """A cell's lines: a line that reaches the cell's right edge was wrapped and goes on in the next;
     a line that ends short of it ends a paragraph (kept as a line break)."""
-    if "\n" not in text:
+    if "\n" not in text and " " not in text:
         return text
     lines = page.crop(box).extract_text_lines(keep_blank_chars=True, strip=False)
     if not lines:
         return text
-    joined = lines[0]["text"]
+    joined = _line_text(lines[0])
     for line, after in zip(lines, lines[1:]):
-        joined = unwrap(joined + "\n" + after["text"]) if _wrapped(line, box) else joined.rstrip() + "\n" + after["text"]
+        text = _line_text(after)
+        joined = unwrap(joined + "\n" + text) if _wrapped(line, box) else joined.rstrip() + "\n" + text
     return joined.rstrip()
+
+
+def _reaches_margin(line: dict, text_box: Box) -> bool:
+    """A line of the page's text goes on in the next when it ends within two characters (as in `_wrapped`) of the
+    right margin: not mirrored from the line's own start, or every centred line (a title) would go on."""
+    return line["x1"] > text_box[2] - 2.0 * line["chars"][-1]["size"]
 
 
 def _wrapped(line: dict, box: Box) -> bool:
@@ -412,9 +666,10 @@ def _box_text(page, box: Box) -> str:
     lines = chars.extract_text_lines(keep_blank_chars=True, strip=False)
     if not lines:
         return ""
-    joined = lines[0]["text"]
+    joined = _line_text(lines[0])
     for line, after in zip(lines, lines[1:]):
-        joined = unwrap(joined + "\n" + after["text"]) if _wrapped(line, box) else joined.rstrip() + "\n" + after["text"]
+        text = _line_text(after)
+        joined = unwrap(joined + "\n" + text) if _wrapped(line, box) else joined.rstrip() + "\n" + text
     return joined.strip()
 
 
@@ -490,7 +745,43 @@ def _joined(pages: list[list[Lines | Part]]) -> list[Block]:
             blocks[-1] = _lines_joined(blocks[-1], page[0])
             page = page[1:]
         blocks += [[block] if isinstance(block, Part) else block for block in page]
-    return [_table(block) if isinstance(block, list) else block.paragraph for block in blocks]
+    return [_beside(*block) if isinstance(block, tuple) else _table(block) if isinstance(block, list)
+            else block.paragraph for block in _side_by_side(blocks)]
+
+
+def _side_by_side(blocks: list[Lines | list[Part]]) -> list[Lines | list[Part] | tuple[list[Part], list[Part]]]:
+    """Two tables of one page side by side, their tops level (the 收入 and the 支出 box of a 收支表): a person reads
+    them as one table, the left box's columns then the right's, row by row. Read apart, a row of one box
+    ("财政拨款 | 100.00") would be taken for a form's label and value."""
+    paired: list = []
+    for block in blocks:
+        last = paired[-1] if paired else None
+        if isinstance(block, list) and isinstance(last, list) and len(block) == len(last) == 1 and \
+                _beside_it(last[0], block[0]):
+            paired[-1] = (last, block)
+        else:
+            paired.append(block)
+    return paired
+
+
+def _beside_it(left: Part, right: Part) -> bool:
+    same_page = left.name.split(" ")[0] == right.name.split(" ")[0]
+    return same_page and abs(left.bbox[1] - right.bbox[1]) < SAME_X and left.bbox[2] <= right.bbox[0]
+
+
+def _beside(left_parts: list[Part], right_parts: list[Part]) -> Table:
+    """The rows of the two tables side by side; the shorter one's missing rows are empty cells."""
+    left, right = _table(left_parts), _table(right_parts)
+    rows = []
+    for r in range(max(len(left.rows), len(right.rows))):
+        rows.append(_row_or_blank(left, r) + _row_or_blank(right, r))
+    return Table(tuple(rows), f"{left.location}、{right.location.split(' ')[-1]}")
+
+
+def _row_or_blank(table: Table, r: int) -> tuple[Cell, ...]:
+    if r < len(table.rows):
+        return table.rows[r]
+    return tuple(Cell("", _location(table.location, r, c)) for c in range(len(table.rows[0])))
 
 
 def _goes_on(last: Lines | list[Part], first: Lines | Part) -> bool:

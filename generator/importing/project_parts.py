@@ -19,7 +19,7 @@ from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BU
                       BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
                       SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
-                       project_line, put_field, spending_header, split_columns, unnumbered_heading, withheld)
+                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
@@ -127,8 +127,10 @@ class ProjectParts(AssemblyState):
         cells = self._lined_up(self.budget_head, row.cells)
         for column, period in self.budget_periods.items():
             if column < len(cells) and cells[column].text \
-                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", cells[column].text):
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", cells[column].text, self.unit):
                 self._place(cells[column])
+            elif column < len(cells) and cells[column].text:
+                self.why_not[cells[column].location] = budget_refusal(self.project, cells[column].text, self.unit)
         return 1
 
     def _budget_pairs_row(self, row: FormRow) -> int:
@@ -152,10 +154,10 @@ class ProjectParts(AssemblyState):
         for (head, key, figure), scope in zip(pairs, scopes):
             name = key.rpartition(".")[2]
             self._place(head)
-            if figure is not None and put_field(self.project, f"{scope}.{name}", figure.text):
+            if figure is not None and put_field(self.project, f"{scope}.{name}", figure.text, self.unit):
                 self._place(figure)
             elif figure is not None:
-                self.why_not[figure.location] = "金额不是数字，未录入"
+                self.why_not[figure.location] = budget_refusal(self.project, figure.text, self.unit)
             if scope == "medium_term":
                 _period_word_note(self.project, head.text)
         return 1
@@ -176,7 +178,7 @@ class ProjectParts(AssemblyState):
         self._place(*(cell for cell in row.cells if cell.text and
                       (normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
         for column, cell in figures.items():
-            if put_field(self.project, heads[column], cell.text):
+            if put_field(self.project, heads[column], cell.text, self.unit):
                 self._place(cell)
         return 2
 
@@ -191,9 +193,15 @@ class ProjectParts(AssemblyState):
                 if field_key == "budget_unit":
                     self._put_budget_unit(project, value.text, f"“{head.text}”一格，右边一格为“{value.text}”")
                     self._place(head, value)
-                elif put_field(project, field_key, value.text):
+                elif field_key == "code":
+                    self._place(head)
+                    self._project_cell(project, field_key, value)
+                elif put_field(project, field_key, value.text, self.unit):
                     self._place(head, value)
                     _period_word_note(project, head.text)
+                else:  # the label is read; its amount is listed with why
+                    self._place(head)
+                    self.why_not[value.location] = budget_refusal(project, value.text, self.unit)
             self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
             self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
             if self.expect_purpose:
@@ -337,6 +345,7 @@ class ProjectParts(AssemblyState):
             self._merge_listed(listed)
         for listed in [p for p in self.projects if "_listed" in p]:  # rows no form has the same name as
             self._merge_listed(listed, alike=True)
+        _note_short_codes(self.projects)
         for number, project in enumerate(self.projects, 1):
             if "withheld" not in project and not project.get("code") and "number" not in project \
                     and "id" not in project:
@@ -363,6 +372,20 @@ class ProjectParts(AssemblyState):
         at = next(index for index, project in enumerate(self.projects) if project is listed)
         self.projects = [form if index == at else project for index, project in enumerate(self.projects)
                          if project is not form]
+
+
+def _note_short_codes(projects: list[dict[str, Any]]) -> None:
+    """A code typed as a number has lost its leading zeros (12345 for 012345). Where another code of the form is the
+    same but for zeros in front, the editor is told so in a note; the code stays as the form shows it."""
+    codes = [p["code"] for p in projects if p.get("code")]
+    for project in (p for p in projects if p.get("_code_number")):
+        code = project["code"]
+        other = next((c for c in codes if len(c) > len(code) and set(c[:len(c) - len(code)]) == {"0"}), None)
+        if other is not None:
+            zeros = "0" * (len(other) - len(code))
+            project.setdefault("notes", []).append({"field": "code", "text": (
+                f"原表此项目编码为“{code}”，本表其他项目编码（如“{other}”）开头有“{zeros}”；编者照原表录入，"
+                "请核对编码开头的 0 是否在填表时丢失。")})
 
 
 def _names_differ(listed: str, form: str | None) -> str | None:

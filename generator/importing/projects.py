@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import Cell
-from .funds import amount, grouped_amount, grouped_note
+from .funds import amount, filed_amount, grouped_amount
+from .spreadsheet import EXCEL_DIGITS
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
                       PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
                       looked_up, project_list_column, project_row_column, split_head)
@@ -244,14 +245,15 @@ def spending_header(row: list[Cell]) -> list[tuple[int, Cell]]:
     return [(c, cell) for c, cell in enumerate(row) if QUARTER_END.match(cell.text)]
 
 
-def put_field(project: dict[str, Any], key: str, text: str) -> bool:
-    """Store a form value in its place; False when a budget figure is not a number.
+def put_field(project: dict[str, Any], key: str, text: str, unit: str | None = None) -> bool:
+    """Store a form value in its place; False when a budget figure is not a number (`budget_refusal` says why).
+    `unit`: the form's money unit where the value stands (the project's own, when it has one, comes first).
 
     其中：财政拨款 / 其他资金 after a 中期 or 年度资金总额 belong to that total's split."""
     scope, _, name = key.rpartition(".")
     if name in BUDGET_FIELDS:
-        grouped = grouped_amount(text)
-        value = amount(text) if grouped is None else grouped
+        filed = filed_amount(text, project.get("money_unit") or unit)
+        value = filed.value
         if value is None:
             return False
         budget = project.setdefault("budget", {})
@@ -263,9 +265,24 @@ def put_field(project: dict[str, Any], key: str, text: str) -> bool:
             budget[name] = value
         if name == "total":
             project["_budget_scope"] = scope
-        if grouped is not None:
+        if filed.note:
             field = ".".join(filter(None, ("budget", scope, name)))
-            project.setdefault("notes", []).append({"field": field, "text": grouped_note(text, grouped)})
+            project.setdefault("notes", []).append({"field": field, "text": filed.note})
     else:
         project[key] = text
     return True
+
+
+def code_refusal(label: str, cell: Cell) -> str | None:
+    """Why a code (项目编码, 单位代码) is not read: typed into a spreadsheet cell as a number longer than Excel keeps, its
+    digits past the 15th are gone (4.20701E+20, or 420701220000000000000 under a "0" format) and any code read from it
+    would be wrong. None for a code in a text cell, or a number short enough to be whole."""
+    if not cell.number or len(cell.text.partition(".")[0].lstrip("-")) <= EXCEL_DIGITS:
+        return None
+    return (f"原表“{label.strip()}”一格存的是数字“{cell.text}”，不是文字：Excel 只保留数字的前 {EXCEL_DIGITS} 位，"
+            "其后各位已经丢失，这个编码不可靠，未录入。请在原表中把这一格设为文本、照原编码逐位填写后重新导入")
+
+
+def budget_refusal(project: dict[str, Any], text: str, unit: str | None) -> str:
+    """Why `put_field` did not read a budget figure, for the 未放入 list."""
+    return filed_amount(text, project.get("money_unit") or unit).why_not or "金额不是数字，未录入"

@@ -18,7 +18,7 @@ from .layouts import (BRACKETED, BUDGET_ROWS_WITHOUT_FIELD, DEPARTMENT_TEXTS, EX
                       SELF_EVALUATION_TITLE, SELF_EVALUATION_TOTALS, normalize, self_evaluation_head,
                       self_evaluation_reason)
 from .project_parts import matrix_row_key
-from .projects import put_field
+from .projects import budget_refusal, put_field
 
 
 class SelfEvaluation(AssemblyState):
@@ -107,10 +107,10 @@ class SelfEvaluation(AssemblyState):
             why = f"文件格式的预算中没有“{label.text}”一项，未录入"
         elif self.project is None:
             why = "原表此处还没有项目；部门的资金按收入、支出分项录入，这一栏年初预算数没有分项，未录入"
-        elif amount is None or put_field(self.project, f"annual.{key}", amount.text):
+        elif amount is None or put_field(self.project, f"annual.{key}", amount.text, self.unit):
             why = None
         else:
-            why = "金额不是数字，未录入"
+            why = budget_refusal(self.project, amount.text, self.unit)
         if why is None:
             self._place(label, *([amount] if amount else []))
         else:

@@ -13,6 +13,7 @@ How a number becomes text (the department's figure exactly as filed, shown as Ex
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
   float 2306.26 reads "2306.26" and an integer reads "96" (not "96.0");
 - a percentage format shows the value times 100 with "%": 0.96 under "0%" reads "96%";
+- a format with leading zeros shows them ("012345" under "000000"), as codes are kept;
 - a format with fixed decimals adds the zeros it displays ("62.80%" under "0.00%", "375.00"
   under "0.00"), but never rounds: a stored digit the format would hide is kept and reported,
   because a figure must not change in the import;
@@ -37,7 +38,8 @@ from openpyxl.utils import get_column_letter
 from .document import Block, Cell, Paragraph, SourceDocument, Table
 from .opening import open_or_refuse, refuse_encrypted
 
-EXCEL_PRECISION = Context(prec=15)  # Excel keeps 15 significant digits of every number
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer one typed in has lost the rest
+EXCEL_PRECISION = Context(prec=EXCEL_DIGITS)
 QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escaped characters, [colour]/[condition]
 FIXED_DECIMALS = re.compile(r"\.(0+)")
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
@@ -71,7 +73,7 @@ def number_text(value: int | float, number_format: str, location: str, remarks: 
     if len(digits.partition(".")[2]) > shown and _is_fixed(section):
         remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
-    return _pad(digits, shown) + ("%" if percent else "")
+    return _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
 
 
 def _plain(number: Decimal) -> str:
@@ -89,6 +91,14 @@ def _is_fixed(section: str) -> bool:
     return section.strip().lower() != "general" and any(ch in section for ch in "0#?")
 
 
+def _leading_zeros(digits: str, section: str) -> str:
+    """"000000" shows 12345 as 012345: as many whole digits as the format has zeros before its point."""
+    sign, unsigned = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
+    whole, point, fraction = unsigned.partition(".")
+    places = section.partition(".")[0].count("0")
+    return sign + whole.rjust(places, "0") + point + fraction
+
+
 def _pad(digits: str, decimals: int) -> str:
     whole, _, fraction = digits.partition(".")
     fraction = fraction.ljust(decimals, "0")
@@ -103,11 +113,13 @@ def date_text(value: dt.datetime | dt.date | dt.time) -> str:
 
 # --- one worksheet as blocks ------------------------------------------------------------------
 
-def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge]) -> list[Block]:
+def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
+                 numbers: frozenset[tuple[int, int]] = frozenset()) -> list[Block]:
     """A worksheet as a person reads it: parts separated by empty rows; in each part, the rows before
-    and after the table that hold one filled cell only (a title, a 单位 line, a note) are lines of text."""
+    and after the table that hold one filled cell only (a title, a 单位 line, a note) are lines of text.
+    `numbers`: the (row, column) of the cells that hold a number (`Cell.number`)."""
     covered = _covered(name, merges)
-    rows = [[Cell(text, _location(name, r, c), covered.get((r, c))) for c, text in enumerate(row)]
+    rows = [[Cell(text, _location(name, r, c), covered.get((r, c)), (r, c) in numbers) for c, text in enumerate(row)]
             for r, row in enumerate(texts)]
     blocks: list[Block] = []
     for part in _parts(rows):
@@ -220,10 +232,12 @@ def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
     remarks += hidden_remarks(sheet.title, HIDDEN_STATES.get(sheet.sheet_state),
                               [r - 1 for r, d in sheet.row_dimensions.items() if d.hidden],
                               _hidden_columns(sheet))
-    texts = [[_xlsx_text(cell, formulas, remarks) for cell in row]
-             for row in sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column)]
+    cells = list(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column))
+    texts = [[_xlsx_text(cell, formulas, remarks) for cell in row] for row in cells]
+    numbers = frozenset((r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
+                        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool))
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-    return sheet_blocks(sheet.title, texts, merges)
+    return sheet_blocks(sheet.title, texts, merges, numbers)
 
 
 def _hidden_columns(sheet) -> list[int]:
@@ -276,8 +290,10 @@ def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
                               sorted(r for r, info in sheet.rowinfo_map.items() if info.hidden),
                               sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
     texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+    numbers = frozenset((r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
+                        if sheet.cell_type(r, c) == xlrd.XL_CELL_NUMBER)
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
-    return sheet_blocks(sheet.name, texts, merges)
+    return sheet_blocks(sheet.name, texts, merges, numbers)
 
 
 def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:

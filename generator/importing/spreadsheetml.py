@@ -60,6 +60,7 @@ def _number_formats(root) -> dict[str, str]:
 def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Block]:
     name = sheet.get(f"{SS}Name", "Sheet1")
     texts: Grid = {}
+    numbers: set[tuple[int, int]] = set()  # the cells that hold a number (`Cell.number`)
     merges: list[Merge] = []
     hidden_rows: list[int] = []
     r = -1
@@ -67,22 +68,26 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
         r = int(row.get(f"{SS}Index", r + 2)) - 1
         if row.get(f"{SS}Hidden") == "1":
             hidden_rows.append(r)
-        _row_cells(name, row, r, formats, texts, merges, remarks)
+        _row_cells(name, row, r, formats, texts, merges, remarks, numbers)
     visible = sheet.findtext(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
     remarks += hidden_remarks(name, HIDDEN_STATES.get(visible or ""), hidden_rows, _hidden_columns(sheet))
     height = 1 + max([r for r, _ in texts] + [m[2] for m in merges], default=-1)
     width = 1 + max([c for _, c in texts] + [m[3] for m in merges], default=-1)
-    return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges)
+    return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges,
+                        frozenset(numbers))
 
 
 def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, merges: list[Merge],
-               remarks: list[str]) -> None:
+               remarks: list[str], numbers: set[tuple[int, int]]) -> None:
     c = -1
     for cell in row.iterfind(f"{SS}Cell"):
         c = int(cell.get(f"{SS}Index", c + 2)) - 1
         text = _cell_text(cell, f"{name}!{get_column_letter(c + 1)}{r + 1}", formats, remarks)
         if text:
             texts[(r, c)] = text
+        data = cell.find(f"{SS}Data")
+        if data is not None and data.get(f"{SS}Type") == "Number":
+            numbers.add((r, c))
         across, down = int(cell.get(f"{SS}MergeAcross", 0)), int(cell.get(f"{SS}MergeDown", 0))
         if across or down:
             merges.append((r, c, r + down, c + across))

@@ -186,9 +186,9 @@ class TableParts(AssemblyState):
         """One reader over the whole row, or one per side of a table with income and expenditure side by side."""
         years_row = rows[start + 1] if start + 1 < len(rows) and _is_years_row(rows[start + 1]) else None
         halves = side_by_side([cell.text for cell in rows[start]])
-        readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section), first, last)
+        readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section, unit=self.unit), first, last)
                    for first, last, section in halves] \
-            or [(FundsReader(rows[start], years_row, realign=self.realign), 0, None)]
+            or [(FundsReader(rows[start], years_row, realign=self.realign, unit=self.unit), 0, None)]
         end, body = self._part_rows(rows, start, 2 if years_row and not halves else 1, self._is_stop)
         for row in body:
             for reader, first, last in readers:
@@ -205,7 +205,7 @@ class TableParts(AssemblyState):
     def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
         """年度预算申请: the department's funds. A form has one; a second grid (or one beside a funds table) is
         listed as not placed rather than mixed with the first."""
-        reader = RequestReader(by_order=self.realign)
+        reader = RequestReader(by_order=self.realign, unit=self.unit)
         funds = reader.read(rows, grid)
         for unit in reader.units:
             self._set_unit(unit)

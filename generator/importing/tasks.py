@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .document import Cell
-from .funds import amount, is_total_row
+from .funds import filed_amount, is_total_row
 from .layouts import TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
 
 Note = dict[str, str]
@@ -157,12 +157,14 @@ class TaskReader:
             if cell is None:
                 continue
             self.placed.append(cell)
-            value = amount(cell.text)
-            if value is None:
+            filed = filed_amount(cell.text, None)  # an amount with its unit in the cell is said in a note, not read
+            if filed.value is None:
                 notes.append({"field": f"{path}.{key}", "text": f"原表“{self.columns.words.get(key, key)}”一栏填为"
                                                                 f"“{cell.text}”，不是金额；编者未录入这一金额。"})
             else:
-                split[key] = value
+                split[key] = filed.value
+            if filed.note:
+                notes.append({"field": f"{path}.{key}", "text": filed.note})
         return split
 
     # ---- which cell is which field ------------------------------------------------------------

@@ -48,6 +48,7 @@ from docx.oxml.ns import qn
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 from .filekinds import OCR
 from .opening import open_or_refuse, refuse_encrypted
+from .symbols import symbol_text
 
 W_P, W_TBL, W_TR, W_TC, W_R = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "r"))
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, W_TXBX = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:txbxContent")
@@ -58,12 +59,6 @@ ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Altern
 FALSE = ("0", "false", "off")
 W_SYM = qn("w:sym")
 RUN_TEXT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:sym"  # python-docx's run text, and symbols
-# Characters Word inserts from a symbol font (插入 → 符号), above all the tick boxes of "项目属性 ☑新增项目 □延续项目":
-# (font, code in the font) → the character shown. Word writes the code in the font's private range (F0FE for FE).
-SYMBOLS = {("wingdings", 0xA8): "□", ("wingdings", 0x6F): "□", ("wingdings", 0xFE): "☑", ("wingdings", 0xFD): "☒",
-           ("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗",
-           ("wingdings 2", 0xA3): "□", ("wingdings 2", 0x2A): "□", ("wingdings 2", 0x52): "☑",
-           ("wingdings 2", 0x54): "☒", ("wingdings 2", 0x50): "✓", ("wingdings 2", 0x4F): "✗"}
 PAGE_FIELD = re.compile(r"\b(PAGE|NUMPAGES|SECTIONPAGES)\b")
 PAGE_ONLY = re.compile(r"[\s\d第页共,，/／.．\-－—–]*")  # what a header's or footer's page number shows around its fields
 HIDDEN_REASON = "Word 中设为隐藏的文字（正常显示和打印时都看不到），没有读入；如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入"
@@ -303,9 +298,7 @@ def _run(r, found: _Found, reading: _Reading) -> None:
 
 def _symbol(sym, reading: _Reading) -> str:
     """The character a symbol shows; one not known is not read, and is said (a tick box must never vanish unsaid)."""
-    font = (sym.get(qn("w:font")) or "").lower()
-    code = int(sym.get(qn("w:char")) or "0", 16)
-    shown = SYMBOLS.get((font, code - 0xF000 if code >= 0xF000 else code))
+    shown = symbol_text(sym.get(qn("w:font")) or "", int(sym.get(qn("w:char")) or "0", 16))
     if shown is None:
         reading.unknown_symbols += 1
     return shown or ""
