@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import get_args
 
 from .indicator_values import parse_value
-from .models import Budget, DocumentKind, Filing, FundTable, Project
+from .models import Budget, DocumentKind, Filing, FundLine, FundTable, Project
 from .sitemodel import FilingView, ProjectView
 
 CHANGE_LABELS = {"raised": "上调", "lowered": "下调", "unchanged": "持平", "qualitative": "定性",
@@ -115,32 +115,27 @@ def funds_history(filings: tuple[FilingView, ...]) -> FundsHistory | None:
         return None
     unit = with_funds[0].money_unit
     same_unit = [f for f in with_funds if f.money_unit == unit]  # never convert silently: one unit per history
-    prior = {year for f in same_unit for line in _all_lines(f) for year in line.prior}
+    prior = {year for f in same_unit for _, line in _sided_lines(f) for year in line.prior}
     columns = year_columns(same_unit, prior)
     values: dict[tuple[str, str], dict[YearColumn, Decimal | None]] = {}
     for filing in same_unit:
-        own = filing_column(columns, filing)
-        for side, table in _sides(filing):
-            for line in _lines(table):
-                values.setdefault((side, line.name), {})[own] = line.amount
+        for side, line in _sided_lines(filing):
+            values.setdefault((side, line.name), {})[filing_column(columns, filing)] = line.amount
     for filing in same_unit:  # 上年 figures only where no filing of that year gives one
-        for side, table in _sides(filing):
-            for line in _lines(table):
-                cells = values[(side, line.name)]
-                for year, amount in line.prior.items():
-                    if cells.get(column := prior_column(columns, year)) is None:
-                        cells[column] = amount
+        for side, line in _sided_lines(filing):
+            cells = values[(side, line.name)]
+            for year, amount in line.prior.items():
+                if cells.get(column := prior_column(columns, year)) is None:
+                    cells[column] = amount
     rows = tuple(FundsHistoryRow(side, name, tuple(cells.get(c) for c in columns))
                  for (side, name), cells in values.items())
     return FundsHistory(unit, columns, rows)
 
 
-def _sides(filing: Filing) -> tuple[tuple[str, FundTable | None], ...]:
-    return ("收入构成", filing.funds.income), ("支出构成", filing.funds.expenditure)
-
-
-def _all_lines(filing: Filing) -> list:
-    return [line for _, table in _sides(filing) for line in _lines(table)]
+def _sided_lines(filing: Filing) -> list[tuple[str, FundLine]]:
+    """Each line of the filing's funds (totals included) with its side, 收入构成 first."""
+    return [(side, line) for side, table in (("收入构成", filing.funds.income), ("支出构成", filing.funds.expenditure))
+            for line in _lines(table)]
 
 
 def _lines(table: FundTable | None):
