@@ -326,18 +326,11 @@ def _file_findings(item: LoadedFiling, config: SiteConfig | None, sources: Sourc
 
 def _invisible_characters(data, path: KeyPath) -> Iterator[Finding]:
     """Every text in the file, keys included, as read (before the schema)."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _invisible_characters(key, path + (key,))
-            yield from _invisible_characters(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _invisible_characters(value, path + (index,))
-    elif isinstance(data, str):
-        found = INVISIBLE_CHAR.search(data)
+    for where, text in _texts(data, path, keys=True):
+        found = INVISIBLE_CHAR.search(text)
         if found:
             char = found.group(0)
-            yield warning(path, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
+            yield warning(where, "invisible-character", f"文字含看不见的字符 U+{ord(char):04X}（{INVISIBLE[char]}）",
                           "删除这个字符：读者看不到它，它却会改变文字的显示顺序或藏在文字中间；多由复制粘贴带入")
 
 
@@ -363,14 +356,16 @@ def _personal_data(item: LoadedFiling) -> Iterator[Finding]:
                           "个人的号码请删去或写入 contact（默认不公开）；确是对外公开的服务电话时，在 reviews 中注明已核对")
 
 
-def _texts(data, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    """Every text value of the file as read, with its key path."""
+def _texts(data, path: KeyPath, keys: bool = False) -> Iterator[tuple[KeyPath, str]]:
+    """Every text value of the file as read (and, with `keys`, every key), with its key path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _texts(value, path + (key,))
+            if keys and isinstance(key, str):
+                yield path + (key,), key
+            yield from _texts(value, path + (key,), keys)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, path + (index,))
+            yield from _texts(value, path + (index,), keys)
     elif isinstance(data, str):
         yield path, data
 
