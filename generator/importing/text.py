@@ -3,7 +3,9 @@
 Copied text has two table layouts, both in `content/sources/*.txt`: one row per line with
 tab-separated cells, and one cell per line (each line starts with a tab, a blank line ends
 the row). Lines without a tab are paragraphs. Word's `[bookmark: …]` markers are export
-debris and are dropped; rows made only of dashes are the export's ruled lines.
+debris and are dropped; rows made only of dashes are the export's ruled lines. Excel and WPS write a
+cell with a line break or a double quote between double quotes (`_copied_rows`): such a cell is read
+as one, over its lines; a quote that is not Excel's, exactly, is the text's own.
 
 HTML goes through lxml: every <table> becomes a table (rowspan/colspan become covered cells
 that name their top-left cell), every other block of text a paragraph. A "单个文件网页" (MHT) is a MIME
@@ -24,7 +26,7 @@ import email
 import email.policy
 import html
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .department import TITLE_WORDS
@@ -110,72 +112,197 @@ def decode(path: Path, raw: bytes) -> str:
 
 def _read_text(path: Path, text: str) -> SourceDocument:
     lines = [BOOKMARK.sub("", line).rstrip("\r") for line in text.split("\n")]
+    rows, remarks = _copied_rows(lines)
     blocks: list[Block] = []
-    remarks: list[str] = []
     furniture: list[str] = []  # the portal's page around a form copied from it, as in a saved page (never in a table)
     number = 0
-    while number < len(lines):
-        line = lines[number]
-        if "\t" in line:
-            end = _table_end(lines, number)
-            table, dropped = _table(lines, number, end)
+    while number < len(rows):
+        row = rows[number]
+        if row.tabbed:
+            end = _table_end(rows, number)
+            table, dropped = _table(rows[number:end])
             blocks.append(table)
             remarks.extend(dropped)
             number = end
             continue
-        stripped = line.strip()
+        stripped = row.cells[0].text.strip()
         if stripped and PAGE_FURNITURE.search(stripped):
             furniture.append(stripped)
         elif stripped:
-            blocks.append(Paragraph(stripped, f"第{number + 1}行"))
+            blocks.append(Paragraph(stripped, f"第{row.first + 1}行"))
         number += 1
     return SourceDocument(path, tuple(blocks), (*remarks, *_furniture_remark(furniture)))
 
 
-def _table_end(lines: list[str], start: int) -> int:
-    """A table runs over tabbed lines and the blank lines between them."""
+# --- Excel's quoting: a cell with a line break or a double quote, copied or saved as text ---------------------------
+
+QUOTE = '"'
+# A cell's text over more lines than this is not believed to be one cell: the quote that opened it is a stray one.
+QUOTED_CELL_LINES = 30
+
+
+@dataclass(frozen=True)
+class CopiedCell:
+    text: str  # as written, or with Excel's quoting read (line breaks kept, "" as ")
+    line: int  # the 0-based index of the line it starts on
+
+
+@dataclass(frozen=True)
+class CopiedRow:
+    """A line of copied text, or the lines that one row of cells takes when Excel's quoting holds a cell's line breaks."""
+    cells: tuple[CopiedCell, ...]
+    first: int  # the 0-based index of its first line
+    end: int  # the index after its last line
+    quoted: bool = False  # some cell was read with Excel's quoting
+
+    @property
+    def tabbed(self) -> bool:
+        return len(self.cells) > 1
+
+
+def _copied_rows(lines: list[str]) -> tuple[list[CopiedRow], list[str]]:
+    """The lines as rows of cells. Excel and WPS write a cell that holds a line break or a double quote between double
+    quotes, with each " inside doubled (the `excel-tab` dialect of the csv module); such a cell's lines are one cell.
+    A web page's copied text has no quoting: a quote is read as written unless it is Excel's, exactly. The csv module
+    cannot decide that cell by cell: strict, it rejects the whole text for one stray quote; lenient, it reads
+    `"放管服"改革` as 放管服改革 and an open quote on across every line to the end."""
+    rows: list[CopiedRow] = []
+    unclosed: list[int] = []
+    number = 0
+    while number < len(lines):
+        row = _quoted_row(lines, number) if _opens_quote(lines[number]) else None
+        if isinstance(row, int):
+            unclosed.append(number)
+        if not isinstance(row, CopiedRow):
+            row = CopiedRow(tuple(CopiedCell(text, number) for text in lines[number].split("\t")), number, number + 1)
+        rows.append(row)
+        number = row.end
+    return rows, _quoting_remarks(rows, unclosed)
+
+
+def _opens_quote(line: str) -> bool:
+    return any(cell.startswith(QUOTE) for cell in line.split("\t"))
+
+
+def _quoted_row(lines: list[str], start: int) -> CopiedRow | int | None:
+    """The row at lines[start] with its quoted cells read as Excel writes them; None when no cell is (a quote that
+    closes with text after it, or whose text Excel would not quote, is the cell's own text; a row of one cell is prose,
+    which may quote a passage over several lines); `start` when a quote was left open (`_quoted_text`)."""
+    cells: list[CopiedCell] = []
+    line, position = start, 0
+    quoted = False
+    while True:
+        text, opened = lines[line], line
+        read = _quoted_text(lines, start, line, position + 1) if text.startswith(QUOTE, position) else None
+        if isinstance(read, int):
+            return start
+        if read is not None and _needs_quotes(read[0]):
+            value, line, position = read
+            text, quoted = lines[line], True
+        else:
+            tab = text.find("\t", position)
+            value, position = (text[position:], len(text)) if tab < 0 else (text[position:tab], tab)
+        cells.append(CopiedCell(value, opened))
+        if position == len(text):
+            break
+        position += 1  # the tab after the cell
+    if len(cells) < 2 or not quoted:
+        return None
+    return CopiedRow(tuple(cells), start, line + 1, quoted=True)
+
+
+def _quoted_text(lines: list[str], start: int, line: int, position: int) -> tuple[str, int, int] | int | None:
+    """The text of the cell whose opening quote is just before lines[line][position], and the line and position after
+    its closing quote (a tab or the end of the line follows it). None when the quote is no quoting on its own line
+    (text follows a closing quote, or a tab comes first: a cell's own text); the line where it was left open when it
+    runs into a line with a tab (a row of the table: its cells are not one cell's text), past QUOTED_CELL_LINES lines
+    from the row's first, or to the end of the text."""
+    opened = line
+    pieces: list[str] = []
+    while True:
+        text = lines[line]
+        while position < len(text):
+            char = text[position]
+            if char == QUOTE and text.startswith(QUOTE * 2, position):
+                pieces.append(QUOTE)
+                position += 2
+            elif char == QUOTE and (position + 1 == len(text) or text[position + 1] == "\t"):
+                return "".join(pieces), line, position + 1
+            elif char in (QUOTE, "\t"):
+                return None if line == opened else opened
+            else:
+                pieces.append(char)
+                position += 1
+        if line + 1 == len(lines) or line + 1 - start >= QUOTED_CELL_LINES:
+            return opened
+        pieces.append("\n")
+        line, position = line + 1, 0
+
+
+def _needs_quotes(value: str) -> bool:
+    return "\n" in value or QUOTE in value
+
+
+def _quoting_remarks(rows: list[CopiedRow], unclosed: list[int]) -> list[str]:
+    remarks: list[str] = []
+    quoted = [row for row in rows if row.quoted]
+    if quoted:
+        where = "、".join(_line_range(row) for row in quoted)
+        remarks.append(f"{where}有用英文双引号括起的单元格（Excel、WPS 复制或另存为文本时，格子里有换行或双引号的写法）："
+                       "按这种写法读作一格，格子里的换行照原样保留，两个连写的双引号读作一个，括在外面的引号不读入。")
+    if unclosed:
+        where = "、".join(f"第{number + 1}行" for number in unclosed)
+        remarks.append(f"{where}有以英文双引号开头的单元格，但引号在{QUOTED_CELL_LINES}行内、表格的下一行之前没有按 Excel 的写法闭合，"
+                       "不是 Excel 括起单元格的引号：这几行按原样逐行读取，引号保留在文字中。")
+    return remarks
+
+
+def _line_range(row: CopiedRow) -> str:
+    return f"第{row.first + 1}行" if row.end == row.first + 1 else f"第{row.first + 1}–{row.end}行"
+
+
+def _table_end(rows: list[CopiedRow], start: int) -> int:
+    """A table runs over tabbed rows and the blank lines between them."""
     end = start
     probe = start
-    while probe < len(lines):
-        line = lines[probe]
-        if "\t" in line:
+    while probe < len(rows):
+        row = rows[probe]
+        if row.tabbed:
             end = probe + 1
-        elif line.strip():
+        elif row.cells[0].text.strip():
             break
         probe += 1
     return end
 
 
-def _one_cell_per_line(lines: list[str]) -> bool:
-    tabbed = [line for line in lines if line.strip() or "\t" in line]
-    return all(line.startswith("\t") and line.count("\t") == 1 for line in tabbed if "\t" in line)
+def _one_cell_per_line(rows: list[CopiedRow]) -> bool:
+    return all(len(row.cells) == 2 and row.cells[0].text == "" for row in rows if row.tabbed)
 
 
-def _table(lines: list[str], start: int, end: int) -> tuple[Table, list[str]]:
-    part = lines[start:end]
+def _table(part: list[CopiedRow]) -> tuple[Table, list[str]]:
     rows: list[tuple[Cell, ...]] = []
     dropped: list[str] = []
     if _one_cell_per_line(part):
         row: list[Cell] = []
-        for offset, line in enumerate(part):
-            if "\t" in line:
-                row.append(Cell(line[1:].strip(), f"第{start + offset + 1}行"))
+        for line in part:
+            if line.tabbed:
+                row.append(Cell(line.cells[1].text.strip(), f"第{line.first + 1}行"))
             elif row:
                 rows.append(tuple(row))
                 row = []
         if row:
             rows.append(tuple(row))
     else:
-        for offset, line in enumerate(part):
-            if "\t" not in line:
+        for line in part:
+            if not line.tabbed:
                 continue
-            number = start + offset + 1
-            texts = [cell.strip() for cell in line.split("\t")]
+            texts = [cell.text.strip() for cell in line.cells]
             if all(RULE.match(t) for t in texts if t) and any(texts):
-                dropped.append(f"第{number}行是导出时的分隔线（{'、'.join(t for t in texts if t)}），未作为内容读取。")
+                dropped.append(f"第{line.first + 1}行是导出时的分隔线（{'、'.join(t for t in texts if t)}），未作为内容读取。")
                 continue
-            rows.append(tuple(Cell(t, f"第{number}行第{column + 1}格") for column, t in enumerate(texts)))
-    return Table(tuple(rows), f"第{start + 1}–{end}行"), dropped
+            rows.append(tuple(Cell(t, f"第{cell.line + 1}行第{column + 1}格")
+                              for column, (t, cell) in enumerate(zip(texts, line.cells))))
+    return Table(tuple(rows), f"第{part[0].first + 1}–{part[-1].end}行"), dropped
 
 
 def _read_html(path: Path, text: str) -> SourceDocument:
