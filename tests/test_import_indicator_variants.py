@@ -22,12 +22,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.importing.assemble import TABLE_NOTE_REASON
 from generator.importing.importer import ImportResult
 from generator.models import Indicator
 from tests.forms.imports import import_new, not_placed
 from tests.forms.layout import FormBlock, FormTable, FormText
 from tests.test_import_tasks import write
 
+# The form's own note under a table ("注：……"): no field for it, said as such (tests/test_import_more_leftovers.py).
+UNDER_TABLE = TABLE_NOTE_REASON.format(label="注")
 FORMATS = ["xlsx", "xls", "docx", "pdf", "html", "txt"]
 GRIDS = ["xlsx", "xls", "docx", "pdf", "html"]  # real cells: no slot of a merged cell is lost
 TITLE = "2026年度部门整体绩效目标表"
@@ -298,7 +301,7 @@ def test_a_total_row_is_no_indicator(tmp_path: Path, suffix: str) -> None:
     """Before, the 合计 row became an indicator {一级指标: 合计, 分值: 100} (in copied text one with the value 合计)."""
     result = imported(scored_form(SCORED_ROWS), tmp_path, suffix)
     assert indicators_of(result) == scored(suffix)
-    assert not_placed(result) == [("合计", TOTAL), ("100", TOTAL), (NOTE_LINE, "未识别的段落")]
+    assert not_placed(result) == [("合计", TOTAL), ("100", TOTAL), (NOTE_LINE, UNDER_TABLE)]
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
@@ -307,7 +310,7 @@ def test_a_blank_spacer_row_does_not_end_the_table(tmp_path: Path, suffix: str) 
     rows = [*SCORED_ROWS[:2], ("", "", "", "", ""), SCORED_ROWS[2]]
     result = imported(scored_form(rows), tmp_path, suffix)
     assert indicators_of(result) == scored(suffix)
-    assert not_placed(result) == [("合计", TOTAL), ("100", TOTAL), (NOTE_LINE, "未识别的段落")]
+    assert not_placed(result) == [("合计", TOTAL), ("100", TOTAL), (NOTE_LINE, UNDER_TABLE)]
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "xls", "docx", "pdf"])
@@ -315,7 +318,7 @@ def test_a_value_with_a_line_break_is_kept_whole(tmp_path: Path, suffix: str) ->
     rows = [SCORED_ROWS[0], ("产出指标", "质量指标", "路面合格率", "≥95%\n（含）", "30"), SCORED_ROWS[2]]
     result = imported(scored_form(rows, total=False), tmp_path, suffix)
     assert indicators_of(result)[1]["value"] == "≥95%\n（含）"
-    assert not_placed(result) == [(NOTE_LINE, "未识别的段落")]
+    assert not_placed(result) == [(NOTE_LINE, UNDER_TABLE)]
 
 
 # --- 5. labels repeated on every row; a row without a 三级指标 ---------------------------------------------------------

@@ -10,6 +10,8 @@ text and department fields are read by the parts `Assembler` is built from (see 
 
 from __future__ import annotations
 
+import re
+
 from .assembly_state import TextTarget
 from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
                          personal_reasons)
@@ -18,7 +20,7 @@ from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
 from .indicator_halves import IndicatorHalves
-from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, normalize
+from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, normalize
 from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
@@ -31,6 +33,8 @@ from .tables import TableParts
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
+TABLE_NOTE_REASON = ("原表紧接在表格下的“{label}”，是原表对上面这张表的说明；文件格式中没有对应的字段（编者注只写编者的话），"
+                     "未录入，请核对其中有无须手工录入的内容")
 
 
 class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, ProjectRows, DepartmentFields, RunningText,
@@ -40,9 +44,12 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
                 self._paragraph(block)
+                # a note's next line may be another note
+                self.under_table = _sheet(block.location) if block.location in self.table_notes else None
             else:
                 self._close_text()
                 self._table(block)
+                self.under_table = _sheet(block.location)
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
@@ -59,11 +66,14 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
         if self._letter_line(paragraph):
             return  # the 批复 letter around the forms: its 文号, title, date, or a line listed with its reason
+        if self._table_note(text, paragraph.location):
+            return  # the form's own note on the table above: listed with that reason
         self._title_says(text, paragraph.location)  # whose form a title starts, whatever reading then takes it
         read = self._label_pairs(text, paragraph.location) if pairs else None
         if read is None and (self._unfielded_line(text, paragraph.location)
-                             or self._personal_line(text, paragraph.location)):
-            return  # a project's text without a field, a person's name or number: listed with that reason
+                             or self._personal_line(text, paragraph.location)
+                             or self._second_name_line(text, paragraph.location)):
+            return  # a project's text without a field, a person's name or number, a second name: listed with why
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
@@ -76,6 +86,16 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             self.why_not.setdefault(paragraph.location, REPORT_APPARATUS_REASON)
         else:
             self.why_not.setdefault(paragraph.location, "未识别的段落")
+
+    def _table_note(self, text: str, location: str) -> bool:
+        """"注：……" (说明、备注) right under a table, or as a row of one cell in it: the form's note on that table. The
+        content format has no field for the department's note (see TABLE_NOTE): listed, saying what it is."""
+        note = TABLE_NOTE.match(text)
+        if note is None or not (self.under_table == _sheet(location) or self.in_table):
+            return False
+        self.why_not[location] = TABLE_NOTE_REASON.format(label=re.sub(r"\s", "", note.group("label")))
+        self.table_notes.add(location)
+        return True
 
     def _field_line(self, text: str, location: str) -> bool:
         """A line that is one field of the form: a date, the money unit, the department's name, the contact, a code,
@@ -195,6 +215,12 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                     if cell.text and cell.location not in self.placed:
                         missing.append((cell.location, cell.text, self.why_not.get(cell.location, "未识别的单元格")))
         return missing
+
+
+def _sheet(location: str) -> str:
+    """The worksheet a location is on ("Sheet1!C14"), "" outside a workbook: a line on another sheet is not under the
+    last table of the one before."""
+    return location.partition("!")[0] if "!" in location else ""
 
 
 def _is_field_line(text: str) -> bool:

@@ -56,6 +56,10 @@ class AssemblyState:
         self.budget_head: list[Cell] = []  # the row of the 中期/年度 heads, for `_lined_up`
         self.budget_pairs: list[str] = []  # the periods of "中期资金总额： | 300.00 | 年度资金总额： | 100.00", in order
         self.in_table = False
+        # the block before the paragraph being read is a table (or a note on it: TABLE_NOTE): its worksheet ("" outside
+        # a workbook); None when it is neither
+        self.under_table: str | None = None
+        self.table_notes: set[str] = set()  # where the lines read as such notes are
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note

@@ -166,6 +166,12 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     return key, labelled.group("value").strip()
 
 
+def _is_supervisor(line: str) -> bool:
+    """"主管部门：…": the department above the unit whose form it is."""
+    labelled = labelled_department(line)
+    return labelled is not None and labelled[0].startswith("主管部门")
+
+
 def _whole_date(value: str) -> str | None:
     """The date that is all of a date label's value ("：2025年1月10日"), as written. A line that says more ("发布日期：
     2026-02-01  来源：某县司法局  浏览次数：123") is not read as a date: the rest of it would be dropped unseen."""
@@ -283,9 +289,27 @@ class DepartmentFields(AssemblyState):
     def _department_line(self, text: str, location: str) -> bool:
         """"填报单位（盖章）：某县农业农村局" as a line of its own."""
         labelled = labelled_department(text)
-        if labelled is None:
+        if labelled is None or self._second_name_line(text, location):
             return False
         self._department_name(labelled[1], with_code="代码" in labelled[0], location=location, line=text)
+        return True
+
+    def _second_name_line(self, text: str, location: str) -> bool:
+        """A later "填报单位：…" (单位名称、部门名称 …) line naming another department than the line the name was read
+        from (or the title) says: the filing has one name, so the first stands and this line is listed with the reason, as a second
+        填报人 is. A 主管部门 line above a 单位名称 line is no such pair: the unit is whose form it is."""
+        labelled = labelled_department(text)
+        first, known = self.department_line, self.filing.get("department", {}).get("name")
+        if labelled is None or first is None or known is None:
+            return False
+        name = _split_code(labelled[1])[0]
+        said = [known, *(s.value for s in self.form_said if s.aspect == "部门")]  # the title's name too
+        supervisor_above = _is_supervisor(first) and not labelled[0].startswith("主管部门")
+        if any(same_department(one, name) for one in said) or supervisor_above:
+            return False
+        self._name_says(name, location)  # a second form's name row all the same (several_filings)
+        self.why_not[location] = (f"原表前面已有“{first}”，文件格式中部门名称只有一处，已按前一处录入，"
+                                  "这一项未录入，请核对")
         return True
 
     def _department_text_row(self, row: FormRow) -> int:

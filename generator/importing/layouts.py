@@ -114,9 +114,12 @@ PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUE
 PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_LIST_COLUMNS, "主管部门": "budget_unit"}
 PROJECT_GOAL_COLUMNS = {"年度绩效目标", "绩效目标", "年度目标", "项目绩效目标", "项目年度绩效目标"}
 # The heads over the two halves of an indicator table whose 中期 (实施期) and 年度 indicators stand side by side (the
-# central 项目支出绩效目标申报表): the kind of goal each half's indicators belong to. See indicator_halves.py.
-HALF_HEADS = {"中期指标": "中期", "中期绩效指标": "中期", "实施期指标": "实施期", "实施期绩效指标": "实施期",
-              "年度指标": "年度", "年度绩效指标": "年度"}
+# central 项目支出绩效目标申报表): the kind of goal each half's indicators belong to. Some forms name the goals
+# there ("中期目标 | 年度目标"): the same heads. Only a pair of them over the halves' own heads on the row below is
+# read so (see indicator_halves.py); a 总体目标 row naming the goals over their texts is not.
+HALF_HEADS = {f"{word}{goal}{what}": kind
+              for word, kind in (("中期", "中期"), ("实施期", "实施期"), ("年度", "年度"))
+              for goal in ("", "绩效") for what in ("指标", "目标")}
 # 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
 BUDGET_SPLITS = {"中期": "medium_term", "实施期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
@@ -205,6 +208,10 @@ BUDGET_REPORT_MATTERS = ("三公", "政府采购", "国有资产", "资产占用
 # Lines of the report's own apparatus, listed one by one: its table of contents ("目录") and the list of its
 # attachments ("附件1：部门收支总表"). Only the line: the attachments may be the goal tables themselves.
 REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四五六七八九十]*\s*([:：、.．]\s*)?[^\s:：、.．].*)$")
+# The form's own note on the table right above it ("注：本表金额单位为万元", "说明：1.……", "备注：……"). The content
+# format has no field for it: `notes` are the site's editorial notes, never the department's words, and a chapter of
+# `sections` would cut it off from its table. Only right under a table is such a line known to be a note on one.
+TABLE_NOTE = re.compile(r"^(?P<label>注\s*\d*|说\s*明|备\s*注|填表说明)\s*[:：]\s*\S")
 # The letter (公文) the forms come with: a 财政 body's 批复 as departments receive and publish it, or the department's
 # dated 公开说明. Its 文号 "某财预〔2026〕3号" (brackets 〔〕, [ ], ［］ or （）), its title "（某县财政局）关于批复/下达…的
 # 通知" (the issuing body may stand before 关于), the addressee "县司法局：", the body, the 附件 lines, and the issuing

@@ -34,7 +34,7 @@ FIELD_ORDER = ("id", "number", "code", "name", "category", "attribute", "period"
 class ProjectParts(AssemblyState):
     def _project_start(self, text: str) -> bool:
         """A paragraph that opens a project: a withheld notice, a numbered or plain heading, a budget title line."""
-        records = withheld(text)
+        records = withheld(text, frozenset(p["number"] for p in self.projects if isinstance(p.get("number"), int)))
         if records:
             self._open_projects()
             self.projects.extend(records)  # where the notice stands in the form, one record per run of numbers
@@ -153,11 +153,14 @@ class ProjectParts(AssemblyState):
             scopes = self.budget_pairs[:len(pairs)]
         for (head, key, figure), scope in zip(pairs, scopes):
             name = key.rpartition(".")[2]
-            self._place(head)
             if figure is not None and put_field(self.project, f"{scope}.{name}", figure.text, self.unit):
-                self._place(figure)
+                self._place(head, figure)
             elif figure is not None:
+                if figure.location != head.location:  # a label in one cell with its amount is listed whole
+                    self._place(head)
                 self.why_not[figure.location] = budget_refusal(self.project, figure.text, self.unit)
+            else:
+                self._place(head)
             if scope == "medium_term":
                 _period_word_note(self.project, head.text)
         return 1
@@ -455,8 +458,9 @@ def _label_amount_pairs(cells: list[Cell]) -> list[tuple[Cell, str, Cell | None]
             continue
         elif key and key.rpartition(".")[2] in BUDGET_FIELDS:
             pairs.append((cell, key, None))
-        elif line and not line.doubt and not line.unit and len(line.clauses) == 1:
-            pairs.append((cell, line.clauses[0][1], Cell(line.clauses[0][2], cell.location)))
+        elif line and not line.doubt and len(line.clauses) == 1:
+            # the unit written with the figure ("300万元") stays with it: `put_field` reads it only in the form's unit
+            pairs.append((cell, line.clauses[0][1], Cell(line.clauses[0][2] + (line.unit or ""), cell.location)))
         else:
             return []
     return pairs

@@ -24,14 +24,16 @@ NUMBERED_HEADINGS = (re.compile(rf"^项目\s*({NUMERAL})\s*[：:、.．]\s*(\S.{
                      re.compile(r"^(\d{1,3})\s*[、.．]\s*([^，。；,;：:\d][^，。；,;：:]{0,37}项目)$"))
 # "6-13号项目信息因涉及保密要求，项目绩效目标暂不公开。", "第6号至第13号项目因涉密不予公开", "序号6—13的项目…", one
 # project alone: "第7号项目涉密，不予公开" (its numbers are [7, 7]), and several apart by 、 (和、及): "第6、8、10号项目…",
-# "6号、8号项目…", "第6-8、11号项目…". Without 第 each number listed carries its 号 (or is a range): a bare "2、" at the
-# head of a line numbers the paragraph ("2、3号项目…" withholds project 3), as "1、" does before "第7号项目".
+# "6号、8号项目…", "第6-8、11号项目…", and without 第 a bare list: "6、8、10号项目…". Only a bare number at the head of
+# the line before one more number or range ("2、3号项目…") may number the paragraph instead, as "1、" does before
+# "第7号项目": see `_paragraph_number`.
 WITHHELD_SPAN = r"\d+\s*[号项]?\s*[-－—–~～至到]\s*第?\s*\d+\s*[号项]?"
 WITHHELD_SEP = r"\s*[、和及]\s*"
 WITHHELD_LAST = rf"(?:{WITHHELD_SPAN}\s*的?|\d+\s*号)"
 WITHHELD = re.compile(rf"(?P<numbers>第\s*(?:(?:{WITHHELD_SPAN}|\d+\s*[号项]?){WITHHELD_SEP}第?\s*)*"
-                      rf"(?:{WITHHELD_LAST}|\d+\s*项)|(?:(?:{WITHHELD_SPAN}|\d+\s*号){WITHHELD_SEP})*{WITHHELD_LAST})"
+                      rf"(?:{WITHHELD_LAST}|\d+\s*项)|(?:(?:{WITHHELD_SPAN}|\d+\s*号?){WITHHELD_SEP})*{WITHHELD_LAST})"
                       r"\s*项目.*?(不予公开|暂不公开|不宜公开|不公开)")
+HEAD_NUMBER = re.compile(r"\d+\s*、")  # "2、": a bare number that may be the paragraph's own
 WITHHELD_RANGE = re.compile(r"(\d+)(?:\s*[号项]?\s*[-－—–~～至到]\s*第?\s*(\d+))?")  # each number or range listed
 REASON = re.compile(r"因(.+?)(?:[，,、。；;]|而?(?:不予|暂不|不宜|不)公开)")
 # the law named, with the article it cites ("《政府信息公开条例》第十四条"), not the words after it
@@ -70,9 +72,10 @@ def unnumbered_heading(text: str) -> bool:
     return bool(UNNUMBERED.match(text)) and "部门" not in text and "整体" not in text
 
 
-def withheld(text: str) -> list[dict[str, Any]]:
+def withheld(text: str, published: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     """The withheld records a notice gives: one per range or number it lists (a record holds one run of numbers),
-    each with the notice's reason and basis; none for any other text."""
+    each with the notice's reason and basis; none for any other text. `published`: the numbers of the projects read
+    so far, which no notice withholds (see `_paragraph_number`)."""
     match = WITHHELD.search(text)
     if not match:
         return []
@@ -81,6 +84,9 @@ def withheld(text: str) -> list[dict[str, Any]]:
     runs = [[int(first), int(last or first)] for first, last in WITHHELD_RANGE.findall(match.group("numbers"))]
     notes = [] if basis else [{"field": "withheld.legal_basis",
                                "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"}]
+    head = _paragraph_number(text, match, runs)
+    if head is not None and head in published:
+        runs, head = runs[1:], None  # "2、3号项目…" after project 2 is published: the 2 numbers the paragraph
     if not reason:
         notes.append({"field": "withheld.reason", "text": "原文未单独写出不公开理由；编者以原文说明全文作为理由。"})
     if len(runs) > 1:
@@ -88,6 +94,9 @@ def withheld(text: str) -> list[dict[str, Any]]:
         notes.append({"field": "withheld.numbers",
                       "text": f"原文一条不公开说明列出几处序号（{listed}）；一条不予公开记录只记一段连续的序号，"
                               f"编者拆为{len(runs)}条记录，各录入原文的说明、理由和依据。"})
+    if head is not None:  # a reader takes the list as it reads; that the head may number the paragraph is said
+        notes.append({"field": "withheld.numbers",
+                      "text": f"原文这条说明开头的“{head}、”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开，请核对。"})
     records = []
     for numbers in runs:
         record: dict[str, Any] = {"numbers": numbers, "notice": text,
@@ -96,6 +105,16 @@ def withheld(text: str) -> list[dict[str, Any]]:
             record["legal_basis"] = basis.group(1).strip()
         records.append({"withheld": record} | ({"notes": [dict(note) for note in notes]} if notes else {}))
     return records
+
+
+def _paragraph_number(text: str, match: re.Match[str], runs: list[list[int]]) -> int | None:
+    """The bare number at the head of a notice that lists it and one more ("6、8号项目暂不公开"): it may number the
+    paragraph, or be a project listed with the next. None where the list says which: a number with 号 or 第, a
+    range, three or more listed ("6、8、10号项目"), or the list inside the line."""
+    numbers = match.group("numbers")
+    if text[:match.start()].strip() or len(runs) != 2 or not HEAD_NUMBER.match(numbers):
+        return None
+    return runs[0][0] if runs[0][0] == runs[0][1] else None
 
 
 def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
