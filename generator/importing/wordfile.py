@@ -8,15 +8,19 @@ that continues a vertical merge (`w:vMerge` without "restart") is one of the pos
 python-docx's `paragraph.text` and `cell.text` see only the runs that are a paragraph's own children, and its
 body only the body's own paragraphs and tables; documents as departments save them hold more, so the text is
 walked here:
-- Tracked changes (修订) read as accepted: inserted text (`w:ins`, `w:moveTo`) is read, deleted text (`w:del`,
-  `w:moveFrom`, a deleted row, a deleted paragraph mark joining two paragraphs) is not; a remark says so.
+- Tracked changes (修订) read as accepted: inserted text, rows and cells (`w:ins`, `w:moveTo`, `w:cellIns`) are read,
+  deleted ones (`w:del`, `w:moveFrom`, a deleted row, a deleted cell `w:cellDel`, a deleted paragraph mark joining two
+  paragraphs) are not; a remark says so.
 - Content controls (`w:sdt`, forms made from templates) are read through, around runs, cells, rows, paragraphs
   and tables. A control still showing its prompt ("单击或点击此处输入文字。") was never filled in: the prompt
   is no value, and is listed 未放入. Word's table of contents is such a control: its lines are listed 未放入 as
   the contents (they repeat the headings, which would otherwise be read twice).
 - Hyperlinks, fields (`w:fldSimple`, and the result of a complex field) and smart tags read as shown.
-- Hidden text (`w:vanish`, directly or by character style) is not read: it may be withheld text, so it is
-  listed 未放入 (at the end of the document, beside nothing it could be joined to) for the editor to see.
+- Hidden text (`w:vanish`, directly, by character style or by paragraph style, through the styles it is based on)
+  is not read: it may be withheld text, so it is listed 未放入 (at the end of the document, beside nothing it could
+  be joined to) for the editor to see. A hidden paragraph mark (`w:vanish` in the mark's own properties) hides
+  only the mark: its text shows, run on into the next paragraph, and is read so. A hidden row (`w:trPr/w:hidden`)
+  is not read: its text is listed 未放入, the rows shown numbered without it.
 - A table in a table's cell (a form pasted into a layout table) is a table of its own; the outer rows holding
   tables are layout, their cells read as paragraphs (as a web page's layout table is read).
 - Text boxes (`w:txbxContent`; Word stores a shape twice, DrawingML and VML, and one is read) are read where
@@ -62,6 +66,8 @@ RUN_TEXT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:sym"  # pyt
 PAGE_FIELD = re.compile(r"\b(PAGE|NUMPAGES|SECTIONPAGES)\b")
 PAGE_ONLY = re.compile(r"[\s\d第页共,，/／.．\-－—–]*")  # what a header's or footer's page number shows around its fields
 HIDDEN_REASON = "Word 中设为隐藏的文字（正常显示和打印时都看不到），没有读入；如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入"
+HIDDEN_ROW_REASON = ("Word 表格中设为隐藏的行（正常显示和打印时都看不到），整行没有读入；"
+                     "如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入")
 PROMPT_REASON = "Word 内容控件没有填写时显示的提示文字，不是填写的内容"
 NOTE_REASON = "Word 文档的脚注（尾注），导入没有把它当作原表的内容；是原表的内容（如表下的说明）时，请手工录入"
 CONTENTS_REASON = "Word 文档的目录（自动生成，照录各章节标题和页码），不是绩效目标的内容，未录入"
@@ -72,7 +78,7 @@ IN_CONTENTS = "ancestor::w:sdt[w:sdtPr/w:docPartObj/w:docPartGallery/@w:val='Tab
 def read(path: Path) -> SourceDocument:
     refuse_encrypted(path, "Word")
     document = open_or_refuse(path, docx.Document, "Word 文档", "Word")
-    reading = _Reading(_hidden_styles(document))
+    reading = _Reading(*_hidden_styles(document))
     headers, footers = _margins(document)
     body = _blocks(document.element.body, _Scope("", "", count(1)), reading)
     blocks = [*_margin_blocks(headers, reading), *body, *_margin_blocks(footers, reading), *_notes(document, reading),
@@ -97,6 +103,8 @@ def _picture_remarks(pictures: int) -> tuple[str, ...]:
 @dataclass
 class _Reading:
     hidden_styles: frozenset[str]  # character styles that hide their text
+    hiding_paragraph_styles: frozenset[str] = frozenset()  # paragraph styles that hide their paragraphs' text
+    default_paragraph_style: str | None = None  # the style of a paragraph naming none
     tracked: bool = False  # the document holds tracked changes (修订), read as accepted
     text_boxes: int = 0
     text_box_read: bool = False
@@ -159,6 +167,7 @@ class _Found:
     boxes: list = field(default_factory=list)  # the w:txbxContent anchored here
     page_field: bool = False
     hiding: bool = False  # the last run with text was hidden
+    styled_hidden: bool = False  # the paragraph's style hides its runs (a run may still show itself)
 
     @property
     def text(self) -> str:
@@ -170,9 +179,33 @@ class _Found:
                       self.boxes + after.boxes, self.page_field or after.page_field)
 
 
-def _hidden_styles(document: DocxDocument) -> frozenset[str]:
+def _hidden_styles(document: DocxDocument) -> tuple[frozenset[str], frozenset[str], str | None]:
+    """The character styles and the paragraph styles that hide text, and the default paragraph style."""
+    defaults = "/".join(qn(f"w:{tag}") for tag in ("docDefaults", "rPrDefault", "rPr", "vanish"))
+    vanish = document.styles.element.find(defaults)
+    hidden_by_default = vanish is not None and vanish.get(qn("w:val"), "true") not in FALSE
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    return (_hiding(document, WD_STYLE_TYPE.CHARACTER, False),
+            _hiding(document, WD_STYLE_TYPE.PARAGRAPH, hidden_by_default),
+            default.style_id if default is not None else None)
+
+
+def _hiding(document: DocxDocument, kind: WD_STYLE_TYPE, hidden_by_default: bool) -> frozenset[str]:
     return frozenset(style.style_id for style in document.styles
-                     if style.type == WD_STYLE_TYPE.CHARACTER and style.font.hidden)
+                     if style.type == kind and _style_hides(style, hidden_by_default))
+
+
+def _style_hides(style, hidden_by_default: bool) -> bool:
+    """A style hides text when it, or the nearest style it is based on that says, sets `w:vanish`, else when the
+    document's default run properties do. (Word toggles `w:vanish` between a paragraph style and a character style;
+    text either hides is taken as hidden, so that it is listed for the editor rather than published unseen.)"""
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:  # a loop of based-on styles ends
+        seen.add(style.style_id)
+        if style.font.hidden is not None:
+            return style.font.hidden
+        style = style.base_style
+    return hidden_by_default
 
 
 # --- blocks: paragraphs and tables, through content controls -----------------------------------------
@@ -205,7 +238,7 @@ def _blocks(container, scope: _Scope, reading: _Reading, prompt: bool = False) -
             continue
         found = _paragraph(element, reading, prompted)
         found = carried.joined(found) if carried else found
-        carried = found if _mark_deleted(element, reading) else None
+        carried = found if _runs_on(element, reading) else None
         if not carried:
             blocks += _paragraph_blocks(found, scope, reading, CONTENTS_REASON if element.xpath(IN_CONTENTS) else None)
     return blocks + (_paragraph_blocks(carried, scope, reading) if carried else [])
@@ -243,11 +276,26 @@ def _text_box(box, around: _Scope, reading: _Reading) -> list[Block]:
 # --- a paragraph's text ------------------------------------------------------------------------------
 
 def _paragraph(p, reading: _Reading, prompt: bool) -> _Found:
-    found = _Found()
+    found = _Found(styled_hidden=_paragraph_style(p, reading) in reading.hiding_paragraph_styles)
     _inline(p, found, reading)
     if prompt:  # a control's prompt is no text of the form
         found = _Found(prompts=[found.text], boxes=found.boxes)
     return found
+
+
+def _paragraph_style(p, reading: _Reading) -> str | None:
+    named = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return named.get(qn("w:val")) if named is not None else reading.default_paragraph_style
+
+
+def _runs_on(p, reading: _Reading) -> bool:
+    """Whether the paragraph runs on into the next as Word shows it: its mark deleted (a tracked change), or hidden
+    (the mark's own `w:vanish` hides the mark, not the paragraph's text, which shows joined to the next)."""
+    return _mark_deleted(p, reading) or _hides(p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:vanish')}"))
+
+
+def _hides(vanish) -> bool:
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in FALSE
 
 
 def _inline(element, found: _Found, reading: _Reading) -> None:
@@ -285,7 +333,7 @@ def _run(r, found: _Found, reading: _Reading) -> None:
     text = "".join(_symbol(e, reading) if e.tag == W_SYM else str(e) for e in r.xpath(RUN_TEXT))
     if not text:
         return
-    if _hidden(r, reading.hidden_styles):
+    if _hidden(r, reading.hidden_styles, found.styled_hidden):
         if found.hiding:
             found.hidden[-1] += text
         else:
@@ -304,11 +352,12 @@ def _symbol(sym, reading: _Reading) -> str:
     return shown or ""
 
 
-def _hidden(r, hidden_styles: frozenset[str]) -> bool:
+def _hidden(r, hidden_styles: frozenset[str], styled_hidden: bool) -> bool:
+    """The run's own `w:vanish` decides; else its character style, or its paragraph's style, hiding it."""
     vanish = r.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
     if vanish is not None:
-        return vanish.get(qn("w:val"), "true") not in FALSE
-    return r.style in hidden_styles
+        return _hides(vanish)
+    return r.style in hidden_styles or styled_hidden
 
 
 def _chosen(alternate):
@@ -334,8 +383,8 @@ def _table_blocks(tbl, scope: _Scope, reading: _Reading) -> list[Block]:
     """The table, or, when rows of it hold tables (a layout table), its other rows in pieces, and those rows'
     cells as paragraphs and tables, in order."""
     name = scope.table_name()
-    rows = [(tr, prompt) for tr, prompt in _unwrapped(tbl, (W_TR,)) if not _row_deleted(tr, reading)]
-    holding = [r for r, (tr, prompt) in enumerate(rows) if any(_holds_table(tc) for tc, _ in _unwrapped(tr, (W_TC,)))]
+    rows = _shown_rows(tbl, name, reading)
+    holding = [r for r, (tr, prompt) in enumerate(rows) if any(_holds_table(tc) for tc, _ in _cells(tr, False, reading))]
     blocks: list[Block] = []
     boxes: list = []
     piece: list[list[Cell]] = []
@@ -355,6 +404,54 @@ def _table_blocks(tbl, scope: _Scope, reading: _Reading) -> list[Block]:
         reading.remarks.append(f"{name} 第{rows_said}行的格子里套着表格（{'、'.join(inner)}）：套着的表格各读作一张表，"
                                "这些行格子里的其他文字按段落读入。")
     return blocks + [block for box in boxes for block in _text_box(box, scope, reading)]
+
+
+def _shown_rows(tbl, name: str, reading: _Reading) -> list[tuple[object, bool]]:
+    """The rows Word shows, with whether each is a control's prompt: not those deleted as a tracked change (gone
+    once accepted), nor hidden ones, which are listed (a hidden row may hold a project that is not to be published)."""
+    rows: list[tuple[object, bool]] = []
+    for tr, prompt in _unwrapped(tbl, (W_TR,)):
+        if _row_deleted(tr, reading):
+            continue
+        if _hides(tr.find(f"{qn('w:trPr')}/{qn('w:hidden')}")):
+            _list_hidden_row(tr, name, len(rows), reading)
+        else:
+            rows.append((tr, prompt))
+    return rows
+
+
+def _list_hidden_row(tr, name: str, shown: int, reading: _Reading) -> None:
+    """The hidden row's cells, all their text (hidden or not), listed 未放入 after the last row shown before it."""
+    text = " | ".join(words for tc, _ in _cells(tr, False, reading) if (words := _all_words(tc).strip()))
+    if not text:
+        return
+    where = f"{name} 第{shown}行之后（隐藏行" if shown else f"{name} 开头（隐藏行"
+    reading.listed[where] += 1
+    n = reading.listed[where]
+    reading.unread.append(Paragraph(text, f"{where}{n if n > 1 else ''}）", HIDDEN_ROW_REASON))
+
+
+def _all_words(element) -> str:
+    """All the text in an element as tracked changes accepted leave it, hidden or not, in tables and text boxes too
+    (each shape once); paragraphs a line each. For listing what is not read: nothing in it may go unseen."""
+    if element.tag in DELETED or element.tag in WITHOUT_TEXT:  # deleted text; properties (their tab stops are w:tab)
+        return ""
+    if element.tag == ALTERNATE:
+        return _all_words(_chosen(element))
+    own = {qn("w:t"): element.text or "", qn("w:tab"): "\t", qn("w:br"): "\n"}.get(element.tag, "")
+    inner = "".join(_all_words(child) for child in element if isinstance(child.tag, str))
+    return own + inner + ("\n" if element.tag == W_P else "")
+
+
+def _cells(tr, prompt: bool, reading: _Reading) -> Iterator[tuple[object, bool]]:
+    """The row's cells, with whether each is a control's prompt; a cell deleted as a tracked change (`w:cellDel`)
+    is gone once accepted, the cells after it moving left as Word moves them; an inserted one (`w:cellIns`) stays."""
+    for tc, prompted in _unwrapped(tr, (W_TC,), prompt):
+        inserted = tc.find(f"{qn('w:tcPr')}/{qn('w:cellIns')}") is not None
+        deleted = tc.find(f"{qn('w:tcPr')}/{qn('w:cellDel')}") is not None
+        reading.tracked |= inserted or deleted
+        if not deleted:
+            yield tc, prompted
 
 
 def _row_deleted(tr, reading: _Reading) -> bool:
@@ -383,7 +480,7 @@ def _piece(rows: list[list[Cell]], name: str, first: int, cut: bool) -> list[Tab
 def _layout_row(tr, r: int, name: str, scope: _Scope, reading: _Reading, prompt: bool) -> list[Block]:
     blocks: list[Block] = []
     c = tr.grid_before
-    for tc, prompted in _unwrapped(tr, (W_TC,), prompt):
+    for tc, prompted in _cells(tr, prompt, reading):
         cell = _Scope(f"{_location(name, r, c)} ", scope.table_prefix, scope.tables, scope.page_numbers)
         blocks += _blocks(tc, cell, reading, prompted)
         c += tc.grid_span
@@ -392,7 +489,7 @@ def _layout_row(tr, r: int, name: str, scope: _Scope, reading: _Reading, prompt:
 
 def _row(tr, r: int, above: list[Cell], name: str, reading: _Reading, prompt: bool, boxes: list) -> list[Cell]:
     row = [_cell("", name, r, c) for c in range(tr.grid_before)]
-    for tc, prompted in _unwrapped(tr, (W_TC,), prompt):
+    for tc, prompted in _cells(tr, prompt, reading):
         c = len(row)
         origin = _vertical_origin(tc, above, c) or _horizontal_origin(tc, row)
         location = _location(name, r, c)
@@ -414,7 +511,7 @@ def _cell_text(tc, location: str, reading: _Reading, prompt: bool, boxes: list) 
             lines[-1] += found.text
         else:
             lines.append(found.text)
-        runs_on = _mark_deleted(p, reading)
+        runs_on = _runs_on(p, reading)
     boxes += cell.boxes
     reading.not_shown(cell, location)
     return "\n".join(lines)
