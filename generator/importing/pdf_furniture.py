@@ -36,7 +36,9 @@ RADICAL = re.compile("[\u2015\u2e80-\u2eff\u2f00-\u2fdf]")
 
 # A character the text layer cannot name: pdfminer writes "(cid:123)" for a glyph of a font without a ToUnicode map,
 # and a font that maps its glyphs to the private use area (or to U+FFFD) says nothing about what they draw.
-UNREADABLE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+PRIVATE_USE = "\ue000-\uf8ff"  # code points a font may give its glyphs without saying what they draw
+UNREADABLE = re.compile(rf"\(cid:\d+\)|[{PRIVATE_USE}\ufffd]")
+PRIVATE_USE_CHAR = re.compile(f"[{PRIVATE_USE}]")
 
 
 # A few such characters among readable text are symbols (tick boxes in a font the text layer cannot name): left out
@@ -50,7 +52,7 @@ def name_symbols(pages) -> None:
     draws, as the Word reader names `w:sym` (symbols.py)."""
     for page in pages:
         for char in page.chars:
-            if len(char["text"]) == 1 and 0xE000 <= ord(char["text"]) <= 0xF8FF:
+            if PRIVATE_USE_CHAR.fullmatch(char["text"]):
                 char["text"] = symbol_text(char.get("fontname") or "", ord(char["text"])) or char["text"]
 
 
