@@ -123,6 +123,8 @@ def _none(_: Any) -> Value:
 FILING_COLUMNS = (
     Column("部门标识", lambda r: r.filing.department.id, description="部门在网址中的标识"),
     Column("部门名称", lambda r: r.filing.department.name),
+    field_column(Department, "supervisor", lambda r: r.filing.department.supervisor,
+                 description="文件是下属单位的时，其主管部门的名称，照原表"),
     field_column(Department, "code", lambda r: r.filing.department.code, description="照原表，文字，保留开头的 0"),
     field_column(Department, "unit_code", lambda r: r.filing.department.unit_code,
                  description="照原表，文字，保留开头的 0"),

@@ -85,6 +85,7 @@ class Department(Model):
     id: SafeId = Field(description="部门标识，用于网址，如 ezhou-sfj；一经发布不再更改")
     name: Text = Field(description="部门（单位）名称，如 鄂州市司法局")
     region: SafeId = Field(description="所属地区的标识，须在 site_config.yml 的 regions 中定义")
+    supervisor: Text | None = Field(None, description="主管部门名称，照原表；文件是下属单位的（单位名称与主管部门不同）时填写")
     code: Code | None = Field(None, description="主管部门代码，照原表，如 017（开头的 0 照原样保留）")
     unit_code: Code | None = Field(None, description="单位代码（预算单位编码），照原表，如 \"207101\"")
 

@@ -339,7 +339,7 @@ def catalogue(view: FilingView) -> tuple[tuple[str, str], ...]:
     f = view.filing
     rows = [("发布机构", f.publisher or f.department.name), ("名称", f.title), ("预算年度", str(f.fiscal_year)),
             ("文件类型", f.kind)]
-    rows += [(vocabulary.label(Department, key), getattr(f.department, key)) for key in ("code", "unit_code")
+    rows += [(vocabulary.label(Department, key), getattr(f.department, key)) for key in ("supervisor", "code", "unit_code")
              if getattr(f.department, key)]
     for label, value in (("填报日期", f.filed_on), ("批复日期", f.approved_on), ("公开日期", f.published_on)):
         if value:

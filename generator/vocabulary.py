@@ -42,7 +42,8 @@ def _labels(**texts: str) -> dict[str, Label]:
 
 FIELD_LABELS: dict[type[BaseModel], dict[str, Label]] = {
     m.Note: _labels(field="所说明的字段", text="内容"),
-    m.Department: _labels(id="部门标识", name="部门名称", region="地区", code="主管部门代码",
+    m.Department: _labels(id="部门标识", name="部门名称", region="地区", supervisor="主管部门",
+                          code="主管部门代码",
                           unit_code="单位代码"),
     m.Contact: _labels(filer="填报人", phone="联系电话"),
     m.FundLine: _labels(name="项目", amount="金额", share="占比", prior="往年金额", notes="编者注"),

@@ -194,7 +194,7 @@ def test_tasks_csv_is_the_filed_table(out, items):
 
 
 def _task_row(number, kind, name, content, total, fiscal, other, note) -> dict[str, str]:
-    return {"部门标识": "demo-sfj", "部门名称": "示例市司法局", "主管部门代码": "", "单位代码": "", "地区": "示例省/示例市",
+    return {"部门标识": "demo-sfj", "部门名称": "示例市司法局", "主管部门": "", "主管部门代码": "", "单位代码": "", "地区": "示例省/示例市",
             "预算年度": "2025", "文件类型": "批复", "行号": number, "行类型": kind, "任务名称": name, "主要内容": content,
             "预算金额（资金总额）": total, "预算金额（其中：财政拨款）": fiscal, "预算金额（其他资金）": other,
             "金额单位": "万元", "编者注": note}
@@ -280,7 +280,7 @@ def test_codes_are_in_every_table_and_the_json_as_text(out, items):
                 assert rows or kind in ("funds", "tasks", "withheld"), (scope, kind, suffix)
     data = json.loads((out / f"{data_dir(court)}.json").read_text("utf-8"))
     assert data["filing"]["department"] | {} == {"id": "demo-court", "name": "示例区人民法院", "region": "demo-city",
-                                                  "code": "207", "unit_code": "207101"}
+                                                  "supervisor": None, "code": "207", "unit_code": "207101"}
 
 
 def test_a_code_with_a_leading_zero_survives_csv_and_xlsx(tmp_path, items):
@@ -289,6 +289,17 @@ def test_a_code_with_a_leading_zero_survives_csv_and_xlsx(tmp_path, items):
     export_filing(ExportInput(coded, ("示例省",)), tmp_path)
     assert {text(r["主管部门代码"]) for r in csv_records(tmp_path / f"{data_dir(coded)}-indicators.csv")} == {"017"}
     assert {r["主管部门代码"] for r in xlsx_records(tmp_path / f"{data_dir(coded)}.xlsx", "指标")} == {"017"}
+
+
+def test_a_units_supervisor_is_in_every_table_and_the_json(tmp_path, items):
+    """A unit's filing names its 主管部门: in the 主管部门 column of each table, and in the JSON's department."""
+    filing = items[0].filing
+    unit = filing.model_copy(update={"department": filing.department.model_copy(update={"supervisor": "示例市教育局"})})
+    export_filing(ExportInput(unit, ("示例省",)), tmp_path)
+    assert {r["主管部门"] for r in csv_records(tmp_path / f"{data_dir(unit)}-indicators.csv")} == {"示例市教育局"}
+    assert {r["主管部门"] for r in xlsx_records(tmp_path / f"{data_dir(unit)}.xlsx", "指标")} == {"示例市教育局"}
+    data = json.loads((tmp_path / f"{data_dir(unit)}.json").read_text("utf-8"))
+    assert data["filing"]["department"]["supervisor"] == "示例市教育局"
 
 
 def test_xlsx_amounts_show_their_filed_decimals(out, items):
@@ -702,9 +713,10 @@ def test_a_workbook_of_awkward_values_reads_back_as_written_whole(items, tmp_pat
     funds, indicators = book["资金"], book["指标"]
     header = [cell.value for cell in funds[1]]
     assert header[header.index("编者注") - 3:header.index("编者注")] == ["2022年金额", "2023年金额", "2024年金额"]
-    assert [(c.value, c.number_format) for c in funds["L"][1:4]] == [
+    amounts = list(funds.iter_cols(min_col=header.index("金额") + 1, max_col=header.index("金额") + 1))[0]
+    assert [(c.value, c.number_format) for c in amounts[1:4]] == [
         (0.123456789012, "0.000000000000"), (100, "0"), (0, "0.00")]
-    assert funds["L6"].number_format == "0." + "0" * 30
+    assert amounts[5].number_format == "0." + "0" * 30
     header = [cell.value for cell in indicators[1]]
     values = [row[header.index("三级指标")] for row in indicators.iter_rows(min_row=2, values_only=True)]
     assert values[:3] == ["=SUM(A1:A2)", "0012", "ctrl_x0001__x0008__x000B__x001F_ end"]

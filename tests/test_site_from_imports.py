@@ -32,6 +32,7 @@ from tests import test_import_indicator_variants as indicator_variants
 from tests import test_import_letters as letters
 from tests import test_import_project_forms as project_forms
 from tests import test_import_self_evaluation as self_evaluation
+from tests import test_import_supervisor as supervisor
 from tests.conftest import build_into, serve
 from tests.forms.layout import FormBlock
 from tests.test_import_tasks import write
@@ -91,11 +92,12 @@ FORMS: list[tuple[str, Callable[[], list[FormBlock]], str, str | None, int | Non
     ("实施期申报表.docx", lambda: central_forms.application("实施期"), "jyj", "申报", 2026),
     ("指标表.xlsx", lambda: indicator_variants.indicator_form(indicator_variants.FULL_HEADER,
                                                             indicator_variants.FULL_ROWS), "jtj", "批复", 2026),
+    ("单位.txt", lambda: supervisor.unit_form(("主管部门", (supervisor.SUPERVISOR, 8))), "yizhong", "公开", 2026),
 ]
 INDICATORS = {"d/zrzy/2026-gongkai/": 3, "d/zrzy/2026-shenbao/": 3, "d/jtj/2026-gongkai/": 12,
               "d/jtj/2026-shenbao/": 4, "d/jtj/2025-gongkai/": 4, "d/sfj/2026-pifu/": 1, "d/nyj/2026-gongkai/": 1,
               "d/nyj/2025-gongkai/": 2, "d/jyj/2026-shenbao/": len(central_forms.MEDIUM_INDICATORS + central_forms.ANNUAL_INDICATORS),
-              "d/jtj/2026-pifu/": len(indicator_variants.FULL_INDICATORS)}
+              "d/jtj/2026-pifu/": len(indicator_variants.FULL_INDICATORS), "d/yizhong/2026-gongkai/": 3}
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +178,7 @@ def test_every_indicator_is_rendered(imported) -> None:
 
 @pytest.mark.parametrize("path", ["d/zrzy/2026-gongkai/", "d/zrzy/2026-shenbao/", "d/jtj/2026-gongkai/",
                                   "d/jtj/2026-shenbao/p/420701260000000000012/", "d/sfj/2026-pifu/", "d/jtj/",
-                                  "d/jyj/2026-shenbao/p/p1/", "d/jtj/2026-pifu/"])
+                                  "d/jyj/2026-shenbao/p/p1/", "d/jtj/2026-pifu/", "d/yizhong/"])
 def test_no_accessibility_violations(path: str, site_url: str, page) -> None:
     assert axe_violations(page, site_url + path) == []
 
@@ -376,3 +378,12 @@ def test_department_history_keeps_each_filing_of_a_year_and_each_kind_of_goal(si
                                 ["满意度指标", "服务对象满意度指标", "群众满意度", "≥ 90 %", "≥ 90 %持平"]]
     # The 中长期 goal has no indicators: nothing of it to follow, so no table of its own (one kind: no kind heading).
     assert 'id="ind-years-' not in html(site, "d/zrzy")
+
+
+def test_a_units_supervisor_is_named_on_its_pages(site: Path) -> None:
+    """The unit's filing is the unit's (its pages under its name), its 主管部门 named on the department page and in
+    the filing's catalogue."""
+    department, filing = html(site, "d/yizhong"), html(site, "d/yizhong/2026-gongkai")
+    assert f"<h1>{supervisor.UNIT}</h1>" in department
+    assert f"· 主管部门 {supervisor.SUPERVISOR}" in department
+    assert f"<div><dt>主管部门</dt><dd>{supervisor.SUPERVISOR}</dd></div>" in filing

@@ -61,6 +61,7 @@ class AssemblyState:
         self.under_table: str | None = None
         self.table_notes: set[str] = set()  # where the lines read as such notes are
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
+        self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
         self.opening_budget: tuple[int, dict[int, str]] | None = None  # 年初预算数's column, the result columns' heads

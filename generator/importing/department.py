@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..models import Filing
+from ..models import Department, Filing
 from ..vocabulary import label as field_label
 from .assembly_state import AssemblyState
 from .document import Cell
@@ -252,17 +252,22 @@ class DepartmentFields(AssemblyState):
         self.why_not[location] = f"另一张表的标题；文件中文件名称只有一处，已按原表的“{title}”录入，这一行未录入"
         return False
 
-    def _department_name(self, text: str, with_code: bool, location: str, line: str | None = None) -> None:
+    def _department_name(self, text: str, with_code: bool, location: str, line: str | None = None,
+                         supervisor: bool = False) -> None:
         """The name as filed; a code in front of it ("[017]××县司法局") is the department's code, not its name.
 
         A name in a "填报单位：…" line (`line`, the whole text) stands until a table's name cell says it: the
         table's name is the department's, and a line that says another name is kept in a note. A name cell in a
         project's form naming another unit than the department ("单位名称 | 某县第一中学") is the project's unit, as
-        its 预算单位 is, never the department's name."""
+        its 预算单位 is, never the department's name. `supervisor`: the label is 主管部门's (see `_beside_supervisor`)."""
         name, digits, side = _split_code(text)
         department = self.filing.setdefault("department", {})
         known = department.get("name")
-        if line is None and self.project is not None and known and not same_department(known, name):
+        if known and not same_department(known, name) and self._beside_supervisor(name, supervisor, line):
+            self._name_says(name, location)
+            self._name_code(text, digits, side, with_code, "supervisor" if supervisor else "name")
+            return
+        if self.project is not None and known and not same_department(known, name):
             self._put_budget_unit(self.project, name, f"“{line or text}”")
             return
         self._name_says(name, location)
@@ -272,14 +277,35 @@ class DepartmentFields(AssemblyState):
         if line is None and known and self.department_line is not None:
             self._names_disagree(self.department_line, name, known)
         self.department_line = line
+        self.name_from_supervisor = supervisor
         department["name"] = name
+        self._name_code(text, digits, side, with_code, "name")
+
+    def _beside_supervisor(self, name: str, supervisor: bool, line: str | None) -> bool:
+        """A form of a unit under a 主管部门 names both ("主管部门 | 某县教育局", "单位名称 | 某县第一中学"), in either
+        order: the unit, whose form it is, is the filing's department, and the 主管部门 its `supervisor`. Neither
+        name is dropped (the 主管部门's used to be written over, or to write over the unit's)."""
+        department = self.filing["department"]
+        if supervisor and not self.name_from_supervisor and department.get("supervisor") in (None, name):
+            department["supervisor"] = name
+            return True
+        if supervisor or not self.name_from_supervisor or self.project is not None:
+            return False
+        department["supervisor"], department["name"] = department["name"], name
+        self.name_from_supervisor, self.department_line = False, line
+        return True
+
+    def _name_code(self, text: str, digits: str | None, side: str, with_code: bool, key: str) -> None:
+        """The code written with a name: the 主管部门's code when its label says 代码 ("主管部门及代码"), else no part
+        of the name, taken off with a note."""
         if digits is None:
             return
         if with_code:
-            department["code"] = digits
+            self.filing["department"]["code"] = digits
         else:
-            self.notes.append({"field": "department.name", "text": f"原表写作“{text}”；编者去掉{side}的编码，"
-                                                                   f"部门名称写作“{name}”。"})
+            name = self.filing["department"][key]
+            self.notes.append({"field": f"department.{key}", "text": f"原表写作“{text}”；编者去掉{side}的编码，"
+                                                                     f"{field_label(Department, key)}写作“{name}”。"})
 
     def _names_disagree(self, line: str, table_name: str, line_name: str) -> None:
         if line_name != table_name:
@@ -291,7 +317,8 @@ class DepartmentFields(AssemblyState):
         labelled = labelled_department(text)
         if labelled is None or self._second_name_line(text, location):
             return False
-        self._department_name(labelled[1], with_code="代码" in labelled[0], location=location, line=text)
+        self._department_name(labelled[1], with_code="代码" in labelled[0], location=location, line=text,
+                              supervisor=labelled[0].startswith("主管部门"))
         return True
 
     def _second_name_line(self, text: str, location: str) -> bool:
@@ -300,12 +327,13 @@ class DepartmentFields(AssemblyState):
         填报人 is. A 主管部门 line above a 单位名称 line is no such pair: the unit is whose form it is."""
         labelled = labelled_department(text)
         first, known = self.department_line, self.filing.get("department", {}).get("name")
-        if labelled is None or first is None or known is None:
-            return False
+        if labelled is None or first is None or known is None or self.project is not None:
+            return False  # in a project's form, another unit's name is the project's (`_department_name`)
         name = _split_code(labelled[1])[0]
         said = [known, *(s.value for s in self.form_said if s.aspect == "部门")]  # the title's name too
         supervisor_above = _is_supervisor(first) and not labelled[0].startswith("主管部门")
-        if any(same_department(one, name) for one in said) or supervisor_above:
+        supervisor_below = labelled[0].startswith("主管部门") and "supervisor" not in self.filing["department"]
+        if any(same_department(one, name) for one in said) or supervisor_above or supervisor_below:
             return False
         self._name_says(name, location)  # a second form's name row all the same (several_filings)
         self.why_not[location] = (f"原表前面已有“{first}”，文件格式中部门名称只有一处，已按前一处录入，"
@@ -422,8 +450,31 @@ class DepartmentFields(AssemblyState):
         name_key = department_label(cell.text)
         if not _value_cell(following) or name_key is None:
             return ()
-        self._department_name(following.text, with_code="代码" in name_key, location=following.location)
+        if why := self._second_name_cell(following.text, name_key, following.location):
+            self.why_not.update({listed.location: why for listed in (cell, following)})
+            return ()
+        self._department_name(following.text, with_code="代码" in name_key, location=following.location,
+                              supervisor=name_key.startswith("主管部门"))
         return (cell, following)
+
+    def _second_name_cell(self, text: str, label: str, location: str) -> str | None:
+        """Why a later name row of the department's form naming another department ("部门名称 | 某县教育局", then
+        "单位名称 | 某县卫生健康局") is not read: the filing has one name (and one 主管部门), so the first stands and the
+        row is listed, as a later "填报单位：…" line is. A unit's name beside its 主管部门's is no such row (see
+        `_beside_supervisor`); in a project's form another unit's name is the project's (see `_department_name`)."""
+        department = self.filing.get("department", {})
+        known, name = department.get("name"), _split_code(text)[0]
+        if known is None or self.department_line is not None or self.project is not None \
+                or same_department(known, name):
+            return None
+        supervisor = label.startswith("主管部门")
+        if supervisor and not self.name_from_supervisor and department.get("supervisor") in (None, name) \
+                or not supervisor and self.name_from_supervisor:
+            return None
+        self._name_says(name, location)  # a second form's name row all the same (several_filings)
+        first = department.get("supervisor") if supervisor and not self.name_from_supervisor else known
+        return (f"原表前面已有{'主管部门' if supervisor else '部门名称'}“{first}”，文件格式中此项只有一处，已按前一处录入，"
+                "这一项未录入，请核对")
 
     def _labelled_department(self, cell: Cell, following: Cell | None) -> Placed:
         return (cell,) if self._department_line(cell.text, cell.location) else ()

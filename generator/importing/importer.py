@@ -134,22 +134,26 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
     if not region:
         raise ImportFailure(f"{path}：无法确定部门“{department['name']}”所属地区，未写入任何文件。"
                             "请用 --region 指定地区标识（须在 site_config.yml 的 regions 中定义）。")
-    codes = _codes(filing, department, by_name or by_id)
-    filing["department"] = {"id": department_id, "name": department["name"], "region": region} | codes
+    filing["department"] = {"id": department_id, "name": department["name"], "region": region} \
+        | _same_every_year(filing, department, by_name or by_id)
 
 
-def _codes(filing: dict[str, Any], department: dict[str, Any], known: dict[str, Any] | None) -> dict[str, str]:
-    """The form's department codes; a code the form does not give is the department's files' (every filing of a
-    department must say the same of it, or the build stops), with a note. A code the form gives otherwise is kept
+# What a department's every filing must say alike (or the build stops), besides its id, name and region.
+EVERY_YEAR = ("supervisor", "code", "unit_code")
+
+
+def _same_every_year(filing: dict[str, Any], department: dict[str, Any], known: dict[str, Any] | None) -> dict[str, str]:
+    """The form's 主管部门 and department codes; one the form does not give is the department's files' (every filing
+    of a department must say the same of it, or the build stops), with a note. One the form gives otherwise is kept
     as filed: `gongkai check` of the whole content then names the two files that differ."""
-    codes = {key: department[key] for key in ("code", "unit_code") if department.get(key)}
-    for key in ("code", "unit_code"):
-        if key not in codes and known and known.get(key):
-            codes[key] = known[key]
+    fields = {key: department[key] for key in EVERY_YEAR if department.get(key)}
+    for key in EVERY_YEAR:
+        if key not in fields and known and known.get(key):
+            fields[key] = known[key]
             filing.setdefault("notes", []).append(
                 {"field": f"department.{key}", "text": f"原表未写{label(Department, key)}；编者按本部门已有文件写作"
                                                       f"“{known[key]}”。"})
-    return codes
+    return fields
 
 
 def _name_from_title(filing: dict[str, Any]) -> None:
