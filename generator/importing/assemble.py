@@ -15,17 +15,18 @@ import re
 from .assembly_state import TextTarget
 from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
                          personal_reasons)
-from .document import Paragraph, SourceDocument
+from .document import Paragraph, SourceDocument, Table
 from .form_rows import FormRows
 from .goals import GOAL_START, Goals
 from .imported import Imported
 from .indicator_halves import IndicatorHalves
-from .layouts import DATE_LABELS, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, normalize
+from .layouts import (ATTACHMENT_HEAD, DATE_LABELS, FILLING_INSTRUCTIONS, INSTRUCTION_ITEM, LABELLED_VALUE, MONEY_UNIT,
+                      PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, normalize)
 from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
-from .projects import budget_line, project_line
+from .projects import budget_line, heading, project_line, withheld
 from .running_text import PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING, SUBHEADING, RunningText
 from .self_evaluation import SelfEvaluation
 from .several_filings import SeveralFilings
@@ -33,6 +34,7 @@ from .tables import TableParts
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
+FILLING_INSTRUCTIONS_REASON = "原表印制的“{label}”，是告诉填表人怎样填写这张表的，不是部门填报的内容，未录入"
 TABLE_NOTE_REASON = ("原表紧接在表格下的“{label}”，是原表对上面这张表的说明；文件格式中没有对应的字段（编者注只写编者的话），"
                      "未录入，请核对其中有无须手工录入的内容")
 
@@ -46,10 +48,12 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                 self._paragraph(block)
                 # a note's next line may be another note
                 self.under_table = _sheet(block.location) if block.location in self.table_notes else None
+                self.line_above = block.text.strip()
             else:
                 self._close_text()
                 self._table(block)
                 self.under_table = _sheet(block.location)
+                self.line_above = None
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
@@ -66,6 +70,10 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
         if self._letter_line(paragraph):
             return  # the 批复 letter around the forms: its 文号, title, date, or a line listed with its reason
+        if self._filling_instructions(text, paragraph.location):
+            return  # the form's printed 填报说明: listed with that reason
+        if self._withheld_list(text, paragraph.location):
+            return  # a notice that lists its projects on the lines below, and those lines
         if self._table_note(text, paragraph.location):
             return  # the form's own note on the table above: listed with that reason
         self._title_says(text, paragraph.location)  # whose form a title starts, whatever reading then takes it
@@ -76,7 +84,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return  # a project's text without a field, a person's name or number, a second name: listed with why
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
-                or self._part_heading(text) or self._section_start(text) or self._goal_line(text, paragraph.location) \
+                or self._part_heading(text) or self._section_start(text, paragraph.location) or self._goal_line(text, paragraph.location) \
                 or self._numbered_goal(text, paragraph.location) or self._subheading(text) or self._running_text(text) \
                 or self._title(text) or self._year_line(text, paragraph.location) \
                 or self._other_title(text, paragraph.location)
@@ -87,12 +95,28 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         else:
             self.why_not.setdefault(paragraph.location, "未识别的段落")
 
+    def _filling_instructions(self, text: str, location: str) -> bool:
+        """"填报说明：" (填表说明, 填报须知) and the numbered lines right under it ("1.本表由项目单位填报；"): the form's printed
+        instructions to whoever fills it in, not the department's filing. Listed with that reason, never read into a
+        field or a chapter ("2.金额单位为万元" says how to fill the form in, not the filing's unit). A project's heading
+        or a withheld notice under them is not one of them: it is read as such."""
+        label = FILLING_INSTRUCTIONS.match(text)
+        if label:
+            self._close_text()
+            self.instructions = re.sub(r"\s", "", label.group("label"))
+        elif self.instructions is None or self.line_above is None or self.in_table or not INSTRUCTION_ITEM.match(text) \
+                or heading(text) or withheld(text):
+            self.instructions = None
+            return False
+        self.why_not[location] = FILLING_INSTRUCTIONS_REASON.format(label=self.instructions)
+        return True
+
     def _table_note(self, text: str, location: str) -> bool:
         """"注：……" (说明、备注) right under a table, or as a row of one cell in it: the form's note on that table. The
         content format has no field for the department's note (see TABLE_NOTE): listed, saying what it is."""
         note = TABLE_NOTE.match(text)
-        if note is None or not (self.under_table == _sheet(location) or self.in_table):
-            return False
+        if note is None or not (self.under_table == _sheet(location) or self.in_table) or withheld(text):
+            return False  # "注：第6号项目因涉密暂不公开" is the notice of the withheld projects, read as one
         self.why_not[location] = TABLE_NOTE_REASON.format(label=re.sub(r"\s", "", note.group("label")))
         self.table_notes.add(location)
         return True
@@ -123,24 +147,45 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         return not unread
 
     def _part_heading(self, text: str) -> bool:
-        """"第一部分", "预算项目绩效目标", "第一部分 部门概况": what follows a project part is projects."""
+        """"第一部分", "预算项目绩效目标", "第一部分 部门概况": what follows a project part is projects. A part after the
+        projects have begun ("第三部分 其他说明", or "第三部分" with "其他说明" on the next line as Word's export writes
+        it) is a chapter of the filing: its paragraphs are a section. A part listing attachments (附件) is none."""
         part = PART_HEADING.match(text)
         title = part.group("title").strip() if part else text
         if text not in PARTS and part is None:
-            return False
+            return self._part_title(text)
         self._close_text()
         self.parts.add(title or text)
         if title in PROJECT_PARTS:
             self.in_projects = True
+        elif title and title not in PARTS and self.in_projects and not ATTACHMENT_HEAD.match(title):
+            self._start_section(text, title)
         return True
 
-    def _section_start(self, text: str) -> bool:
+    def _part_title(self, text: str) -> bool:
+        """The line right under a bare "第三部分" in the projects part, a title and no sentence ("其他说明"): the part's
+        title, read as if the heading were one line ("第三部分 其他说明")."""
+        heading_text = self._completed_part_heading(text)
+        if heading_text is None or not self.in_projects or ATTACHMENT_HEAD.match(text):
+            return False
+        return self._part_heading(heading_text)
+
+    def _section_start(self, text: str, location: str) -> bool:
         section = SECTION_HEADING.match(text)
-        if not section or self.in_projects:
+        if not section or (self.in_projects and not self._chapter_after_projects(location)):
             return False
         self._close_text()
         self._start_section(text, section.group("title"))
         return True
+
+    def _chapter_after_projects(self, location: str) -> bool:
+        """A chapter heading ("三、其他需要说明的事项") in the projects part is the filing's own chapter only after the last
+        project's tables: no table follows it in the document. Before a table it may head a project or a project's
+        text, which stays the project's (never a section of the filing)."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), None)
+        return bool(self.projects) and not self.in_table and at is not None \
+            and not any(isinstance(block, Table) for block in blocks[at + 1:])
 
     def _goal_line(self, text: str, origin: str) -> bool:
         """"年度目标：…" starts a goal; a bare "年度目标" takes the next paragraph as its text. In a project the label

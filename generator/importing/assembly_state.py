@@ -52,6 +52,7 @@ class AssemblyState:
         self.spending: list[tuple[int, Cell]] = []
         self.spending_head: list[Cell] = []  # the row of the spending plan's heads, for `_lined_up`
         self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
+        self.copied = self.realign  # copied text, also in a table read by column (`realign` is per table)
         self.budget_periods: dict[int, str] = {}
         self.budget_head: list[Cell] = []  # the row of the 中期/年度 heads, for `_lined_up`
         self.budget_pairs: list[str] = []  # the periods of "中期资金总额： | 300.00 | 年度资金总额： | 100.00", in order
@@ -60,6 +61,9 @@ class AssemblyState:
         # a workbook); None when it is neither
         self.under_table: str | None = None
         self.table_notes: set[str] = set()  # where the lines read as such notes are
+        self.instructions: str | None = None  # the label of the 填报说明 block being read (`_filling_instructions`)
+        self.withheld_list: tuple[str, str] | None = None  # a notice listing its projects below: (text, location)
+        self.line_above: str | None = None  # the paragraph just before the one being read (None after a table)
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year

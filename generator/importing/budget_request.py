@@ -158,7 +158,8 @@ class RequestReader:
                 self.placed.append(cell)
         if grid.header_rows:
             header, values = rows[:grid.header_rows], rows[grid.header_rows]
-            filed = self._by_order(header, values) if self.by_order else self._by_column(header, values)
+            in_order = self.by_order and not _slots_kept(header, values)
+            filed = self._by_order(header, values) if in_order else self._by_column(header, values)
         else:
             filed = self._pairs(rows)
         return self._funds(filed)
@@ -249,6 +250,18 @@ class RequestReader:
         if notes:
             line["notes"] = notes
         return line
+
+
+def _slots_kept(header: list[list[Cell]], values: list[Cell]) -> bool:
+    """Copied text that kept the slots of the merged heads (资金总额 | (empty) | 财政拨款 | (empty) …, the amounts
+    likewise): every amount stands in the column of a head of the one head row, so the columns line up as in a real
+    grid. Read in order, each empty slot would pass an amount on to the next head."""
+    rows = [row for row in header if not all(_role(c) == "label" for c in _present(row))]
+    if len(rows) != 1:
+        return False
+    heads = {column for column, cell in enumerate(rows[0]) if _role(cell) in ("total", "line")}
+    amounts = {column for column, cell in enumerate(values) if cell.text}
+    return bool(amounts) and amounts <= heads
 
 
 def _column_heads(header: list[list[Cell]]) -> list[Head]:

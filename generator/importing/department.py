@@ -395,9 +395,10 @@ class DepartmentFields(AssemblyState):
 
     def _personal_line(self, text: str, location: str) -> bool:
         """"项目负责人：李四" as a line, or a second, different "填报人：李四": listed with the reason; no other reading
-        takes it (never a goal's text)."""
+        takes it (never a goal's text). A "联系电话：…" line right under "项目负责人：李四" is that person's number."""
         labelled = labelled_field(text)
-        why = personal_reasons([text])[0] or (self._contact_conflict(*labelled) if labelled else None)
+        why = personal_reasons([self.line_above or "", text])[1] \
+            or (self._contact_conflict(*labelled) if labelled else None)
         if why is not None:
             self.why_not[location] = why
         return why is not None
@@ -410,9 +411,8 @@ class DepartmentFields(AssemblyState):
         field = form_field(label, value)
         if field is None:
             return False
-        if field == "fiscal_year":
-            self.form_year = FormYear(int(YEAR_VALUE.fullmatch(value).group(1)), label, value)
-            return True
+        if field == "fiscal_year":  # the first is the form's; another may start a second form (several_filings)
+            return self._year_row_says(FormYear(int(YEAR_VALUE.fullmatch(value).group(1)), label, value), *locations)
         conflict = self._contact_conflict(label, value)
         if conflict:
             self.why_not.update(dict.fromkeys(locations, conflict))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .assembly_state import AssemblyState
 from .document import Cell, Paragraph
 from .layouts import (MONEY_UNIT, MONEY_UNIT_IN_LABEL, MONEY_UNIT_LABELS, MONEY_UNITS, PROJECT_COLUMNS,
-                      STRUCTURE_LABELS, normalize)
+                      REPORT_APPARATUS, STRUCTURE_LABELS, normalize)
 
 
 @dataclass
@@ -48,7 +48,8 @@ class FormRows(AssemblyState):
         row = FormRow(rows, index, origin, self._take_units(rows[index]))
         if not row.present:
             return 1
-        for reading in (self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
+        for reading in (self._tagged_title_row,  # "附件3 | 标题": a tag beside the title, never a label and its value
+                        self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
                         self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
                         self._budget_matrix_row, self._goal_row, self._plain_goal_row, self._department_text_row,
@@ -64,6 +65,16 @@ class FormRows(AssemblyState):
                 return used
         if len(row.present) == 1 and row.first.location not in self.placed:  # not a contact, date or name line
             self._single_cell(row.present[0], alone=sum(bool(cell.text) for cell in row.cells) == 1)
+        return 1
+
+    def _tagged_title_row(self, row: FormRow) -> int:
+        """"附件3 | 2026年度部门整体绩效目标表": the form's title merged over the columns right of its attachment tag, in
+        one row of the sheet. A tag labels no value: each is read as a line of its own, as when the tag has a row to
+        itself (the title is the filing's, the tag is listed with its reason); as a pair, neither was read."""
+        if len(row.present) != 2 or not REPORT_APPARATUS.match(row.first.text):
+            return 0
+        for cell in row.present:
+            self._single_cell(cell, alone=True)
         return 1
 
     def _take_units(self, row: list[Cell]) -> list[Cell]:

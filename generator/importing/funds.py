@@ -113,11 +113,13 @@ class FundsReader:
     header: list[Cell]
     years_row: list[Cell] | None
     realign: bool = True  # as for indicator rows: only copied text slides cells
+    copied: bool = False  # copied text even where its rows are read by column: a share out of its column says a slide
     placed: list[Cell] = field(default_factory=list)
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
     funds: dict[str, Any] = field(default_factory=dict)
     section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
     unit: str | None = None  # the form's money unit where the table stands: an amount written with it reads
+    slid: dict[int, int] = field(default_factory=dict)  # copied text: row width → how far its last row with a share slid
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]
@@ -164,9 +166,12 @@ class FundsReader:
         for cell in (cell for cell in labels.values() if cell is not name_cell):
             self.not_read.append((cell, "资金表中此行名称左边的文字，文件格式没有对应的字段"))
         last = max(figures, default=self.last_col)
-        shift = self._kept_edge_shift(row) if self._kept_edge_shift(row) is not None else \
-            self.last_col - last if figures else 0
-        if self.realign and shift and figures and min(figures) + shift > max(labels):
+        shift = self._share_shift(row, figures)
+        said_by_share = shift is not None
+        if shift is None:
+            shift = self._kept_edge_shift(row) if self._kept_edge_shift(row) is not None else \
+                self.last_col - last if figures else 0
+        if (self.realign or said_by_share) and shift and figures and min(figures) + shift > max(labels):
             notes.append({"text": f"原表此行数字向{'左' if shift > 0 else '右'}错位{abs(shift)}列；"
                                   f"编者按顺序读作当年金额、占比和往年金额。"})
         else:
@@ -199,6 +204,20 @@ class FundsReader:
             table["total"] = line
         else:
             table["lines"].append(line)
+
+    def _share_shift(self, row: list[Cell], figures: dict[int, Cell]) -> int | None:
+        """Copied text: the one figure written with a percent sign is the 占比, so its column tells how far the row slid.
+        The last figure does not when the last prior-year cell is empty (kept as a trailing tab, or dropped): an amount
+        would be read as the share, the share as a prior year. A row without a share slid as the last row of its
+        width that had one: the export drops the same merged slots from rows of the same shape. This holds in
+        copied text whose rows are all as wide, too: the seeds' exports pad every row with trailing tabs, yet their
+        header lost a merged slot the rows kept. None when neither says it."""
+        if not (self.realign or self.copied) or self.share_col is None:
+            return None
+        shares = [c for c, cell in figures.items() if cell.text.strip().translate(FULL_WIDTH).endswith("%")]
+        if len(shares) == 1:
+            self.slid[len(row)] = self.share_col - shares[0]
+        return self.slid.get(len(row))
 
     def _kept_edge_shift(self, row: list[Cell]) -> int | None:
         """Copied text keeps a row's empty last cell: then the row still ends at the table's last column, and the slots

@@ -24,6 +24,8 @@ from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_
 LEVEL_FIELDS = ("level1", "level2")
 # A 合计 row under the indicators adds up their scores (分值/权重): no indicator, and the content format has no field for it.
 TOTAL_ROW_REASON = "指标表的合计行（各指标分值、权重的合计）；文件格式中指标表没有合计的字段，未录入"
+LONE_TEXT_REASON = ("指标表中只有这一格的一行（复制的文字中，表格下面或两张表之间只有一格的一行），写的不是一级、二级指标，"
+                    "也没有三级指标和指标值，不是指标，未录入")
 FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
                "category", "description", "scoring", "weight", "remark", "notes")
 
@@ -323,6 +325,9 @@ class IndicatorReader:
             lone = self._lone_value(row, movable, usual_last, notes)
             if lone is not None:
                 return lone | ({seq: present[seq]} if seq in present else {})
+            if self._lone_text(movable):
+                self.not_read.extend((cell, LONE_TEXT_REASON) for cell in movable.values())
+                return {}
         if not self.realign or len(movable) < 2:
             return present
         # ends where the other rows end, or has a blank cell inside: read in order, its cells would slide
@@ -417,6 +422,13 @@ class IndicatorReader:
                                              f"比较符“{comparator.text}”（文件格式中指标值类型只有一项），未录入"))
         notes.append({"field": "value_type", "text": f"原表此行“{typed_head}”为“{own}”，“{head.text}”为"
                                                      f"“{comparator.text}”；编者录入比较符“{comparator.text}”作为指标值类型。"})
+
+    def _lone_text(self, movable: dict[int, Cell]) -> bool:
+        """A row of one cell in a 一级/二级 column that is no label ("以上指标根据项目实施方案确定", a notice in a table
+        of its own that the copy ran on into this one): read in place it would publish a sentence as a 一级指标."""
+        (column, cell), = movable.items()
+        return self.columns.fields.get(column) in LEVEL_FIELDS and not is_label_like(cell.text) \
+            and cell.text not in self.level1_labels
 
     def _holds_indicator(self, cells: dict[int, Cell]) -> bool:
         """Cells read onto the columns hold a name, a value (this year's or a prior one) or a 一级/二级 label. A short

@@ -212,6 +212,11 @@ REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四�
 # format has no field for it: `notes` are the site's editorial notes, never the department's words, and a chapter of
 # `sections` would cut it off from its table. Only right under a table is such a line known to be a note on one.
 TABLE_NOTE = re.compile(r"^(?P<label>注\s*\d*|说\s*明|备\s*注|填表说明)\s*[:：]\s*\S")
+# The form's printed instructions to whoever fills it in: "填报说明：" (填表说明, 填报须知), maybe with the first of them
+# after its colon, and the numbered lines under it ("1.本表由项目单位填报；", "（2）金额单位为万元"). They are the form's
+# words, never the department's filing. "说明" alone may head the department's own text: it is not one of these labels.
+FILLING_INSTRUCTIONS = re.compile(r"^(?P<label>填\s*[报表]\s*(?:说\s*明|须\s*知))\s*(?:[:：]\s*(?P<rest>.*))?$")
+INSTRUCTION_ITEM = re.compile(r"^(?:\d+\s*[、.．]|[（(]\d+[）)])")
 # The letter (公文) the forms come with: a 财政 body's 批复 as departments receive and publish it, or the department's
 # dated 公开说明. Its 文号 "某财预〔2026〕3号" (brackets 〔〕, [ ], ［］ or （）), its title "（某县财政局）关于批复/下达…的
 # 通知" (the issuing body may stand before 关于), the addressee "县司法局：", the body, the 附件 lines, and the issuing

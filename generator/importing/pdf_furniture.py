@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 
 from .document import ImportFailure
@@ -131,45 +132,54 @@ def furniture(pages) -> Furniture:
     """Page numbers ("第 1 页 共 3 页", "- 1 -") and running heads (the same text at the same height on two pages or more,
     in letters no larger than the body's) on the first or last lines of a page, above or below every drawn line. They
     are no part of the form; left in, they cut a table continued on the next page in two and join the lines around.
-    A line that says something of its own (a title printed on each page in larger letters) is kept."""
+    A head may take several lines ("某县财政局" over "2026年部门预算公开"): from the page's edge in, each line as long
+    as the lines between it and the edge are furniture, in letters no larger than theirs. A line that says something of
+    its own (a title printed on each page in larger letters) is kept, and so is every line further in."""
     ends = [_end_lines(page) for page in pages]
     sizes = sorted(char["size"] for page in pages for char in page.chars if char["text"].strip())
     body = sizes[len(sizes) // 2] if sizes else 0.0
     boxes: list[list[Box]] = [[] for _ in pages]
     numbers: list[str] = []
     running: dict[tuple[str, str], list[int]] = {}
-    for n, lines in enumerate(ends):
-        for where, line in lines:
-            text = ideographs(line["text"].strip())
-            if PAGE_NUMBER.fullmatch(text):
-                numbers.append(f"第{n + 1}页{where}“{text}”是页码，未作为内容读取。")
-            elif max(char["size"] for char in line["chars"]) <= body + 0.5 and _repeated(line, text, ends, n):
-                running.setdefault((where, text), []).append(n + 1)
-            else:
-                continue
-            boxes[n].append((line["x0"] - 1, line["top"] - 1, line["x1"] + 1, line["bottom"] + 1))
+    for n, page_ends in enumerate(ends):
+        for where, lines in page_ends:
+            largest = body + 0.5
+            for line in lines:
+                text = ideographs(line["text"].strip())
+                size = max(char["size"] for char in line["chars"])
+                if PAGE_NUMBER.fullmatch(text):
+                    numbers.append(f"第{n + 1}页{where}“{text}”是页码，未作为内容读取。")
+                elif size <= largest and _repeated(line, text, ends, n):
+                    running.setdefault((where, text), []).append(n + 1)
+                else:
+                    break
+                largest = min(largest, size + 0.5)
+                boxes[n].append((line["x0"] - 1, line["top"] - 1, line["x1"] + 1, line["bottom"] + 1))
     heads = [f"{_pages(pages_on)}{where}“{text}”每页重复（打印的{where}），未作为内容读取。"
              for (where, text), pages_on in running.items()]
     return Furniture(boxes, numbers + heads)
 
 
-def _repeated(line: dict, text: str, ends: list[list[tuple[str, dict]]], n: int) -> bool:
+def _repeated(line: dict, text: str, ends: list[list[tuple[str, list[dict]]]], n: int) -> bool:
     """The same text at the same height among the first or last lines of another page."""
     return any(m != n and ideographs(other["text"].strip()) == text and abs(other["top"] - line["top"]) < SAME_PLACE
-               for m, lines in enumerate(ends) for _, other in lines)
+               for m, page_ends in enumerate(ends) for _, lines in page_ends for other in lines)
 
 
-def _end_lines(page) -> list[tuple[str, dict]]:
-    """The page's first and last lines of text, when nothing drawn (a table's rule) is above or below them."""
+END_LINES = 3  # the most lines a running head or foot takes ("某县财政局" over "2026年部门预算公开")
+
+
+def _end_lines(page) -> list[tuple[str, list[dict]]]:
+    """The page's first and last lines of text (up to END_LINES at each end, from the edge in), when nothing drawn (a
+    table's rule) is above or below them."""
     lines = page.extract_text_lines(keep_blank_chars=True, strip=False)
-    drawn = [obj["top"] for obj in page.rects + page.lines + page.curves]
-    bottoms = [obj["bottom"] for obj in page.rects + page.lines + page.curves]
-    ends: list[tuple[str, dict]] = []
-    if lines and lines[0]["bottom"] < min(drawn, default=float("inf")):
-        ends.append(("页眉", lines[0]))
-    if len(lines) > 1 and lines[-1]["top"] > max(bottoms, default=float("-inf")):
-        ends.append(("页脚", lines[-1]))
-    return ends
+    drawn = page.rects + page.lines + page.curves
+    first_drawn = min((obj["top"] for obj in drawn), default=float("inf"))
+    last_drawn = max((obj["bottom"] for obj in drawn), default=float("-inf"))
+    heads = list(takewhile(lambda line: line["bottom"] < first_drawn, lines[:END_LINES]))
+    rest = lines[max(len(heads), 1):]  # a page's only line is its head's, never its foot's too
+    feet = list(takewhile(lambda line: line["top"] > last_drawn, reversed(rest[-END_LINES:])))
+    return [(where, found) for where, found in (("页眉", heads), ("页脚", feet)) if found]
 
 
 def ideographs(text: str) -> str:

@@ -133,8 +133,12 @@ def _page_blocks(page, margin: float) -> list[Lines | Part]:
     # Printed ruling lines are exact: the default snapping (3 pt) would average the column lines of
     # different tables on a page, and a table continued on the next page would no longer line up.
     level, upright = _straightened(page)
-    found = page.find_tables({"explicit_horizontal_lines": _page_cuts(page) + level,
-                              "explicit_vertical_lines": upright, "snap_tolerance": 1})
+    page, dotted_level, dotted_upright = _undotted(page)
+    cuts = _page_cuts(page)
+    if dotted_upright:  # a dotted table crossing the page's edge is cut there too (`_page_cuts`)
+        cuts += [min(edge["top"] for edge in dotted_upright), max(edge["bottom"] for edge in dotted_upright)]
+    found = page.find_tables({"explicit_horizontal_lines": cuts + level + dotted_level,
+                              "explicit_vertical_lines": upright + dotted_upright, "snap_tolerance": 1})
     ruled = [(t.bbox, lambda name, t=t: _part(t, name)) for t in found]
     boxes = [bbox for bbox, _ in ruled]
     rows_only = [(bbox, lambda name, part=part: replace(part, name=name))
@@ -249,6 +253,58 @@ def _straightened(page) -> tuple[list[dict], list[dict]]:
         elif edge["width"] < 0.01:
             upright.append(edge | {"orientation": "v", "x1": edge["x0"], "width": 0.0})
     return level, upright
+
+
+DOT = 2.5  # points: a dot of a dotted border is no larger than this either way
+DOTS_IN_A_RULE = 3  # a dotted rule has at least this many dots, each within DOT_GAP of the next
+DOT_GAP = 3.0
+
+
+def _undotted(page) -> tuple[object, list[dict], list[dict]]:
+    """A border drawn dotted is a row of tiny squares (Chromium prints a dotted border so, and some Word exports):
+    each square's edges are too short to be a table's lines (the table was not found), or, a little larger, make two
+    lines a dot's width apart (rows and columns of nothing). Each run of dots along one height (or one x), close
+    together, is one ruling line from its first dot to its last; the page is read without those dots."""
+    dots = [obj for obj in page.rects if obj["width"] <= DOT and obj["height"] <= DOT]
+    level = _dot_runs(dots, "x0", "x1", "top", "bottom")
+    upright = _dot_runs(dots, "top", "bottom", "x0", "x1")
+    used = {id(dot) for run in level + upright for dot in run}
+    if not used:
+        return page, [], []
+    return (page.filter(lambda obj: id(obj) not in used), [_dotted_line(run, "h") for run in level],
+            [_dotted_line(run, "v") for run in upright])
+
+
+def _dot_runs(dots: list[dict], start: str, end: str, low: str, high: str) -> list[list[dict]]:
+    """Runs of dots at one height (`low`/`high` their top and bottom; for upright runs their sides), each dot within
+    DOT_GAP of the next along `start`/`end`."""
+    lines: list[list[dict]] = []  # the dots whose middles are at one height, within half a dot
+    for dot in sorted(dots, key=lambda d: d[low] + d[high]):
+        if lines and (dot[low] + dot[high]) - (lines[-1][0][low] + lines[-1][0][high]) <= DOT:
+            lines[-1].append(dot)
+        else:
+            lines.append([dot])
+    runs: list[list[dict]] = []
+    for line in lines:
+        along: list[list[dict]] = []
+        for dot in sorted(line, key=lambda d: d[start]):
+            if along and dot[start] - along[-1][-1][end] <= DOT_GAP:  # sorted: an overlap is no gap
+                along[-1].append(dot)
+            else:
+                along.append([dot])
+        runs += [run for run in along if len(run) >= DOTS_IN_A_RULE]
+    return runs
+
+
+def _dotted_line(run: list[dict], orientation: str) -> dict:
+    """The ruling line a run of dots draws, through their middle."""
+    if orientation == "h":
+        y = sum(dot["top"] + dot["bottom"] for dot in run) / (2 * len(run))
+        x0, x1 = run[0]["x0"], run[-1]["x1"]
+        return {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+    x = sum(dot["x0"] + dot["x1"] for dot in run) / (2 * len(run))
+    top, bottom = run[0]["top"], run[-1]["bottom"]
+    return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top}
 
 
 def _page_cuts(page) -> list[float]:

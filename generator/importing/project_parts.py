@@ -12,14 +12,15 @@ from typing import Any
 from ..models import Budget, Project
 from ..vocabulary import label
 from .assembly_state import AssemblyState
-from .document import Cell
+from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
                       BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
                       SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
-                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld)
+                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld,
+                       withheld_head, withheld_item)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
@@ -57,6 +58,38 @@ class ProjectParts(AssemblyState):
             self._set_unit(unit)
             return True
         return False
+
+    def _withheld_list(self, text: str, location: str) -> bool:
+        """"以下项目因涉及国家秘密不予公开：" (no number after its colon) and the lines right under it, each naming a
+        project by its number ("5.2026年战备公路养护经费", "6、……"): a withheld record per line, at the notice's place.
+        Each line's name is not published (a withheld record has no name) and the line is listed saying so. A line
+        with a table right after it heads that project's form, and a published project's number is no withheld one:
+        either ends the list. The notice stays listed when no line follows it."""
+        if withheld_head(text):
+            self._close_text()
+            self.withheld_list = (text, location)
+            self.why_not[location] = "不公开说明没有写出项目序号，下面也没有逐行列出的项目，未录入"
+            return True
+        published = {p["number"] for p in self.projects if isinstance(p.get("number"), int)}
+        record = withheld_item(self.withheld_list[0], text) if self.withheld_list and self.line_above is not None \
+            and not self.in_table and not self._table_after(location) else None
+        if record is None or record["withheld"]["numbers"][0] in published:
+            self.withheld_list = None
+            return False
+        self._open_projects()
+        self.projects.append(record)
+        self.project = None
+        self._place(Paragraph(*self.withheld_list))
+        number = record["withheld"]["numbers"][0]
+        self.why_not[location] = (f"不公开说明下列出的第{number}号项目：序号已录入不予公开记录；不予公开记录只记序号、理由和依据，"
+                                  "项目名称未录入")
+        return True
+
+    def _table_after(self, location: str) -> bool:
+        """The block right after the paragraph at `location` is a table."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), None)
+        return at is not None and at + 1 < len(blocks) and isinstance(blocks[at + 1], Table)
 
     def _open_projects(self) -> None:
         self._close_text()

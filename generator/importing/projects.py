@@ -26,16 +26,35 @@ NUMBERED_HEADINGS = (re.compile(rf"^项目\s*({NUMERAL})\s*[：:、.．]\s*(\S.{
 # project alone: "第7号项目涉密，不予公开" (its numbers are [7, 7]), and several apart by 、 (和、及): "第6、8、10号项目…",
 # "6号、8号项目…", "第6-8、11号项目…", and without 第 a bare list: "6、8、10号项目…". Only a bare number at the head of
 # the line before one more number or range ("2、3号项目…") may number the paragraph instead, as "1、" does before
-# "第7号项目": see `_paragraph_number`.
-WITHHELD_SPAN = r"\d+\s*[号项]?\s*[-－—–~～至到]\s*第?\s*\d+\s*[号项]?"
+# "第7号项目": see `_paragraph_number`. The numbers may be written in Chinese numerals, as headings number projects
+# ("第二至三号项目…", "第十一、十二号项目…"): read by `numeral`.
+WITHHELD_NUMBER = rf"(?:\d+|{NUMERAL})"
+WITHHELD_SPAN = rf"{WITHHELD_NUMBER}\s*[号项]?\s*[-－—–~～至到]\s*第?\s*{WITHHELD_NUMBER}\s*[号项]?"
 WITHHELD_SEP = r"\s*[、和及]\s*"
-WITHHELD_LAST = rf"(?:{WITHHELD_SPAN}\s*的?|\d+\s*号)"
-WITHHELD = re.compile(rf"(?P<numbers>第\s*(?:(?:{WITHHELD_SPAN}|\d+\s*[号项]?){WITHHELD_SEP}第?\s*)*"
-                      rf"(?:{WITHHELD_LAST}|\d+\s*项)|(?:(?:{WITHHELD_SPAN}|\d+\s*号?){WITHHELD_SEP})*{WITHHELD_LAST})"
-                      r"\s*项目.*?(不予公开|暂不公开|不宜公开|不公开)")
-HEAD_NUMBER = re.compile(r"\d+\s*、")  # "2、": a bare number that may be the paragraph's own
-WITHHELD_RANGE = re.compile(r"(\d+)(?:\s*[号项]?\s*[-－—–~～至到]\s*第?\s*(\d+))?")  # each number or range listed
+WITHHELD_LAST = rf"(?:{WITHHELD_SPAN}\s*的?|{WITHHELD_NUMBER}\s*号)"
+WITHHELD_NUMBERS = (rf"第\s*(?:(?:{WITHHELD_SPAN}|{WITHHELD_NUMBER}\s*[号项]?){WITHHELD_SEP}第?\s*)*"
+                    rf"(?:{WITHHELD_LAST}|{WITHHELD_NUMBER}\s*项)"
+                    rf"|(?:(?:{WITHHELD_SPAN}|{WITHHELD_NUMBER}\s*号?){WITHHELD_SEP})*{WITHHELD_LAST}")
+WITHHELD_WORDS = r"(不予公开|暂不公开|不宜公开|不公开)"
+WITHHELD = re.compile(rf"(?P<numbers>{WITHHELD_NUMBERS})\s*项目.*?{WITHHELD_WORDS}")
+# The numbers listed after the words, behind a colon: "以下项目因涉及国家秘密不予公开：第3号、第4号项目".
+WITHHELD_LISTED = re.compile(rf"项目[^：:]*?{WITHHELD_WORDS}[^：:，,。；;]*[：:]\s*(?P<numbers>{WITHHELD_NUMBERS})")
+# A notice that names no number, its colon closing the line right after the words ("以下项目因涉及国家秘密不予公开：",
+# "不予公开的项目如下："): the projects it withholds are the lines right under it, each a number and a name
+# ("5.2026年战备公路养护经费", "（6）……"). Not a heading of reasons ("项目不予公开的原因说明："): its lines are no projects.
+WITHHELD_HEAD = re.compile(rf"(?:项目[^：:]*?{WITHHELD_WORDS}(?:如下)?|{WITHHELD_WORDS}的?项目(?:如下|有)?)\s*[：:]$")
+WITHHELD_ITEM = re.compile(r"^(?:(?P<number>\d+)\s*[、.．]|[（(](?P<bracketed>\d+)[）)])\s*\S")
+# Notices one after another on a line, each ending at its semicolon or full stop (`_notices`).
+NOTICE_END = re.compile(r"(?<=[；;。])")
+HEAD_NUMBER = re.compile(rf"{WITHHELD_NUMBER}\s*、")  # "2、": a bare number that may be the paragraph's own
+# each number or range listed
+WITHHELD_RANGE = re.compile(rf"({WITHHELD_NUMBER})(?:\s*[号项]?\s*[-－—–~～至到]\s*第?\s*({WITHHELD_NUMBER}))?")
 REASON = re.compile(r"因(.+?)(?:[，,、。；;]|而?(?:不予|暂不|不宜|不)公开)")
+# A reason said without 因, as the clause that says why: "第3-5号项目涉密，暂不公开" (涉密), "…项目涉及商业秘密，不予公开"
+# (涉及商业秘密). Only 涉密 or 涉及… says why (涉农资金 is a kind of fund); never 不涉密, and never words inside a law's
+# title (`BOOK_TITLE` is taken out first).
+CAUSE = re.compile(r"(?<![不非未无])((?:涉密|涉及)[^，,、。；;：:]*?)\s*(?:而|[，,、。；;：:]|(?:不予|暂不|不宜|不)公开(?:[，,。；;]|$)|$)")
+BOOK_TITLE = re.compile(r"《[^》]*》")
 # the law named, with the article it cites ("《政府信息公开条例》第十四条"), not the words after it
 LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》(?:第[\d一二三四五六七八九十百零〇]+[条款项])*)")
 # "法律援助;总金额:48 万元；当年支出计划:48 万元；"
@@ -76,35 +95,87 @@ def withheld(text: str, published: frozenset[int] = frozenset()) -> list[dict[st
     """The withheld records a notice gives: one per range or number it lists (a record holds one run of numbers),
     each with the notice's reason and basis; none for any other text. `published`: the numbers of the projects read
     so far, which no notice withholds (see `_paragraph_number`)."""
-    match = WITHHELD.search(text)
+    notices = _notices(text)
+    if len(notices) == 1:
+        return _withheld(text, published)
+    records = [record for notice in notices for record in _withheld(notice, published)]
+    for record in records:
+        record.setdefault("notes", []).append(
+            {"field": "withheld.notice", "text": f"原文一行写了{len(notices)}条不公开说明（“{text}”）；"
+                                                 "编者逐条录入，各条的说明、理由和依据取各自的文字。"})
+    return records
+
+
+def _notices(text: str) -> list[str]:
+    """The notices a line gives one after another ("第6号项目因涉密暂不公开；第7号项目涉及商业秘密，不予公开。"), each
+    with its own numbers and reason; the whole line when only one sentence of it withholds (a sentence after it may
+    give its law: "……暂不公开。依据《……》第十四条。")."""
+    sentences = [part for part in NOTICE_END.split(text) if part.strip()]
+    notices = [part.strip().rstrip("；;") for part in sentences if _withheld_match(part)]
+    return notices if len(notices) > 1 and len(notices) == len(sentences) else [text]
+
+
+def _withheld_match(text: str) -> re.Match[str] | None:
+    return WITHHELD.search(text) or WITHHELD_LISTED.search(text)
+
+
+def _withheld(text: str, published: frozenset[int]) -> list[dict[str, Any]]:
+    """The records of one notice."""
+    match = _withheld_match(text)
     if not match:
         return []
-    reason = REASON.search(text)
-    basis = LEGAL_BASIS.search(text)
-    runs = [[int(first), int(last or first)] for first, last in WITHHELD_RANGE.findall(match.group("numbers"))]
-    notes = [] if basis else [{"field": "withheld.legal_basis",
-                               "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"}]
+    runs = [[numeral(first), numeral(last or first)] for first, last in WITHHELD_RANGE.findall(match.group("numbers"))]
+    redaction, notes = _redaction(text)
     head = _paragraph_number(text, match, runs)
     if head is not None and head in published:
         runs, head = runs[1:], None  # "2、3号项目…" after project 2 is published: the 2 numbers the paragraph
-    if not reason:
-        notes.append({"field": "withheld.reason", "text": "原文未单独写出不公开理由；编者以原文说明全文作为理由。"})
     if len(runs) > 1:
         listed = "、".join(f"第{low}号" if low == high else f"第{low}-{high}号" for low, high in runs)
         notes.append({"field": "withheld.numbers",
                       "text": f"原文一条不公开说明列出几处序号（{listed}）；一条不予公开记录只记一段连续的序号，"
                               f"编者拆为{len(runs)}条记录，各录入原文的说明、理由和依据。"})
     if head is not None:  # a reader takes the list as it reads; that the head may number the paragraph is said
+        written = re.sub(r"\s", "", HEAD_NUMBER.match(match.group("numbers")).group())  # "6、", "二、" as written
         notes.append({"field": "withheld.numbers",
-                      "text": f"原文这条说明开头的“{head}、”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开，请核对。"})
-    records = []
-    for numbers in runs:
-        record: dict[str, Any] = {"numbers": numbers, "notice": text,
-                                  "reason": reason.group(1).strip() if reason else text}
-        if basis:
-            record["legal_basis"] = basis.group(1).strip()
-        records.append({"withheld": record} | ({"notes": [dict(note) for note in notes]} if notes else {}))
-    return records
+                      "text": f"原文这条说明开头的“{written}”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开，请核对。"})
+    return [{"withheld": {"numbers": numbers} | redaction} | ({"notes": [dict(note) for note in notes]} if notes else {})
+            for numbers in runs]
+
+
+def _redaction(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """What a notice says of the projects it withholds: itself, its reason and its law as written; the notes on them."""
+    reason = REASON.search(text) or CAUSE.search(BOOK_TITLE.sub("", text))
+    basis = LEGAL_BASIS.search(text)
+    redaction = {"notice": text, "reason": reason.group(1).strip() if reason else text}
+    if basis:
+        redaction["legal_basis"] = basis.group(1).strip()
+    notes = [] if basis else [{"field": "withheld.legal_basis", "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"}]
+    if not reason:
+        notes.append({"field": "withheld.reason", "text": "原文未单独写出不公开理由；编者以原文说明全文作为理由。"})
+    elif reason.re is CAUSE:
+        notes.append({"field": "withheld.reason", "text": f"原文说明未用“因”字引出理由；编者取其中的“{reason.group(1).strip()}”"
+                                                          "作为不公开理由，说明照原文全文录入。"})
+    return redaction, notes
+
+
+def withheld_head(text: str) -> bool:
+    """A notice whose colon closes it, no number in it ("以下项目因涉及国家秘密不予公开："): its projects are listed
+    on the lines under it (`withheld_item`)."""
+    return bool(WITHHELD_HEAD.search(text.strip())) and not _withheld_match(text)
+
+
+def withheld_item(notice: str, text: str) -> dict[str, Any] | None:
+    """The withheld record a line under such a notice gives ("5.2026年战备公路养护经费"): its number, with the
+    notice's words, reason and law. The project's name is not in it: a withheld record holds numbers, reason and law
+    only, and the site shows nothing more of a withheld project (the line is listed as not placed, saying so)."""
+    item = WITHHELD_ITEM.match(text.strip())
+    if item is None:
+        return None
+    number = int(item.group("number") or item.group("bracketed"))
+    redaction, notes = _redaction(notice)
+    notes.append({"field": "withheld.numbers", "text": "原文这条说明的冒号后没有序号，不予公开的项目逐行列在说明下面；"
+                                                       "编者按该行的序号录入，该行的项目名称未录入。"})
+    return {"withheld": {"numbers": [number, number]} | redaction, "notes": notes}
 
 
 def _paragraph_number(text: str, match: re.Match[str], runs: list[list[int]]) -> int | None:
@@ -112,7 +183,7 @@ def _paragraph_number(text: str, match: re.Match[str], runs: list[list[int]]) ->
     paragraph, or be a project listed with the next. None where the list says which: a number with 号 or 第, a
     range, three or more listed ("6、8、10号项目"), or the list inside the line."""
     numbers = match.group("numbers")
-    if text[:match.start()].strip() or len(runs) != 2 or not HEAD_NUMBER.match(numbers):
+    if text[:match.start("numbers")].strip() or len(runs) != 2 or not HEAD_NUMBER.match(numbers):
         return None
     return runs[0][0] if runs[0][0] == runs[0][1] else None
 

@@ -16,6 +16,7 @@ from .prose import prose_goals, rich
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
 REPORT_APPARATUS_REASON = "报告的目录或附件名称，不是绩效目标的内容，未录入"
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分\s*(?P<title>.*)$")  # "第三部分 名词解释", "第一部分"
+PART_TITLE = re.compile(r"[^。；;，,：:]{2,24}")  # a heading's title, no sentence: "其他说明" under a bare "第三部分"
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
@@ -34,8 +35,11 @@ class RunningText(AssemblyState):
     def _outside_filing(self, text: str, location: str) -> bool:
         """A chapter or part of a 部门预算公开 report that is not the performance filing ("二、“三公”经费预算情况说明",
         "第三部分 名词解释"): its heading and its paragraphs are listed with that reason, never read into a field, a
-        section or a goal's text. The heading of any other chapter or part ends it."""
+        section or a goal's text. The heading of any other chapter or part ends it. A bare "第三部分" with "名词解释" on
+        the next line is one heading (`_completed_part_heading`)."""
         title = _heading_title(text)
+        if title is None and (completed := self._completed_part_heading(text)) is not None:
+            title, text = text, completed
         matter = budget_report_matter(title) if title is not None else None
         if matter:
             self._close_text()
@@ -47,6 +51,14 @@ class RunningText(AssemblyState):
             return False
         self.why_not[location] = REPORT_APPARATUS_REASON if REPORT_APPARATUS.match(text) else self.text.key
         return True
+
+    def _completed_part_heading(self, text: str) -> str | None:
+        """The heading a line completes: a title and no sentence ("其他说明") right under a bare "第三部分", as Word's
+        export writes a part heading's number and title on two lines → "第三部分 其他说明"; None for any other line."""
+        bare = PART_HEADING.match(self.line_above or "")
+        if bare is None or bare.group("title").strip() or self.in_table or not PART_TITLE.fullmatch(text):
+            return None
+        return f"{self.line_above} {text}"
 
     def _append_text(self, text: str) -> None:
         assert self.text is not None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from .assembly_state import AssemblyState
 from .department import TITLE_WORDS, department_in_title, same_department
 from .document import ImportFailure
+from .imported import FormYear
 from .layouts import is_sentence
 from .letter import title_kind
 
@@ -38,10 +39,11 @@ class Said:
     location: str
     title: str | None  # the title that says it; None for a name row
     goals_read: int  # goals and indicators read before it
+    year_row: str | None = None  # the 预算年度 as filed, when a 预算年度 row or line says it
 
     def starts(self) -> str:
         value = f"“{self.value}”" if self.aspect == "部门" else self.value
-        line = f"的标题“{self.title}”" if self.title else "的部门名称"
+        line = f"的标题“{self.title}”" if self.title else f"的预算年度“{self.year_row}”" if self.year_row else "的部门名称"
         return f"{value}从{self.location}{line}开始"
 
 
@@ -60,6 +62,21 @@ class SeveralFilings(AssemblyState):
         """A 部门名称 row or 填报单位 line outside a project's form (there it names the project's unit)."""
         if self.project is None:
             self._form_says(Said("部门", name, location, None, self._goals_read()))
+
+    def _year_row_says(self, year: FormYear, *locations: str) -> bool:
+        """The form's 预算年度 ("预算年度：2026", "预算年度 | 2026"): the first is the form's. Another year once goals were
+        read may start a second form (a department's 2025 and 2026 forms one after another, their titles without a
+        year: the second year's used to be written over the first and its goals merged in); another year is never
+        written over the first: it is listed, since the filing has one year."""
+        self._form_says(Said("年度", f"{year.year}年度", locations[0] if locations else "", None, self._goals_read(),
+                             year_row=year.value))
+        if self.form_year is None:
+            self.form_year = year
+        if self.form_year.year == year.year:
+            return True
+        self.why_not.update(dict.fromkeys(locations, f"原表此处的预算年度为“{year.value}”，与前面的预算年度“{self.form_year.value}”"
+                                                     "不一致；文件中预算年度只有一处，已按前面的录入，这一项未录入，请核对"))
+        return False
 
     def _form_says(self, said: Said) -> None:
         """What the first form says, before its goals, is the filing's; something else said after goals may start a

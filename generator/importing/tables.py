@@ -34,10 +34,13 @@ LABEL_KIND = re.compile(r"^(年度|长期)(绩)?效指标$")  # 年度绩效指�
 class TableParts(AssemblyState):
     def _table(self, table: Table) -> None:
         self.in_table = True
+        copied = self.realign
+        self.realign = copied and not _every_slot(table)
         try:
             self._table_rows(table)
         finally:
             self.in_table = False
+            self.realign = copied
 
     def _table_rows(self, table: Table) -> None:
         rows = [list(row) for row in table.rows]
@@ -188,7 +191,8 @@ class TableParts(AssemblyState):
         halves = side_by_side([cell.text for cell in rows[start]])
         readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section, unit=self.unit), first, last)
                    for first, last, section in halves] \
-            or [(FundsReader(rows[start], years_row, realign=self.realign, unit=self.unit), 0, None)]
+            or [(FundsReader(rows[start], years_row, realign=self.realign, copied=self.copied, unit=self.unit),
+                 0, None)]
         end, body = self._part_rows(rows, start, 2 if years_row and not halves else 1, self._is_stop)
         for row in body:
             for reader, first, last in readers:
@@ -279,6 +283,14 @@ class TableParts(AssemblyState):
             kept["total"] = table["total"]
         if notes:
             kept["notes"] = notes
+
+
+def _every_slot(table: Table) -> bool:
+    """Copied text whose rows are all as wide: a range Excel or WPS copied (or saved as text) writes every cell of
+    every row, a merged range's slots empty, so a cell stands in its column as in the workbook and is read by column.
+    A table copied from a web page or Word drops the slots of merged cells: its rows differ in width, and only there
+    are a row's cells found again under their heads (`realign`)."""
+    return len({len(row) for row in table.rows}) == 1
 
 
 def _labelled_kind(rows: list[list[Cell]]) -> str | None:

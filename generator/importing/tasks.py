@@ -78,6 +78,8 @@ class TaskReader:
     notes: list[Note] = field(default_factory=list)
     placed: list[Cell] = field(default_factory=list)
     not_read: list[tuple[Cell, str]] = field(default_factory=list)
+    task_slots: dict[int, int] = field(default_factory=dict)  # copied text: a task row's width → its slots before 任务名称
+    slots_read: tuple[int, int] = (0, 0)  # the width and slots before the first field of the row `_in_order` read last
 
     def read(self, rows: list[list[Cell]]) -> dict[str, Any] | None:
         """The table in the content format; None when no row names a task (TaskTable needs one)."""
@@ -100,6 +102,8 @@ class TaskReader:
             return
         cells = self._cells(row)
         if "name" in cells:
+            if self.by_order:
+                self.task_slots.setdefault(*self.slots_read)
             self._task(cells)
         elif last and cells and set(cells) <= set(TASK_SPLIT):
             self.notes.append({"field": "total", "text": "原表任务之后的最后一行没有任务名称，也没有“合计”字样，只填了金额；"
@@ -133,16 +137,47 @@ class TaskReader:
 
     def _total(self, row: list[Cell]) -> None:
         """The 金额合计 row as filed. Copied text keeps one cell for a label merged across the columns before the
-        amounts, so a row narrower than the header has its amounts right after the label."""
+        amounts, so a row narrower than the header has its amounts right after the label, unless the task rows
+        show where its cells stand (`_offset_like_tasks`)."""
         at, label = next((c, cell) for c, cell in enumerate(row) if cell.text)
         self.placed.append(label)
-        if self.by_order and len(row) < len(self.columns.order):
+        blanked = row[:at] + [Cell("", label.location)] + row[at + 1:]
+        offset = self._offset_like_tasks(row)
+        if offset is not None:
+            cells = self._cells_at(blanked, offset)
+        elif self.by_order and len(row) < len(self.columns.order):
             cells = self._after_label(row[at + 1:])
         else:
-            cells = self._cells(row[:at] + [Cell("", label.location)] + row[at + 1:])
+            cells = self._cells(blanked)
         for key in set(cells) - set(TASK_SPLIT):
             self.not_read.append((cells.pop(key), "年度主要任务表金额合计行中不是金额的单元格"))
         self.total = self._amounts(cells, self.notes, "total")
+
+    def _offset_like_tasks(self, row: list[Cell]) -> int | None:
+        """Copied text: how far the 金额合计 row's cells stand from the fields, by the task rows above. A row as wide
+        as a task row has its cells in their columns; a narrower row that still ends in an empty cell (the trailing
+        tab of the export) ends where they end, the slots it lacks being those its label merged across. Counting
+        the cells after the label would not do: the slots of an empty 主要内容 and of the trailing tab are kept."""
+        if not self.by_order:
+            return None
+        if len(row) in self.task_slots:
+            return -self.task_slots[len(row)]
+        wider = sorted((width, slots) for width, slots in self.task_slots.items() if width > len(row))
+        if wider and row and not row[-1].text:
+            width, slots = wider[0]
+            return width - len(row) - slots
+        return None
+
+    def _cells_at(self, row: list[Cell], offset: int) -> dict[str, Cell]:
+        """The row's cells by field, the i-th cell under the field at i + `offset`; the others are not read."""
+        width = len(self.columns.order)
+        cells: dict[str, Cell] = {}
+        for column, cell in enumerate(row):
+            if cell.text and 0 <= column + offset < width:
+                cells[self.columns.order[column + offset]] = cell
+            elif cell.text:
+                self.not_read.append((cell, "年度主要任务表中不在任何列下的单元格"))
+        return cells
 
     def _after_label(self, after: list[Cell]) -> dict[str, Cell]:
         amounts = [key for key in self.columns.order if key in TASK_SPLIT]
@@ -194,6 +229,7 @@ class TaskReader:
             if cells[0].text:
                 self.placed.append(cells[0])
             cells.pop(0)
+        self.slots_read = (len(row), len(row) - len(cells))
         width = len(self.columns.order)
         self.not_read.extend((cell, "年度主要任务表中不在任何列下的单元格") for cell in cells[width:] if cell.text)
         return list(enumerate(cells[:width]))

@@ -26,12 +26,15 @@ import email
 import email.policy
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .department import TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
-from .layouts import PAGE_FURNITURE, PUBLISHING_LABEL, SELF_EVALUATION_TITLE
+from .funds import is_funds_header
+from .layouts import (PAGE_FURNITURE, PAGE_NUMBER, PUBLISHING_LABEL, SELF_EVALUATION_TITLE, is_indicator_header,
+                      is_task_header)
 
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")  # what makes a paragraph outside tables
 CELLS = ("td", "th")
@@ -113,6 +116,8 @@ def decode(path: Path, raw: bytes) -> str:
 def _read_text(path: Path, text: str) -> SourceDocument:
     lines = [BOOKMARK.sub("", line).rstrip("\r") for line in text.split("\n")]
     rows, remarks = _copied_rows(lines)
+    rows, broken = _broken_rows(rows)
+    remarks.extend(broken)
     blocks: list[Block] = []
     furniture: list[str] = []  # the portal's page around a form copied from it, as in a saved page (never in a table)
     number = 0
@@ -154,10 +159,11 @@ class CopiedRow:
     first: int  # the 0-based index of its first line
     end: int  # the index after its last line
     quoted: bool = False  # some cell was read with Excel's quoting
+    in_table: bool = False  # a line without a tab kept in the table it stands in (`_broken_rows`)
 
     @property
     def tabbed(self) -> bool:
-        return len(self.cells) > 1
+        return len(self.cells) > 1 or self.in_table
 
 
 def _copied_rows(lines: list[str]) -> tuple[list[CopiedRow], list[str]]:
@@ -257,22 +263,168 @@ def _quoting_remarks(rows: list[CopiedRow], unclosed: list[int]) -> list[str]:
     return remarks
 
 
+# --- a cell's line break that no quoting kept: Word and web tables copied as text -------------------------------------
+
+def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
+    """Word and a web page copy a line break inside a cell as it is, unquoted: the cell's next line starts a line of
+    its own, with the rest of the row's cells after it. Only in a table whose rows are all as wide (no merged cell
+    dropped a slot: the text says where every cell is) does the count of cells tell that apart from rows of their own:
+    - a row of k cells, short of the table's w, right above a line of w - k + 1 cells is one row whose k-th cell broke
+      over the two lines: read as one row, that cell's line break kept, with a remark;
+    - a line without a tab between two rows of the table, the lower no header (the break was in the row's last cell,
+      or the line is a row of one cell across the table: nothing tells which) is kept in the table as a row of one
+      cell, never joined to the cell above by a guess; before, it cut the table in two and the rows below it lost
+      their header."""
+    rows = list(rows)
+    joined: list[CopiedRow] = []
+    kept: list[CopiedRow] = []
+    for start, end in reversed(_table_runs(rows)):  # from the end, so that a run's rows are replaced in place
+        run = rows[start:end]
+        width = _rectangle_width(run)
+        if width is None:
+            continue
+        read: list[CopiedRow] = []
+        number = 0
+        while number < len(run):
+            row = run[number]
+            if number + 1 < len(run) and _broken(row, run[number + 1], width):
+                row = _joined_row(row, run[number + 1])
+                joined.append(row)
+                number += 1
+            elif not row.tabbed and row.cells[0].text.strip():
+                row = replace(row, in_table=True)
+                kept.append(row)
+            read.append(row)
+            number += 1
+        rows[start:end] = read
+    return rows, _broken_remarks(sorted(joined, key=lambda r: r.first), sorted(kept, key=lambda r: r.first))
+
+
+def _table_runs(rows: list[CopiedRow]) -> list[tuple[int, int]]:
+    """The stretches of lines that are rows of one table for certain: tabbed rows one right under another, with the
+    lines without a tab right between two of them (a page number excepted: it is the page's, not the table's). A blank
+    line ends a stretch: Word and a web page put one between two tables."""
+    runs: list[tuple[int, int]] = []
+    number = 0
+    while number < len(rows):
+        if not rows[number].tabbed:
+            number += 1
+            continue
+        end = number + 1
+        while end < len(rows) and (rows[end].tabbed or _lone_line(rows, end)):
+            end += 1
+        runs.append((number, end))
+        number = end
+    return runs
+
+
+def _lone_line(rows: list[CopiedRow], number: int) -> bool:
+    """A line without a tab right between two tabbed rows, the lower no table's header: a paragraph right above a
+    table ("2.推进城乡客运一体化。" over its indicator table) is the table's heading, not a line of the one above."""
+    text = rows[number].cells[0].text.strip()
+    if not (0 < number < len(rows) - 1 and rows[number - 1].tabbed and rows[number + 1].tabbed):
+        return False
+    below = [cell.text.strip() for cell in rows[number + 1].cells]
+    return bool(text) and not PAGE_NUMBER.fullmatch(text) \
+        and not (is_indicator_header(below) or is_task_header(below) or is_funds_header(below))
+
+
+def _rectangle_width(run: list[CopiedRow]) -> int | None:
+    """The width of a table whose rows are all as wide but for rows broken in two (`_broken`); None for any other
+    (a table copied with merged slots dropped, the one-cell-per-line layout, a table of three columns or fewer)."""
+    tabbed = [row for row in run if row.tabbed]
+    widths = Counter(len(row.cells) for row in tabbed)
+    if not widths or _one_cell_per_line(run):
+        return None
+    width, count = widths.most_common(1)[0]
+    if width < 4 or count < 2:
+        return None
+    number = 0
+    while number < len(run):
+        row = run[number]
+        if row.tabbed and len(row.cells) != width:
+            if number + 1 < len(run) and _broken(row, run[number + 1], width):
+                number += 1
+            else:
+                return None
+        elif not row.tabbed and row.cells[0].text.strip() and not _between(run, number, width):
+            return None
+        number += 1
+    return width
+
+
+def _between(run: list[CopiedRow], number: int, width: int) -> bool:
+    """A line without a tab right between two whole rows of the table."""
+    return 0 < number < len(run) - 1 and len(run[number - 1].cells) == width and len(run[number + 1].cells) == width
+
+
+def _broken(row: CopiedRow, following: CopiedRow, width: int) -> bool:
+    """`row` short of the table's width, and the line right under it as many cells as make up the rest, the cell
+    broken over the two lines counted once. The break must be right of the row's middle (fewer cells after it than
+    before): two rows under cells merged down at the left, copied from a web page with their slots dropped, are as
+    short as each other (产出指标 and 数量指标 over three rows of five: 5, 3, 3), and counted alike."""
+    short, rest = len(row.cells), len(following.cells)
+    return row.tabbed and following.tabbed and 2 <= rest < short < width and short + rest - 1 == width
+
+
+def _joined_row(row: CopiedRow, following: CopiedRow) -> CopiedRow:
+    """The two lines of a broken row as one: the broken cell's two parts with the line break between them."""
+    broken = row.cells[-1]
+    cell = CopiedCell(f"{broken.text}\n{following.cells[0].text}", broken.line)
+    return CopiedRow((*row.cells[:-1], cell, *following.cells[1:]), row.first, following.end, row.quoted)
+
+
+def _broken_remarks(joined: list[CopiedRow], kept: list[CopiedRow]) -> list[str]:
+    remarks: list[str] = []
+    if joined:
+        remarks.append(f"{'、'.join(_line_range(row) for row in joined)}各是表格的一行断成了两行：上一行的格数不足，下一行的格数"
+                       "正好补足（表格其余各行格数相同），是格子里的换行（Word、网页的表格复制为文字时，格子里的换行不加引号）："
+                       "各读作一行，断开的一格读作一格，换行照原样保留。")
+    if kept:
+        where = "、".join(f"第{row.first + 1}行（“{row.cells[0].text.strip()[:20]}”）" for row in kept)
+        remarks.append(f"{where}没有 Tab，夹在格数相同的表格行之间：可能是上一格里换行后的文字，也可能是表格中独占一行的内容，"
+                       "无从分辨；没有并入上一格，作为表格中只有一格的一行读取。")
+    return remarks
+
+
 def _line_range(row: CopiedRow) -> str:
     return f"第{row.first + 1}行" if row.end == row.first + 1 else f"第{row.first + 1}–{row.end}行"
 
 
 def _table_end(rows: list[CopiedRow], start: int) -> int:
-    """A table runs over tabbed rows and the blank lines between them."""
+    """A table runs over tabbed rows and the blank lines between them, and over the later paragraphs of a cell
+    (`_cell_paragraph`)."""
     end = start
     probe = start
     while probe < len(rows):
         row = rows[probe]
-        if row.tabbed:
+        if row.tabbed or _cell_paragraph(rows, probe):
             end = probe + 1
         elif row.cells[0].text.strip():
             break
         probe += 1
     return end
+
+
+def _cell_paragraph(rows: list[CopiedRow], number: int) -> bool:
+    """A line without a tab right under a cell of the one-cell-per-line layout (or under another such line), no
+    blank line between: the cell's next paragraph. Word's text export writes a cell's first paragraph after the
+    tab and each later one on a line of its own; only a blank line ends the row, so a paragraph after the table
+    comes after one. A page number is never a cell's text."""
+    above = number
+    while above >= 0 and _paragraph_line(rows[above]):
+        above -= 1  # the cell's earlier paragraphs, up to the cell itself
+    return above < number and above >= 0 and _cell_line(rows[above])
+
+
+def _paragraph_line(row: CopiedRow) -> bool:
+    text = row.cells[0].text.strip()
+    return not row.tabbed and bool(text) and not PAGE_NUMBER.fullmatch(text)
+
+
+def _cell_line(row: CopiedRow) -> bool:
+    """A line of the one-cell-per-line layout: a tab, then the cell's text (not an export's ruled line)."""
+    return len(row.cells) == 2 and row.cells[0].text == "" and not RULE.match(row.cells[1].text.strip())
 
 
 def _one_cell_per_line(rows: list[CopiedRow]) -> bool:
@@ -282,11 +434,14 @@ def _one_cell_per_line(rows: list[CopiedRow]) -> bool:
 def _table(part: list[CopiedRow]) -> tuple[Table, list[str]]:
     rows: list[tuple[Cell, ...]] = []
     dropped: list[str] = []
+    paragraphs = [line for line in part if not line.tabbed and line.cells[0].text.strip()]  # `_cell_paragraph`
     if _one_cell_per_line(part):
         row: list[Cell] = []
         for line in part:
             if line.tabbed:
                 row.append(Cell(line.cells[1].text.strip(), f"第{line.first + 1}行"))
+            elif line in paragraphs:
+                row[-1] = _with_paragraph(row[-1], line)
             elif row:
                 rows.append(tuple(row))
                 row = []
@@ -294,6 +449,10 @@ def _table(part: list[CopiedRow]) -> tuple[Table, list[str]]:
             rows.append(tuple(row))
     else:
         for line in part:
+            if line in paragraphs:  # under a row of one cell ("\t单位：万元") in a table of tabbed rows
+                last = rows[-1]
+                rows[-1] = (*last[:-1], _with_paragraph(last[-1], line))
+                continue
             if not line.tabbed:
                 continue
             texts = [cell.text.strip() for cell in line.cells]
@@ -302,7 +461,16 @@ def _table(part: list[CopiedRow]) -> tuple[Table, list[str]]:
                 continue
             rows.append(tuple(Cell(t, f"第{cell.line + 1}行第{column + 1}格")
                               for column, (t, cell) in enumerate(zip(texts, line.cells))))
+    if paragraphs:
+        dropped.append(f"{'、'.join(f'第{line.first + 1}行' for line in paragraphs)}没有行首的 Tab，紧接在表格的一格之后"
+                       "（中间没有空行）：是 Word 表格中这一格的下一段，读作这一格的文字，分段处换行。")
     return Table(tuple(rows), f"第{part[0].first + 1}–{part[-1].end}行"), dropped
+
+
+def _with_paragraph(cell: Cell, line: CopiedRow) -> Cell:
+    """The cell with its next paragraph (`_cell_paragraph`) on a line of its own."""
+    text = line.cells[0].text.strip()
+    return replace(cell, text=f"{cell.text}\n{text}" if cell.text else text)
 
 
 def _read_html(path: Path, text: str) -> SourceDocument:
