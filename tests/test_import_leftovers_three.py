@@ -169,7 +169,7 @@ def test_another_budget_year_with_no_goals_after_it_is_listed(tmp_path: Path) ->
                                                 "已按前面的录入，这一项未录入，请核对")]
 
 
-# --- 3. a cell's line break in a copied Word or web table --------------------------------------------------------------
+# --- 3. a cell's line break in a copied Word or web table ---------------------------------------------------------
 
 COPIED_HEAD = ["2026年度部门整体绩效目标表", "金额单位：万元", "部门（单位）名称\t某县交通运输局", "年度目标\t" + GOAL, ""]
 BASIS_FIRST, BASIS_SECOND = "依据《某县农村公路养护计划》", "及上年完成情况确定"

@@ -67,8 +67,9 @@ def imported(tmp_path: Path, text: str, name: str) -> ImportResult:
     as 003 has none): content/ holds that filing only."""
     folder = tmp_path / "dept"
     folder.mkdir()
-    (folder / "2020-gongkai.yml").write_text(f"department: {{id: dept, name: {name}, region: ezhou}}\nfiscal_year: 2020\n"
-                                             "kind: 公开\ntitle: 往年\nmoney_unit: 万元\n", encoding="utf-8")
+    (folder / "2020-gongkai.yml").write_text(f"department: {{id: dept, name: {name}, region: ezhou}}\n"
+                                             "fiscal_year: 2020\nkind: 公开\ntitle: 往年\nmoney_unit: 万元\n",
+                                             encoding="utf-8")
     source = tmp_path / "原文.txt"
     source.write_text(text, encoding="utf-8")
     return import_file(source, ImportOptions(output=tmp_path / "out.yml", department="dept", content_dir=tmp_path,
@@ -76,7 +77,8 @@ def imported(tmp_path: Path, text: str, name: str) -> ImportResult:
 
 
 def indicator(level1: str, level2: str, name: str, description: str, value: str, basis: str) -> dict[str, Any]:
-    return {"level1": level1, "level2": level2, "name": name, "value": value, "basis": basis, "description": description}
+    return {"level1": level1, "level2": level2, "name": name, "value": value, "basis": basis,
+            "description": description}
 
 
 def projects(result: ImportResult) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
-"""`gongkai import` of filings exported from Word to text as seeds 003 and 004 are: what follows and surrounds the projects.
+"""`gongkai import` of filings exported from Word to text as seeds 003 and 004 are: what follows and surrounds the
+projects.
 
-The documents are written in the seeds' export style (see tests/test_import_unseen_word_text.py: each cell on a line after
-a tab, a blank line after each table row, "第二部分" and its title on two lines), as a 水务局, a 交通运输局 and an
+The documents are written in the seeds' export style (see tests/test_import_unseen_word_text.py: each cell on a line
+after a tab, a blank line after each table row, "第二部分" and its title on two lines), as a 水务局, a 交通运输局 and an
 应急管理局 would write theirs:
 
 1. A part after the projects ("第三部分" with "其他说明" on the next line, or "第三部分 其他说明") and a chapter heading

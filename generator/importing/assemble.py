@@ -84,7 +84,8 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return  # a project's text without a field, a person's name or number, a second name: listed with why
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
-                or self._part_heading(text) or self._section_start(text, paragraph.location) or self._goal_line(text, paragraph.location) \
+                or self._part_heading(text) or self._section_start(text, paragraph.location) \
+                or self._goal_line(text, paragraph.location) \
                 or self._numbered_goal(text, paragraph.location) or self._subheading(text) or self._running_text(text) \
                 or self._title(text) or self._year_line(text, paragraph.location) \
                 or self._other_title(text, paragraph.location)

@@ -119,7 +119,7 @@ class FundsReader:
     funds: dict[str, Any] = field(default_factory=dict)
     section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
     unit: str | None = None  # the form's money unit where the table stands: an amount written with it reads
-    slid: dict[int, int] = field(default_factory=dict)  # copied text: row width → how far its last row with a share slid
+    slid: dict[int, int] = field(default_factory=dict)  # copied text: row width → how far its last share's row slid
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]

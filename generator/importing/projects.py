@@ -138,8 +138,8 @@ def _withheld(text: str, published: frozenset[int]) -> list[dict[str, Any]]:
         written = re.sub(r"\s", "", HEAD_NUMBER.match(match.group("numbers")).group())  # "6、", "二、" as written
         notes.append({"field": "withheld.numbers",
                       "text": f"原文这条说明开头的“{written}”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开，请核对。"})
-    return [{"withheld": {"numbers": numbers} | redaction} | ({"notes": [dict(note) for note in notes]} if notes else {})
-            for numbers in runs]
+    return [{"withheld": {"numbers": numbers} | redaction}
+            | ({"notes": [dict(note) for note in notes]} if notes else {}) for numbers in runs]
 
 
 def _redaction(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
