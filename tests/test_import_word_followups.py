@@ -96,6 +96,8 @@ def test_water_chinese_numerals_a_part_after_the_projects_and_the_forms_instruct
         "<p>本部门2026年预算项目共6个，其中公开2个、涉密4个。涉密项目按规定报同级保密部门备案。</p>\n"
         "<p>本表所列指标值为年度计划值，年终将开展绩效自评。</p>")}]
     assert result.filing["money_unit"] == "元"  # the instructions' 万元 is not read
+    assert result.filing["notes"][0] == {"field": "title", "text": (  # no longer says "两个部分标题": there are three
+        "原文没有文件标题，只有“第一部分 部门整体绩效目标”和“第二部分 预算项目绩效目标”等部分标题；文件名称为编者据此拟定。")}
     assert not_placed(result) == [(text, INSTRUCTIONS.format("填报说明"))
                                   for text in ("填报说明：", "1.本表由项目单位填报，主管部门审核；", "2.金额单位为万元。")]
     assert result.check.errors == []

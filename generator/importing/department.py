@@ -509,8 +509,10 @@ class DepartmentFields(AssemblyState):
         if "title" in self.filing or not {"部门整体绩效目标", "预算项目绩效目标"} <= self.parts:
             return
         self.filing["title"] = "部门整体绩效目标和预算项目绩效目标"
+        two = self.parts <= {"第一部分", "第二部分", "部门整体绩效目标", "预算项目绩效目标"}  # or a later part too
         self.notes.append({"field": "title", "text": "原文没有文件标题，只有“第一部分 部门整体绩效目标”和“第二部分 "
-                                                     "预算项目绩效目标”两个部分标题；文件名称为编者据此拟定。"})
+                                                     f"预算项目绩效目标”{'两个' if two else '等'}部分标题；"
+                                                     "文件名称为编者据此拟定。"})
         self.filing["notes"] = self.notes
 
     def _name_from_budget_unit(self) -> None:
