@@ -381,9 +381,12 @@ def test_department_history_keeps_each_filing_of_a_year_and_each_kind_of_goal(si
 
 
 def test_a_units_supervisor_is_named_on_its_pages(site: Path) -> None:
-    """The unit's filing is the unit's (its pages under its name), its 主管部门 named on the department page and in
-    the filing's catalogue."""
+    """The unit's filing is the unit's (its pages under its name), its 主管部门 named on the department page, in the
+    filing's catalogue and beside its name in the list of departments."""
     department, filing = html(site, "d/yizhong"), html(site, "d/yizhong/2026-gongkai")
     assert f"<h1>{supervisor.UNIT}</h1>" in department
     assert f"· 主管部门 {supervisor.SUPERVISOR}" in department
     assert f"<div><dt>主管部门</dt><dd>{supervisor.SUPERVISOR}</dd></div>" in filing
+    listed = re.search(rf'<li><a href="/d/yizhong/">{supervisor.UNIT}</a> <span class="muted">(.*?)</span>',
+                       html(site, "d"))
+    assert listed and listed.group(1) == f"主管部门 {supervisor.SUPERVISOR}"  # the list of departments says it too
