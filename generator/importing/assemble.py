@@ -15,13 +15,13 @@ import re
 from .assembly_state import TextTarget
 from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
                          personal_reasons)
-from .document import Paragraph, SourceDocument, Table
-from .form_rows import FormRows
-from .goals import GOAL_START, Goals
+from .document import Cell, Paragraph, SourceDocument, Table
+from .form_rows import FormRow, FormRows
+from .goals import GOAL_START, Goals, without_empty_goals
 from .imported import Imported
 from .indicator_halves import IndicatorHalves
 from .layouts import (ATTACHMENT_HEAD, DATE_LABELS, FILLING_INSTRUCTIONS, INSTRUCTION_ITEM, LABELLED_VALUE, MONEY_UNIT,
-                      PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, normalize)
+                      PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, attached_part, normalize)
 from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
@@ -50,8 +50,10 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                 self.under_table = _sheet(block.location) if block.location in self.table_notes else None
                 self.line_above = block.text.strip()
             else:
-                self._close_text()
-                self._table(block)
+                if not self._outside_table(block):  # a table of the budget report is listed, never read
+                    self._close_text()
+                    self.instructions = None  # 填报说明 go on past a table only from its last rows (`_instructions_row`)
+                    self._table(block)
                 self.under_table = _sheet(block.location)
                 self.line_above = None
         self._close_text()
@@ -100,17 +102,40 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         """"填报说明：" (填表说明, 填报须知) and the numbered lines right under it ("1.本表由项目单位填报；"): the form's printed
         instructions to whoever fills it in, not the department's filing. Listed with that reason, never read into a
         field or a chapter ("2.金额单位为万元" says how to fill the form in, not the filing's unit). A project's heading
-        or a withheld notice under them is not one of them: it is read as such."""
+        or a withheld notice under them is not one of them: it is read as such. They may go on right under a table whose
+        last row holds them (`_instructions_row`): a text export keeps no merge, and a row beside a label merged down
+        becomes a line of its own."""
         label = FILLING_INSTRUCTIONS.match(text)
         if label:
             self._close_text()
             self.instructions = re.sub(r"\s", "", label.group("label"))
-        elif self.instructions is None or self.line_above is None or self.in_table or not INSTRUCTION_ITEM.match(text) \
+        elif self.instructions is None or self.in_table or not INSTRUCTION_ITEM.match(text) \
                 or heading(text) or withheld(text):
             self.instructions = None
             return False
         self.why_not[location] = FILLING_INSTRUCTIONS_REASON.format(label=self.instructions)
         return True
+
+    def _instructions_row(self, row: FormRow) -> int:
+        """"填表说明 | 1.本表由…；2.…": the form's printed instructions as a row of a table, the label in a cell of its
+        own (a row of one cell is read as its line is, `_filling_instructions`). With it go the rows right under it
+        that go on beside the label merged down: under its merge, or (copied text keeps no merge) a blank slot there
+        and only numbered items ("2.金额单位为万元。"). Listed with the reason their lines get, never read as a chapter
+        (填表说明) or a row of the table above (`_is_stop` ends a table at it)."""
+        label = FILLING_INSTRUCTIONS.match(row.first.text)
+        if label is None or len(row.present) < 2:
+            return 0
+        column = next(c for c, cell in enumerate(row.cells) if cell.location == row.first.location)
+        used = 1
+        while row.index + used < len(row.rows) and _goes_on_beside(row.rows[row.index + used], column, row.first):
+            used += 1
+        self.instructions = re.sub(r"\s", "", label.group("label")) if row.index + used == len(row.rows) else None
+        reason = FILLING_INSTRUCTIONS_REASON.format(label=self.instructions or re.sub(r"\s", "", label.group("label")))
+        for cells in row.rows[row.index:row.index + used]:
+            for cell in cells:
+                if cell.text:
+                    self.why_not[cell.location] = reason
+        return used
 
     def _table_note(self, text: str, location: str) -> bool:
         """"注：……" (说明、备注) right under a table, or as a row of one cell in it: the form's note on that table. The
@@ -148,12 +173,13 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         return not unread
 
     def _part_heading(self, text: str) -> bool:
-        """"第一部分", "预算项目绩效目标", "第一部分 部门概况": what follows a project part is projects. A part after the
+        """"第一部分", "预算项目绩效目标", "第一部分 部门概况", or an attachment's title naming a part ("附件2：2026年项目
+        支出绩效目标表", as a 部门预算公开 report attaches the goals): what follows a project part is projects. A part after the
         projects have begun ("第三部分 其他说明", or "第三部分" with "其他说明" on the next line as Word's export writes
         it) is a chapter of the filing: its paragraphs are a section. A part listing attachments (附件) is none."""
         part = PART_HEADING.match(text)
-        title = part.group("title").strip() if part else text
-        if text not in PARTS and part is None:
+        title = part.group("title").strip() if part else attached_part(text) or text
+        if text not in PARTS and part is None and attached_part(text) is None:
             return self._part_title(text)
         self._close_text()
         self.parts.add(title or text)
@@ -235,6 +261,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             filing["sections"] = self.sections
         for goal in self.goals + [g for p in self.projects for g in p.get("goals", [])]:
             goal.pop("_origin", None)
+        self._drop_empty_goals()
         if self.goals:
             filing["goals"] = self.goals
         if self.projects:
@@ -249,6 +276,17 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._letter_finish()  # the letter names the department before a project's 预算单位 does
         self._name_from_budget_unit()
 
+    def _drop_empty_goals(self) -> None:
+        """Goals whose box the form left empty are no goals (`without_empty_goals`): a note says so where they were."""
+        self.goals, notes = without_empty_goals(self.goals)
+        self.notes.extend(notes)
+        for project in (p for p in self.projects if "goals" in p):
+            project["goals"], notes = without_empty_goals(project["goals"])
+            if notes:
+                project.setdefault("notes", []).extend(notes)
+            if not project["goals"]:
+                del project["goals"]
+
     def _not_placed(self) -> list[tuple[str, str, str]]:
         missing = []
         for block in self.document.blocks:
@@ -261,6 +299,16 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                     if cell.text and cell.location not in self.placed:
                         missing.append((cell.location, cell.text, self.why_not.get(cell.location, "未识别的单元格")))
         return missing
+
+
+def _goes_on_beside(cells: list[Cell], column: int, label: Cell) -> bool:
+    """A row that goes on beside a label merged down at `column`: under its merge, or a blank slot there with only
+    numbered items beside it (a text export keeps no merge)."""
+    if column >= len(cells) or cells[column].text:
+        return False
+    present = [cell for cell in cells if cell.text]
+    return bool(present) and (cells[column].merged_from == label.location
+                              or all(INSTRUCTION_ITEM.match(cell.text.strip()) for cell in present))
 
 
 def _sheet(location: str) -> str:

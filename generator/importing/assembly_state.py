@@ -24,6 +24,7 @@ class TextTarget:
     key: str
     paragraphs: list[str] = field(default_factory=list)
     single: bool = False
+    part: bool = False  # "outside" opened by a part's heading ("第二部分 部门预算表"): it holds over the part's chapters
 
 
 class AssemblyState:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from .assembly_state import AssemblyState
 from .document import Cell, Paragraph
-from .layouts import (MONEY_UNIT, MONEY_UNIT_IN_LABEL, MONEY_UNIT_LABELS, MONEY_UNITS, PROJECT_COLUMNS,
-                      REPORT_APPARATUS, STRUCTURE_LABELS, normalize)
+from .layouts import (DEPARTMENT_TEXTS, MONEY_UNIT, MONEY_UNIT_IN_LABEL, MONEY_UNIT_LABELS, MONEY_UNITS,
+                      PROJECT_COLUMNS, REPORT_APPARATUS, STRUCTURE_LABELS, normalize)
 
 
 @dataclass
@@ -49,10 +49,12 @@ class FormRows(AssemblyState):
         if not row.present:
             return 1
         for reading in (self._tagged_title_row,  # "附件3 | 标题": a tag beside the title, never a label and its value
+                        self._instructions_row,  # "填表说明 | 1.…": the form's printed instructions, never a chapter
                         self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
                         self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
-                        self._budget_matrix_row, self._goal_row, self._plain_goal_row, self._department_text_row,
+                        self._budget_matrix_row, self._goal_row, self._plain_goal_row, self._text_heads_row,
+                        self._department_text_row,
                         self._goal_naming_row, self._section_row):
             used = reading(row)
             if used:
@@ -75,6 +77,22 @@ class FormRows(AssemblyState):
             return 0
         for cell in row.present:
             self._single_cell(cell, alone=True)
+        return 1
+
+    def _text_heads_row(self, row: FormRow) -> int:
+        """"部门（单位）职责 | 年度履职目标": the form's heads over the department's texts, each text's own row below
+        ("部门（单位）职责 | （一）…", "年度总体目标 | 1.…"). Each head names a text (DEPARTMENT_TEXTS) that a row
+        further down of this table gives: the row is the form's print, placed and never read as a text (年度履职目标
+        is no text of 部门（单位）职责)."""
+        fields = [DEPARTMENT_TEXTS.get(normalize(cell.text)) for cell in row.present]
+        if len(fields) < 2 or None in fields or len(set(fields)) < len(fields):
+            return 0
+        given = {DEPARTMENT_TEXTS.get(normalize(cells[0].text)) for cells in
+                 ([c for c in below if c.text] for below in row.rows[row.index + 1:])
+                 if len(cells) >= 2 and normalize(cells[1].text) not in DEPARTMENT_TEXTS}
+        if not set(fields) <= given:
+            return 0
+        self._place(*row.present)
         return 1
 
     def _take_units(self, row: list[Cell]) -> list[Cell]:

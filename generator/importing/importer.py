@@ -142,7 +142,8 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
 EVERY_YEAR = ("supervisor", "code", "unit_code")
 
 
-def _same_every_year(filing: dict[str, Any], department: dict[str, Any], known: dict[str, Any] | None) -> dict[str, str]:
+def _same_every_year(filing: dict[str, Any], department: dict[str, Any],
+                     known: dict[str, Any] | None) -> dict[str, str]:
     """The form's 主管部门 and department codes; one the form does not give is the department's files' (every filing
     of a department must say the same of it, or the build stops), with a note. One the form gives otherwise is kept
     as filed: `gongkai check` of the whole content then names the two files that differ."""

@@ -204,7 +204,12 @@ STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年
 # that are not the performance filing: a chapter (or part) heading that names one of these opens text that is listed
 # as not placed, with that reason. Matched in the heading's title ("二、“三公”经费预算情况说明", "第三部分 名词解释").
 BUDGET_REPORT_MATTERS = ("三公", "政府采购", "国有资产", "资产占用", "机关运行经费", "收支预算", "收入预算", "支出预算",
-                         "财政拨款收支", "一般公共预算", "政府性基金", "国有资本经营", "预算情况说明", "其他重要事项", "名词解释")
+                         "财政拨款收支", "一般公共预算", "政府性基金", "国有资本经营", "预算情况说明", "其他重要事项", "名词解释",
+                         # the report's tables, titled one by one ("部门收支总表", "项目支出表") or as a part ("部门预算表")
+                         "收支总表", "收入总表", "支出总表", "支出表", "预算表")
+# What the performance filing's own parts, forms and attachments are named by ("部门整体绩效目标表", "附件3：项目支出绩效
+# 目标表", "八、绩效指标"): such a heading is never a budget matter, whatever else it names, and it ends one.
+GOALS_NAMED = ("绩效目标", "绩效指标")
 # Lines of the report's own apparatus, listed one by one: its table of contents ("目录") and the list of its
 # attachments ("附件1：部门收支总表"). Only the line: the attachments may be the goal tables themselves.
 REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四五六七八九十]*\s*([:：、.．]\s*)?[^\s:：、.．].*)$")
@@ -238,6 +243,10 @@ DAY_WRITTEN = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 DATE_WRITTEN = rf"(?:{YEAR_WRITTEN})\s*年\s*(?:{MONTH_WRITTEN})\s*月\s*(?:{DAY_WRITTEN})\s*日"
 LETTER_DATE = re.compile(rf"^(?P<signer>[^\s，。；,;：:\d]{{0,30}}?)\s*(?P<date>{DATE_WRITTEN})$")
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*[:：]?$")  # "附件" / "附件1" over an attached form
+# An attachment's title naming a whole part of the filing ("附件2：2026年项目支出绩效目标表", "附件1：部门整体绩效目标表"),
+# as a 部门预算公开 report attaches the goals: that part's heading (`attached_part`), never one project's form.
+ATTACHED_PART = re.compile(r"^附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*[:：、.．]?\s*(?:\d{4}\s*年度?)?\s*(?P<title>.+?)表?$")
+FILING_PARTS = {"部门整体绩效目标", "部门整体支出绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")  # a line with these is a sentence of a text, never a title
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.
@@ -464,8 +473,24 @@ def is_sentence(text: str) -> bool:
 
 
 def budget_report_matter(title: str) -> str | None:
-    """The budget matter a chapter's title names ("“三公”经费预算情况说明" → "三公"), None for a chapter of the filing."""
+    """The budget matter a chapter's title names ("“三公”经费预算情况说明" → "三公"), None for a chapter of the filing
+    (one that names the goals: "附件3：一般公共预算项目支出绩效目标表")."""
+    if names_goals(title):
+        return None
     return next((word for word in BUDGET_REPORT_MATTERS if word in title), None)
+
+
+def attached_part(text: str) -> str | None:
+    """The part of the filing an attachment's title names ("附件2：2026年项目支出绩效目标表" → "项目支出绩效目标"), None
+    for any other line."""
+    attached = ATTACHED_PART.match(text)
+    title = re.sub(r"\s", "", attached.group("title")) if attached else None
+    return title if title in FILING_PARTS else None
+
+
+def names_goals(title: str) -> bool:
+    """A heading or title that names the performance goals or their forms (see GOALS_NAMED)."""
+    return any(word in title for word in GOALS_NAMED)
 
 
 def self_evaluation_head(text: str, own_year: int | None = None) -> str | None:

@@ -10,7 +10,7 @@ from .document import Cell
 from .funds import amount, filed_amount, grouped_amount
 from .spreadsheet import EXCEL_DIGITS
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
-                      PROJECT_COLUMNS, QUARTER_END, indicator_column, is_indicator_header, normalize,
+                      PROJECT_COLUMNS, QUARTER_END, attached_part, indicator_column, is_indicator_header, normalize,
                       looked_up, project_list_column, project_row_column, split_head)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
@@ -40,9 +40,14 @@ WITHHELD = re.compile(rf"(?P<numbers>{WITHHELD_NUMBERS})\s*项目.*?{WITHHELD_WO
 # The numbers listed after the words, behind a colon: "以下项目因涉及国家秘密不予公开：第3号、第4号项目".
 WITHHELD_LISTED = re.compile(rf"项目[^：:]*?{WITHHELD_WORDS}[^：:，,。；;]*[：:]\s*(?P<numbers>{WITHHELD_NUMBERS})")
 # A notice that names no number, its colon closing the line right after the words ("以下项目因涉及国家秘密不予公开：",
-# "不予公开的项目如下："): the projects it withholds are the lines right under it, each a number and a name
-# ("5.2026年战备公路养护经费", "（6）……"). Not a heading of reasons ("项目不予公开的原因说明："): its lines are no projects.
-WITHHELD_HEAD = re.compile(rf"(?:项目[^：:]*?{WITHHELD_WORDS}(?:如下)?|{WITHHELD_WORDS}的?项目(?:如下|有)?)\s*[：:]$")
+# "不予公开的项目如下："), maybe with words that lead into the list ("……不予公开，具体为：", "……，分别是："), or naming
+# the projects by what withholds them ("涉密项目如下：", "涉及国家秘密的项目有："; never 非涉密): the projects it withholds
+# are the lines right under it, each a number and a name ("5.2026年战备公路养护经费", "（6）……"). Not a heading of reasons
+# ("项目不予公开的原因说明："): its lines are no projects.
+WITHHELD_LEAD_IN = r"(?:[，,]?\s*(?:具体|分别)?(?:如下|为|是|有|包括))?"
+WITHHELD_SECRET = r"(?<![不非未无])(?:涉密|涉及[^：:，,。；;]{0,8}秘密)"
+WITHHELD_HEAD = re.compile(rf"(?:项目[^：:]*?{WITHHELD_WORDS}|{WITHHELD_WORDS}的?项目|{WITHHELD_SECRET}的?项目)"
+                           rf"{WITHHELD_LEAD_IN}\s*[：:]$")
 WITHHELD_ITEM = re.compile(r"^(?:(?P<number>\d+)\s*[、.．]|[（(](?P<bracketed>\d+)[）)])\s*\S")
 # Notices one after another on a line, each ending at its semicolon or full stop (`_notices`).
 NOTICE_END = re.compile(r"(?<=[；;。])")
@@ -51,9 +56,10 @@ HEAD_NUMBER = re.compile(rf"{WITHHELD_NUMBER}\s*、")  # "2、": a bare number t
 WITHHELD_RANGE = re.compile(rf"({WITHHELD_NUMBER})(?:\s*[号项]?\s*[-－—–~～至到]\s*第?\s*({WITHHELD_NUMBER}))?")
 REASON = re.compile(r"因(.+?)(?:[，,、。；;]|而?(?:不予|暂不|不宜|不)公开)")
 # A reason said without 因, as the clause that says why: "第3-5号项目涉密，暂不公开" (涉密), "…项目涉及商业秘密，不予公开"
-# (涉及商业秘密). Only 涉密 or 涉及… says why (涉农资金 is a kind of fund); never 不涉密, and never words inside a law's
-# title (`BOOK_TITLE` is taken out first).
-CAUSE = re.compile(r"(?<![不非未无])((?:涉密|涉及)[^，,、。；;：:]*?)\s*(?:而|[，,、。；;：:]|(?:不予|暂不|不宜|不)公开(?:[，,。；;]|$)|$)")
+# (涉及商业秘密), or before the projects it names ("涉密项目如下：": 涉密). Only 涉密 or 涉及… says why (涉农资金 is a kind of
+# fund); never 不涉密, and never words inside a law's title (`BOOK_TITLE` is taken out first).
+CAUSE = re.compile(r"(?<![不非未无])((?:涉密|涉及)[^，,、。；;：:]*?)\s*"
+                   r"(?:而|的?项目|[，,、。；;：:]|(?:不予|暂不|不宜|不)公开(?:[，,。；;]|$)|$)")
 BOOK_TITLE = re.compile(r"《[^》]*》")
 # the law named, with the article it cites ("《政府信息公开条例》第十四条"), not the words after it
 LEGAL_BASIS = re.compile(r"(?:根据|依据|按照)(《[^》]+》(?:第[\d一二三四五六七八九十百零〇]+[条款项])*)")
@@ -87,8 +93,9 @@ def numeral(text: str) -> int:
 
 
 def unnumbered_heading(text: str) -> bool:
-    """"法律援助绩效目标表": one project's table, not a department's (部门整体…) form."""
-    return bool(UNNUMBERED.match(text)) and "部门" not in text and "整体" not in text
+    """"法律援助绩效目标表": one project's table, not a department's (部门整体…) form, nor an attachment's title naming
+    all the projects' forms ("附件2：2026年项目支出绩效目标表")."""
+    return bool(UNNUMBERED.match(text)) and "部门" not in text and "整体" not in text and attached_part(text) is None
 
 
 def withheld(text: str, published: frozenset[int] = frozenset()) -> list[dict[str, Any]]:

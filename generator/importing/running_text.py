@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 from .assembly_state import AssemblyState, TextTarget
+from .document import Table
 from .form_rows import FormRow
-from .layouts import DEPARTMENT_TEXTS, REPORT_APPARATUS, budget_report_matter, normalize
+from .imported import FoundTable
+from .layouts import (DEPARTMENT_TEXTS, REPORT_APPARATUS, SENTENCE_MARKS, budget_report_matter, is_indicator_header,
+                      names_goals, normalize)
 from .prose import prose_goals, rich
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
@@ -34,22 +37,55 @@ class RunningText(AssemblyState):
 
     def _outside_filing(self, text: str, location: str) -> bool:
         """A chapter or part of a 部门预算公开 report that is not the performance filing ("二、“三公”经费预算情况说明",
-        "第三部分 名词解释"): its heading and its paragraphs are listed with that reason, never read into a field, a
-        section or a goal's text. The heading of any other chapter or part ends it. A bare "第三部分" with "名词解释" on
-        the next line is one heading (`_completed_part_heading`)."""
+        "第三部分 名词解释", "第二部分 部门预算表"), or a table's title line naming one ("部门收支总表", "附件1：部门收支
+        总表"): its heading and its paragraphs (and tables: `_outside_table`) are listed with that reason, never read
+        into a field, a section or a goal's text. The heading of any other chapter or part ends it, but a part's holds
+        over its chapters, each listed under its own heading (a "七、预算绩效管理情况" in "第三部分 部门预算情况说明" is
+        the report's), until one names the goals ("八、部门整体绩效目标", "附件3：项目绩效目标表"). A bare "第三部分" with
+        "名词解释" on the next line is one heading (`_completed_part_heading`)."""
         title = _heading_title(text)
         if title is None and (completed := self._completed_part_heading(text)) is not None:
             title, text = text, completed
+        level = "title" if title is None else "part" if PART_HEADING.match(text) else "chapter"
+        if title is None and _table_title(text) and (REPORT_APPARATUS.match(text) or self._within_report()):
+            title = text
         matter = budget_report_matter(title) if title is not None else None
-        if matter:
+        within_part = self.text is not None and self.text.kind == "outside" and self.text.part
+        if matter or (within_part and level == "chapter" and not names_goals(title or "")):
             self._close_text()
             self.text = TextTarget("outside", f"属于部门预算公开中“{text}”这部分，不是绩效目标的内容，"
-                                              "文件格式中没有对应的字段，未录入")
-        elif title is not None and self.text is not None and self.text.kind == "outside":
+                                              "文件格式中没有对应的字段，未录入", part=level == "part" or within_part)
+        elif title is not None and self._ends_outside(title, level):
             self.text = None
         if self.text is None or self.text.kind != "outside":
             return False
         self.why_not[location] = REPORT_APPARATUS_REASON if REPORT_APPARATUS.match(text) else self.text.key
+        return True
+
+    def _within_report(self) -> bool:
+        """Past the document's own title or a part's heading: a table's title there ("部门收支总表") is one table's,
+        never the title of the whole file ("2026年部门预算项目支出表" over a department's project list)."""
+        return "title" in self.filing or bool(self.parts)
+
+    def _ends_outside(self, title: str, level: str) -> bool:
+        """Whether a heading that names no budget matter ends the budget part being listed: one naming the goals does;
+        another part's does; a chapter's ends only a chapter, never the part it stands in; a table's title does not."""
+        if self.text is None or self.text.kind != "outside":
+            return False
+        return names_goals(title) or level == "part" or (level == "chapter" and not self.text.part)
+
+    def _outside_table(self, table: Table) -> bool:
+        """A table in a part or chapter of the budget report (the 收支总表 under "第二部分 部门预算表", the 三公经费 table
+        under its title): every cell listed with that part's reason, never read as the filing's funds, tasks or
+        projects, whatever its columns look like. A table of indicators (一级指标 …) or with a column of goals ("年度绩效目标", as a
+        list of the projects' goals has) is the filing's, never a budget table: the budget part ends there."""
+        if self.text is None or self.text.kind != "outside" \
+                or any(is_indicator_header([cell.text for cell in row]) for row in table.rows) \
+                or any(names_goals(cell.text) and len(cell.text) <= 12 for row in table.rows[:3] for cell in row):
+            return False
+        for cell in (cell for row in table.rows for cell in row if cell.text):
+            self.why_not[cell.location] = self.text.key
+        self.tables.append(FoundTable(table.location, "部门预算公开的预算表（不是绩效目标，未录入）", 0))
         return True
 
     def _completed_part_heading(self, text: str) -> str | None:
@@ -108,6 +144,13 @@ def _heading_title(text: str) -> str | None:
     """The title of a chapter ("一、部门职责") or part ("第一部分 部门概况") heading; None for any other line."""
     heading = PART_HEADING.match(text) or SECTION_HEADING.match(text)
     return heading.group("title") if heading else None
+
+
+def _table_title(text: str) -> bool:
+    """A line that titles a table or an attachment, no sentence: "部门收支总表", "表3 一般公共预算支出表", "附件1：部门
+    收支总表"."""
+    return len(text) <= 40 and not any(mark in text for mark in SENTENCE_MARKS) \
+        and (text.endswith("表") or bool(REPORT_APPARATUS.match(text)))
 
 
 def _broken_line(previous: str, text: str) -> bool:

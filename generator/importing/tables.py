@@ -20,9 +20,10 @@ from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicator_halves import split_header
 from .indicators import Columns, IndicatorReader, continues_indicators, names_in_level2
-from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_IN_LABEL, PHONE,
-                      SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS, department_label,
-                      is_grouped_indicator_header, is_indicator_header, is_task_header, normalize, self_evaluation_head)
+from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
+                      MONEY_UNIT_IN_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS,
+                      department_label, is_grouped_indicator_header, is_indicator_header, is_task_header, normalize,
+                      self_evaluation_head)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
                        spending_header, unnumbered_heading, withheld)
 from .tasks import TaskReader, task_columns
@@ -102,8 +103,8 @@ class TableParts(AssemblyState):
                 or opens_request(row) or len(spending_header(row)) >= 2:  # a spending plan (copied text: no blank line)
             return True
         first = next((t for t in texts if t), "")
-        if _is_contact_label(first):
-            return True
+        if _is_contact_label(first) or FILLING_INSTRUCTIONS.match(first):
+            return True  # a contact line, or the form's printed 填表说明 under the table (`_instructions_row`)
         present = [t for t in texts if t]
         if not present:  # a blank row ends a table part in a real grid; copied text has blank rows inside tables
             return not self.realign and not any(cell.merged_from for cell in row)
@@ -119,8 +120,9 @@ class TableParts(AssemblyState):
         columns, header_rows = self._indicator_header(rows, start)
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
         spacers = self._spacers(rows[start + header_rows:], columns)
+        naming = self._naming_next_table(rows, start + header_rows, columns)
         end, body = self._part_rows(rows, start, header_rows, lambda row: id(row) not in spacers
-                                    and (self._is_stop(row) or _breaks_sequence(row, seq)))
+                                    and (self._is_stop(row) or _breaks_sequence(row, seq) or id(row) in naming))
         data = [self._without_labels(row) for row in body]
         if self.realign:
             data = [_with_label_slots(row, _label_columns(rows[start], columns)) for row in data]
@@ -135,6 +137,18 @@ class TableParts(AssemblyState):
         if named:
             goal.setdefault("notes", []).append(named)
         return end - start, end - start
+
+    def _naming_next_table(self, rows: list[list[Cell]], first: int, columns: Columns) -> set[int]:
+        """Rows right above another indicator header that fill no indicator (三级指标 and 指标值 empty), given as the
+        rows' ids: the line naming the next goal ("“法治与行政复议”项目 | 目标内容") of a table stacked under this one with
+        no blank row between (one worksheet, one Word table). It ends this table; read as an indicator, it would
+        join the two goals into one. A header printed again at a page break follows the last indicator, which fills
+        both: that table goes on (`_part_rows`)."""
+        fields = [c for c, f in columns.fields.items() if f in ("name", "value")]
+        return {id(rows[index]) for index in range(first, len(rows) - 1)
+                if not any(c < len(rows[index]) and rows[index][c].text for c in fields)
+                and any(cell.text for cell in rows[index])
+                and (is_indicator_header([c.text for c in rows[index + 1]]) or self._grouped_header(rows, index + 1))}
 
     def _spacers(self, rows: list[list[Cell]], columns: Columns) -> set[int]:
         """Blank rows a department left between groups of indicators, given as the rows' ids. A blank row ends a table
