@@ -20,8 +20,8 @@ from .form_rows import FormRow, FormRows
 from .goals import GOAL_START, Goals, without_empty_goals
 from .imported import Imported
 from .indicator_halves import IndicatorHalves
-from .layouts import (ATTACHMENT_HEAD, DATE_LABELS, FILLING_INSTRUCTIONS, INSTRUCTION_ITEM, LABELLED_VALUE, MONEY_UNIT,
-                      PAIR_SEPARATOR, REPORT_APPARATUS, TABLE_NOTE, attached_part, normalize)
+from .layouts import (ATTACHMENT_HEAD, DATE_LABELS, FILING_PARTS, FILLING_INSTRUCTIONS, INSTRUCTION_ITEM, LABELLED_VALUE,
+                      MONEY_UNIT, PAIR_SEPARATOR, PROJECT_PARTS, REPORT_APPARATUS, TABLE_NOTE, attached_part, normalize)
 from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
@@ -32,8 +32,7 @@ from .self_evaluation import SelfEvaluation
 from .several_filings import SeveralFilings
 from .tables import TableParts
 
-PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
-PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
+PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", *PROJECT_PARTS}  # headings alone on their line
 FILLING_INSTRUCTIONS_REASON = "原表印制的“{label}”，是告诉填表人怎样填写这张表的，不是部门填报的内容，未录入"
 TABLE_NOTE_REASON = ("原表紧接在表格下的“{label}”，是原表对上面这张表的说明；文件格式中没有对应的字段（编者注只写编者的话），"
                      "未录入，请核对其中有无须手工录入的内容")
@@ -185,7 +184,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self.parts.add(title or text)
         if title in PROJECT_PARTS:
             self.in_projects = True
-        elif title and title not in PARTS and self.in_projects and not ATTACHMENT_HEAD.match(title):
+        elif title and title not in PARTS | FILING_PARTS and self.in_projects and not ATTACHMENT_HEAD.match(title):
             self._start_section(text, title)
         return True
 

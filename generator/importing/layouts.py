@@ -246,7 +246,8 @@ ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*
 # An attachment's title naming a whole part of the filing ("附件2：2026年项目支出绩效目标表", "附件1：部门整体绩效目标表"),
 # as a 部门预算公开 report attaches the goals: that part's heading (`attached_part`), never one project's form.
 ATTACHED_PART = re.compile(r"^附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*[:：、.．]?\s*(?:\d{4}\s*年度?)?\s*(?P<title>.+?)表?$")
-FILING_PARTS = {"部门整体绩效目标", "部门整体支出绩效目标", "预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}
+PROJECT_PARTS = {"预算项目绩效目标", "项目支出绩效目标", "项目绩效目标"}  # a part of these opens the projects
+FILING_PARTS = {"部门整体绩效目标", "部门整体支出绩效目标", *PROJECT_PARTS}
 SENTENCE_MARKS = ("，", "。", "；", ",", ";")  # a line with these is a sentence of a text, never a title
 
 # The usual 一级 → 二级 indicator labels; used to tell a label that slid into the wrong column.

@@ -77,8 +77,9 @@ class RunningText(AssemblyState):
     def _outside_table(self, table: Table) -> bool:
         """A table in a part or chapter of the budget report (the 收支总表 under "第二部分 部门预算表", the 三公经费 table
         under its title): every cell listed with that part's reason, never read as the filing's funds, tasks or
-        projects, whatever its columns look like. A table of indicators (一级指标 …) or with a column of goals ("年度绩效目标", as a
-        list of the projects' goals has) is the filing's, never a budget table: the budget part ends there."""
+        projects, whatever its columns look like. A table of indicators (一级指标 …) or with a column of goals
+        ("年度绩效目标", as a list of the projects' goals has) is the filing's, never a budget table: the budget part
+        ends there."""
         if self.text is None or self.text.kind != "outside" \
                 or any(is_indicator_header([cell.text for cell in row]) for row in table.rows) \
                 or any(names_goals(cell.text) and len(cell.text) <= 12 for row in table.rows[:3] for cell in row):
