@@ -208,10 +208,9 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         """A chapter heading ("三、其他需要说明的事项") in the projects part is the filing's own chapter only after the last
         project's tables: no table follows it in the document. Before a table it may head a project or a project's
         text, which stays the project's (never a section of the filing)."""
-        blocks = self.document.blocks
-        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), None)
-        return bool(self.projects) and not self.in_table and at is not None \
-            and not any(isinstance(block, Table) for block in blocks[at + 1:])
+        after = self._blocks_after(location)
+        return bool(self.projects) and not self.in_table and after is not None \
+            and not any(isinstance(block, Table) for block in after)
 
     def _goal_line(self, text: str, origin: str) -> bool:
         """"年度目标：…" starts a goal; a bare "年度目标" takes the next paragraph as its text. In a project the label

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Cell, Paragraph, SourceDocument
+from .document import Block, Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
 from .indicators import Columns, header_columns
 from .layouts import achieved_year
@@ -82,6 +82,13 @@ class AssemblyState:
         self.achieved_years |= {year for cell in columns.header_cells if (year := achieved_year(cell.text))}
         self.value_years |= columns.value_years
         return columns, used
+
+    def _blocks_after(self, location: str) -> list[Block] | None:
+        """The document's blocks after the paragraph at `location` (None when no paragraph is there): what a heading
+        or a line heads is told by what comes after it."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), None)
+        return None if at is None else list(blocks[at + 1:])
 
     def _place(self, *items: Cell | Paragraph) -> None:
         self.placed.update(item.location for item in items)

@@ -87,9 +87,8 @@ class ProjectParts(AssemblyState):
 
     def _table_after(self, location: str) -> bool:
         """The block right after the paragraph at `location` is a table."""
-        blocks = self.document.blocks
-        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), None)
-        return at is not None and at + 1 < len(blocks) and isinstance(blocks[at + 1], Table)
+        after = self._blocks_after(location)
+        return bool(after) and isinstance(after[0], Table)
 
     def _open_projects(self) -> None:
         self._close_text()
