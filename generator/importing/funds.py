@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .document import Cell
-from .layouts import FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_TOTAL, STRUCTURE_LABELS, normalize
+from .layouts import FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS, normalize
 
 YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
@@ -200,7 +200,8 @@ class FundsReader:
         if notes:
             line["notes"] = notes
         table = self.funds.setdefault(self.section, {"lines": []})
-        if normalize(name_cell.text) in FUND_TOTAL:
+        name = normalize(name_cell.text)
+        if name in FUND_TOTAL or FUND_SIDE_TOTAL.get(name) == self.section:  # "收入合计" totals the 收入 side only
             table["total"] = line
         else:
             table["lines"].append(line)

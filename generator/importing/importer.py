@@ -117,7 +117,8 @@ def _department(filing: dict[str, Any], options: ImportOptions, path: Path) -> N
     if not department.get("name") and by_id:
         department["name"] = by_id["name"]
         filing.setdefault("notes", []).append(
-            {"field": "department.name", "text": f"原文未写部门名称；编者按部门标识 {options.department} 已有文件中的名称写作“{by_id['name']}”。"})
+            {"field": "department.name", "text": _known_name_note(filing.get("title", ""), options.department,
+                                                                  by_id["name"])})
     if not department.get("name"):
         _name_from_title(filing)
     name = department.get("name")
@@ -165,10 +166,27 @@ def _name_from_title(filing: dict[str, Any]) -> None:
     if name is None:
         return
     filing["department"]["name"] = name
-    side = "前" if title.strip().startswith(name) else "后"  # a title opens with the name, or with the year
     filing.setdefault("notes", []).append(
-        {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{title}”，编者取标题中年度{side}的"
+        {"field": "department.name", "text": f"原表没有写部门名称的栏目；标题为“{title}”，编者取标题中年度{_side(title, name)}的"
                                              f"“{name}”作为部门名称。"})
+
+
+def _side(title: str, name: str) -> str:
+    """Where the title names the department: before its year (it opens with the name) or after it."""
+    return "前" if title.strip().startswith(name) else "后"
+
+
+def _known_name_note(title: str, department_id: str, known: str) -> str:
+    """The note on a name taken from the department's files in content/ (they win over a title): what the title, if
+    it names the department, says of it, so that the note never says the form names none."""
+    kept = f"编者按部门标识 {department_id} 已有文件中的名称写作“{known}”。"
+    named = department_in_title(title)
+    if named is None:
+        return "原文未写部门名称；" + kept
+    said = f"原表没有写部门名称的栏目；标题为“{title}”，标题中年度{_side(title, named)}的“{named}”"
+    if named == known:
+        return f"{said}与部门标识 {department_id} 已有文件中的名称相同，编者按此录入。"
+    return f"{said}与已有文件中的名称不同；{kept}请核对。"
 
 
 def _known_departments(content_dir: Path) -> dict[tuple[str, str | None], dict[str, Any]]:

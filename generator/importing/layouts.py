@@ -82,6 +82,8 @@ FUND_SECTIONS = {"收入构成": "income", "收入": "income", "收入项目": "
 FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
 FUND_SHARE = {"占比", "比例", "占比%"}
 FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's label, in any table of amounts
+# A total row that names its side ("收入合计", "支出总计"): the total of that side's lines.
+FUND_SIDE_TOTAL = {word + total: FUND_SECTIONS[word] for word in ("收入", "支出") for total in ("合计", "总计")}
 
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
@@ -135,7 +137,11 @@ QUARTER_END = re.compile(r"^(\d{1,2}月底|第?[一二三四1-4]季度末?)$")
 SPENDING_PLAN_WORDS = ("支出计划", "支出进度", "执行进度", "使用计划")  # in the label beside those heads
 # A project's texts the content format has no field for: its row (or "label：text" line) is listed as not placed.
 PROJECT_TEXTS_WITHOUT_FIELD = {"项目概况", "项目简介", "项目基本情况", "立项依据", "项目立项依据", "项目实施内容",
-                               "实施内容", "项目内容", "项目实施计划", "实施计划"}
+                               "实施内容", "项目内容", "项目实施计划", "实施计划",
+                               # the budget classification the project is charged to ("2082001 城市最低生活保障金支出"):
+                               # a code and a name, never a figure of the project
+                               "支出功能分类科目", "功能分类科目", "支出功能分类", "功能科目",
+                               "支出经济分类科目", "经济分类科目", "支出经济分类", "经济科目", "预算科目"}
 
 # 年度主要任务 (部门整体支出绩效目标表): one task per row; 预算金额 alone, or over (or beside) its split, whose words
 # are those of a budget's split rows. "其中" heads the split's columns without naming one ("split").
@@ -358,7 +364,10 @@ def project_row_column(text: str) -> str | None:
 
 
 def project_list_column(text: str) -> str | None:
-    """The project field a header cell of a project list names; a bracketed unit ("资金总额（元）") does not change it."""
+    """The project field a header cell of a project list names ("goal" for a column of each project's 年度 goal
+    text, as a department's list of its projects has); a bracketed unit ("资金总额（元）") does not change it."""
+    if any(key in PROJECT_GOAL_COLUMNS for key in header_keys(text)):
+        return "goal"
     return looked_up(PROJECT_LIST_COLUMNS, text)
 
 

@@ -124,7 +124,11 @@ class ProjectParts(AssemblyState):
             return False
         project: dict[str, Any] = {}
         for key, cell in cells.items():
-            self._project_cell(project, key, cell)
+            if key == "goal":  # the project's 年度 goal, in its words: a goal with no indicators
+                project["goals"] = [{"id": "annual", "kind": "年度", "text": cell.text}]
+                self._place(cell)
+            else:
+                self._project_cell(project, key, cell)
         if "number" not in project:  # numbered projects are named p<序号> by the site, as in every layout
             project = {"id": f"p{len(self.projects) + 1}"} | project
         project["_listed"] = cells["name"].location  # a list's row: its project may have a form too
@@ -319,11 +323,19 @@ class ProjectParts(AssemblyState):
 
     def _unfielded_row(self, row: FormRow) -> int:
         """项目概况 | …, 立项依据 | …: a project's text the content format has no field for; both cells are listed
-        as not placed, with that reason."""
-        if len(row.present) > 2 or _unfielded_label(row.first.text) is None:
+        as not placed, with that reason. Two such pairs side by side ("支出功能分类科目 | 2082001 | 支出经济分类科目 |
+        30305") are listed pair by pair."""
+        if len(row.present) > 2:
+            pairs = [row.present[index:index + 2] for index in range(0, len(row.present), 2)]
+            if len(row.present) % 2 or not all(_unfielded_label(head.text) for head, _ in pairs):
+                return 0
+        elif _unfielded_label(row.first.text) is None:
             return 0
-        for cell in row.present:
-            self.why_not[cell.location] = _unfielded(row.first.text)
+        else:
+            pairs = [row.present]
+        for head, *text in pairs:
+            for cell in (head, *text):
+                self.why_not[cell.location] = _unfielded(head.text)
         return 1
 
     def _unfielded_line(self, text: str, location: str) -> bool:
@@ -452,6 +464,7 @@ def _fill_in(form: dict[str, Any], listed: dict[str, Any], differ: str | None = 
         elif held != value:
             notes.append({"field": f"{part}.{key}" if part else key,
                           "text": f"{row}的{label(model, key)}为“{value}”，与项目表的“{held}”不一致；编者按项目表录入。"})
+    taken.extend(_fill_in_goal(form, listed, row))
     same = "与本项目的项目表同名" if differ is None \
         else f"的项目名称为“{listed['name']}”，本项目的项目表为“{form['name']}”，{differ}"
     kept = "" if differ is None else "，项目名称按项目表录入"
@@ -460,10 +473,30 @@ def _fill_in(form: dict[str, Any], listed: dict[str, Any], differ: str | None = 
     notes.extend(listed.get("notes", []))
 
 
+def _fill_in_goal(form: dict[str, Any], listed: dict[str, Any], row: str) -> list[str]:
+    """The row's 年度 goal text into its project's form, as `_fill_in` takes a field: where the form has no 年度 goal,
+    or one without a text; a text the form gives differently stays, and the row's is kept in a note. Returns what was
+    taken, for the note."""
+    if not listed.get("goals"):
+        return []
+    text = listed["goals"][0]["text"]
+    goal = next((g for g in form.get("goals", []) if g["kind"] == "年度"), None)
+    if goal is None:
+        form.setdefault("goals", []).append(dict(listed["goals"][0], id=f"g{len(form.get('goals', [])) + 1}"))
+    elif "text" not in goal:
+        goal["text"] = text
+    else:
+        if goal["text"] != text:
+            goal.setdefault("notes", []).append({"field": "text", "text": (
+                f"{row}的年度绩效目标为“{text}”，与项目表的不一致；编者按项目表录入。")})
+        return []
+    return ["年度绩效目标"]
+
+
 def _listed_fields(listed: dict[str, Any]) -> list[tuple[str, Any, type, str]]:
     """A list row's fields as (key, value, model, part): the project's own, then its budget's."""
     own = [(key, value, Project, "") for key, value in listed.items()
-           if key not in ("id", "name", "budget", "notes") and not key.startswith("_")]
+           if key not in ("id", "name", "budget", "notes", "goals") and not key.startswith("_")]
     return own + [(key, value, Budget, "budget") for key, value in listed.get("budget", {}).items()]
 
 
