@@ -19,7 +19,7 @@ import pytest
 import xlwt
 
 from generator.importing import readers
-from generator.importing.document import ImportFailure, Paragraph, SourceDocument, Table
+from generator.importing.document import ImportFailure, Paragraph, SourceDocument, Table, hidden_reason
 from generator.importing.readers import read_document
 from generator.importing.spreadsheet import number_text
 from tests.forms.layout import VARIANTS, FormText, Merge, form
@@ -206,9 +206,14 @@ def test_dates_read_as_iso_dates(tmp_path):
     assert read_document(tmp_path / "date.xlsx").blocks == (Paragraph("2023-12-30", "Sheet!A1"),)
 
 
-# --- what a workbook may hide: read, and reported ----------------------------------------------------
+# --- what a workbook may hide: hidden sheets and rows listed, not read; hidden columns read; all reported ----------
 
-def test_hidden_sheet_rows_and_columns_are_read_and_reported(tmp_path):
+HIDDEN_ROW = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
+
+
+def test_hidden_sheets_and_rows_are_listed_not_read_and_hidden_columns_read(tmp_path):
+    """What Excel neither shows nor prints is not read, as in Word (a hidden row may hold a withheld project): each
+    filled cell is a paragraph listed with the reason. Before, hidden sheets and rows were read and published."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "表一"
     workbook.active.append(["一级指标", "指标值"])
@@ -221,14 +226,35 @@ def test_hidden_sheet_rows_and_columns_are_read_and_reported(tmp_path):
     secret.sheet_state = "hidden"
     workbook.save(tmp_path / "hidden.xlsx")
     document = read_document(tmp_path / "hidden.xlsx")
-    assert [(b.location, grid_of(b)[0] if isinstance(b, Table) else b.text) for b in document.blocks] == [
-        ("表一!A1:B1", [["一级指标", "指标值"]]), ("表一!A3", "第3行"), ("表一!A4", "第4行"), ("表一!A5", "第5行"),
-        ("表一!A8", "第8行"), ("备用!A1", "内部测算")]
+    assert [(b.location, grid_of(b)[0]) for b in document.blocks if isinstance(b, Table)] == [
+        ("表一!A1:B1", [["一级指标", "指标值"]])]
+    assert [b for b in document.blocks if isinstance(b, Paragraph)] == [
+        *(Paragraph(f"第{row}行", f"表一!A{row}", HIDDEN_ROW) for row in (3, 4, 5, 8)),
+        Paragraph("内部测算", "备用!A1", hidden_reason("Excel 中隐藏的工作表", "Excel"))]
     assert document.remarks == (
-        "工作表“表一”第 3–5、8 行是隐藏的；已照常读入。",
+        "工作表“表一”第 3–5、8 行是隐藏的；这些行没有读入，其中的内容列在“未放入”中。",
         "工作表“表一”B 列是隐藏的；已照常读入。",
-        "工作表“备用”是隐藏的；已照常读入，请核对其中内容是否应当公开。",
+        "工作表“备用”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。",
     )
+
+
+def test_a_hidden_row_inside_a_table_leaves_the_rows_around_it_one_table(tmp_path):
+    """The rows around a hidden row are one table, as Excel shows them; a label merged down from the hidden row over
+    shown rows is shown there, so that row is read."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["一级指标", "三级指标", "指标值"], ["产出指标", "养护里程", "≥1200公里"], ["", "涉密项目指标", "5处"],
+                ["", "检测桥梁", "87座"], ["效益指标", "通行时间", "缩短"], ["", "满意度", "≥90%"]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("A5:A6")
+    sheet.row_dimensions[3].hidden = True  # inside a merge: left out
+    sheet.row_dimensions[5].hidden = True  # the first row of a merge reaching row 6: shown there, read
+    workbook.save(tmp_path / "rows.xlsx")
+    table, *hidden = read_document(tmp_path / "rows.xlsx").blocks
+    assert grid_of(table)[0] == [["一级指标", "三级指标", "指标值"], ["产出指标", "养护里程", "≥1200公里"],
+                                 ["", "检测桥梁", "87座"], ["效益指标", "通行时间", "缩短"], ["", "满意度", "≥90%"]]
+    assert hidden == [Paragraph("涉密项目指标", "Sheet!B3", HIDDEN_ROW), Paragraph("5处", "Sheet!C3", HIDDEN_ROW)]
 
 
 def test_formula_is_read_as_its_saved_value_and_reported_when_none_was_saved(tmp_path):
@@ -291,7 +317,8 @@ def test_xls_hidden_sheet_and_merged_cells(tmp_path):
     assert [(row[0].text, row[0].merged_from) for row in rows] == [
         ("产出指标", None), ("", "项目!A1"), ("", "项目!A1")]
     assert rows[0][1].text == "96%"
-    assert document.remarks == ("工作表“草稿”是隐藏的；已照常读入，请核对其中内容是否应当公开。",)
+    assert document.remarks == ("工作表“草稿”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。",)
+    assert document.blocks[1:] == (Paragraph("草稿内容", "草稿!A1", hidden_reason("Excel 中隐藏的工作表", "Excel")),)
 
 
 # --- bad input: a clear message, nothing read ---------------------------------------------------

@@ -38,7 +38,7 @@ import pytest
 import xlwt
 from PIL import Image
 
-from generator.importing.document import ImportFailure, Paragraph, Table
+from generator.importing.document import ImportFailure, Paragraph, Table, hidden_reason
 from generator.importing.importer import ImportResult
 from generator.importing.readers import read_document
 from tests.forms.imports import import_new
@@ -245,21 +245,22 @@ HIDDEN_XML = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_excel_2003_xml_merges_numbers_formulas_and_what_it_hides(tmp_path):
-    """As in an .xlsx: a formula is its saved value (one saved without a value is reported), hidden sheets,
-    rows and columns are read and reported, a rich-text cell is its text."""
+    """As in an .xlsx: a formula is its saved value (one saved without a value is reported), hidden sheets and
+    rows are listed and not read, hidden columns read, all reported, a rich-text cell is its text."""
     document = read_document(as_named(tmp_path, "表.xls", HIDDEN_XML.encode("utf-8")))
-    table, draft = document.blocks
-    assert isinstance(table, Table) and table.location == "表一!A1:E2"
+    table, *hidden = document.blocks
+    assert isinstance(table, Table) and table.location == "表一!A1:E1"
     assert [[(cell.text, cell.merged_from) for cell in row] for row in table.rows] == [
-        [("产出指标", None), ("96%", None), ("", None), ("", None), ("2023-12-30", None)],
-        [("", "表一!A1"), ("2306.26", None), ("2", None), ("", None), ("", None)]]
-    assert draft == Paragraph("内部测算", "草稿!A1")
+        [("产出指标", None), ("96%", None), ("", None), ("", None), ("2023-12-30", None)]]
+    row = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
+    assert hidden == [Paragraph("2306.26", "表一!B2", row), Paragraph("2", "表一!C2", row),
+                      Paragraph("内部测算", "草稿!A1", hidden_reason("Excel 中隐藏的工作表", "Excel"))]
     assert document.remarks == (
         f"{renamed('表.xls', '.xls')}Excel 2003 XML 表格（SpreadsheetML）；已照内容读取。",
         "表一!C1 是公式“=RC[-1]*2”，文件中没有保存计算结果；未计算，按空格读入。请在 Excel 中打开、重新计算并保存后再导入。",
-        "工作表“表一”第 2 行是隐藏的；已照常读入。",
+        "工作表“表一”第 2 行是隐藏的；这些行没有读入，其中的内容列在“未放入”中。",
         "工作表“表一”C、D 列是隐藏的；已照常读入。",
-        "工作表“草稿”是隐藏的；已照常读入，请核对其中内容是否应当公开。")
+        "工作表“草稿”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。")
 
 
 # --- 1. workbooks and documents under each other's names --------------------------------------------

@@ -19,6 +19,7 @@ import pytest
 import xlwt
 from openpyxl.utils import range_boundaries
 
+from generator.importing.document import hidden_reason
 from generator.importing.importer import ImportResult
 from tests.forms.imports import import_new, not_placed
 from tests.test_import_tasks import as_written
@@ -206,8 +207,8 @@ def test_department_summary_and_project_sheets_give_each_project_once(tmp_path: 
         ("合计", "项目表的合计行；文件格式中项目表没有合计的字段，未录入"),
         ("345.60", "项目表的合计行；文件格式中项目表没有合计的字段，未录入"),
         ("注：本表由预算管理一体化系统导出。", "未识别的段落"),
-        ("备用", "未识别的段落")]
-    assert "工作表“Sheet3”是隐藏的；已照常读入，请核对其中内容是否应当公开。" in result.remarks
+        ("备用", hidden_reason("Excel 中隐藏的工作表", "Excel"))]
+    assert "工作表“Sheet3”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。" in result.remarks
     assert_checked(result)
 
 

@@ -41,6 +41,13 @@ class Paragraph:
 Block = Table | Paragraph
 
 
+def hidden_reason(what: str, application: str, not_read: str = "没有读入") -> str:
+    """Why text an application hides is not read (Word's hidden text and rows, Excel's hidden sheets and rows): it is
+    neither shown nor printed, and may be what the department took out (a withheld project, a draft)."""
+    return (f"{what}（正常显示和打印时都看不到），{not_read}；如果应当公开，请在 {application} 中取消隐藏后重新导入，"
+            "或手工录入")
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     path: Path

@@ -6,8 +6,10 @@ which no row has more than one filled cell is lines of text, any other part a ta
 located `Sheet1!C14`; a merged range keeps its text in the top-left cell and the cells it covers
 name that cell. Nothing in the file is
 executed or computed: a formula is read as the value Excel saved with it, and a formula saved
-without a value is reported, as are hidden sheets, rows and columns (read like the rest) and macros
-(never run).
+without a value is reported, as are macros (never run). What Excel neither shows nor prints is not
+read, as in Word: a hidden sheet's cells and a hidden row's are listed 未放入 with the reason (a hidden
+row may hold a withheld project, a hidden sheet a draft); hidden columns are read and reported (taking
+one out would move the cells right of it under other heads).
 
 How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
@@ -27,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from dataclasses import dataclass
 from decimal import Context, Decimal
 from io import BytesIO
 from pathlib import Path
@@ -35,7 +38,7 @@ import openpyxl
 import xlrd
 from openpyxl.utils import get_column_letter
 
-from .document import Block, Cell, Paragraph, SourceDocument, Table
+from .document import Block, Cell, Paragraph, SourceDocument, Table, hidden_reason
 from .opening import open_or_refuse, refuse_encrypted
 
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer one typed in has lost the rest
@@ -113,14 +116,23 @@ def date_text(value: dt.datetime | dt.date | dt.time) -> str:
 
 # --- one worksheet as blocks ------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Hidden:
+    """What Excel does not show of a worksheet: the sheet itself (its state, in words) or some of its rows."""
+    sheet: str | None = None  # "隐藏", "深度隐藏（…）"
+    rows: frozenset[int] = frozenset()  # 0-based
+
+
 def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
-                 numbers: frozenset[tuple[int, int]] = frozenset()) -> list[Block]:
+                 numbers: frozenset[tuple[int, int]] = frozenset(), hidden: Hidden = Hidden()) -> list[Block]:
     """A worksheet as a person reads it: parts separated by empty rows; in each part, the rows before
     and after the table that hold one filled cell only (a title, a 单位 line, a note) are lines of text.
-    `numbers`: the (row, column) of the cells that hold a number (`Cell.number`)."""
+    `numbers`: the (row, column) of the cells that hold a number (`Cell.number`). What `hidden` names is not
+    read: its cells come last, each listed with the reason (`_unshown`)."""
     covered = _covered(name, merges)
-    rows = [[Cell(text, _location(name, r, c), covered.get((r, c)), (r, c) in numbers) for c, text in enumerate(row)]
-            for r, row in enumerate(texts)]
+    every_row = [[Cell(text, _location(name, r, c), covered.get((r, c)), (r, c) in numbers)
+                  for c, text in enumerate(row)] for r, row in enumerate(texts)]
+    rows, unshown = _unshown(every_row, merges, hidden)
     blocks: list[Block] = []
     for part in _parts(rows):
         first, last = _table_rows(part)
@@ -128,7 +140,22 @@ def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
         if first < last:
             blocks.append(_table(part[first:last]))
         blocks += _lines(part[last:])
-    return blocks
+    return blocks + unshown
+
+
+def _unshown(rows: list[list[Cell]], merges: list[Merge], hidden: Hidden) -> tuple[list[list[Cell]], list[Paragraph]]:
+    """The rows Excel shows, and each filled cell of the others as a paragraph not read, with the reason. The rows
+    around a hidden row are read as one table, as Excel shows them. A merged range whose first row is hidden but
+    which reaches a shown row shows its text there: that row is kept."""
+    if hidden.sheet:
+        reason = hidden_reason(f"Excel 中{hidden.sheet}的工作表", "Excel")
+        return [], [Paragraph(cell.text, cell.location, reason) for row in rows for cell in row if cell.text]
+    showing = {top for top, _, bottom, _ in merges if any(r not in hidden.rows for r in range(top, bottom + 1))}
+    left_out = hidden.rows - showing
+    reason = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
+    return ([row for r, row in enumerate(rows) if r not in left_out],
+            [Paragraph(cell.text, cell.location, reason) for r, row in enumerate(rows) if r in left_out
+             for cell in row if cell.text])
 
 
 def _table_rows(part: list[list[Cell]]) -> tuple[int, int]:
@@ -179,12 +206,13 @@ def _location(sheet: str, row: int, column: int) -> str:
     return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
 
 
-def hidden_remarks(name: str, hidden_sheet: str | None, rows: list[int], columns: list[int]) -> list[str]:
+def hidden_remarks(name: str, hidden: Hidden, columns: list[int]) -> list[str]:
     remarks = []
-    if hidden_sheet:
-        remarks.append(f"工作表“{name}”是{hidden_sheet}的；已照常读入，请核对其中内容是否应当公开。")
-    if rows:
-        remarks.append(f"工作表“{name}”第 {_runs([r + 1 for r in rows])} 行是隐藏的；已照常读入。")
+    if hidden.sheet:
+        remarks.append(f"工作表“{name}”是{hidden.sheet}的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。")
+    if hidden.rows:
+        remarks.append(f"工作表“{name}”第 {_runs([r + 1 for r in hidden.rows])} 行是隐藏的；这些行没有读入，"
+                       "其中的内容列在“未放入”中。")
     if columns:
         letters = "、".join(get_column_letter(c + 1) for c in columns)
         remarks.append(f"工作表“{name}”{letters} 列是隐藏的；已照常读入。")
@@ -229,15 +257,15 @@ def _macro_remarks(path: Path) -> list[str]:
 
 
 def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
-    remarks += hidden_remarks(sheet.title, HIDDEN_STATES.get(sheet.sheet_state),
-                              [r - 1 for r, d in sheet.row_dimensions.items() if d.hidden],
-                              _hidden_columns(sheet))
+    hidden = Hidden(HIDDEN_STATES.get(sheet.sheet_state),
+                    frozenset(r - 1 for r, d in sheet.row_dimensions.items() if d.hidden))
+    remarks += hidden_remarks(sheet.title, hidden, _hidden_columns(sheet))
     cells = list(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column))
     texts = [[_xlsx_text(cell, formulas, remarks) for cell in row] for row in cells]
     numbers = frozenset((r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
                         if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool))
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-    return sheet_blocks(sheet.title, texts, merges, numbers)
+    return sheet_blocks(sheet.title, texts, merges, numbers, hidden)
 
 
 def _hidden_columns(sheet) -> list[int]:
@@ -286,14 +314,14 @@ def _read_xls(path: Path) -> SourceDocument:
 
 
 def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
-    remarks += hidden_remarks(sheet.name, XLS_HIDDEN.get(sheet.visibility),
-                              sorted(r for r, info in sheet.rowinfo_map.items() if info.hidden),
-                              sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
+    hidden = Hidden(XLS_HIDDEN.get(sheet.visibility),
+                    frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden))
+    remarks += hidden_remarks(sheet.name, hidden, sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
     texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
     numbers = frozenset((r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
                         if sheet.cell_type(r, c) == xlrd.XL_CELL_NUMBER)
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
-    return sheet_blocks(sheet.name, texts, merges, numbers)
+    return sheet_blocks(sheet.name, texts, merges, numbers, hidden)
 
 
 def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:

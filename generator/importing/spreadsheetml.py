@@ -17,7 +17,7 @@ from lxml import etree
 from openpyxl.utils import get_column_letter
 
 from .document import Block, ImportFailure, SourceDocument
-from .spreadsheet import Merge, date_text, hidden_remarks, number_text, sheet_blocks, unsaved_formula
+from .spreadsheet import Hidden, Merge, date_text, hidden_remarks, number_text, sheet_blocks, unsaved_formula
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 EXCEL = "{urn:schemas-microsoft-com:office:excel}"
@@ -70,11 +70,12 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
             hidden_rows.append(r)
         _row_cells(name, row, r, formats, texts, merges, remarks, numbers)
     visible = sheet.findtext(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
-    remarks += hidden_remarks(name, HIDDEN_STATES.get(visible or ""), hidden_rows, _hidden_columns(sheet))
+    hidden = Hidden(HIDDEN_STATES.get(visible or ""), frozenset(hidden_rows))
+    remarks += hidden_remarks(name, hidden, _hidden_columns(sheet))
     height = 1 + max([r for r, _ in texts] + [m[2] for m in merges], default=-1)
     width = 1 + max([c for _, c in texts] + [m[3] for m in merges], default=-1)
     return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges,
-                        frozenset(numbers))
+                        frozenset(numbers), hidden)
 
 
 def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, merges: list[Merge],

@@ -49,7 +49,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
+from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table, hidden_reason
 from .filekinds import OCR
 from .opening import open_or_refuse, refuse_encrypted
 from .symbols import symbol_text
@@ -65,9 +65,8 @@ W_SYM = qn("w:sym")
 RUN_TEXT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:sym"  # python-docx's run text, and symbols
 PAGE_FIELD = re.compile(r"\b(PAGE|NUMPAGES|SECTIONPAGES)\b")
 PAGE_ONLY = re.compile(r"[\s\d第页共,，/／.．\-－—–]*")  # what a header's or footer's page number shows around its fields
-HIDDEN_REASON = "Word 中设为隐藏的文字（正常显示和打印时都看不到），没有读入；如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入"
-HIDDEN_ROW_REASON = ("Word 表格中设为隐藏的行（正常显示和打印时都看不到），整行没有读入；"
-                     "如果应当公开，请在 Word 中取消隐藏后重新导入，或手工录入")
+HIDDEN_REASON = hidden_reason("Word 中设为隐藏的文字", "Word")
+HIDDEN_ROW_REASON = hidden_reason("Word 表格中设为隐藏的行", "Word", "整行没有读入")
 PROMPT_REASON = "Word 内容控件没有填写时显示的提示文字，不是填写的内容"
 NOTE_REASON = "Word 文档的脚注（尾注），导入没有把它当作原表的内容；是原表的内容（如表下的说明）时，请手工录入"
 CONTENTS_REASON = "Word 文档的目录（自动生成，照录各章节标题和页码），不是绩效目标的内容，未录入"
