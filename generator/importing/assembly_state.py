@@ -52,8 +52,8 @@ class AssemblyState:
         self.expect_purpose = False
         self.spending: list[tuple[int, Cell]] = []
         self.spending_head: list[Cell] = []  # the row of the spending plan's heads, for `_lined_up`
-        self.realign = document.path.suffix.lower() == ".txt"  # copied text: columns are found again per row
-        self.copied = self.realign  # copied text, also in a table read by column (`realign` is per table)
+        self.copied = document.path.suffix.lower() == ".txt"  # copied text, whatever a table's rows look like
+        self.realign = self.copied  # copied text's columns are found again per row, in a table that dropped slots
         self.budget_periods: dict[int, str] = {}
         self.budget_head: list[Cell] = []  # the row of the 中期/年度 heads, for `_lined_up`
         self.budget_pairs: list[str] = []  # the periods of "中期资金总额： | 300.00 | 年度资金总额： | 100.00", in order

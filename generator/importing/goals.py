@@ -257,11 +257,11 @@ def without_empty_goals(goals: list[dict[str, Any]]) -> tuple[list[dict[str, Any
     """A goal box the form prints and the department left empty (the 中期目标 of a 1-year project's form) is no goal:
     as a goal it would be published as a heading over nothing. A goal with no text, no indicator and no note is taken
     out; returns the goals kept and a note for each box left empty, for the goals' owner (project or filing)."""
-    kept = [g for g in goals if g.get("text") or g.get("indicators") or g.get("notes")]
+    filed = [bool(g.get("text") or g.get("indicators") or g.get("notes")) for g in goals]
     notes = [{"field": "goals", "text": f"原表“{goal.get('title') or goal['kind'] + '目标'}”一栏为空"
                                         "（没有目标内容，也没有指标）；编者未录入这一目标。"}
-             for goal in goals if goal not in kept]
-    return kept, notes
+             for goal, kept in zip(goals, filed) if not kept]
+    return [goal for goal, kept in zip(goals, filed) if kept], notes
 
 
 def _new_goal(kind: str, title: str | None, text: str | None, origin: str) -> dict[str, Any]:

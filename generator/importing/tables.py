@@ -35,13 +35,12 @@ LABEL_KIND = re.compile(r"^(年度|长期)(绩)?效指标$")  # 年度绩效指�
 class TableParts(AssemblyState):
     def _table(self, table: Table) -> None:
         self.in_table = True
-        copied = self.realign
-        self.realign = copied and not _every_slot(table)
+        self.realign = self.copied and not _every_slot(table)
         try:
             self._table_rows(table)
         finally:
             self.in_table = False
-            self.realign = copied
+            self.realign = self.copied
 
     def _table_rows(self, table: Table) -> None:
         rows = [list(row) for row in table.rows]
