@@ -107,13 +107,17 @@ def filing_findings(filing: Filing) -> Iterator[Finding]:
 
 # --- funds ---------------------------------------------------------------
 
+# A line that totals lines above it ("小计", "收入合计" above the side's "收入总计"): not one of the total's parts.
+SUBTOTAL = re.compile(r"(小计|合计|总计)$")
+
+
 def _table_sums(table: FundTable, path: KeyPath) -> Iterator[Finding]:
     if not table.total:
         return
     columns = [("amount", None)] + [("prior", year) for year in table.total.prior]
     for column, year in columns:
         total = _cell(table.total, column, year)
-        parts = [_cell(line, column, year) for line in table.lines]
+        parts = [_cell(line, column, year) for line in table.lines if not SUBTOTAL.search(line.name)]
         parts = [p for p in parts if p is not None]
         if total is not None and parts and sum(parts) != total:
             where = f"{year}年" if year else "当年"

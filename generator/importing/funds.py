@@ -120,6 +120,7 @@ class FundsReader:
     section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
     unit: str | None = None  # the form's money unit where the table stands: an amount written with it reads
     slid: dict[int, int] = field(default_factory=dict)  # copied text: row width → how far its last share's row slid
+    total_at: dict[str, int] = field(default_factory=dict)  # side → how many lines stood above its total row
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]
@@ -135,6 +136,8 @@ class FundsReader:
         if self.years_row:
             self.placed.extend(c for c in self.years_row if c.text)
         self.last_col = max(c for c in [self.amount_col, self.share_col, *self.years] if c is not None)
+        if self.section is None:  # "收入 | 金额 | 占比": a table of one side, the other printed as a table of its own
+            self.section = next((FUND_SECTIONS[key] for key in keys[:self.amount_col] if key in FUND_SECTIONS), None)
         self.funds = {"prior_years": [self.years[c] for c in sorted(self.years)]} if self.years else {}
 
     def row(self, row: list[Cell]) -> None:
@@ -202,9 +205,18 @@ class FundsReader:
         table = self.funds.setdefault(self.section, {"lines": []})
         name = normalize(name_cell.text)
         if name in FUND_TOTAL or FUND_SIDE_TOTAL.get(name) == self.section:  # "收入合计" totals the 收入 side only
-            table["total"] = line
+            self._total(self.section, table, line)
         else:
             table["lines"].append(line)
+
+    def _total(self, side: str, table: dict[str, Any], line: dict[str, Any]) -> None:
+        """A side's total. A side with two (小计 then 合计, 收入合计 then 收入总计) is totalled by the later: the earlier
+        stays a line where it stood, with a note, never written over."""
+        if (earlier := table.get("total")) is not None:
+            earlier.setdefault("notes", []).append({"text": f"原表这一部分之后另有“{line['name']}”行（录作合计）；"
+                                                            "编者将此行按原位置录作一行。"})
+            table["lines"].insert(self.total_at[side], earlier)
+        table["total"], self.total_at[side] = line, len(table["lines"])
 
     def _share_shift(self, row: list[Cell], figures: dict[int, Cell]) -> int | None:
         """Copied text: the one figure written with a percent sign is the 占比, so its column tells how far the row slid.
@@ -225,9 +237,9 @@ class FundsReader:
         it lacks are the merged ones on its left. Its figures line up by that edge, not by the last figure, which
         would read an amount beside an empty 占比 as the share. None when the row does not show its edge (or the table
         has year columns, whose header in copied text lacks slots of its own)."""
-        if not self.realign or self.years or not row or row[-1].text or len(row) >= len(self.header):
+        if not self.realign or self.years or not row or row[-1].text or len(row) > len(self.header):
             return None
-        return len(self.header) - len(row)
+        return len(self.header) - len(row)  # 0 for a row as wide as the header: no slot lost, whatever it leaves empty
 
     def _amount(self, cell: Cell, key: str, notes: list[dict[str, str]]) -> Decimal | None:
         """The cell's amount as filed (`filed_amount`), with the note its reading needs; anything else listed, not

@@ -210,13 +210,12 @@ class TableParts(AssemblyState):
         for row in body:
             for reader, first, last in readers:
                 reader.row(row[first:last])
-        funds: dict[str, Any] = {}
+        funds: dict[str, Any] = self.filing.setdefault("funds", {})
         for reader, _, _ in readers:
+            _keep_sides(funds, reader)
             self._place(*reader.placed)
             for cell, why in reader.not_read:
                 self.why_not[cell.location] = why
-            funds |= reader.funds
-        self.filing["funds"] = funds
         return end - start, end - start
 
     def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
@@ -325,6 +324,18 @@ def _with_label_slots(row: list[Cell], labels: list[int]) -> list[Cell]:
     if not labels or labels[0] >= len(row) or not row[labels[0]].text:
         return row
     return row[:labels[0]] + [Cell("", "")] * len(labels) + row[labels[0]:]
+
+
+def _keep_sides(funds: dict[str, Any], reader: FundsReader) -> None:
+    """A form may print its funds as two tables, 收入 then 支出: each side is kept where it is read first. A side met
+    again (or a table whose prior years differ) is listed as not placed, never written over the first."""
+    again = [side for side in ("income", "expenditure") if side in reader.funds and side in funds]
+    years = reader.funds.get("prior_years")
+    if again or (years and funds.get("prior_years", years) != years):
+        reader.not_read += [(cell, "原表前面已有资金表的这一部分，这一处未录入") for cell in reader.placed]
+        reader.placed = []
+    else:
+        funds |= reader.funds
 
 
 def _is_contact_label(first: str) -> bool:
