@@ -7,6 +7,9 @@
    neither table had a side (every cell listed), and a second funds table replaced the first whole.
 3. A side met a second time (the same 收入 table printed again, or another year's): the first kept, the second's
    cells listed as not placed.
+4. A table whose head names a unit other than the form's ("金额（元）" under "金额单位：万元"): its amounts are in that
+   unit, and are never read as the form's (12005000.00 元 would have been published as 12005000.00 万元); each is
+   listed (funds) or said in a note (tasks). A head naming the form's own unit reads as before.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import pytest
 from tests.forms.imports import not_placed
 from tests.forms.layout import FormTable
 from tests.test_import_funds_sides import EXPECTED_GOALS, GOAL, form, imported
-from tests.test_import_tasks import as_written, assert_clean
+from tests.test_import_tasks import TASKS, as_written, assert_clean, task_table
+from tests.test_import_tasks import imported as imported_tasks
 
 FORMATS = ["xlsx", "docx", "html", "txt"]
 MOVED = "原表这一部分之后另有“{}”行（录作合计）；编者将此行按原位置录作一行。"
@@ -100,3 +104,41 @@ def test_a_side_printed_twice_keeps_the_first(tmp_path: Path, suffix: str) -> No
                    "total": {"name": "合计", "amount": "1300.50", "share": "100%"}}}
     assert not_placed(result) == [(text, AGAIN) for text in (
         "收入", "金额", "占比", "基本支出", "800.00", "61.5%", "项目支出", "500.50", "38.5%", "合计", "1300.50", "100%")]
+
+
+def funds_with_head(amount_head: str) -> list:
+    return form(("项目", amount_head, "占比"), [("收入", "", ""), ("财政拨款", "12005000.00", "100%"),
+                                             ("合计", "12005000.00", "100%")])
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_funds_in_another_unit_than_the_forms_are_not_read(tmp_path: Path, suffix: str) -> None:
+    result = imported(funds_with_head("金额（元）"), tmp_path, suffix)
+    assert result.filing["money_unit"] == "万元"
+    assert as_written(result.filing["funds"]) == {"income": {"lines": [{"name": "财政拨款", "share": "100%"}],
+                                                             "total": {"name": "合计", "share": "100%"}}}
+    why = "金额“12005000.00”在表头写明以元计的表中，本文件金额单位为万元；导入不换算金额，未录入"
+    assert not_placed(result) == [("12005000.00", why), ("12005000.00", why)]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_funds_head_naming_the_forms_unit_reads(tmp_path: Path, suffix: str) -> None:
+    result = imported(funds_with_head("金额（万元）"), tmp_path, suffix)
+    assert result.filing["money_unit"] == "万元"
+    assert as_written(result.filing["funds"]) == {
+        "income": {"lines": [{"name": "财政拨款", "amount": "12005000.00", "share": "100%"}],
+                   "total": {"name": "合计", "amount": "12005000.00", "share": "100%"}}}
+    assert not_placed(result) == []
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx", "txt"])
+def test_tasks_in_another_unit_than_the_forms_are_noted_not_read(tmp_path: Path, suffix: str) -> None:
+    table = task_table(header="single", tasks=TASKS[:1])
+    table.rows[0] = [text.replace("预算金额", "预算金额（元）") for text in table.rows[0]]
+    result = imported_tasks(table, tmp_path, suffix)
+    assert result.filing["money_unit"] == "万元"
+    line = result.filing["tasks"]["lines"][0]
+    assert "budget" not in line
+    filed = TASKS[0][2][0]
+    assert line["notes"] == [{"field": "budget.total", "text": f"原表“预算金额（元）”一栏填为“{filed}”：金额“{filed}”在表头写明"
+                                                              "以元计的表中，本文件金额单位为万元；导入不换算金额，未录入。"}]

@@ -312,8 +312,9 @@ def test_amount_that_is_no_number_is_noted_never_guessed(tmp_path: Path) -> None
     result = imported(task_table(tasks=tasks), tmp_path)
     second = result.filing["tasks"]["lines"][1]
     assert as_written(second) == {
-        "name": "耕地保护监督", "content": "开展耕地卫片执法检查", "budget": {"total": "120.5"},
-        "notes": [{"field": "budget.fiscal", "text": "原表“财政拨款”一栏填为“100万元”，不是金额；编者未录入这一金额。"},
+        "name": "耕地保护监督", "content": "开展耕地卫片执法检查", "budget": {"total": "120.5", "fiscal": "100"},
+        # the form's unit written after the figure is read, as in funds and budgets (tests/test_import_typed_word.py)
+        "notes": [{"field": "budget.fiscal", "text": "原表写作“100万元”；编者去掉与本表金额单位相同的“万元”，录入为 100。"},
                   {"field": "budget.other", "text": "原表“其他资金”一栏填为“—”，不是金额；编者未录入这一金额。"}]}
     assert result.imported.not_placed == [] and result.check.errors == []
 

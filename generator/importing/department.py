@@ -228,7 +228,8 @@ class DepartmentFields(AssemblyState):
 
     def _year_line(self, text: str, location: str) -> bool:
         """"（2026年度）" under a later sheet's heading (项目支出绩效目标表): the year the title (or the form's 预算年度)
-        already gives, said again. Another year, or none to compare with, is listed: the filing has one year."""
+        already gives, said again. Another year is listed: the filing has one year. Where neither gives a year (the
+        title is a cover's, without one), the line is the form's year, as a 预算年度 cell would be."""
         if not YEAR_LINE.fullmatch(text):
             return False
         year = int(YEAR_VALUE.search(text).group(1))
@@ -237,7 +238,10 @@ class DepartmentFields(AssemblyState):
         stated = int(in_title.group(1)) if in_title else self.form_year.year if self.form_year else None
         if year == stated:
             return True
-        compared = f"与标题“{title}”的年度不一致" if in_title else "与表中的预算年度不一致" if stated else "原表没有别处写明年度可以对照"
+        if stated is None:  # the title names no year (a cover's, or the sheet's own title): this line gives it
+            self.form_year = FormYear(year, "年度", text)
+            return True
+        compared = f"与标题“{title}”的年度不一致" if in_title else "与表中的预算年度不一致"
         self.why_not[location] = f"原表此行写的是 {year} 年度，{compared}；文件中预算年度只有一处，未录入，请核对"
         return False
 

@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .document import Cell
-from .layouts import FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS, normalize
+from .layouts import (FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS,
+                      header_keys, normalize)
 
 YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
@@ -22,8 +23,13 @@ BRACKETED_FIGURE = re.compile(r"^[(（]\s*[\d０-９.．,，]+\s*[)）]$")  # "(
 
 
 def is_funds_header(texts: list[str]) -> bool:
-    keys = {normalize(t) for t in texts}
+    keys = {key for t in texts for key in header_keys(t)}  # a unit in the head ("当年金额（万元）") does not change it
     return bool(keys & FUND_AMOUNT) and bool(keys & FUND_SHARE) or bool(side_by_side(texts))
+
+
+def _names(text: str, words: set[str]) -> bool:
+    """A header cell is one of `words`, as written or without its bracketed unit ("金额（万元）")."""
+    return any(key in words for key in header_keys(text))
 
 
 def side_by_side(texts: list[str]) -> list[tuple[int, int, str]]:
@@ -34,7 +40,7 @@ def side_by_side(texts: list[str]) -> list[tuple[int, int, str]]:
         return []
     ends = [column for column, _ in starts[1:]] + [len(texts)]
     halves = [(start, end, section) for (start, section), end in zip(starts, ends)]
-    has_amount = all(any(normalize(t) in FUND_AMOUNT for t in texts[start + 1:end]) for start, end, _ in halves)
+    has_amount = all(any(_names(t, FUND_AMOUNT) for t in texts[start + 1:end]) for start, end, _ in halves)
     return halves if has_amount else []
 
 
@@ -68,11 +74,12 @@ class FiledAmount:
     why_not: str = ""
 
 
-def filed_amount(text: str, unit: str | None) -> FiledAmount:
+def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> FiledAmount:
     """An amount cell as the department typed it, read only where the figure is certain. Spaces around it (full
     width, no-break) are no part of it; digits typed in full width, thousands commas, and the unit written in the
-    cell when it is the form's `unit` (the unit in force there) are read with a note. A figure in another unit is
-    never converted, a dash or "无" is not turned into 0, a figure in brackets is not taken for a negative one."""
+    cell when it is the form's `unit` (the unit in force there) are read with a note. A figure in another unit (in
+    the cell, or in the table's head: `head_unit`) is never converted, a dash or "无" is not turned into 0, a figure
+    in brackets is not taken for a negative one."""
     written = text.strip()
     figure, cell_unit = written, None
     if (with_unit := WITH_UNIT.match(written)) is not None:
@@ -85,6 +92,9 @@ def filed_amount(text: str, unit: str | None) -> FiledAmount:
     if cell_unit is not None and cell_unit != unit:
         said = f"本表金额单位为{unit}；导入不换算金额" if unit else "原表此前没有写明金额单位；导入不据一格的写法定金额单位"
         return FiledAmount(None, why_not=f"金额“{written}”以{cell_unit}计，{said}，未录入")
+    if cell_unit is None and head_unit is not None and head_unit != unit:
+        return FiledAmount(None, why_not=f"金额“{written}”在表头写明以{head_unit}计的表中，本文件金额单位为{unit}；"
+                                         "导入不换算金额，未录入")
     value = grouped if value is None else value
     read = ["全角数字照数值读" if plain != figure else "", "去掉千分位逗号" if grouped is not None else "",
             f"去掉与本表金额单位相同的“{cell_unit}”" if cell_unit else ""]
@@ -119,13 +129,14 @@ class FundsReader:
     funds: dict[str, Any] = field(default_factory=dict)
     section: str | None = None  # given for one side of a side-by-side table; else set by the section rows
     unit: str | None = None  # the form's money unit where the table stands: an amount written with it reads
+    head_unit: str | None = None  # the unit the table's head names ("金额（元）"): another than `unit`, nothing reads
     slid: dict[int, int] = field(default_factory=dict)  # copied text: row width → how far its last share's row slid
     total_at: dict[str, int] = field(default_factory=dict)  # side → how many lines stood above its total row
 
     def __post_init__(self) -> None:
         keys = [normalize(c.text) for c in self.header]
-        self.amount_col = next(i for i, k in enumerate(keys) if k in FUND_AMOUNT)
-        self.share_col = next((i for i, k in enumerate(keys) if k in FUND_SHARE), None)
+        self.amount_col = next(i for i, c in enumerate(self.header) if _names(c.text, FUND_AMOUNT))
+        self.share_col = next((i for i, c in enumerate(self.header) if _names(c.text, FUND_SHARE)), None)
         self.years: dict[int, int] = {}
         for row in filter(None, [self.header, self.years_row]):
             for column, cell in enumerate(row):
@@ -244,7 +255,7 @@ class FundsReader:
     def _amount(self, cell: Cell, key: str, notes: list[dict[str, str]]) -> Decimal | None:
         """The cell's amount as filed (`filed_amount`), with the note its reading needs; anything else listed, not
         guessed."""
-        filed = filed_amount(cell.text, self.unit)
+        filed = filed_amount(cell.text, self.unit, self.head_unit)
         if filed.note:
             notes.append({"field": key, "text": filed.note})
         if filed.value is None:

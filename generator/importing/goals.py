@@ -14,7 +14,7 @@ from .assembly_state import AssemblyState
 from .department import is_form_label
 from .document import Cell, Table
 from .form_rows import FormRow
-from .indicators import in_field_order
+from .indicators import MID_PARTS, in_field_order
 from .layouts import (BRACKETED, PROJECT_GOAL_COLUMNS, STRUCTURE_LABELS, indicator_column, is_indicator_header,
                       normalize)
 from .projects import form_pairs, project_row_columns
@@ -154,9 +154,15 @@ class Goals(AssemblyState):
         assert self.goal is not None
         return self.goal
 
-    def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any]) -> None:
-        """中期 and 年度 value columns in one table: the 中期 values are the 中期 goal's indicators."""
+    def _mid_term_values(self, indicators: list[dict[str, Any]], goal: dict[str, Any],
+                         mid_parts: set[str] = frozenset()) -> None:
+        """中期 and 年度 value columns in one table: the 中期 values are the 中期 goal's indicators. `mid_parts`: the
+        table's 中期 value has its own comparator or unit columns (`MID_PARTS`), so the 年度 ones are not the 中期's."""
+        own_parts = {MID_PARTS[part] for part in mid_parts}
         if not any("value_mid" in i for i in indicators):
+            for indicator in indicators:  # a 中期 comparator or unit without any 中期 value: no 中期 indicator
+                for part in MID_PARTS:
+                    indicator.pop(part, None)
             return
         owner = self.project.setdefault("goals", []) if self.in_projects and self.project is not None else self.goals
         mid = next((g for g in owner if g["kind"] == "中期" and "indicators" not in g), None)
@@ -164,11 +170,17 @@ class Goals(AssemblyState):
             mid = {"id": "medium", "kind": "中期", "title": "中期目标"}
             owner.insert(owner.index(goal), mid)
         mid["indicators"] = []
+        kept = []
         for indicator in indicators:
-            copy = {k: v for k, v in indicator.items() if k not in ("value", "value_mid")}
-            if "value_mid" in indicator:
-                copy["value"] = indicator.pop("value_mid")
-            mid["indicators"].append(in_field_order(copy))
+            # "符号 | 数值 | 单位" under the 中期 head: the 中期 value's own comparator and unit
+            parts = {key: indicator.pop(part) for part, key in MID_PARTS.items() if part in indicator}
+            value = indicator.pop("value_mid", None)
+            if value is not None:  # a row whose 中期 value is blank is no 中期 indicator, as in two halves
+                shared = {k: v for k, v in indicator.items() if k not in ("value", *own_parts)}
+                mid["indicators"].append(in_field_order(shared | parts | {"value": value}))
+            if value is None or "value" in indicator:  # one with only a 中期 value is no 年度 indicator
+                kept.append(indicator)
+        indicators[:] = kept
 
     def _goal_years(self, heading_text: str) -> None:
         """中期目标（2025年—2027年） → span [2025, 2027]; 长期目标（截止2025年） → deadline 2025."""
@@ -224,11 +236,17 @@ class Goals(AssemblyState):
         goal = GOAL_START.match(row.first.text)
         if not goal or not row.rest or is_indicator_header([c.text for c in row.rest]):
             return 0
-        title = row.first.text.rstrip(":： ")
-        plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
-        self._start_goal(goal.group("kind"), None if plain else title, row.rest[0].text, origin=row.origin)
-        self._goal_years(row.first.text)
-        self._place(row.first, row.rest[0])
+        pairs = [(row.first, row.rest[0])]
+        second = row.rest[1:]  # "中期目标 | … | 年度目标 | …": a second goal's label and text on the same row
+        if len(second) == 2 and GOAL_START.match(second[0].text) and not GOAL_START.match(second[1].text):
+            pairs.append((second[0], second[1]))
+        for label, text in pairs:
+            title = label.text.rstrip(":： ")
+            plain = normalize(title) in PLAIN_GOAL_LABELS  # "年度绩效目标" names the row, it is no title
+            self._start_goal(GOAL_START.match(label.text).group("kind"), None if plain else title, text.text,
+                             origin=row.origin)
+            self._goal_years(label.text)
+            self._place(label, text)
         return 1
 
     def _plain_goal_row(self, row: FormRow) -> int:

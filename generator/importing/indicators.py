@@ -17,8 +17,8 @@ from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .funds import is_total_row
-from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, header_fields,
-                      header_keys, indicator_column, is_label_like, normalize, self_evaluation_head,
+from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, VALUE_PART_WORDS,
+                      header_fields, header_keys, indicator_column, is_label_like, normalize, self_evaluation_head,
                       self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
@@ -26,7 +26,8 @@ LEVEL_FIELDS = ("level1", "level2")
 TOTAL_ROW_REASON = "指标表的合计行（各指标分值、权重的合计）；文件格式中指标表没有合计的字段，未录入"
 LONE_TEXT_REASON = ("指标表中只有这一格的一行（复制的文字中，表格下面或两张表之间只有一格的一行），写的不是一级、二级指标，"
                     "也没有三级指标和指标值，不是指标，未录入")
-FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "unit", "prior", "basis",
+FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "value_type_mid", "unit",
+               "unit_mid", "prior", "basis",
                "category", "description", "scoring", "weight", "remark", "notes")
 
 
@@ -100,15 +101,19 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
     used = 0
     for depth, row in enumerate(rows):
         row_fields = header_fields([cell.text for cell in row])
+        parts = _value_parts(rows[depth - 1], row, fields) if depth else {}
+        row_fields = [parts.get(c) or f for c, f in enumerate(row_fields)]
         named = [(c, None if self_evaluation_head(cell.text, own_year) else row_fields[c])
                  for c, cell in enumerate(row) if cell.text]
-        if depth and (not named or any(f is None for _, f in named)):
+        if depth and (not named or any(f is None and c not in parts for c, f in named)):
             break
         used += 1
         for column, name in named:
             if name is None:
                 if normalize(row[column].text) not in STRUCTURE_LABELS:  # a label beside the table is no column
                     others[column] = row[column]
+                if column in parts:  # the comparator's column under the value head holds no value
+                    fields.pop(column, None)
                 continue
             cells.append(row[column])
             others.pop(column, None)
@@ -132,6 +137,37 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
             others[column] = year_heads[column]
             cells.remove(year_heads[column])
     return Columns(fields, years, cells, others, own_year), used
+
+
+# The value split under its head (layouts.VALUE_PART_WORDS): a comparator head (符号) there is a column of its own (read
+# as value_type, see `_comparator_as_type`). Under the 中期 head beside the 年度 one, the comparator and unit are the
+# 中期 value's own (`MID_PARTS`).
+MID_PARTS = {"value_type_mid": "value_type", "unit_mid": "unit"}
+
+
+def _value_parts(upper: list[Cell], row: list[Cell], fields: dict[int, str]) -> dict[int, str | None]:
+    """The sub-header cells of `row` under a value head of `upper` spanning them (merged over them, or with blank
+    cells right of it): column → field, None for a comparator's column (the 中期 one's: value_type_mid). Empty when
+    no value head spans columns."""
+    parts: dict[int, str | None] = {}
+    head: int | None = None  # the column of the value head spanning this one
+    for column, cell in enumerate(upper):
+        if cell.text:
+            head = column if fields.get(column) in ("value", "value_mid") else None
+        elif head is not None and cell.merged_from not in (None, upper[head].location):
+            head = None
+        if head is None or column >= len(row) or not row[column].text:
+            continue
+        key = normalize(row[column].text)
+        mid = fields[head] == "value_mid"
+        if key in VALUE_PART_WORDS and fields[head] == "value" and VALUE_PART_WORDS[key].startswith("value"):
+            parts[column] = VALUE_PART_WORDS[key]  # "指标值" over "中期 | 年度"
+        elif key in VALUE_PART_WORDS:
+            part = VALUE_PART_WORDS[key] or fields[head]
+            parts[column] = "unit_mid" if mid and part == "unit" else part
+        elif _comparator_head(row[column].text) == "comparator":
+            parts[column] = "value_type_mid" if mid else None
+    return parts
 
 
 def continues_indicators(row: list[Cell], columns: Columns) -> bool:
@@ -159,6 +195,16 @@ def names_in_level2(columns: Columns, rows: list[list[Cell]]) -> dict[str, str] 
                                            "不是“数量指标”这样的二级指标；编者录作三级指标。"}
 
 
+def _unbroken_label(cell: Cell) -> Cell:
+    """"产\n出\n指\n标", "时效\n指标", "产 出 指 标": a 一级/二级 label typed a few characters a line to fit a narrow
+    column (in Word, Enter after each), or spaced out across a wide one, is that label; the breaks and spaces are no
+    part of it. Any other text is kept as written."""
+    if cell.text == "".join(cell.text.split()):
+        return cell
+    joined = "".join(cell.text.split())
+    return Cell(joined, cell.location, cell.merged_from, cell.number) if joined in LEVEL1 or joined in LEVEL2 else cell
+
+
 @dataclass
 class IndicatorReader:
     columns: Columns
@@ -181,6 +227,9 @@ class IndicatorReader:
     unlabelled: bool = False
 
     def read(self) -> list[dict[str, Any]]:
+        levels = [c for c, f in self.columns.fields.items() if f in LEVEL_FIELDS]
+        self.rows = [[_unbroken_label(cell) if c in levels else cell for c, cell in enumerate(row)]
+                     for row in self.rows]
         usual_last = self._usual_last()
         level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
         name = next((c for c, f in self.columns.fields.items() if f == "name"), None)

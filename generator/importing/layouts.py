@@ -46,6 +46,12 @@ DIRECTION_HEADS = {"指标方向", "指标方向性"}
 # Some provinces' systems print the value's comparator in a column of its own ("≥" | "50" | "%"): what 指标值类型
 # (value_type) holds. Kept apart from it, since such a form may also have a 指标性质 column (定量, 定性) that a
 # comparator must not be lost to (see indicators.py: `_comparator_as_type`).
+# Some provinces' systems split the value under its head: "绩效目标值" (or 指标值, 年度指标值 …) merged over "符号 | 数值 |
+# 单位". Under such a head these plain words name the value's number and its unit (see indicators.py: `_value_parts`);
+# only there: elsewhere "单位" may name a unit, "数值" anything. "": the field of the head above.
+VALUE_PART_WORDS = {"数值": "", "值": "", "数量": "", "单位": "unit",
+                    # "指标值" over "中期 | 年度": the two periods' values
+                    "中期": "value_mid", "实施期": "value_mid", "年度": "value", "当年": "value"}
 COMPARATOR_HEADS = {"符号", "运算符", "运算符号", "比较符", "比较符号", "计算符号", "指标符号", "指标值符号", "指标运算符"}
 # Two-level tables name their columns in other words: "指标类型 | 指标名称 | 指标值", "绩效指标 | 指标内容 | 目标值". These
 # words name the 一级 label or the indicator only in a header without 一级指标 and 二级指标 of its own: elsewhere 绩效指标
@@ -88,7 +94,7 @@ FUND_SIDE_TOTAL = {word + total: FUND_SECTIONS[word] for word in ("收入", "支
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
-    "项目属性": "attribute", "项目期": "period",
+    "项目属性": "attribute", "项目性质": "attribute", "项目期": "period",
     # the 项目期 written as its dates ("2026年1月—2026年12月") under other provinces' labels
     "起止时间": "period", "项目起止时间": "period", "实施期限": "period", "项目实施期限": "period", "项目周期": "period",
     "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
@@ -190,9 +196,10 @@ DEPARTMENT_TEXTS: dict[str, str] = {
 TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
 # The department's name: a label cell beside it, or "label：value" in one cell ("填报单位（盖章）：某县农业农村局").
 DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码",
-                   "填报单位"}
+                   "填报单位", "编报单位"}  # 编报单位: a 部门预算 cover's word for the unit filing it
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
-DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "单位代码": "unit_code", "单位编码": "unit_code",
+DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "主管部门编码": "code", "部门编码": "code",
+                    "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
 FILER = {"填报人", "联系人", "经办人"}  # the person who filled the form in: contact.filer (not published by default)
 PHONE = {"联系电话", "电话"}
@@ -226,7 +233,7 @@ TABLE_NOTE = re.compile(r"^(?P<label>注\s*\d*|说\s*明|备\s*注|填表说明)
 # The form's printed instructions to whoever fills it in: "填报说明：" (填表说明, 填报须知), maybe with the first of them
 # after its colon, and the numbered lines under it ("1.本表由项目单位填报；", "（2）金额单位为万元"). They are the form's
 # words, never the department's filing. "说明" alone may head the department's own text: it is not one of these labels.
-FILLING_INSTRUCTIONS = re.compile(r"^(?P<label>填\s*[报表]\s*(?:说\s*明|须\s*知))\s*(?:[:：]\s*(?P<rest>.*))?$")
+FILLING_INSTRUCTIONS = re.compile(r"^(?P<label>填\s*[报表]\s*(?:说\s*明|须\s*知|要\s*求))\s*(?:[:：]\s*(?P<rest>.*))?$")
 INSTRUCTION_ITEM = re.compile(r"^(?:\d+\s*[、.．]|[（(]\d+[）)])")
 # The letter (公文) the forms come with: a 财政 body's 批复 as departments receive and publish it, or the department's
 # dated 公开说明. Its 文号 "某财预〔2026〕3号" (brackets 〔〕, [ ], ［］ or （）), its title "（某县财政局）关于批复/下达…的
@@ -270,7 +277,8 @@ LEVEL2 = set().union(*LEVEL2_OF.values())
 MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
 MONEY_UNIT_LABELS = {"单位", "金额单位"}  # "金额单位 | 万元": the label in a cell, the unit in the next
 MONEY_UNITS = {"万元", "元"}
-MONEY_UNIT_IN_LABEL = re.compile(r"[（(](万元|元)[）)]$")  # "项目资金（万元）"
+# "项目资金（万元）", and as typed in a head cell, "金额（单位：万元）"
+MONEY_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|元)\s*[）)]$")
 # "填报人：张三" in one cell or line; a label as long as "项目主要支出方向和用途"
 LABELLED_VALUE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
 NEXT_LABEL = re.compile(r"\s[^\s:：]{2,8}[:：]")  # "  填报日期：" after a value: a second label in the same text
@@ -279,7 +287,8 @@ FIGURE_UNIT = re.compile(r"\d\s*(万元|元)")  # "85.00万元": an amount writt
 DATE = re.compile(rf"({YEAR_WRITTEN})\s*(?:年\s*({MONTH_WRITTEN})\s*月\s*({DAY_WRITTEN})\s*日"
                   rf"|([-./／．])(\d{{1,2}})\4(\d{{1,2}})(?!\d))")
 FISCAL_YEAR_LABELS = {"预算年度", "年度"}
-DATE_LABELS = {"填报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on", "发布日期": "published_on"}
+DATE_LABELS = {"填报日期": "filed_on", "编报日期": "filed_on", "批复日期": "approved_on", "公开日期": "published_on",
+               "发布日期": "published_on"}
 # What parts "主管部门：某局  实施单位：某中心" on one line: two spaces or more, a tab, or one wide space (the full-width
 # space; a PDF's text layer may give it as an em space). One plain space may be part of a value. A comma or semicolon
 # parts them too where a contact or date label and its colon follow ("填报人：张三，联系电话：…"; not in a sentence of
@@ -403,7 +412,7 @@ def is_task_header(texts: list[str]) -> bool:
 def header_fields(texts: list[str]) -> list[str | None]:
     """The indicator field each cell of a header row names (`indicator_column`); in a two-level table's header also
     by its own words (`TWO_LEVEL_COLUMNS`), when they make the row a header that it is not without them."""
-    fields = [indicator_column(t) for t in texts]
+    fields = _unit_beside_value([indicator_column(t) for t in texts], texts)
     if {"level1", "level2"} & set(fields):
         return fields
     words = [None if field or not text else looked_up(TWO_LEVEL_COLUMNS, text) for field, text in zip(fields, texts)]
@@ -412,6 +421,13 @@ def header_fields(texts: list[str]) -> list[str | None]:
         return fields  # two words of one field: which one is meant is not clear
     two_level = [field or word for field, word in zip(fields, words)]
     return two_level if _names_indicators(set(two_level)) else fields
+
+
+def _unit_beside_value(fields: list[str | None], texts: list[str]) -> list[str | None]:
+    """"指标值 | 单位" (北京, 广东): a plain "单位" right of the value is the value's unit. Only there: elsewhere in a
+    header (a project list's) "单位" may name the unit that carries the project out."""
+    return ["unit" if field is None and normalize(text) == "单位" and c and fields[c - 1] in ("value", "value_mid")
+            else field for c, (field, text) in enumerate(zip(fields, texts))]
 
 
 def _names_indicators(fields: set[str | None]) -> bool:
@@ -428,9 +444,16 @@ def is_grouped_indicator_header(upper: list[str], lower: list[str]) -> bool:
     beside 指标值 merged down. The first row holds only such group heads and at least one indicator column, the
     second only indicator columns; together they name the levels and the value."""
     heads, subs = [t for t in upper if t], [t for t in lower if t]
-    return any(indicator_column(t) for t in heads) and bool(subs) and all(indicator_column(t) for t in subs) \
+    split = any(indicator_column(t) in ("value", "value_mid") for t in heads)  # 绩效目标值 over 符号 | 数值 | 单位
+    return any(indicator_column(t) for t in heads) and bool(subs) \
+        and all(indicator_column(t) or (split and _value_part(t)) for t in subs) \
         and all(indicator_column(t) or normalize(t) in STRUCTURE_LABELS for t in heads) \
         and not is_indicator_header(heads) and is_indicator_header(heads + subs)
+
+
+def _value_part(text: str) -> bool:
+    """A sub-head of the value split under its head: 符号 (or another comparator head), 数值, 单位."""
+    return any(key in VALUE_PART_WORDS or key in COMPARATOR_HEADS for key in header_keys(text))
 
 
 def is_label_like(text: str) -> bool:

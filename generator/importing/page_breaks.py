@@ -21,19 +21,25 @@ page keeps what the printer put at each page break, and the readers of those for
 All of this applies to PDF too, where a printed footer between two tables keeps the PDF reader from joining them.
 A worksheet is parted at its blank rows, so a spacer row inside an indicator table cuts it in two as well: the
 piece right after it goes on with the table when its first row is the table's next indicator (`_after_spacer`).
+So does a Word table a typist went on with in a new table after a page break or a blank paragraph, past the header
+typed again, its first indicator maybe under the merges the break cut. A "续表" line between two tables is read as a
+page number is: no content, said in a remark, the tables joined by the same rule.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable
 
 from .assembly_state import AssemblyState
 from .document import Block, Cell, Paragraph, Table, continue_cut_merges
-from .indicators import continues_indicators, header_columns
-from .layouts import PAGE_NUMBER, is_indicator_header
+from .indicators import Columns, continues_indicators, header_columns
+from .layouts import PAGE_NUMBER, is_grouped_indicator_header, is_indicator_header
 
 Row = tuple[Cell, ...]
+# A line a department types over the second part of a table it split at a page break ("续表", "（续上表）", "续表1")
+CONTINUED = re.compile(r"\s*[（(]?\s*续\s*(上\s*)?表\s*\d*\s*[）)]?\s*[:：]?\s*")
 
 
 class PageBreaks(AssemblyState):
@@ -42,24 +48,35 @@ class PageBreaks(AssemblyState):
         blocks: list[Block] = []
         remarks: list[str] = []
         numbers: list[str] = []  # the remarks on the page numbers since the last block kept
+        marks: list[Paragraph] = []  # "续表" lines since the table last kept: read as blocks unless a table continues
         for block in self.document.blocks:
             if isinstance(block, Paragraph) and PAGE_NUMBER.fullmatch(block.text):
                 numbers.append(_page_number_remark(block.location, block.text))
+                continue
+            if isinstance(block, Paragraph) and CONTINUED.fullmatch(block.text) and blocks \
+                    and isinstance(blocks[-1], Table):
+                marks.append(block)
                 continue
             rows_left_out: list[str] = []
             if isinstance(block, Table):
                 block, rows_left_out = _without_page_rows(block)
                 last = blocks[-1] if blocks else None
-                if numbers and isinstance(last, Table) and self._continues(last, block):
-                    numbers[-1] = numbers[-1].removesuffix("。") \
-                        + f"；前后两段表格（{last.location}、{block.location}）接着读作一张表。"
+                if (numbers or marks) and isinstance(last, Table) and self._continues(last, block):
+                    joined = f"前后两段表格（{last.location}、{block.location}）接着读作一张表。"
+                    if marks:
+                        numbers += [_continued_remark(mark.location, mark.text) for mark in marks]
+                        marks = []
+                    numbers[-1] = numbers[-1].removesuffix("。") + f"；{joined}"
                     block = _joined(blocks.pop(), block)
-                elif not numbers and isinstance(last, Table) and _after_spacer(last, block):
+                elif not numbers and not marks and isinstance(last, Table) and _after_spacer(last, block):
                     block = _joined(blocks.pop(), block)
             remarks += numbers + rows_left_out
             numbers = []
+            blocks += marks
+            marks = []
             blocks.append(block)
         remarks += numbers
+        blocks += marks
         self.document = replace(self.document, blocks=tuple(blocks), remarks=self.document.remarks + tuple(remarks))
 
     def _continues(self, table: Table, piece: Table) -> bool:
@@ -77,19 +94,25 @@ class PageBreaks(AssemblyState):
     def _part_rows(self, rows: list[list[Cell]], start: int, header_rows: int,
                    stop: Callable[[list[Cell]], bool]) -> tuple[int, list[list[Cell]]]:
         """The rows of the part whose header is rows[start:start + header_rows], up to the row `stop` ends it at:
-        the end, and the rows without the header printed again at a page break (left out, placed)."""
+        the end, and the rows without the header printed again at a page break (left out, placed). A merge the
+        header printed again cut (产出指标 merged above it, left blank under it) goes on under it."""
         header = [_texts(row) for row in rows[start:start + header_rows]]
         body: list[list[Cell]] = []
+        cuts: list[int] = []  # where in `body` a header printed again was left out
         end = start + header_rows
         while end < len(rows):
             if header and [_texts(row) for row in rows[end:end + header_rows]] == header:
                 self._place(*(cell for row in rows[end:end + header_rows] for cell in row if cell.text))
                 end += header_rows
+                cuts.append(len(body))
             elif stop(rows[end]):
                 break
             else:
                 body.append(rows[end])
                 end += 1
+        for cut in (c for c in cuts if 0 < c < len(body)):
+            rest = continue_cut_merges(tuple(body[cut - 1]), [tuple(row) for row in body[cut:]])
+            body[cut:] = [list(row) for row in rest]
         return end, body
 
 
@@ -115,11 +138,41 @@ def _without_page_rows(table: Table) -> tuple[Table, list[str]]:
 def _after_spacer(table: Table, piece: Table) -> bool:
     """A blank row parts a worksheet, so a spacer row a department left inside an indicator table cuts it in two: the
     piece right after goes on with the table when it is as wide and its first row is the table's next indicator."""
-    header = next((list(row) for row in reversed(table.rows) if is_indicator_header(_texts(row))), None)
+    header = _last_indicator_header(table.rows)
     if header is None or not piece.rows or _width(piece) != _width(table):
         return False
-    columns, _ = header_columns([header], None)
-    return continues_indicators(list(piece.rows[0]), columns)
+    columns, _ = header_columns(header, None)
+    # A Word form continued in a second table after a page break often repeats the header first (typed again, or a
+    # 标题行重复 row): the header rows are read past, as `_rows_joined` and `_part_rows` do at a page number.
+    repeated = 0
+    while repeated < len(piece.rows) and _repeats(table.rows, piece.rows[repeated]):
+        repeated += 1
+    if repeated == len(piece.rows):
+        return False
+    row = list(piece.rows[repeated])
+    return continues_indicators(row, columns) or _under_cut_merges(table.rows[-1], row, columns)
+
+
+def _last_indicator_header(rows: tuple[Row, ...]) -> list[list[Cell]] | None:
+    """The rows from the table's last indicator header on (header_columns reads its sub-header rows from them): one
+    row, or 绩效指标 merged over 一级指标 | 二级指标 | 三级指标 on the row below."""
+    for at in reversed(range(len(rows))):
+        below = _texts(rows[at + 1]) if at + 1 < len(rows) else []
+        if is_indicator_header(_texts(rows[at])) or is_grouped_indicator_header(_texts(rows[at]), below):
+            return [list(row) for row in rows[at:]]
+    return None
+
+
+def _under_cut_merges(last: Row, row: list[Cell], columns: Columns) -> bool:
+    """A row with a name and a value whose empty 一级/二级 cells stand under merged cells of the table's last row:
+    the break cut those merges (a page break inside a merged 产出指标), and the row is the table's next indicator."""
+    field_cells = {field: row[c] for c, field in columns.fields.items() if c < len(row)}
+    if not (field_cells.get("name") and field_cells["name"].text and field_cells.get("value")
+            and field_cells["value"].text):
+        return False
+    empty = [c for c, field in columns.fields.items() if field in ("level1", "level2") and c < len(row)
+             and not row[c].text]
+    return bool(empty) and all(c < len(last) and last[c].merged_from for c in empty)
 
 
 def _joined(table: Table, piece: Table) -> Table:
@@ -152,6 +205,10 @@ def _texts(row: Row | list[Cell]) -> list[str]:
 
 def _width(table: Table) -> int:
     return max((len(row) for row in table.rows), default=0)
+
+
+def _continued_remark(location: str, text: str) -> str:
+    return f"{location}“{text}”说明下面的表格接着上一张表，未作为内容读取。"
 
 
 def _page_number_remark(location: str, text: str) -> str:

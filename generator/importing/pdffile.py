@@ -52,6 +52,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from pathlib import Path
 
 import pdfplumber
@@ -107,7 +108,8 @@ def read(path: Path) -> SourceDocument:
                             "请先用文字识别（OCR）软件把它转成带文字的 PDF 或 Word 文档，再导入。")
     remarks = [f"第{n}页没有文字层（可能是扫描的图片），未读入；如有内容，请先做文字识别（OCR）。"
                for n, page in enumerate(upright, 1) if not page.chars]
-    return SourceDocument(path, tuple(_joined(pages)),
+    blocks = _joined(pages, remarks)
+    return SourceDocument(path, tuple(blocks),
                           tuple(remarks + unnamed + furnished.remarks + watermarks + radical_remarks(radicals)))
 
 
@@ -565,16 +567,41 @@ def _box_text(page, box: Box) -> str:
 
 # --- a table's parts on one grid ----------------------------------------------------------------
 
-def _table(parts: list[Part]) -> Table:
-    """The parts (one per page) on the columns of all of them; merges cut by a page break rejoined."""
+def _table(parts: list[Part], remarks: list[str] | None = None) -> Table:
+    """The parts (one per page) on the columns of all of them; merges cut by a page break rejoined, and a row the
+    break cut in two (`_cut_row`) one row again."""
     columns = _columns(parts)
     rows: list[tuple[Cell, ...]] = []
     for n, part in enumerate(parts):
         part_rows = [_grid_row(part, columns, r) for r in range(len(part.row_tops))]
         if n and part_rows and _texts(part_rows[0]) == _texts(rows[0]):
             part_rows = part_rows[1:]  # the header row the printer repeats on every page
+        if rows and part_rows and _cut_row(rows, part_rows):
+            rest, part_rows = part_rows[0], part_rows[1:]
+            rows[-1] = tuple(Cell(unwrap(f"{above.text}\n{below.text}") if below.text else above.text, above.location,
+                                  above.merged_from, above.number) for above, below in zip(rows[-1], rest))
+            if remarks is not None:
+                shown = "｜".join(c.text if len(c.text) <= 20 else c.text[:20] + "……" for c in rest if c.text)
+                remarks.append(f"{part.name.split(' ')[0]}表格的第一行“{shown}”"
+                               "是上一页最后一行被分页切开的下半部分（各格的文字接着上一页），已接回这一行读入，请核对。")
         rows += continue_cut_merges(rows[-1], part_rows) if rows and part_rows else part_rows
     return Table(tuple(rows), parts[0].name)
+
+
+def _cut_row(rows: list[tuple[Cell, ...]], part_rows: list[tuple[Cell, ...]]) -> bool:
+    """The first row of a page is the rest of the row the page before ends with (Word and browsers break a tall row
+    across pages; a narrow "产出指标" cell then shows "产出" on one page and "指标" on the next): a column every other
+    row of the table fills (指标值) is empty in it, and each cell it has text in goes on a cell of that last row with
+    text of its own, saying something else (a new row would repeat its labels, or have them merged from above)."""
+    last, first = rows[-1], part_rows[0]
+    others = rows[1:-1] + part_rows[1:]  # the body, header left out: too few rows say nothing of a column
+    if len(others) < 3 or not any(cell.text for cell in first):
+        return False
+    filled = [c for c in range(len(first)) if all(c < len(row) and row[c].text for row in others)]
+    if not any(not first[c].text and last[c].text for c in filled):
+        return False
+    return all(above.text and not above.merged_from and above.text != below.text
+               for above, below in zip(last, first) if below.text)
 
 
 def _columns(parts: list[Part]) -> list[float]:
@@ -623,11 +650,17 @@ def unwrap(text: str) -> str:
 
 # --- tables continued over pages ---------------------------------------------------------------
 
-def _joined(pages: list[list[Lines | Part]]) -> list[Block]:
+def _joined(pages: list[list[Lines | Part]], remarks: list[str]) -> list[Block]:
     """Blocks in order; a table that ends one page and opens the next with the same width is one
     table, and a paragraph whose last line on a page reaches the margin goes on at the next page."""
     blocks: list[Lines | list[Part]] = []
     for page in pages:
+        if again := _printed_again(blocks, page):
+            remarks.append(f"{again[0].paragraph.location.split(' ')[0]}开头的"
+                           + "".join(f"“{lines.paragraph.text}”" for lines in again)
+                           + "与前面的标题、单位行相同，是每页重复打印的（如 Excel 的“打印标题”），下面的表格接着上一页，"
+                           "只读入一次。")
+            page = page[len(again):]
         if page and blocks and _continues(blocks[-1], page[0]):
             blocks[-1].append(page[0])
             page = page[1:]
@@ -635,8 +668,19 @@ def _joined(pages: list[list[Lines | Part]]) -> list[Block]:
             blocks[-1] = _lines_joined(blocks[-1], page[0])
             page = page[1:]
         blocks += [[block] if isinstance(block, Part) else block for block in page]
-    return [_beside(*block) if isinstance(block, tuple) else _table(block) if isinstance(block, list)
+    return [_beside(*block) if isinstance(block, tuple) else _table(block, remarks) if isinstance(block, list)
             else block.paragraph for block in _side_by_side(blocks)]
+
+
+def _printed_again(blocks: list[Lines | list[Part]], page: list[Lines | Part]) -> list[Lines]:
+    """The lines a page opens with when they are lines read before (the form's title, "单位：万元") and the table
+    of the page before goes on right under them: Excel and WPS print such rows on every page (打印标题), in the
+    title's own large type, so they are no running header; read again, they would cut the table in two."""
+    lines = list(takewhile(lambda block: isinstance(block, Lines), page))
+    if not lines or len(lines) == len(page) or not blocks or not _continues(blocks[-1], page[len(lines)]):
+        return []
+    seen = {block.paragraph.text for block in blocks if isinstance(block, Lines)}
+    return lines if all(block.paragraph.text in seen for block in lines) else []
 
 
 def _side_by_side(blocks: list[Lines | list[Part]]) -> list[Lines | list[Part] | tuple[list[Part], list[Part]]]:

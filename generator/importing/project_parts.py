@@ -48,7 +48,8 @@ class ProjectParts(AssemblyState):
             return True
         if unnumbered_heading(text) and "title" in self.filing:
             self._open_projects()
-            self._new_project({})
+            if self.project is None or self.project:  # a heading right after another (a cover's, then the sheet's)
+                self._new_project({})               # opens the one project the first left empty, not a second
             return True
         titled = budget_title(text)
         if titled:
@@ -187,6 +188,8 @@ class ProjectParts(AssemblyState):
             return 0
         else:
             scopes = self.budget_pairs[:len(pairs)]
+        # the block's own label ("项目资金", with or without its unit) names it: read, as the pairs are
+        self._place(*(c for c in row.present if normalize(BRACKETED.sub("", c.text)) in STRUCTURE_LABELS))
         for (head, key, figure), scope in zip(pairs, scopes):
             name = key.rpartition(".")[2]
             if figure is not None and put_field(self.project, f"{scope}.{name}", figure.text, self.unit):

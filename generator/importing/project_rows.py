@@ -18,9 +18,11 @@ from typing import Any
 
 from .assembly_state import AssemblyState
 from .document import Cell
+from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import MONEY_UNIT_IN_LABEL
-from .projects import project_row_columns, split_columns
+from .project_parts import LIST_TOTAL
+from .projects import project_row_columns, split_columns, withheld
 
 Row = list[Cell]
 
@@ -59,11 +61,18 @@ class ProjectRows(AssemblyState):
         self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
         for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
             self._set_unit(unit.group(1))
-        end, body = self._part_rows(rows, start, header_rows, self._is_stop)
+        end, body = self._part_rows(rows, start, header_rows, lambda row: self._is_stop(row) and not _notice(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
         for group in _groups(body, layout):
-            if layout.project_cells(group[0]):
+            if _notice(group[0]):  # "6-13号项目涉密，暂不公开" across the table: withheld where it stands
+                self._project_start(next(cell.text for cell in group[0] if cell.text))
+                self._place(*(cell for cell in group[0] if cell.text))
+                placed += 1
+            elif is_total_row(group[0]):  # 合计: no project, and the content format has no field for the total
+                for cell in (c for row in group for c in row if c.text):
+                    self.why_not[cell.location] = LIST_TOTAL
+            elif layout.project_cells(group[0]):
                 self._listed_project_with_goal(group, layout, columns, origin)
                 placed += len(group)
             else:  # rows before the first project: no project to put their cells in
@@ -92,6 +101,13 @@ class ProjectRows(AssemblyState):
         self._place(*reader.placed)
         assert self.goal is not None
         self._keep_indicators(self.goal, columns, indicators)
+
+
+def _notice(row: Row) -> bool:
+    """A row of one cell, across the table between two projects, that withholds projects: the projects below it go
+    on under the same header (before, the notice ended the table and every project below was left unread)."""
+    texts = [cell.text for cell in row if cell.text]
+    return len(texts) == 1 and bool(withheld(texts[0]))
 
 
 def _groups(rows: list[Row], layout: RowLayout) -> list[list[Row]]:

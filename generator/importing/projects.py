@@ -248,11 +248,12 @@ def split_columns(header: list[Cell], below: list[Cell] | None) -> dict[int, str
 
 
 def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:
-    """`项目编码 | 13020225P… | 项目名称 | …`: each label cell with the value cell after it."""
+    """`项目编码 | 13020225P… | 项目名称 | …`: each label cell with the value cell after it. A bracketed unit or note
+    in the label ("资金总额（万元）") does not change it."""
     present = [cell for cell in row if cell.text]
     pairs = []
     for index, cell in enumerate(present[:-1]):
-        key = PROJECT_COLUMNS.get(normalize(cell.text))
+        key = project_field(cell.text)
         following = present[index + 1]
         if key and not PROJECT_COLUMNS.get(normalize(following.text)):
             pairs.append((key, cell, following))

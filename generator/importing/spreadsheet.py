@@ -21,6 +21,8 @@ How a number becomes text (the department's figure exactly as filed, shown as Ex
   because a figure must not change in the import;
 - thousands separators, currency signs and colours of the format are left out: the content
   format writes numbers without them, and the unit comes from the form's 单位 line;
+- literal text the format shows after the number is kept: `0.00"%"` shows 95 as "95.00%", `0"人"` 500
+  as "500人" (the figure means what Excel shows);
 - a date reads as 2023-12-30 (with the time when it has one).
 """
 
@@ -45,6 +47,8 @@ EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer
 EXCEL_PRECISION = Context(prec=EXCEL_DIGITS)
 QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escaped characters, [colour]/[condition]
 FIXED_DECIMALS = re.compile(r"\.(0+)")
+LITERAL = re.compile(r'"([^"]*)"|\\(.)')  # a format's literal text: quoted, or one escaped character
+CURRENCY = "¥￥$€£"
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 
 
@@ -76,7 +80,24 @@ def number_text(value: int | float, number_format: str, location: str, remarks: 
     if len(digits.partition(".")[2]) > shown and _is_fixed(section):
         remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
-    return _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
+    return _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "") + _literal_suffix(number_format)
+
+
+def _literal_suffix(number_format: str) -> str:
+    """The literal text a format shows after the number: `0.00"%"` (or `0\\%`) shows 95 as "95.00%" and `0"人"` 500 as
+    "500人". Read with the figure, so that 95 is not read as 95 where Excel shows 95%, nor an amount under `#,##0.00"元"`
+    as one in the form's 万元. A currency sign is left out (the 单位 line says the unit)."""
+    section = number_format.split(";")[0]
+    shown: list[str] = []
+    end = len(section)
+    for literal in reversed(list(LITERAL.finditer(section))):
+        if any(ch in section[literal.end():end] for ch in "0#?"):
+            break
+        shown.append(literal.group(1) if literal.group(1) is not None else literal.group(2))
+        end = literal.start()
+    if not any(ch in section[:end] for ch in "0#?"):
+        return ""  # no number before the text: the format's own words, or only a prefix
+    return "".join(ch for ch in "".join(reversed(shown)) if ch not in CURRENCY).strip()
 
 
 def _plain(number: Decimal) -> str:

@@ -19,7 +19,7 @@ from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicator_halves import split_header
-from .indicators import Columns, IndicatorReader, continues_indicators, names_in_level2
+from .indicators import MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
                       MONEY_UNIT_IN_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS,
                       department_label, is_grouped_indicator_header, is_indicator_header, is_task_header, normalize,
@@ -130,6 +130,7 @@ class TableParts(AssemblyState):
         indicators = reader.read()
         self._place(*reader.placed)
         self._columns_without_field(columns, reader.not_read)
+        self._overall_goal_column(columns, body)
         labels = rows[max(start - 1, 0):start + header_rows]  # the header and the row above it
         goal = self._goal_for_table(origin, _labelled_kind(labels))
         self._keep_indicators(goal, columns, indicators)
@@ -164,6 +165,19 @@ class TableParts(AssemblyState):
             blank = []
         return spacers
 
+    def _overall_goal_column(self, columns: Columns, body: list[list[Cell]]) -> None:
+        """"年度总体目标 | 一级指标 | …" of a 部门整体 form: the goal's one text merged down beside the indicators is the
+        filing's overall goal, as it is beside its label. Not in a project's form; a column of several texts, or a
+        filing that has its overall goal already, stays listed."""
+        if self.in_projects or "overall_goal" in self.filing:
+            return
+        for column, head in columns.others.items():
+            texts = [row[column] for row in body if column < len(row) and row[column].text]
+            if DEPARTMENT_TEXTS.get(normalize(head.text)) == "overall_goal" and len(texts) == 1:
+                self.filing["overall_goal"] = texts[0].text
+                self._place(head, texts[0])
+                return
+
     def _columns_without_field(self, columns: Columns, cells: list[tuple[Cell, str]]) -> None:
         """A header the content format has no field for, and the cells under it: listed as not placed with the
         column's reason; a 自评 result (实际完成值, 得分) is remembered for the filing's note."""
@@ -178,7 +192,7 @@ class TableParts(AssemblyState):
 
     def _keep_indicators(self, goal: dict[str, Any], columns: Columns, indicators: list[dict[str, Any]]) -> None:
         """A table's indicators into its goal: 中期 values as the 中期 goal's, its prior years, scores filed as 备注."""
-        self._mid_term_values(indicators, goal)
+        self._mid_term_values(indicators, goal, {f for f in columns.fields.values() if f in MID_PARTS})
         if columns.years:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
@@ -201,11 +215,12 @@ class TableParts(AssemblyState):
     def _funds_table(self, rows: list[list[Cell]], start: int) -> tuple[int, int]:
         """One reader over the whole row, or one per side of a table with income and expenditure side by side."""
         years_row = rows[start + 1] if start + 1 < len(rows) and _is_years_row(rows[start + 1]) else None
+        head_unit = self._head_unit(rows[start])
         halves = side_by_side([cell.text for cell in rows[start]])
-        readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section, unit=self.unit), first, last)
-                   for first, last, section in halves] \
-            or [(FundsReader(rows[start], years_row, realign=self.realign, copied=self.copied, unit=self.unit),
-                 0, None)]
+        readers = [(FundsReader(rows[start][first:last], None, realign=False, section=section, unit=self.unit,
+                                head_unit=head_unit), first, last) for first, last, section in halves] \
+            or [(FundsReader(rows[start], years_row, realign=self.realign, copied=self.copied, unit=self.unit,
+                             head_unit=head_unit), 0, None)]
         end, body = self._part_rows(rows, start, 2 if years_row and not halves else 1, self._is_stop)
         for row in body:
             for reader, first, last in readers:
@@ -217,6 +232,15 @@ class TableParts(AssemblyState):
             for cell, why in reader.not_read:
                 self.why_not[cell.location] = why
         return end - start, end - start
+
+    def _head_unit(self, head: list[Cell]) -> str | None:
+        """A unit the table's head names ("当年金额（万元）") other than the one in force: the table's amounts are in
+        it, and are not read as the form's (see `filed_amount`). The first unit met is the form's."""
+        units = [found.group(1) for cell in head if (found := MONEY_UNIT_IN_LABEL.search(cell.text))]
+        for unit in units:
+            self._set_unit(unit)
+        in_force = (self.project or {}).get("money_unit", self.unit)  # a project's form may name a unit of its own
+        return next((unit for unit in units if unit != in_force), None)
 
     def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
         """年度预算申请: the department's funds. A form has one; a second grid (or one beside a funds table) is
@@ -245,10 +269,9 @@ class TableParts(AssemblyState):
             end += 1
             if is_total_row(rows[end - 1]):
                 break
-        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in columns.header_cells)):
-            self._set_unit(unit.group(1))
+        head_unit = self._head_unit(columns.header_cells)
         self._place(*columns.header_cells, *self._task_label_above(rows, start, origin))
-        reader = TaskReader(columns, by_order=self.realign)
+        reader = TaskReader(columns, by_order=self.realign, unit=self.unit, head_unit=head_unit)
         table = reader.read(rows[start + columns.header_rows:end])
         if table is None:  # a TaskTable needs a task: amounts without one are listed as not placed, not written
             reader.not_read += [(cell, "年度主要任务表中没有任务，未录入") for cell in reader.placed]
@@ -342,7 +365,7 @@ def _is_contact_label(first: str) -> bool:
     """填报人 / 联系电话 / a date label / a person's (项目负责人), alone or as "label：value"."""
     labelled = LABELLED_VALUE.match(first)
     labels = FILER | PHONE | set(DATE_LABELS)
-    return normalize(first) in FILER | PHONE or bool(labelled and normalize(labelled.group("label")) in labels) \
+    return normalize(first) in labels or bool(labelled and normalize(labelled.group("label")) in labels) \
         or personal_label(label_of(first))
 
 

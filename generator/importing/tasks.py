@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .document import Cell
-from .funds import filed_amount, is_total_row
+from .funds import WITH_UNIT, filed_amount, is_total_row
 from .layouts import TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
 
 Note = dict[str, str]
@@ -73,6 +73,8 @@ def _order(header: list[Cell], split: list[Cell]) -> list[str]:
 class TaskReader:
     columns: TaskColumns
     by_order: bool  # copied text: cells are read in the header's order, not by column
+    unit: str | None = None  # the filing's money unit: an amount written with it ("200.00万元") reads, with a note
+    head_unit: str | None = None  # the unit the table's head names ("预算金额（元）"): another than `unit`, nothing reads
     lines: list[dict[str, Any]] = field(default_factory=list)
     total: dict[str, Decimal] | None = None
     notes: list[Note] = field(default_factory=list)
@@ -192,10 +194,13 @@ class TaskReader:
             if cell is None:
                 continue
             self.placed.append(cell)
-            filed = filed_amount(cell.text, None)  # an amount with its unit in the cell is said in a note, not read
+            filed = filed_amount(cell.text, self.unit, self.head_unit)  # a unit other than the filing's: not read
             if filed.value is None:
+                # a figure in another unit says why; anything else is no amount
+                why = f"：{filed.why_not}" if WITH_UNIT.match(cell.text.strip()) or self.head_unit \
+                    else "，不是金额；编者未录入这一金额"
                 notes.append({"field": f"{path}.{key}", "text": f"原表“{self.columns.words.get(key, key)}”一栏填为"
-                                                                f"“{cell.text}”，不是金额；编者未录入这一金额。"})
+                                                                f"“{cell.text}”{why}。"})
             else:
                 split[key] = filed.value
             if filed.note:

@@ -13,7 +13,9 @@ message: the email package takes its HTML parts out, and they are read as one pa
 
 A page saved from a government portal has the form in its article body and the portal around it. A table
 that holds another table, or has no row of two cells with text that is not a link, lays the page out: its
-cells are read as paragraphs and the tables inside them as the form's. The portal's furniture (lines that
+cells are read as paragraphs and the tables inside them as the form's (unless it is a form with a table nested in
+a cell beside a label: `_is_form_around_tables`). The page is walked in the order a browser shows it (`_walk`);
+what it hides (display:none) is listed, not read. The portal's furniture (lines that
 are only links, breadcrumbs, page tools, the footer: `_page_paragraph`) is left out with one remark; the
 publishing line and links to attachments are listed 未放入 with their reason (`Paragraph.unread`), and the
 headline yields to the form's own title (`_headline_yields`).
@@ -22,12 +24,13 @@ headline yields to the form's own title (`_headline_yields`).
 from __future__ import annotations
 
 import codecs
+import copy
 import email
 import email.policy
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .department import TITLE_WORDS
@@ -36,9 +39,20 @@ from .funds import is_funds_header
 from .layouts import (PAGE_FURNITURE, PAGE_NUMBER, PUBLISHING_LABEL, SELF_EVALUATION_TITLE, is_indicator_header,
                       is_task_header)
 
-BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div")  # what makes a paragraph outside tables
+# What a browser lays out as a block: a line of its own, before and after (editors such as 135编辑器 wrap each
+# paragraph in a <section>; <center> and <caption> hold titles).
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "section", "article", "main", "header", "footer",
+          "nav", "aside", "center", "blockquote", "pre", "address", "dl", "dt", "dd", "figure", "figcaption",
+          "caption", "form", "fieldset", "legend", "hr")
 CELLS = ("td", "th")
 NESTED = BLOCKS + CELLS + ("table", "tr", "ul", "ol")  # a block of its own inside another: not part of its line
+# An element the page hides (style="display:none", as Excel writes a hidden row of a sheet saved as a web page, or
+# the hidden attribute): a browser neither shows nor prints it.
+HIDDEN_STYLE = re.compile(r"(^|;)\s*display\s*:\s*none", re.IGNORECASE)
+HIDDEN_REASON = ("网页中设为隐藏（display:none）的内容（浏览器不显示也不打印，可能是不公开的内容），没有读入；"
+                 "如果应当公开，请在原表中取消隐藏后重新导出网页再导入，或手工录入")
+HIDDEN_ROW_REASON = ("网页表格中设为隐藏（display:none）的行（浏览器不显示也不打印，Excel 另存为网页时隐藏的行就是这样），"
+                     "整行没有读入；如果应当公开，请在原表中取消隐藏后重新导出网页再导入，或手工录入")
 # Page parts that show no text of the page (<head>, scripts, styles) or only a control's (a search box, a select).
 JUNK = "//script|//style|//head|//select|//button|//textarea|//noscript|//template"
 FILE_LINK = re.compile(r"\.(xlsx?|xlsm|et|docx?|wps|pdf|ofd|zip|rar|7z)([?#]|$)", re.IGNORECASE)  # a link to a file
@@ -482,26 +496,117 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         raise ImportFailure(f"{path}：无法读取网页内容（{exc}）。") from exc
     for junk in root.xpath(JUNK):
         junk.drop_tree()
-    blocks: list[Block] = []
-    furniture: list[str] = []
-    form_tables: set = set()
-    paragraphs = 0
-    for element in root.iter():
-        if not isinstance(element.tag, str) or any(table in form_tables for table in element.iterancestors("table")):
-            continue  # a comment, or inside a table of the form (read with its table)
-        if element.tag == "table" and _is_form_table(element):
-            form_tables.add(element)
-            blocks.append(_html_table(element, f"表{len(form_tables)}"))
-        elif element.tag in BLOCKS or element.tag in CELLS:  # a cell of a layout table holds paragraphs
-            for line in _lines(_runs(element, in_cell=False)):
-                paragraphs += 1
-                paragraph = _page_paragraph(line, f"第{paragraphs}段")
-                if paragraph is None:
-                    furniture.append(_shown(_joined(line)))
-                else:
-                    blocks.append(paragraph)
-    blocks = _headline_yields(blocks)
-    return SourceDocument(path, tuple(blocks), _furniture_remark(furniture))
+    reading = _PageReading()
+    _walk(root, reading)
+    reading.end_line()
+    remarks = _furniture_remark(reading.furniture)
+    if reading.hidden:
+        remarks += (f"网页中有 {reading.hidden} 处设为隐藏（display:none）的内容，浏览器不显示也不打印，可能是不公开的内容："
+                    "没有读入，其中的文字列在“未放入”中，请核对是否应当公开。",)
+    return SourceDocument(path, tuple(_headline_yields(reading.blocks)), remarks)
+
+
+@dataclass
+class _PageReading:
+    """The page's blocks as they are read, in the order a browser shows them, and the line being laid out."""
+    blocks: list[Block] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+    line: list[Run] = field(default_factory=list)
+    paragraphs: int = 0
+    tables: int = 0
+    hidden: int = 0
+
+    def end_line(self) -> None:
+        line, self.line = self.line, []
+        if not _shown(_joined(line)):
+            return
+        self.paragraphs += 1
+        paragraph = _page_paragraph(line, f"第{self.paragraphs}段")
+        if paragraph is None:
+            self.furniture.append(_shown(_joined(line)))
+        else:
+            self.blocks.append(paragraph)
+
+    def table(self, element) -> None:
+        """A table of the form, after its caption (the form's title, when the page gives it so)."""
+        self.end_line()
+        for caption in element.xpath("./caption"):
+            _walk(caption, self)
+            self.end_line()
+        self.tables += 1
+        name = f"表{self.tables}"
+        self.blocks.append(_html_table(element, name))
+        shown = 0
+        for row in _table_rows(element, shown=False):
+            if not _hidden(row):
+                shown += 1
+                continue
+            self.hidden += 1
+            where = f"{name} 第{shown}行之后（隐藏行）" if shown else f"{name} 第1行之前（隐藏行）"
+            self.blocks += [Paragraph(text, where, HIDDEN_ROW_REASON)
+                            for text in (_cell_text(cell) for cell in row.xpath("./td|./th")) if text]
+
+    def form_around_tables(self, element) -> None:
+        """A form with tables inside some of its cells (the indicator table pasted into the “绩效指标” cell, as
+        Word writes a nested table): the rows that hold a table are layout, their cells read as lines and the
+        tables inside as tables; each run of the other rows is a table of the form, as in Word."""
+        self.end_line()
+        for caption in element.xpath("./caption"):
+            _walk(caption, self)
+            self.end_line()
+        piece: list = []
+        for row in _table_rows(element) + [None]:
+            if row is not None and not row.xpath(".//table"):
+                piece.append(row)
+                continue
+            if piece:
+                self.end_line()
+                self.tables += 1
+                self.blocks.append(_html_table(element, f"表{self.tables}", piece))
+                piece = []
+            if row is not None:
+                self.end_line()
+                _walk(row, self)
+                self.end_line()
+
+    def hidden_element(self, element) -> None:
+        self.end_line()
+        self.hidden += 1
+        where = f"第{self.paragraphs}段之后（隐藏）"
+        texts = [_cell_text(cell) for cell in element.xpath(".//td|.//th")] if element.tag in ("table", "tr") \
+            else [_cell_text(element)]
+        self.blocks += [Paragraph(line, where, HIDDEN_REASON) for text in texts for line in text.split("\n") if line]
+
+
+def _walk(element, reading: _PageReading, link: str | None = None) -> None:
+    """The page laid out as a browser does: text runs on in the current line; a <br> ends it; a block (a paragraph, a
+    heading, a layout table's cell) is a line of its own, before and after; a table of the form is read as a table
+    where it stands (a notice typed after a table, with no <p> around it, stays between the tables it is between)."""
+    if element.tag == "a" and element.get("href"):
+        link = element.get("href")
+    reading.line.append((element.text or "", link))
+    for child in element:
+        if not isinstance(child.tag, str):
+            pass  # a comment: only its tail is text
+        elif _hidden(child):
+            reading.hidden_element(child)
+        elif child.tag == "br":
+            reading.end_line()
+        elif child.tag == "table" and _is_form_table(child):
+            reading.table(child)
+        elif child.tag == "table" and _is_form_around_tables(child):
+            reading.form_around_tables(child)
+        elif child.tag in NESTED:
+            reading.end_line()
+            _walk(child, reading, link)
+            reading.end_line()
+        else:
+            _walk(child, reading, link)
+        reading.line.append((child.tail or "", link))
+
+
+def _hidden(element) -> bool:
+    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _is_form_table(table) -> bool:
@@ -514,8 +619,43 @@ def _is_form_table(table) -> bool:
                >= 2 for tr in _table_rows(table))
 
 
-def _table_rows(table) -> list:
-    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+def _is_form_around_tables(table) -> bool:
+    """A form that holds tables, not a page's layout: besides the rows that hold a table it has a row of two cells
+    with text that is not a link (`_is_form_table`), and a row that holds a table has a label beside it and nothing
+    else: each cell is a label with no table, or a table with no text of its own around it. A layout table's cell
+    holds a whole article (headline, paragraphs and tables); its other rows are a banner and a footer."""
+    rows = _table_rows(table)
+    holding = [row for row in rows if row.xpath(".//table")]
+    if not holding or not _has_text_pair([row for row in rows if row not in holding]):
+        return False
+    labelled = False
+    for row in holding:
+        for cell in row.xpath("./td|./th"):
+            own = _text_around_tables(cell)
+            if cell.xpath(".//table"):
+                if own:
+                    return False
+            elif own:
+                labelled = True
+    return labelled
+
+
+def _text_around_tables(cell) -> str:
+    """A cell's text outside the tables in it."""
+    bare = copy.deepcopy(cell)
+    for table in bare.xpath(".//table"):
+        table.drop_tree()
+    return _shown(bare.text_content())
+
+
+def _has_text_pair(rows: list) -> bool:
+    return any(sum(1 for cell in tr.xpath("./td|./th") if _shown("".join(cell.xpath(".//text()[not(ancestor::a)]"))))
+               >= 2 for tr in rows)
+
+
+def _table_rows(table, shown: bool = True) -> list:
+    """The table's rows; those the page hides left out (`shown`), as a browser leaves them out."""
+    return [row for row in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr") if not (shown and _hidden(row))]
 
 
 Run = tuple[str, "str | None"]  # a piece of text and the address of the link it is part of
@@ -619,9 +759,11 @@ def _cell_text(cell) -> str:
     return "\n".join(_shown(_joined(line)) for line in _lines(_runs(cell, in_cell=True)))
 
 
-def _html_table(element, name: str) -> Table:
+def _html_table(element, name: str, piece: list | None = None) -> Table:
+    """The table's cells on one grid; only the rows of `piece` when given (the rows of a form around other tables
+    that hold none), a row span cut where the piece ends, as a browser cuts it at the table's end."""
     grid: dict[tuple[int, int], Cell] = {}
-    rows = _table_rows(element)
+    rows = _table_rows(element) if piece is None else piece
     width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -639,6 +781,8 @@ def _html_table(element, name: str) -> Table:
             c += colspan
             width = max(width, c)
     height = max((r for r, _ in grid), default=-1) + 1
+    if piece is not None:
+        height = min(height, len(piece))
     table_rows = tuple(
         tuple(grid.get((r, c), Cell("", f"{name} 第{r + 1}行第{c + 1}格")) for c in range(width))
         for r in range(height))

@@ -499,7 +499,10 @@ def _row(tr, r: int, above: list[Cell], name: str, reading: _Reading, prompt: bo
 
 
 def _cell_text(tc, location: str, reading: _Reading, prompt: bool, boxes: list) -> str:
-    """The cell's paragraphs, a line each (a paragraph whose mark was deleted runs on into the next)."""
+    """The cell's paragraphs, a line each (a paragraph whose mark was deleted runs on into the next). Blank paragraphs
+    at the cell's start and end, and spaces (full-width too) around a one-line text, only place the text in the cell
+    (a typist presses Enter or the space bar to centre a label): not read. A cell holding nothing else is an empty
+    cell. The lines of a text of several keep their indents, each as typed."""
     lines: list[str] = []
     runs_on = False
     cell = _Found()
@@ -513,7 +516,11 @@ def _cell_text(tc, location: str, reading: _Reading, prompt: bool, boxes: list) 
         runs_on = _runs_on(p, reading)
     boxes += cell.boxes
     reading.not_shown(cell, location)
-    return "\n".join(lines)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines[0].strip() if len(lines) == 1 else "\n".join(lines)
 
 
 def _vertical_origin(tc, above: list[Cell], column: int) -> str | None:
