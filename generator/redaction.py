@@ -16,8 +16,8 @@ from .models import Contact, Filing, Project, RangeRedaction, WithheldRange
 # What replaces personal data in a published 原文: visible, so a reader knows something was there.
 BLANKED = "［已隐去］"
 # Cells that label a personal contact field on the provincial forms; the cell after one is its value.
-CONTACT_LABELS = re.compile(r"^(?:项目|单位|部门|财务)?(填报人员?|填表人|联系人(?:电话)?|经办人|负责人|联系电话|联系方式|电话|手机"
-                            r"|手机号码|办公电话|固定电话|电子邮箱|邮箱)\s*(?:[:：]\s*(?P<inline>.*))?$")
+CONTACT_LABELS = re.compile(r"^(?:项目|单位|部门|财务)?(填报人员?|填表人|制表人|审核人|复核人|审批人|联系人(?:电话)?|经办人|负责人"
+                            r"|联系电话|联系方式|电话|手机|手机号码|办公电话|固定电话|电子邮箱|邮箱)\s*(?:[:：]\s*(?P<inline>.*))?$")
 # Phone numbers anywhere in the text: mobile (1[3-9] + 9 digits) or landline with area code. Letters,
 # digits or a point around them make them part of a code or an amount, which stays as filed.
 MOBILE = r"1[3-9]\d{9}"  # a mobile number: a person's, where a landline may be an office's

@@ -67,6 +67,9 @@ def test_blanking_covers_labels_known_values_and_phone_numbers() -> None:
     # Labels of the project forms (项目负责人 was published as filed), and a value running on is blanked whole.
     ("项目负责人：王五", f"项目负责人：{BLANKED}"), ("项目负责人\t王五", f"项目负责人\t{BLANKED}"),
     ("联系人：王五 科员", f"联系人：{BLANKED}"), ("填报人：张三，李四", f"填报人：{BLANKED}"),
+    # The people a form's foot names besides the filer (their names were published as filed).
+    ("审核人：李四　制表人：张三　联系电话：13812345678", f"审核人：{BLANKED}　制表人：{BLANKED}　联系电话：{BLANKED}"),
+    ("复核人\t王五\t审批人\t赵六", f"复核人\t{BLANKED}\t审批人\t{BLANKED}"),
 ])
 def test_contact_values_in_a_line_of_pairs_are_blanked_and_nothing_else(text: str, published: str) -> None:
     assert blank_contacts(text, ()) == published

@@ -20,8 +20,9 @@ from .form_rows import FormRow, FormRows
 from .goals import GOAL_START, Goals, without_empty_goals
 from .imported import Imported
 from .indicator_halves import IndicatorHalves
-from .layouts import (ATTACHMENT_HEAD, DATE_LABELS, FILING_PARTS, FILLING_INSTRUCTIONS, INSTRUCTION_ITEM, LABELLED_VALUE,
-                      MONEY_UNIT, PAIR_SEPARATOR, PROJECT_PARTS, REPORT_APPARATUS, TABLE_NOTE, attached_part, normalize)
+from .layouts import (ATTACHMENT_HEAD, CONTENTS_ENTRY, DATE_LABELS, FILING_PARTS, FILLING_INSTRUCTIONS,
+                      INSTRUCTION_ITEM, LABELLED_VALUE, MONEY_UNIT, PAIR_SEPARATOR, PROJECT_PARTS, REPORT_APPARATUS,
+                      TABLE_NOTE, attached_part, normalize)
 from .letter import LetterParts
 from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
@@ -67,6 +68,9 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         if paragraph.unread:
             self.why_not[paragraph.location] = paragraph.unread  # the reader knows it is no part of the form
             return
+        if CONTENTS_ENTRY.match(text):
+            self.why_not[paragraph.location] = REPORT_APPARATUS_REASON
+            return  # a line of the table of contents: never the heading it names, nor a part it would open
         if self._outside_filing(text, paragraph.location):
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
         if self._letter_line(paragraph):

@@ -24,15 +24,15 @@ from .projects import budget_line, code_refusal, project_line
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
 # goals are published in, "某县交通运输局2026年部门预算公开" ("…部门预算", "…部门预算信息公开说明").
 TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|项目支出).{0,30}表$"
-                         r"|^.{0,40}部门预算(信息)?(公开)?(说明)?$")
+                         r"|^.{0,40}(部门|单位)预算(信息)?(公开)?(说明)?$")  # 单位预算公开: a unit's own report
 # A title that names the department before the year: "某区卫生健康局2026年度部门整体绩效目标表"; or after it, right
 # before the words of its own form: "2026年某县交通运输局部门预算公开", "2026年度某县农业农村局部门整体支出绩效目标表".
 # After the year the name must end as a body's name does (局、委员会、中心 …): "2026年度部门整体绩效目标表" names none,
 # nor "2026年度县级部门预算公开" (a level), nor a project's title ("2026年某某专项经费绩效目标表").
 TITLE_NAME = r"[^\d\s:：,，。、;；（）()《》“”\"]"
 BODY_END = "局|委|院|办|室|厅|中心|所|站|队|馆|会|部|处|科|署|府|社|团|校"  # how a body's name ends (…委员会, …办公室)
-NAMED_TITLE = re.compile(rf"^(?P<before>{TITLE_NAME}{{2,30}}?)\s*\d{{4}}\s*年度?.*(绩效目标|部门预算|项目支出|部门整体)"
-                         rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(部门整体|部门预算|项目支出)")
+NAMED_TITLE = re.compile(rf"^(?P<before>{TITLE_NAME}{{2,30}}?)\s*\d{{4}}\s*年度?.*(绩效目标|部门预算|单位预算|项目支出|部门整体)"
+                         rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(部门整体|部门预算|单位预算|项目支出)")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")

@@ -113,6 +113,8 @@ class Goals(AssemblyState):
         """A department's goal written as a numbered paragraph ("目标1：…", "1.…") with its indicator table right after
         it: that table's goal; "目标2：…" after a goal's table is the next goal. Numbered paragraphs listed one after
         another before a table stay the chapter's text: the form does not say which of them the table measures."""
+        if self._continues_numbered_goal(text):
+            return True
         named = NUMBERED_GOAL.match(text)
         if self.in_projects or not (named or NUMBERED_ITEM.match(text)) \
                 or (self.text is not None and self.text.kind in ("goal", "goals")):
@@ -129,6 +131,20 @@ class Goals(AssemblyState):
         self.goal["notes"] = [{"field": "text", "text": "原文以编号段落写出此目标，" + (
             "指标表紧接其后；编者把这一段读作该表所属目标的内容。" if table else
             "前一个目标的指标表之后另起一段，后面没有指标表；编者读作又一个目标，没有指标。")}]
+        return True
+
+    def _continues_numbered_goal(self, text: str) -> bool:
+        """Copied text: a goal cell written as numbered lines ("年度绩效目标 | 目标1：…；⏎目标2：…") comes out as its
+        first line beside the label and the next lines on their own. A line numbered right after the last line of a
+        department goal still waiting for its table continues that goal's text, as in the cell; it is no new goal."""
+        goal = self.goal
+        if self.in_projects or goal is None or self.goal_table_used or "indicators" in goal \
+                or not isinstance(goal.get("text"), str) or not goal["text"]:
+            return False
+        last = _item_number(goal["text"].splitlines()[-1])
+        if last is None or _item_number(text) != last + 1:
+            return False
+        goal["text"] += "\n" + text
         return True
 
     def _indicator_table_after(self, location: str) -> bool:
@@ -293,6 +309,21 @@ def _new_goal(kind: str, title: str | None, text: str | None, origin: str) -> di
         goal["text"] = text
     goal["_origin"] = origin  # which table or line it came from; dropped when the filing is finished
     return goal
+
+
+def _item_number(text: str) -> int | None:
+    """The number a numbered line starts with ("目标2：…" 2, "3.…" 3, "（四）…" 4), or None."""
+    match = re.match(r"^(?:目标\s*|[（(])?([0-9]{1,2}|[一二三四五六七八九十]{1,2})", text.strip())
+    if not match or not _is_numbered(text.strip()):
+        return None
+    digits = match.group(1)
+    if digits.isdigit():
+        return int(digits)
+    tens, _, ones = digits.rpartition("十")
+    units = "一二三四五六七八九"
+    if "十" not in digits:
+        return units.index(digits) + 1 if len(digits) == 1 else None
+    return (units.index(tens) + 1 if tens else 1) * 10 + (units.index(ones) + 1 if ones else 0)
 
 
 def _is_numbered(text: str) -> bool:

@@ -118,8 +118,10 @@ CLIPPED_NAME = re.compile(r"^(?P<stem>.{2,}?)\s*(…+|\.{3,}|⋯+)$")
 PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number")}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
 # cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
-# only in a form's own rows), and a goal column holds each project's 年度 goal.
-PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_LIST_COLUMNS, "主管部门": "budget_unit"}
+# only in a form's own rows), as 单位名称 does in a whole department's export (预算管理一体化), and a goal column
+# holds each project's 年度 goal.
+PROJECT_ROW_COLUMNS: dict[str, str] = {**PROJECT_LIST_COLUMNS, "主管部门": "budget_unit", "单位名称": "budget_unit",
+                                       "预算单位名称": "budget_unit"}
 PROJECT_GOAL_COLUMNS = {"年度绩效目标", "绩效目标", "年度目标", "项目绩效目标", "项目年度绩效目标"}
 # The heads over the two halves of an indicator table whose 中期 (实施期) and 年度 indicators stand side by side (the
 # central 项目支出绩效目标申报表): the kind of goal each half's indicators belong to. Some forms name the goals
@@ -156,6 +158,9 @@ TASK_COLUMNS: dict[str, str] = {
     "任务名称": "name", "主要内容": "content", "任务内容": "content",
     **SPLIT_HEADS, "预算金额": "total", "预算金额总额": "total", "其中": "split",
     **dict.fromkeys(SEQUENCE_HEADERS, "seq"),
+    # a task's own goal or indicators beside it (任务名称 | 主要内容 | 预算金额 | 绩效目标): the content format's task has
+    # no such field, so the column heads the table and its cells are listed as not placed (tasks.py)
+    **dict.fromkeys(("绩效目标", "年度绩效目标", "任务绩效目标", "绩效指标", "主要绩效指标", "年度绩效指标"), "goal"),
 }
 TASK_SPLIT = ("total", "fiscal", "other")  # the amount columns, in the content format's order
 TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells are read as
@@ -164,12 +169,16 @@ TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells
 # expenditure by kind (按支出性质分), over a row of amounts or down the rows with each amount in the next cell.
 # The group heads may be absent: a kind's own word says its side, a word not listed here takes the side of the
 # group head over it. Matched after `normalize`; "年度预算申请（万元）" also without its bracket.
-# Other provinces name the same grid after the department's budget ("年度部门整体支出预算", "部门预算资金").
-REQUEST_LABELS = {"年度预算申请", "年度部门整体支出预算", "部门整体支出预算", "部门预算资金", "年度部门预算"}
+# Other provinces name the same grid after the department's budget ("年度部门整体支出预算", "部门预算资金"), or its
+# funds ("部门总体资金（万元） | 资金总额 | …" over 按收入性质分 / 按支出性质分 rows, as 上海's form does).
+REQUEST_LABELS = {"年度预算申请", "年度部门整体支出预算", "部门整体支出预算", "部门预算资金", "年度部门预算",
+                  "部门总体资金", "部门总体资金情况"}
 REQUEST_TOTAL = "资金总额"
 REQUEST_GROUPS = {"按收入性质分": "income", "按支出性质分": "expenditure"}
 INCOME_KINDS = ("财政拨款", "财政拨款收入", "其他资金", "一般公共预算拨款", "一般公共预算拨款收入", "政府性基金预算拨款",
-                "国有资本经营预算拨款", "财政专户管理资金", "纳入专户管理的非税收入拨款", "上级补助收入", "事业收入",
+                "国有资本经营预算拨款", "财政专户管理资金", "纳入专户管理的非税收入拨款",
+                # the kinds named by their budget alone (按收入性质分: 一般公共预算、政府性基金、国有资本经营)
+                "一般公共预算", "一般公共预算资金", "政府性基金", "政府性基金预算", "国有资本经营", "国有资本经营预算", "上级补助收入", "事业收入",
                 "事业单位经营收入", "附属单位上缴收入", "其他收入", "单位资金", "上年结转")
 EXPENDITURE_KINDS = ("基本支出", "项目支出", "人员经费", "公用经费", "事业单位经营支出", "上缴上级支出",
                      "对附属单位补助支出")
@@ -186,6 +195,9 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     "部门职能概述": "functions", "部门单位职责": "functions", "部门职责": "functions", "职能": "functions",
     "部门职能": "functions", "部门职能职责概述": "functions", "部门职能职责": "functions", "职能职责": "functions",
     "部门主要职能": "functions",
+    # a 单位预算公开 report's chapter "一、主要职能" (单位职责) under "第一部分 单位概况"
+    "主要职能": "functions", "单位职责": "functions", "单位主要职能": "functions", "单位职能": "functions",
+    "主要职责": "functions", "单位主要职责": "functions",
     "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
     "整体绩效目标": "overall_goal", "年度整体绩效目标": "overall_goal",
@@ -201,12 +213,13 @@ DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "主管部门编码": "code", "部门编码": "code",
                     "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
-FILER = {"填报人", "联系人", "经办人"}  # the person who filled the form in: contact.filer (not published by default)
+FILER = {"填报人", "填表人", "制表人", "联系人", "经办人"}  # who filled the form in: contact.filer (not published by default)
 PHONE = {"联系电话", "电话"}
 # People a form names that the content format has no field for: a 负责人 (项目负责人, 单位负责人, 财务负责人 …), and a
 # label asking for a name and a number in one cell ("联系人及电话", "项目负责人及联系方式"). What they say is listed
 # as not placed, never read into a field (see department.py: `personal_reasons`).
-PERSON_LABEL = re.compile(r"^.{0,8}负责人$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
+# The signers at a form's foot are people too: 审核人, 复核人, 审批人 (the filer's reviewers).
+PERSON_LABEL = re.compile(r"^.{0,8}(负责人|审核人|复核人|审批人)$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
 # A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
 BUDGET_LINE_LABELS = {"项目资金", "预算规模"}
 # Labels of a form that only name a part of it; read as structure, never as content.
@@ -226,6 +239,9 @@ GOALS_NAMED = ("绩效目标", "绩效指标")
 # Lines of the report's own apparatus, listed one by one: its table of contents ("目录") and the list of its
 # attachments ("附件1：部门收支总表"). Only the line: the attachments may be the goal tables themselves.
 REPORT_APPARATUS = re.compile(r"^(目\s*录|(附件|附表)\s*[0-9一二三四五六七八九十]*\s*([:：、.．]\s*)?[^\s:：、.．].*)$")
+# An entry of the table of contents as Word prints it: a heading, leader dots, its page number ("一、主要职能……3",
+# "第二部分 收支预算情况说明.........4"). Never the heading itself: it is listed as the contents' line.
+CONTENTS_ENTRY = re.compile(r"^\S.*?\s*(?:[.．…·•]\s*){4,}\s*\d{1,3}$")
 # The form's own note on the table right above it ("注：本表金额单位为万元", "说明：1.……", "备注：……"). The content
 # format has no field for it: `notes` are the site's editorial notes, never the department's words, and a chapter of
 # `sections` would cut it off from its table. Only right under a table is such a line known to be a note on one.

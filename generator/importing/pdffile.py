@@ -62,6 +62,7 @@ from pdfplumber.utils.geometry import curve_to_edges
 from pdfplumber.utils.text import LIGATURES
 
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table, continue_cut_merges
+from .layouts import CONTENTS_ENTRY
 from .opening import open_or_refuse
 from .pdf_furniture import (RADICAL, Box, diagonal, furniture, ideographs, is_unreadable, name_symbols,
                             radical_remarks, unreadable, watermark_remarks)
@@ -152,22 +153,32 @@ def _page_blocks(page, margin: float) -> list[Lines | Part]:
     outside = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
     page_box: Box = (margin, 0, page.width - margin, 0)
     paragraphs = [(lines[0]["top"], Lines(Paragraph(ideographs(_joined_lines(lines)), f"第{page.page_number}页 第{n}行"),
-                                          _reaches_margin(lines[-1], page_box)))
+                                          _runs_on(lines[-1], page_box)))
                   for n, lines in _paragraphs(outside.extract_text_lines(keep_blank_chars=True, strip=False),
-                                              page_box)]
+                                              page_box, boxes)]
     return [block for _, block in sorted(tables + paragraphs, key=lambda item: item[0])]
 
 
-def _paragraphs(lines: list[dict], page: Box) -> list[tuple[int, list[dict]]]:
+def _paragraphs(lines: list[dict], page: Box, tables: list[Box]) -> list[tuple[int, list[dict]]]:
     """Lines grouped into paragraphs, each with the number of its first line on the page: a line that
-    reaches the right margin (the page's left margin mirrored) goes on in the next, as in `_reaches_margin`."""
+    reaches the right margin (the page's left margin mirrored) goes on in the next, as in `_reaches_margin`,
+    unless the next is set in another size (a cover's title over its date) or a table of the page stands
+    between them (a right-aligned "单位：万元" over a table, a note or notice under it)."""
     groups: list[tuple[int, list[dict]]] = []
     for n, line in enumerate(lines, 1):
-        if groups and _reaches_margin(groups[-1][1][-1], page):
+        last = groups[-1][1][-1] if groups else None
+        if last is not None and _runs_on(last, page) and _same_size(last, line) \
+                and not any(last["bottom"] <= box[1] + 1 and box[3] - 1 <= line["top"] for box in tables):
             groups[-1][1].append(line)
         else:
             groups.append((n, [line]))
     return groups
+
+
+def _same_size(line: dict, after: dict) -> bool:
+    """Two lines set in one type size (within a tenth): a paragraph goes on in its own size."""
+    size, next_size = line["chars"][-1]["size"], after["chars"][0]["size"]
+    return abs(size - next_size) <= 0.1 * max(size, next_size)
 
 
 def _joined_lines(lines: list[dict]) -> str:
@@ -343,6 +354,12 @@ def _cell_text(page, box: Box, text: str) -> str:
         text = _line_text(after)
         joined = unwrap(joined + "\n" + text) if _wrapped(line, box) else joined.rstrip() + "\n" + text
     return joined.rstrip()
+
+
+def _runs_on(line: dict, text_box: Box) -> bool:
+    """A line that goes on in the next (`_reaches_margin`), but never an entry of the 目录: Word sets its page
+    number at the right margin ("一、主要职能……3"), and each entry is a line of its own."""
+    return _reaches_margin(line, text_box) and not CONTENTS_ENTRY.match(line["text"].strip())
 
 
 def _reaches_margin(line: dict, text_box: Box) -> bool:

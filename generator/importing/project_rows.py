@@ -13,6 +13,7 @@ a copied row that stops short (from the right, with a note).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,13 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
-from .layouts import MONEY_UNIT_IN_LABEL
+from .layouts import MONEY_UNIT_IN_LABEL, split_head
 from .project_parts import LIST_TOTAL
-from .projects import project_row_columns, split_columns, withheld
+from .projects import WITHHELD_WORDS, _redaction, project_field, project_row_columns, split_columns, withheld
+
+# A 序号 alone ("1", "1.1", "一", "（二）"): a row's number, never a unit's name.
+GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
+CHINESE_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、.]?$")  # a group's 序号, never a project's
 
 Row = list[Cell]
 
@@ -51,6 +56,7 @@ class ProjectRows(AssemblyState):
     def _project_rows(self, rows: list[Row], start: int, origin: str) -> tuple[int, int]:
         """The header, then one project per run of rows from a row with project cells of its own; returns rows
         used and rows placed."""
+        rows = _copied_split(rows, start) if self.realign else rows
         header = rows[start]
         project = project_row_columns([cell.text for cell in header])
         split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
@@ -64,8 +70,16 @@ class ProjectRows(AssemblyState):
         end, body = self._part_rows(rows, start, header_rows, lambda row: self._is_stop(row) and not _notice(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
+        heading: UnitHeading | None = None
         for group in _groups(body, layout):
-            if _notice(group[0]):  # "6-13号项目涉密，暂不公开" across the table: withheld where it stands
+            if (cells := _unit_heading(group, layout)) is not None:  # "某县第一中学" over its projects
+                self._close_heading(heading)
+                heading = UnitHeading(*cells)
+                placed += 1
+            elif (secret := _withheld_cells(group, layout)) is not None:  # "13 | 涉密项目，不予公开"
+                self._withheld_row(*secret)
+                placed += 1
+            elif _notice(group[0]):  # "6-13号项目涉密，暂不公开" across the table: withheld where it stands
                 self._project_start(next(cell.text for cell in group[0] if cell.text))
                 self._place(*(cell for cell in group[0] if cell.text))
                 placed += 1
@@ -74,11 +88,50 @@ class ProjectRows(AssemblyState):
                     self.why_not[cell.location] = LIST_TOTAL
             elif layout.project_cells(group[0]):
                 self._listed_project_with_goal(group, layout, columns, origin)
+                self._under_heading(heading)
                 placed += len(group)
             else:  # rows before the first project: no project to put their cells in
                 for cell in (c for row in group for c in row if c.text):
                     self.why_not[cell.location] = "项目表中此行之前没有项目名称，未录入"
+        self._close_heading(heading)
         return end - start, placed
+
+    def _withheld_row(self, number: Cell | None, notice: Cell, row: Row) -> None:
+        """A project's row that withholds it: a withheld record of its 序号 where it stands, with the row's words as
+        the notice; its other cells (the unit, a name) are listed, as a withheld record holds no more. Without a
+        序号 nothing says which project it is: every cell is listed."""
+        others = [cell for cell in row if cell.text and cell is not notice and cell is not number]
+        if number is None or not number.text.isdigit():
+            for cell in (c for c in row if c.text):
+                self.why_not[cell.location] = "项目表中不予公开的项目行没有写序号，未写成不予公开记录，请核对"
+            return
+        redaction, notes = _redaction(notice.text)
+        self._open_projects()
+        self.projects.append({"withheld": {"numbers": [int(number.text)] * 2} | redaction, "notes": notes})
+        self.project = None
+        self._place(number, notice)
+        for cell in others:
+            self.why_not[cell.location] = "不予公开的项目只录序号、理由和依据，此格未录入"
+
+    def _under_heading(self, heading: UnitHeading | None) -> None:
+        """A project under a unit's heading row: the unit is its 预算单位 when its row names none."""
+        if heading is None or self.project is None:
+            return
+        if "budget_unit" not in self.project:
+            self.project["budget_unit"] = heading.unit.text
+        heading.used = heading.used or self.project["budget_unit"] == heading.unit.text
+
+    def _close_heading(self, heading: UnitHeading | None) -> None:
+        """A heading no project below took as its unit (each names another) is listed, never dropped; its 序号
+        ("一") numbers the group, which the content format has no field for."""
+        if heading is None:
+            return
+        if heading.used:
+            self._place(heading.unit)
+        else:
+            self.why_not[heading.unit.location] = "项目表中的单位分组行，下面各项目写有不同的预算单位，未录入"
+        if heading.number is not None:
+            self.why_not[heading.number.location] = "项目表中单位分组行的序号，文件格式中没有对应的字段，未录入"
 
     def _listed_project_with_goal(self, group: list[Row], layout: RowLayout, columns: Columns, origin: str) -> None:
         """The project's cells from its first row; its 年度 goal's text and indicators from all its rows."""
@@ -101,6 +154,76 @@ class ProjectRows(AssemblyState):
         self._place(*reader.placed)
         assert self.goal is not None
         self._keep_indicators(self.goal, columns, indicators)
+
+
+def _withheld_cells(group: list[Row], layout: RowLayout) -> tuple[Cell | None, Cell, Row] | None:
+    """A project's row (no indicator) whose cell withholds it ("涉密项目，不予公开"), not a notice naming numbers:
+    its 序号 cell, that cell and the row."""
+    row = group[0]
+    if len(group) > 1 or _notice(row) or any(cell.text for cell in layout.indicator_cells(row)):
+        return None
+    notice = next((cell for cell in row if re.search(WITHHELD_WORDS, cell.text)), None)
+    if notice is None:
+        return None
+    number = next((cell for c, cell in layout.project_cells(row).items() if layout.project[c] == "number"), None)
+    return number if number is not notice else None, notice, row
+
+
+def _copied_split(rows: list[Row], start: int) -> list[Row]:
+    """Copied text drops the slots a merged amount head spans: "项目资金 | 年度绩效目标 …" over "合计 | 财政拨款 | 其他资金"
+    alone on the next row (before, the split's amounts were read onto the goal and indicator columns). The rows with
+    every printing of these two header rows given their slots back: the head spans its split's columns, each split
+    head stands under it."""
+    if start + 1 >= len(rows):
+        return rows
+    header, below = rows[start], rows[start + 1]
+    totals = [c for c, cell in enumerate(header) if project_field(cell.text) == "total"]
+    if len(totals) != 1 or len(below) < 2 or not all(cell.text and split_head(cell.text) for cell in below):
+        return rows
+    texts = ([c.text for c in header], [c.text for c in below])
+    out = list(rows)
+    for index in range(start, len(rows) - 1):
+        if ([c.text for c in rows[index]], [c.text for c in rows[index + 1]]) == texts:
+            out[index:index + 2] = _widened(rows[index], rows[index + 1], totals[0])
+    return out
+
+
+def _widened(header: Row, below: Row, column: int) -> list[Row]:
+    """The two header rows with the amount head at `column` spanning the split heads under it."""
+    spanned = [Cell("", header[column].location, header[column].location) for _ in below[1:]]
+    return [header[:column + 1] + spanned + header[column + 1:],
+            [Cell("", "")] * column + below + [Cell("", "")] * (len(header) - column - 1)]
+
+
+@dataclass
+class UnitHeading:
+    """A row naming a budget unit over the projects below it (a whole department's export groups its projects by
+    unit: "某县教育局本级", "某县第一中学"), maybe with the group's own 序号 ("一")."""
+    unit: Cell
+    number: Cell | None
+    used: bool = False
+
+
+def _unit_heading(group: list[Row], layout: RowLayout) -> tuple[Cell, Cell | None] | None:
+    """The unit and 序号 cells of a row that only names a unit: its unit column (or one cell across the row from
+    序号) filled, maybe a 序号 that is no project's number, no indicator and no other project cell."""
+    row = group[0]
+    if len(group) > 1 or any(cell.text for cell in layout.indicator_cells(row)) \
+            or any(re.search(WITHHELD_WORDS, cell.text) for cell in row):
+        return None
+    own = layout.project_cells(row)
+    keys = {layout.project[c]: cell for c, cell in own.items()}
+    if set(keys) - {"number", "budget_unit", "name"} or is_total_row(row):
+        return None
+    number = keys.get("number")
+    if set(keys) == {"number", "name"} and CHINESE_NUMBER.match(number.text):  # "一 | 某县教育局本级" across the row
+        return keys["name"], number
+    if "name" in keys:  # a project that names itself, if nothing else
+        return None
+    if "budget_unit" in keys:
+        return (keys["budget_unit"], number) if number is None or not number.text.isdigit() else None
+    texts = {cell.text for cell in row if cell.text}
+    return (number, None) if number is not None and len(texts) == 1 and not GROUP_NUMBER.match(number.text) else None
 
 
 def _notice(row: Row) -> bool:

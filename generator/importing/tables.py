@@ -21,12 +21,12 @@ from .imported import FoundTable
 from .indicator_halves import split_header
 from .indicators import MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
-                      MONEY_UNIT_IN_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_LABELS,
-                      department_label, is_grouped_indicator_header, is_indicator_header, is_task_header, normalize,
-                      self_evaluation_head)
+                      MONEY_UNIT_IN_LABEL, NEXT_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_FIELDS,
+                      TASK_LABELS, department_label, is_grouped_indicator_header, is_indicator_header, is_task_header,
+                      normalize, self_evaluation_head, task_column)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
                        spending_header, unnumbered_heading, withheld)
-from .tasks import TaskReader, task_columns
+from .tasks import TaskColumns, TaskReader, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
 LABEL_KIND = re.compile(r"^(年度|长期)(绩)?效指标$")  # 年度绩效指标, 长期绩效指标 (and 年度效指标 as filed)
@@ -112,7 +112,7 @@ class TableParts(AssemblyState):
         key = normalize(first)
         return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in SELF_EVALUATION_TOTALS \
             or department_label(first) is not None \
-            or labelled_department(first) is not None \
+            or labelled_department(first) is not None or _signature_line(present) \
             or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
 
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
@@ -129,6 +129,7 @@ class TableParts(AssemblyState):
         reader = IndicatorReader(columns, data, realign=self.realign)
         indicators = reader.read()
         self._place(*reader.placed)
+        by_task = self._tasks_beside_indicators(columns, body, len(rows[start]))
         self._columns_without_field(columns, reader.not_read)
         self._overall_goal_column(columns, body)
         labels = rows[max(start - 1, 0):start + header_rows]  # the header and the row above it
@@ -136,6 +137,8 @@ class TableParts(AssemblyState):
         self._keep_indicators(goal, columns, indicators)
         if named:
             goal.setdefault("notes", []).append(named)
+        if by_task:
+            goal.setdefault("notes", []).append({"text": BY_TASK_NOTE})
         return end - start, end - start
 
     def _naming_next_table(self, rows: list[list[Cell]], first: int, columns: Columns) -> set[int]:
@@ -177,6 +180,32 @@ class TableParts(AssemblyState):
                 self.filing["overall_goal"] = texts[0].text
                 self._place(head, texts[0])
                 return
+
+    def _tasks_beside_indicators(self, columns: Columns, body: list[list[Cell]], width: int) -> bool:
+        """任务名称 | 主要内容 | 预算金额 | 一级指标 …: a 年度主要任务 table whose tasks carry their indicators, each
+        task's cells merged down beside them. The task columns are the filing's tasks (read as a task table's); the
+        indicators stay the table's goal's. Copied text drops the merged slots: only a row as wide as the header
+        holds task cells, a narrower one is an indicator row of the task above."""
+        fields = {c: task_column(head.text) for c, head in columns.others.items()}
+        fields = {c: key for c, key in fields.items() if key in TASK_FIELDS}
+        if self.in_projects or "name" not in fields.values():
+            return False
+        heads = [columns.others[c] for c in sorted(fields)]
+        task_heads = TaskColumns(fields, [fields[c] for c in sorted(fields)], {fields[c]: columns.others[c].text
+                                                                               for c in fields}, heads, 1)
+        rows = [[cell if c in fields else Cell("", cell.location) for c, cell in enumerate(row)]
+                for row in body if not self.realign or len(row) >= width]
+        reader = TaskReader(task_heads, by_order=False, unit=self.unit, head_unit=self._head_unit(heads))
+        table = reader.read(rows)
+        if table is None:
+            return False
+        self._place(*heads, *reader.placed)
+        self._keep_tasks(table)
+        for cell, why in reader.not_read:
+            self.why_not[cell.location] = why
+        for column in fields:
+            del columns.others[column]
+        return True
 
     def _columns_without_field(self, columns: Columns, cells: list[tuple[Cell, str]]) -> None:
         """A header the content format has no field for, and the cells under it: listed as not placed with the
@@ -367,6 +396,19 @@ def _is_contact_label(first: str) -> bool:
     labels = FILER | PHONE | set(DATE_LABELS)
     return normalize(first) in labels or bool(labelled and normalize(labelled.group("label")) in labels) \
         or personal_label(label_of(first))
+
+
+# The goal of a task table's indicators (`_tasks_beside_indicators`): which task each indicator stood beside is lost.
+BY_TASK_NOTE = ("原表的指标按年度主要任务逐项列出（任务名称、主要内容、预算金额在各指标旁）；文件格式中任务没有指标，"
+                "编者把各任务录入年度主要任务，把指标录入这一目标。")
+
+
+def _signature_line(present: list[str]) -> bool:
+    """The form's foot as one cell across the table: "填报单位（盖章）：某局　单位负责人：…　填表人：…　联系电话：…".
+    It opens with the department label and goes on with the signers, so it is no department name, but it ends the
+    table above: read on as a row of it, the names and the phone would become an indicator's text."""
+    labelled = LABELLED_VALUE.match(present[0]) if len(present) == 1 else None
+    return bool(labelled and department_label(labelled.group("label")) and NEXT_LABEL.search(labelled.group("value")))
 
 
 def _opens_part(text: str) -> bool:

@@ -18,6 +18,8 @@ from .funds import WITH_UNIT, filed_amount, is_total_row
 from .layouts import TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
 
 Note = dict[str, str]
+# A task row's own 绩效目标 (or 绩效指标) cell: the content format's task has a name, content and budget only.
+TASK_GOAL_REASON = "年度主要任务表中这一任务的“{}”；文件格式中年度主要任务没有绩效目标、指标的字段，未录入，请手工录入到部门的目标中"
 
 
 @dataclass
@@ -219,7 +221,9 @@ class TaskReader:
                 self.placed.append(cell)
                 continue
             key = self.columns.order[column] if self.by_order else self.columns.fields.get(column)
-            if key not in TASK_FIELDS or key in found:
+            if key == "goal":
+                self.not_read.append((cell, TASK_GOAL_REASON.format(self.columns.words.get(key, "绩效目标"))))
+            elif key not in TASK_FIELDS or key in found:
                 self.not_read.append((cell, "年度主要任务表中不在任何列下的单元格"))
             else:
                 found[key] = cell
