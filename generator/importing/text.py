@@ -527,12 +527,16 @@ class _PageReading:
         else:
             self.blocks.append(paragraph)
 
-    def table(self, element) -> None:
-        """A table of the form, after its caption (the form's title, when the page gives it so)."""
+    def caption(self, table) -> None:
+        """The lines before a table, then its caption's as lines of their own."""
         self.end_line()
-        for caption in element.xpath("./caption"):
+        for caption in table.xpath("./caption"):
             _walk(caption, self)
             self.end_line()
+
+    def table(self, element) -> None:
+        """A table of the form, after its caption (the form's title, when the page gives it so)."""
+        self.caption(element)
         self.tables += 1
         name = f"表{self.tables}"
         self.blocks.append(_html_table(element, name))
@@ -550,10 +554,7 @@ class _PageReading:
         """A form with tables inside some of its cells (the indicator table pasted into the “绩效指标” cell, as
         Word writes a nested table): the rows that hold a table are layout, their cells read as lines and the
         tables inside as tables; each run of the other rows is a table of the form, as in Word."""
-        self.end_line()
-        for caption in element.xpath("./caption"):
-            _walk(caption, self)
-            self.end_line()
+        self.caption(element)
         piece: list = []
         for row in _table_rows(element) + [None]:
             if row is not None and not row.xpath(".//table"):
