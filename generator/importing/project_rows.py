@@ -23,7 +23,7 @@ from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import MONEY_UNIT_IN_LABEL, split_head
 from .project_parts import LIST_TOTAL
-from .projects import WITHHELD_WORDS, _redaction, project_field, project_row_columns, split_columns, withheld
+from .projects import WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld, withheld_fields
 
 # A 序号 alone ("1", "1.1", "一", "（二）"): a row's number, never a unit's name.
 GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
@@ -105,7 +105,7 @@ class ProjectRows(AssemblyState):
             for cell in (c for c in row if c.text):
                 self.why_not[cell.location] = "项目表中不予公开的项目行没有写序号，未写成不予公开记录，请核对"
             return
-        redaction, notes = _redaction(notice.text)
+        redaction, notes = withheld_fields(notice.text)
         self._open_projects()
         self.projects.append({"withheld": {"numbers": [int(number.text)] * 2} | redaction, "notes": notes})
         self.project = None

@@ -132,7 +132,7 @@ def _withheld(text: str, published: frozenset[int]) -> list[dict[str, Any]]:
     if not match:
         return []
     runs = [[numeral(first), numeral(last or first)] for first, last in WITHHELD_RANGE.findall(match.group("numbers"))]
-    redaction, notes = _redaction(text)
+    redaction, notes = withheld_fields(text)
     head = _paragraph_number(text, match, runs)
     if head is not None and head in published:
         runs, head = runs[1:], None  # "2、3号项目…" after project 2 is published: the 2 numbers the paragraph
@@ -149,7 +149,7 @@ def _withheld(text: str, published: frozenset[int]) -> list[dict[str, Any]]:
             | ({"notes": [dict(note) for note in notes]} if notes else {}) for numbers in runs]
 
 
-def _redaction(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+def withheld_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
     """What a notice says of the projects it withholds: itself, its reason and its law as written; the notes on them."""
     reason = REASON.search(text) or CAUSE.search(BOOK_TITLE.sub("", text))
     basis = LEGAL_BASIS.search(text)
@@ -179,7 +179,7 @@ def withheld_item(notice: str, text: str) -> dict[str, Any] | None:
     if item is None:
         return None
     number = int(item.group("number") or item.group("bracketed"))
-    redaction, notes = _redaction(notice)
+    redaction, notes = withheld_fields(notice)
     notes.append({"field": "withheld.numbers", "text": "原文这条说明的冒号后没有序号，不予公开的项目逐行列在说明下面；"
                                                        "编者按该行的序号录入，该行的项目名称未录入。"})
     return {"withheld": {"numbers": [number, number]} | redaction, "notes": notes}
