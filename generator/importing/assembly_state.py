@@ -13,7 +13,7 @@ from typing import Any
 from .document import Block, Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
 from .indicators import Columns, header_columns
-from .layouts import achieved_year
+from .layouts import MONEY_UNIT_IN_LABEL, achieved_year
 from .projects import budget_refusal, code_refusal, put_field
 
 
@@ -126,6 +126,15 @@ class AssemblyState:
             self.unit = unit
         elif unit != self.unit and self.project is not None:
             self.project["money_unit"] = unit
+
+    def _head_unit(self, head: list[Cell]) -> str | None:
+        """A unit the table's head names ("当年金额（万元）") other than the one in force: the table's amounts are in
+        it, and are not read as the form's (see `filed_amount`). The first unit met is the form's."""
+        units = [found.group(1) for cell in head if (found := MONEY_UNIT_IN_LABEL.search(cell.text))]
+        for unit in units:
+            self._set_unit(unit)
+        in_force = (self.project or {}).get("money_unit", self.unit)  # a project's form may name a unit of its own
+        return next((unit for unit in units if unit != in_force), None)
 
     def _new_project(self, project: dict[str, Any]) -> None:
         self.projects.append(project)

@@ -16,7 +16,7 @@ from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
-                      BRACKETED, MONEY_UNIT_IN_LABEL, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
+                      BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
                       SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
                        project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld,
@@ -104,8 +104,7 @@ class ProjectParts(AssemblyState):
         columns.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
         heads = [c for c in header if c.text] + [rows[start + 1][c] for c in split]
         self._place(*heads)
-        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in heads)):
-            self._set_unit(unit.group(1))
+        self._head_unit(heads)
         end = start + 1 + bool(split)
         count = 0
         while end < len(rows) and not self._is_stop(rows[end]):

@@ -21,7 +21,7 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
-from .layouts import MONEY_UNIT_IN_LABEL, split_head
+from .layouts import split_head
 from .project_parts import LIST_TOTAL
 from .projects import WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld, withheld_fields
 
@@ -65,8 +65,7 @@ class ProjectRows(AssemblyState):
         columns, header_rows = self._indicator_columns([layout.indicator_cells(row) for row in rows[start:]], None)
         header_rows = max(header_rows, 1 + bool(split))
         self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
-        for unit in filter(None, (MONEY_UNIT_IN_LABEL.search(cell.text) for cell in header)):
-            self._set_unit(unit.group(1))
+        self._head_unit(header)
         end, body = self._part_rows(rows, start, header_rows, lambda row: self._is_stop(row) and not _notice(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break

@@ -21,7 +21,7 @@ from .imported import FoundTable
 from .indicator_halves import split_header
 from .indicators import MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
-                      MONEY_UNIT_IN_LABEL, NEXT_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_FIELDS,
+                      NEXT_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_FIELDS,
                       TASK_LABELS, department_label, is_grouped_indicator_header, is_indicator_header, is_task_header,
                       normalize, self_evaluation_head, task_column)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
@@ -261,15 +261,6 @@ class TableParts(AssemblyState):
             for cell, why in reader.not_read:
                 self.why_not[cell.location] = why
         return end - start, end - start
-
-    def _head_unit(self, head: list[Cell]) -> str | None:
-        """A unit the table's head names ("当年金额（万元）") other than the one in force: the table's amounts are in
-        it, and are not read as the form's (see `filed_amount`). The first unit met is the form's."""
-        units = [found.group(1) for cell in head if (found := MONEY_UNIT_IN_LABEL.search(cell.text))]
-        for unit in units:
-            self._set_unit(unit)
-        in_force = (self.project or {}).get("money_unit", self.unit)  # a project's form may name a unit of its own
-        return next((unit for unit in units if unit != in_force), None)
 
     def _budget_request(self, rows: list[list[Cell]], grid: RequestGrid) -> tuple[int, int]:
         """年度预算申请: the department's funds. A form has one; a second grid (or one beside a funds table) is
