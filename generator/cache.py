@@ -179,10 +179,15 @@ def code_fingerprint(roots: tuple[str, ...]) -> str:
     return key_of(digest.hexdigest(), *library_versions(modules), runtime())
 
 
+BUILD_CODE = ("__init__.py", "build.py")  # the package, and `gongkai build` with all it imports
+
+
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
-    """All generator code, every library it uses, the runtime."""
-    return code_fingerprint(tuple(sorted(p.relative_to(CODE_DIR).as_posix() for p in CODE_DIR.rglob("*.py"))))
+    """The code of a build (every module `build.py` imports, directly or not: not the importer, the command line
+    or the preview server), every library it uses, the runtime. Only those modules are parsed for their imports:
+    all the package's took 0.75 s of every build, the importer's being most of the code."""
+    return code_fingerprint(BUILD_CODE)
 
 
 def tree_fingerprint(folder: Path) -> str:

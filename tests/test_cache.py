@@ -338,6 +338,27 @@ def test_the_modules_behind_the_exports_are_found_from_their_imports():
     assert {"xlsxwriter", "pyyaml", "pydantic"} <= names and not names & {"jinja2", "pandas", "openpyxl"}
 
 
+def test_the_build_fingerprint_covers_every_module_a_build_runs(tmp_path):
+    """The pages' and parsed filings' keys hold the code of a build, found from build.py's imports: a build in a
+    fresh interpreter loads no generator module outside it (a module imported some other way would be missed, and
+    a change to it would reuse stale pages). The importer is not in it: changing it keeps the site's cache."""
+    import subprocess
+    import sys
+    from generator.cache import BUILD_CODE, module_closure
+    script = ("import sys; from pathlib import Path; from generator.build import build; "
+              f"build(Path({str(ROOT / 'content')!r}), Path({str(ROOT / 'site_config.yml')!r}), "
+              f"Path({str(ROOT / 'templates')!r}), Path({str(tmp_path / 'site')!r}), search=False, jobs=1); "
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('generator'))))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = {name.removeprefix("generator").lstrip(".").replace(".", "/") or "__init__"
+              for name in done.stdout.split()}
+    covered = {module.removesuffix(".py").removesuffix("/__init__") or "__init__"
+               for module in module_closure(BUILD_CODE)}
+    assert loaded and loaded <= covered, sorted(loaded - covered)
+    assert {"render", "pages", "exports", "loading", "__init__"} <= covered
+    assert not {module for module in covered if module.startswith("importing")} and "cli" not in covered
+
+
 def test_the_libraries_behind_the_code_are_the_distributions_that_provide_its_imports():
     """Looked up for the code's imports only: the same distributions as Python's scan of every installed one."""
     from importlib import metadata
