@@ -25,7 +25,7 @@ from .parallel import collecting_rarely, kept_workers
 from .problems import ContentError
 from .publish import build_lock, copy_tree, drop_unplaced, guarded_output, staging_dir, write_file, write_text
 from .redaction import PublicSource
-from .render import environment, render_page
+from .render import Templates, environment, render_page
 from .revision_data import write_revision_data
 from .history import history_head
 from .open_data import write_open_data
@@ -110,20 +110,22 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     written pages are returned, for the sitemap.
     """
     chrome = chrome_for(site)
-    env = templates_environment(templates)
     code = key_of(generator_fingerprint(), tree_fingerprint(templates), canonical(chrome))
+    env = compiled_environment(templates, caches.templates)
+    templates_used = Templates(templates, caches.templates.root)  # for the workers
     own = {dept.id: {view.url: downloads.get(view.url, ()) for view in dept.filings} for dept in site.departments}
     keys = {dept.id: key_of(code, dept.digest(), canonical(own[dept.id])) for dept in site.departments}
     topics = site.config.comparisons
-    arguments = {keys[d.id]: (templates, d, chrome, own[d.id], topics) for d in site.departments}
+    arguments = {keys[d.id]: (templates_used, d, chrome, own[d.id], topics) for d in site.departments}
     rows = caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
-    found, compared = comparison_pages(site, keys, rows, code, templates, chrome, staging, caches.comparisons, jobs)
+    found, compared = comparison_pages(site, keys, rows, code, templates_used, chrome, staging, caches.comparisons,
+                                       jobs)
     paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
     return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
 
 
 def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: dict[str, DepartmentRows], code: str,
-                     templates: Path, chrome: Chrome, staging: Path, reuse: BuildCache,
+                     templates: Templates, chrome: Chrome, staging: Path, reuse: BuildCache,
                      jobs: int | None) -> tuple[tuple[ComparisonSummary, ...], list[str]]:
     """Each comparison's pages, made again only when one of its rows changed, and what the index says of each.
 
@@ -152,7 +154,7 @@ def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: di
     return summaries(topics, in_order), [path for key in page_keys.values() for path in reuse.link(key, staging)]
 
 
-def fill_department_pages(root: Path, key: str, templates: Path, dept: DepartmentView, chrome: Chrome,
+def fill_department_pages(root: Path, key: str, templates: Templates, dept: DepartmentView, chrome: Chrome,
                           downloads: dict[str, tuple[Download, ...]], topics: list[ComparisonTopic]) -> DepartmentRows:
     """One department's pages into the cache entry `key`, and its rows in each comparison, worked out here
     beside the pages that need the same public views (a job: runs in a worker process)."""
@@ -161,17 +163,26 @@ def fill_department_pages(root: Path, key: str, templates: Path, dept: Departmen
     return department_rows(topics, dept)
 
 
-def fill_comparison_pages(root: Path, key: str, templates: Path, comparison: Comparison, chrome: Chrome) -> None:
+def fill_comparison_pages(root: Path, key: str, templates: Templates, comparison: Comparison, chrome: Chrome) -> None:
     """One comparison's pages into the cache entry `key` (a job: the topics' pages render side by side)."""
     env = templates_environment(templates)
     fill_entry(root, key, lambda out: render_pages(env, compare_pages(comparison, chrome), out))
 
 
 @lru_cache(maxsize=4)
-def templates_environment(templates: Path) -> Environment:
-    """One Jinja environment per process and templates folder: compiled templates are reused by every
-    page and job (Jinja reloads a template whose file changed)."""
-    return environment(templates)
+def templates_environment(templates: Templates) -> Environment:
+    """A worker's Jinja environment, one per process and templates folder: compiled templates are reused by
+    every page and job (Jinja reloads a template whose file changed)."""
+    return environment(templates.folder, BuildCache(templates.compiled) if templates.compiled else None)
+
+
+def compiled_environment(templates: Path, compiled: BuildCache) -> Environment:
+    """The build's own environment, every template loaded before the workers start: compiled, or read from the
+    cache (a few milliseconds), once for all of them, and so kept past this build's prune of the cache."""
+    env = environment(templates, compiled)
+    for name in env.list_templates(extensions=("html",)):
+        env.get_template(name)
+    return env
 
 
 def render_pages(env: Environment, pages: list[Page], out: Path) -> list[str]:

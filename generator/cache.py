@@ -503,7 +503,7 @@ def site_files(output: Path) -> dict[str, list]:
     return records
 
 
-CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history")  # BuildCaches' fields, its folders
+CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history", "templates")  # BuildCaches' fields, its folders
 
 
 @dataclass(frozen=True)
@@ -517,6 +517,7 @@ class BuildCaches:
     comparisons: BuildCache  # each department's comparison rows, each comparison's page
     sources: BuildCache  # each 原文 as published (personal data blanked)
     history: BuildCache  # the public view of each file version in the content's git history
+    templates: BuildCache  # each template's compiled code (render.CompiledTemplates)
     published: Path  # what the last build published: from which inputs, and the files it left
 
 

@@ -155,19 +155,36 @@ def test_publishing_contact_fields_remakes_what_shows_them_and_equals_a_fresh_bu
 
 def test_a_template_change_renders_every_department_again(site):
     site.build()
+    compiled = entries(site, "templates")
+    assert len(compiled) == len(list(site.templates.glob("*.html")))  # each template's code, compiled once
     edit(site.templates / "project.html", "{% block content %}", "{% block content %}<!-- edited -->")
     again = site.build()
     assert (again.departments_reused, again.departments_rendered) == (0, 3)
     assert "<!-- edited -->" in (site.root / "site/d/demo-sfj/2025-pifu/p/DEMO0001/index.html").read_text("utf-8")
+    now = entries(site, "templates")
+    assert (len(set(compiled) - set(now)), len(set(now) - set(compiled))) == (1, 1)  # project.html's alone
+
+
+def test_damaged_compiled_templates_are_compiled_again(site, caplog):
+    """Each template's compiled code is kept in the cache under a digest: garbage of the same size is compiled
+    again from the template, one warning each, and the site is the fresh build's."""
+    site.build()
+    compiled = entries(site, "templates")
+    for entry in compiled:
+        entry.write_bytes(entry.read_bytes()[:40] + b"x" * (entry.stat().st_size - 40))
+    rebuilt_equals_fresh(site, caplog, damaged=len(compiled))
+    assert all(entry.read_bytes() != b"x" * entry.stat().st_size for entry in entries(site, "templates"))
 
 
 def test_entries_a_build_no_longer_uses_are_pruned(site):
     site.build()
     cache = site.root / ".site.cache"
-    before = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
+    compiled = set(cache.glob("templates/*"))
+    before = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name != "templates"}
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
-    after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*")}
+    assert set(cache.glob("templates/*")) == compiled and compiled  # the templates did not change
+    after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name != "templates"}
     # The changed filing (parsed and exported), the site-wide set, its year's workbook, its department's
     # pages and the one comparison the changed indicator is in: old entries gone, new ones in. The
     # comparisons' shares and rows are kept in one entry each, rewritten in place; the published 原文 is kept.
