@@ -74,12 +74,12 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
                 index_for_search(site, staging)  # 10. Pagefind: the content pages (indicators found in their rows)
-            drop_unplaced(staging, caches.placed())  # 11. what the site kept for reuse has that this one has not
+            published = drop_unplaced(staging, caches.placed())  # 11. what the reused site has that this has not
         result = BuildResult(output, len(pages), time.perf_counter() - started, caches.exports.hits,
                              caches.exports.misses, caches.pages.hits, caches.pages.misses, caches.parsed.hits,
                              len(checked.report.warnings), len(checked.report.reviewed), history.notice,
                              history.parsed, len(site.filings))
-        caches.record_published(inputs, output, counts_of(result))  # 12. what the next build can skip
+        caches.record_published(inputs, published, counts_of(result))  # 12. what the next build can skip
         caches.prune()  # 13. only once the new site is in place: a failed build keeps the old entries
     return result
 

@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterable, Iterator
 from pydantic_core import to_json
 
 from .parallel import run_jobs
-from .publish import make_folder, walk
+from .publish import file_stamp, make_folder, walk
 
 LOG = logging.getLogger("gongkai.cache")
 CODE_DIR = Path(__file__).resolve().parent
@@ -493,17 +493,13 @@ def inputs_fingerprint(content: Path, config: Path, templates: Path, *options: s
                   tree_fingerprint(templates), generator_fingerprint(), *options)
 
 
-def site_files(output: Path) -> dict[str, list]:
-    """Every file of a built site with its size, modification time and inode: a changed, added or removed
-    file shows up without reading any bytes."""
-    records = {}
-    for name, entry in walk(os.fspath(output)):
-        info = entry.stat(follow_symlinks=False)
-        records[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
-    return records
+def site_files(output: Path) -> dict[str, list[int]]:
+    """Every file of a built site with its `file_stamp`."""
+    return {name: file_stamp(entry.stat(follow_symlinks=False)) for name, entry in walk(os.fspath(output))}
 
 
-CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history", "templates")  # BuildCaches' fields, its folders
+# BuildCaches' fields, and their folders
+CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history", "templates")
 
 
 @dataclass(frozen=True)
@@ -562,9 +558,10 @@ class BuildCaches:
             pass  # no record, or not one this code can read: build
         return None
 
-    def record_published(self, inputs: str, output: Path, result: dict) -> None:
+    def record_published(self, inputs: str, files: dict[str, list[int]], result: dict) -> None:
+        """What the build just published: from which inputs, its files (`site_files`) and its figures."""
         self.published.unlink(missing_ok=True)  # while the site and the record disagree, there is none
-        record = {"inputs": inputs, "files": site_files(output), "result": result}
+        record = {"inputs": inputs, "files": files, "result": result}
         building = self.published.with_name(self.published.name + ".tmp")
         building.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         building.replace(self.published)

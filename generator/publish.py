@@ -128,11 +128,26 @@ def keep_linked_only(folder: Path) -> None:
            or entry.stat(follow_symlinks=False).st_nlink < 2)
 
 
-def drop_unplaced(folder: Path, placed: set[str]) -> None:
+def drop_unplaced(folder: Path, placed: set[str]) -> dict[str, list[int]]:
     """Take out of a staging folder the linked files this build did not place (pages, downloads and 原文 the
-    new site no longer has) and the folders left empty. Files written by this build are new (one link each)."""
-    _prune(os.fspath(folder), "", lambda name, entry: name not in placed
-           and entry.stat(follow_symlinks=False).st_nlink > 1)
+    new site no longer has) and the folders left empty. Files written by this build are new (one link each).
+    Every file left, with its `file_stamp`: the site once the folder is renamed, without walking it again."""
+    left: dict[str, list[int]] = {}
+
+    def drop(name: str, entry: os.DirEntry) -> bool:
+        info = entry.stat(follow_symlinks=False)
+        if name not in placed and info.st_nlink > 1:
+            return True
+        left[name] = file_stamp(info)
+        return False
+    _prune(os.fspath(folder), "", drop)
+    return left
+
+
+def file_stamp(info: os.stat_result) -> list[int]:
+    """What tells a file of a built site changed, added or removed without reading any bytes: its size,
+    modification time and inode (a rename keeps all three)."""
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _prune(folder: str, prefix: str, drop: Callable[[str, os.DirEntry], bool]) -> bool:

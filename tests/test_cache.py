@@ -199,7 +199,10 @@ def forget_last_build(site: Site) -> None:
 
 
 def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(site):
+    from generator.cache import site_files
     site.build()
+    recorded = json.loads((site.root / ".site.cache" / "published.json").read_text("utf-8"))["files"]
+    assert recorded == site_files(site.root / "site") and "index.html" in recorded  # taken while staging
     before = (site.root / "site").stat().st_ino
     again = site.build()
     assert (site.root / "site").stat().st_ino == before, "not replaced: nothing to publish"
