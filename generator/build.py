@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, file_digest, fill_entry,
-                    generator_fingerprint, inputs_fingerprint, key_of, tree_fingerprint)
+from .cache import (BuildCache, BuildCaches, canonical, code_fingerprint, fill_entry, generator_fingerprint,
+                    inputs_fingerprint, key_of, settled_digest, tree_fingerprint)
 from .checking import check_content
 from .config import ComparisonTopic, configured_output
 from .exports import Download
@@ -196,7 +196,7 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path, reuse: BuildCac
     code = code_fingerprint(("redaction.py",))
     sources = {view.source.url: view.source for view in site.filings if view.source}  # one 原文, several filings
     for source in sources.values():  # personal data blanked unless the site publishes contact fields
-        key = key_of(code, source.url, file_digest(source.path), canonical(source.hidden))
+        key = key_of(code, source.url, settled_digest(source.path), canonical(source.hidden))
         reuse.files(key, staging, lambda out, s=source: write_source(s, out))
 
 

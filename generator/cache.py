@@ -197,7 +197,9 @@ def tree_fingerprint(folder: Path) -> str:
 
 
 # Digests of files that had not changed for a while when read: (path, size, times, inode) → sha256.
-_SETTLED: dict[tuple[str, int, int, int, int], str] = {}
+Stamp = tuple[str, int, int, int, int]
+_SETTLED: dict[Stamp, str] = {}
+_SETTLED_NOW: set[Stamp] = set()  # the stamps looked up since `remember_settled`: what `keep_settled` writes
 SETTLED_NS = 2_000_000_000
 
 
@@ -209,11 +211,35 @@ def settled_digest(path: Path) -> str:
     info = os.stat(path)
     stamp = (os.fspath(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     if (known := _SETTLED.get(stamp)) is not None:
+        _SETTLED_NOW.add(stamp)
         return known
     digest = file_digest(path)
     if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
         _SETTLED[stamp] = digest
+        _SETTLED_NOW.add(stamp)
     return digest
+
+
+def remember_settled(record: Path) -> None:
+    """The settled digests an earlier build kept (`keep_settled`): a fresh process then reads only the files
+    changed since, not all the content (58 MB at 420 departments, a third of a build with nothing changed).
+    A record that cannot be read is no record."""
+    _SETTLED_NOW.clear()
+    try:
+        rows = json.loads(record.read_text("utf-8"))
+        known = {(path, size, mtime, ctime, inode): digest for path, size, mtime, ctime, inode, digest in rows}
+    except (OSError, ValueError, TypeError):
+        return
+    if all(isinstance(digest, str) and len(digest) == 64 for digest in known.values()):
+        _SETTLED.update(known)
+
+
+def keep_settled(record: Path) -> None:
+    """The settled digests this build looked up, for the next build's process."""
+    rows = [[*stamp, _SETTLED[stamp]] for stamp in sorted(_SETTLED_NOW) if stamp in _SETTLED]
+    building = record.with_name(record.name + ".tmp")
+    building.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    building.replace(record)
 
 
 # --- entries ------------------------------------------------------------------------------------
@@ -515,6 +541,7 @@ class BuildCaches:
     history: BuildCache  # the public view of each file version in the content's git history
     templates: BuildCache  # each template's compiled code (render.CompiledTemplates)
     published: Path  # what the last build published: from which inputs, and the files it left
+    digests: Path  # the digests of the input files that had settled (`keep_settled`)
 
 
     @classmethod
@@ -525,8 +552,9 @@ class BuildCaches:
             tempfile.mkdtemp(prefix=f".{output.name}.nocache-", dir=output.parent))
         if not root.is_dir():
             remove(root)  # a file where the cache should be: nothing in it can be reused
-        caches = cls(*(BuildCache(root / name) for name in CACHE_NAMES),
-                     root / "published.json")
+        caches = cls(*(BuildCache(root / name) for name in CACHE_NAMES), root / "published.json",
+                     root / "digests.json")
+        remember_settled(caches.digests)
         for cache in caches.each():
             if cache.root.exists() and not cache.root.is_dir():
                 remove(cache.root)
@@ -565,3 +593,4 @@ class BuildCaches:
         building = self.published.with_name(self.published.name + ".tmp")
         building.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         building.replace(self.published)
+        keep_settled(self.digests)

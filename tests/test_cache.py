@@ -606,6 +606,27 @@ def test_year_workbooks_streamed_from_kept_cells_are_the_ones_joined_in_memory(s
         assert built.read_bytes() == (tmp_path / "joined" / "data" / f"all-{year}.xlsx").read_bytes()
 
 
+def test_a_new_process_reads_only_the_content_changed_since_the_last_build(site, monkeypatch):
+    """The digests of settled input files are kept beside the caches (digests.json): a build in a fresh process
+    reads the files changed since, not the whole content, to tell what changed."""
+    from generator import cache
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)  # every file as if written two seconds before it is read
+    site.build()
+    monkeypatch.setattr(cache, "_SETTLED", {})  # a new process: nothing remembered in memory
+    reads: list[Path] = []
+    real = cache.file_digest
+    monkeypatch.setattr(cache, "file_digest", lambda path: reads.append(Path(path)) or real(path))
+    edit(site.content / CHANGED, "≥50件", "≥55件")
+    again = site.build()
+    assert again.filings_reused == 3
+    assert [path.relative_to(site.content) for path in reads if site.content in path.parents] == [CHANGED]
+    (site.root / ".site.cache" / "digests.json").write_text("[[1, 2]]", encoding="utf-8")  # not a record
+    monkeypatch.setattr(cache, "_SETTLED", {})
+    forget_last_build(site)
+    site.build()
+    assert len([path for path in reads if site.content in path.parents]) > 5  # all read again, nothing trusted
+
+
 def test_a_files_digest_is_remembered_only_once_the_file_has_settled(tmp_path, monkeypatch):
     from generator import cache
     reads = []
