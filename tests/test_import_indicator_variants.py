@@ -425,3 +425,15 @@ def test_a_value_alone_after_a_row_that_stops_short_is_a_row_of_its_own(tmp_path
         {"level1": "产出指标", "level2": "数量指标", "value": "≥20座"},
         {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "群众满意度", "value": "≥90%", "basis": "历史标准"}]
     assert not_placed(result) == []
+
+
+def test_a_shifted_row_names_last_years_column_as_the_form_does(tmp_path: Path) -> None:
+    """A copied row under "上年指标值" that lost its merged 一级 slot: the note names the column 上年指标值 (the year is
+    only known once the filing's is), never by the marker the reader keeps until then."""
+    header = ("一级指标", "二级指标", "三级指标", "指标值", "上年指标值")
+    rows = [("产出指标", "数量指标", "养护里程", "≥50公里", "≥45公里"),
+            ("产出指标", "质量指标", "路面合格率", "≥95%", "≥93%")]
+    result = imported(indicator_form(header, rows), tmp_path, "txt")
+    assert indicators_of(result)[1] == {
+        "level1": "产出指标", "level2": "质量指标", "name": "路面合格率", "value": "≥95%", "prior": {2025: "≥93%"},
+        "notes": [shifted("二级指标、三级指标、指标值、上年指标值", 4, 5)]}

@@ -245,8 +245,8 @@ HIDDEN_XML = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_excel_2003_xml_merges_numbers_formulas_and_what_it_hides(tmp_path):
-    """As in an .xlsx: a formula is its saved value (one saved without a value is reported), hidden sheets and
-    rows are listed and not read, hidden columns read, all reported, a rich-text cell is its text."""
+    """As in an .xlsx: a formula is its saved value (one saved without a value is reported), hidden sheets,
+    rows and columns are listed and not read, all reported, a rich-text cell is its text."""
     document = read_document(as_named(tmp_path, "表.xls", HIDDEN_XML.encode("utf-8")))
     table, *hidden = document.blocks
     assert isinstance(table, Table) and table.location == "表一!A1:E1"
@@ -259,7 +259,7 @@ def test_excel_2003_xml_merges_numbers_formulas_and_what_it_hides(tmp_path):
         f"{renamed('表.xls', '.xls')}Excel 2003 XML 表格（SpreadsheetML）；已照内容读取。",
         "表一!C1 是公式“=RC[-1]*2”，文件中没有保存计算结果；未计算，按空格读入。请在 Excel 中打开、重新计算并保存后再导入。",
         "工作表“表一”第 2 行是隐藏的；这些行没有读入，其中的内容列在“未放入”中。",
-        "工作表“表一”C、D 列是隐藏的；已照常读入。",
+        "工作表“表一”C–D 列是隐藏的；这些列没有读入，其中的内容列在“未放入”中。",
         "工作表“草稿”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。")
 
 

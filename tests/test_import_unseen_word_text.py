@@ -349,5 +349,7 @@ def test_education_scores_a_page_break_a_project_in_yuan_and_a_purpose_of_two_pa
     assert not_placed(result) == [(text, instructions) for text in (
         "填报说明：", "1.“指标值确定依据”填写计划标准、行业标准或历史标准等；", "2.分值合计为100分。")]
     assert result.remarks == (paragraph_remark("第36行"),  # "2.幼儿园教师培训。"
-                              "第165行“- 3 -”是页码，未作为内容读取；前后两段表格（第103–163行、第166–191行）接着读作一张表。")
+                              "第165行“- 3 -”是页码，未作为内容读取；前后两段表格（第103–163行、第166–191行）接着读作一张表。",
+                              "项目“2026年教师培训经费”的金额在原表中写明以元计（项目表头或本项目处），与文件的金额单位（万元）不同："
+                              "金额照原表录入，这些项目的金额单位记为元，请核对。")
     assert [problem.code for problem in result.check.problems] == ["unit-mismatch"]  # project 6 in 元: check says so

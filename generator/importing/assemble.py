@@ -11,6 +11,7 @@ text and department fields are read by the parts `Assembler` is built from (see 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .assembly_state import TextTarget
 from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
@@ -44,6 +45,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
     def run(self) -> Imported:
         self._read_past_page_breaks()
         for block in self.document.blocks:
+            self.sheet = _sheet(block.location)
             if isinstance(block, Paragraph):
                 self._paragraph(block)
                 # a note's next line may be another note
@@ -92,7 +94,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                 or self._part_heading(text) or self._section_start(text, paragraph.location) \
                 or self._goal_line(text, paragraph.location) \
                 or self._numbered_goal(text, paragraph.location) or self._subheading(text) or self._running_text(text) \
-                or self._title(text) or self._year_line(text, paragraph.location) \
+                or self._title(text, paragraph.location) or self._year_line(text, paragraph.location) \
                 or self._other_title(text, paragraph.location)
         if read:
             self._place(paragraph)
@@ -273,10 +275,26 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             filing["notes"] = self.notes
         if self.unit:
             filing["money_unit"] = self.unit
+        self._unit_remarks()
         self._one_filing()  # a second department's (year's, kind's) form: refused before any guess below
         self._title_from_parts()
         self._letter_finish()  # the letter names the department before a project's 预算单位 does
         self._name_from_budget_unit()
+
+    def _unit_remarks(self) -> None:
+        """Projects whose amounts the form gives in another unit than the filing's ("项目资金（万元）" on a form in 元):
+        entered as filed, each in its own money_unit, and said in the report, which would not show that their figures'
+        unit changed (before, it was set without a word)."""
+        units: dict[str, list[str]] = {}
+        for project in self.projects:
+            if project.get("money_unit") not in (None, self.unit) and self.unit:
+                name = project.get("name") or f"第{project.get('number', '?')}号项目"
+                units.setdefault(project["money_unit"], []).append(f"“{name}”")
+        remarks = tuple(f"项目{''.join(names)}的金额在原表中写明以{unit}计（项目表头或本项目处），与文件的金额单位"
+                        f"（{self.unit}）不同：金额照原表录入，这些项目的金额单位记为{unit}，请核对。"
+                        for unit, names in units.items())
+        if remarks:
+            self.document = replace(self.document, remarks=self.document.remarks + remarks)
 
     def _drop_empty_goals(self) -> None:
         """Goals whose box the form left empty are no goals (`without_empty_goals`): a note says so where they were."""

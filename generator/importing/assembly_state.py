@@ -14,7 +14,7 @@ from .document import Block, Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
 from .indicators import Columns, header_columns
 from .layouts import MONEY_UNIT_IN_LABEL, achieved_year
-from .projects import budget_refusal, code_refusal, put_field
+from .projects import budget_refusal, code_refusal, put_field, row_number
 
 
 @dataclass
@@ -61,11 +61,14 @@ class AssemblyState:
         # the block before the paragraph being read is a table (or a note on it: TABLE_NOTE): its worksheet ("" outside
         # a workbook); None when it is neither
         self.under_table: str | None = None
+        self.sheet = ""  # the worksheet of the block being read ("" outside a workbook)
+        self.project_sheets: dict[int, str] = {}  # id of a project → the worksheet its form began on
         self.table_notes: set[str] = set()  # where the lines read as such notes are
         self.instructions: str | None = None  # the label of the 填报说明 block being read (`_filling_instructions`)
         self.withheld_list: tuple[str, str] | None = None  # a notice listing its projects below: (text, location)
         self.line_above: str | None = None  # the paragraph just before the one being read (None after a table)
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
+        self.series_title: tuple[str, str] | None = None  # a cover's "省级部门预算" read as the title, and where
         self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
@@ -104,11 +107,11 @@ class AssemblyState:
         """One cell of a project's row into `project` (序号 as its number, the rest by put_field), or listed
         未放入 with the reason when it is no number where one is needed."""
         if key == "number":
-            if cell.text.isdigit():
-                project["number"] = int(cell.text)
+            if (number := row_number(cell.text)) is not None:
+                project["number"] = number
                 self._place(cell)
             else:
-                self.why_not[cell.location] = "序号不是数字，未录入"
+                self.why_not[cell.location] = f"序号“{cell.text}”不是一个整数（文件格式中项目的序号是整数），未录入"
         elif key == "code" and (refused := code_refusal("项目编码", cell)):
             self.why_not[cell.location] = refused
         elif put_field(project, key, cell.text, self.unit):
@@ -137,6 +140,7 @@ class AssemblyState:
         return next((unit for unit in units if unit != in_force), None)
 
     def _new_project(self, project: dict[str, Any]) -> None:
+        self.project_sheets[id(project)] = self.sheet  # whose tab may name it (`_names_from_sheets`)
         self.projects.append(project)
         self.project = project
         self.goal = None

@@ -33,6 +33,9 @@ TITLE_NAME = r"[^\d\s:：,，。、;；（）()《》“”\"]"
 BODY_END = "局|委|院|办|室|厅|中心|所|站|队|馆|会|部|处|科|署|府|社|团|校"  # how a body's name ends (…委员会, …办公室)
 NAMED_TITLE = re.compile(rf"^(?P<before>{TITLE_NAME}{{2,30}}?)\s*\d{{4}}\s*年度?.*(绩效目标|部门预算|单位预算|项目支出|部门整体)"
                          rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(部门整体|部门预算|单位预算|项目支出)")
+# A cover's line that names only the level of the budget ("广东省省级部门预算", "某市市级部门预算", "2026年县级部门预算"):
+# the series the document belongs to, not its title; a title line read after it, before any content, is the title.
+SERIES_TITLE = re.compile(r"^(\d{4}\s*年度?)?\s*[^\s，。,]{0,12}?(省|市|县|区|州|旗|盟)本?级部门预算(公开)?$")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
@@ -212,13 +215,22 @@ class DepartmentFields(AssemblyState):
             return True
         return False
 
-    def _title(self, text: str) -> bool:
-        """The form's title, and a "（2024年度）" line right under it, before any content."""
+    def _title(self, text: str, location: str = "") -> bool:
+        """The form's title, and a "（2024年度）" line right under it, before any content. A cover's line naming only
+        the budget's level (SERIES_TITLE) is the title until a title line comes: then it is listed, saying why."""
         if self.goals or self.projects or self.filing.get("funds"):
             return False
-        if "title" not in self.filing and not is_sentence(text) \
-                and (TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text)):
+        is_title = not is_sentence(text) and bool(TITLE_WORDS.search(text) or SELF_EVALUATION_TITLE.search(text))
+        series = self.series_title
+        if is_title and series and self.filing.get("title") == series[0] and not SERIES_TITLE.fullmatch(text):
+            self.placed.discard(series[1])
+            self.why_not[series[1]] = (f"封面上的“{series[0]}”说的是预算的级次（哪一级的部门预算），不是本文件的标题；"
+                                       f"文件名称按原表的“{text}”录入，这一行未录入")
+            self.filing["title"], self.series_title = text, None
+            return True
+        if "title" not in self.filing and is_title:
             self.filing["title"] = text
+            self.series_title = (text, location) if SERIES_TITLE.fullmatch(text) else None
             return True
         title = self.filing.get("title", "")
         if title and YEAR_LINE.fullmatch(text) and not YEAR_LINE.search(title):

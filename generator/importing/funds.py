@@ -17,6 +17,8 @@ FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits grouped by thousands
 # Digits, point, sign, comma and percent typed in full width ("１２０．５０"), as a Chinese input method gives them.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
+# Characters that show nothing, left in a figure by web editors (UEditor fills with U+200B) and by copying from pages.
+ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 WITH_UNIT = re.compile(r"^(?P<figure>[-－\d０-９.．,，]*[\d０-９])\s*(?P<unit>万元|元)$")  # "120.5万元", "1,234,500元"
 NO_FIGURE = {"—", "——", "-", "--", "－", "–", "/", "／", "无"}  # what a form shows where it has no figure
 BRACKETED_FIGURE = re.compile(r"^[(（]\s*[\d０-９.．,，]+\s*[)）]$")  # "(120.00)": a negative, or a 其中 figure
@@ -80,7 +82,8 @@ def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> F
     cell when it is the form's `unit` (the unit in force there) are read with a note. A figure in another unit (in
     the cell, or in the table's head: `head_unit`) is never converted, a dash or "无" is not turned into 0, a figure
     in brackets is not taken for a negative one."""
-    written = text.strip()
+    invisible = ZERO_WIDTH.search(text) is not None
+    written = ZERO_WIDTH.sub("", text).strip()  # the figure as it shows; the note says what was taken out
     figure, cell_unit = written, None
     if (with_unit := WITH_UNIT.match(written)) is not None:
         figure, cell_unit = with_unit.group("figure").strip(), with_unit.group("unit")
@@ -96,7 +99,8 @@ def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> F
         return FiledAmount(None, why_not=f"金额“{written}”在表头写明以{head_unit}计的表中，本文件金额单位为{unit}；"
                                          "导入不换算金额，未录入")
     value = grouped if value is None else value
-    read = ["全角数字照数值读" if plain != figure else "", "去掉千分位逗号" if grouped is not None else "",
+    read = ["去掉格子里看不见的零宽字符" if invisible else "",
+            "全角数字照数值读" if plain != figure else "", "去掉千分位逗号" if grouped is not None else "",
             f"去掉与本表金额单位相同的“{cell_unit}”" if cell_unit else ""]
     actions = "、".join(filter(None, read))
     return FiledAmount(value, f"原表写作“{written}”；编者{actions}，录入为 {value}。" if actions else "")
@@ -105,7 +109,7 @@ def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> F
 def looks_like_amount(text: str) -> bool:
     """A cell that stands where a figure stands, whether or not it reads as one: a number however typed ("１２０．５０",
     "95 %", "120.5万元"), or the dash, slash or 无 a form puts where it has no figure. Never a line's name."""
-    written = text.strip()
+    written = ZERO_WIDTH.sub("", text).strip()
     return bool(FIGURE.match(written.translate(FULL_WIDTH).replace(" ", "")) or WITH_UNIT.match(written)
                 or written in NO_FIGURE or BRACKETED_FIGURE.match(written))
 

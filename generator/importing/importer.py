@@ -31,6 +31,7 @@ from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
 from .letter import title_kind
 from .markup import without_export_markup
 from .readers import read_document
+from .text import SPACED_TABLE
 from .yamlout import dump
 
 YEAR_OF_TEXT = re.compile(r"(\d{4})\s*年度")
@@ -99,7 +100,7 @@ def _read(document: SourceDocument, options: ImportOptions, path: Path, own_year
     filing = imported.filing
     if not any(filing.get(part) for part in ("goals", "projects", "funds", "tasks")):
         raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
-                            "资金表或项目表，未写入任何文件。请确认文件是部门或项目的绩效目标表。")
+                            f"资金表或项目表，未写入任何文件。{_scanned_advice(document.remarks)}")
     notes = filing.setdefault("notes", [])
     _department(filing, options, path)
     _year(filing, options, notes, path, imported.form_year)
@@ -287,6 +288,23 @@ def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
     notes.append({"field": "kind", "text": "原文未写明是申报、批复还是公开文件；编者按公开文件录入。"})
 
 
+SCANNED_PAGE = re.compile(r"^第(\d+)页没有文字层")  # the PDF reader's remark on a page that is only an image
+
+
+def _scanned_advice(remarks: tuple[str, ...]) -> str:
+    """What to do when nothing was found: a PDF whose other pages are scans (a typed cover over scanned forms) has
+    its forms on those pages, and needs OCR; said so, rather than only that the file holds no form."""
+    pages = [found.group(1) for remark in remarks if (found := SCANNED_PAGE.match(remark))]
+    spaced = next((remark for remark in remarks if remark.startswith(SPACED_TABLE)), None)
+    if spaced:  # copied text whose table has spaces between its cells (text.py)
+        return spaced
+    if not pages:
+        return "请确认文件是部门或项目的绩效目标表。"
+    shown = "、".join(pages[:5]) + ("等" if len(pages) > 5 else "")
+    return (f"PDF 的第{shown}页没有文字层（可能是扫描件或图片），表格多半在这些页上：请先用文字识别（OCR）软件把它转成"
+            "带文字的 PDF 或 Word 文档，再导入。")
+
+
 def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict[str, str]]) -> None:
     year = filing["fiscal_year"]
     title = filing.get("title")
@@ -336,21 +354,22 @@ def _amounts(value: Any) -> list[Decimal]:
 
 
 def _prior_last_years(filing: dict[str, Any]) -> None:
-    """Year columns once the fiscal year is known: "上年指标值" is the year before it, and a column
-    headed with the fiscal year itself ("2025年目标值") holds the value, not a prior year."""
+    """Year columns once the fiscal year is known: "上年指标值" is the year before it ("前年值" the one before that),
+    and a column headed with the fiscal year itself ("2025年目标值") holds the value, not a prior year."""
     year = filing["fiscal_year"]
+    back = {"last": year - 1, "before_last": year - 2}
     goals = list(filing.get("goals", [])) + [g for p in filing.get("projects", []) for g in p.get("goals", [])]
     for goal in goals:
         years = goal.get("prior_years", [])
-        if "last" not in years and year not in years:
+        if not set(back) & set(years) and year not in years:
             continue
-        goal["prior_years"] = [y for y in (year - 1 if y == "last" else y for y in years) if y != year]
+        goal["prior_years"] = [y for y in (back.get(y, y) for y in years) if y != year]
         if not goal["prior_years"]:
             del goal["prior_years"]
         for index, indicator in enumerate(goal.get("indicators", [])):
             prior = indicator.get("prior", {})
-            if "last" in prior:
-                prior[year - 1] = prior.pop("last")
+            if set(back) & set(prior):  # the years in the columns' order
+                prior = indicator["prior"] = {back.get(y, y): text for y, text in prior.items()}
             if year in prior:
                 current = prior.pop(year)
                 indicator.setdefault("value", current)

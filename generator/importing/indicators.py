@@ -17,9 +17,9 @@ from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .funds import is_total_row
-from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, STRUCTURE_LABELS, VALUE_PART_WORDS,
-                      header_fields, header_keys, indicator_column, is_label_like, normalize, self_evaluation_head,
-                      self_evaluation_reason, without_field_reason)
+from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, RELATIVE_NAMES, STRUCTURE_LABELS,
+                      UNDATED_PRIOR, VALUE_PART_WORDS, header_fields, header_keys, indicator_column, is_label_like,
+                      normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
 # A 合计 row under the indicators adds up their scores (分值/权重): no indicator, and the content format has no field for it.
@@ -46,7 +46,7 @@ def _comparator_head(head: str) -> str | None:
 @dataclass
 class Columns:
     fields: dict[int, str]  # column → indicator field
-    years: dict[int, int | str]  # column → prior year (or "last" until the fiscal year is known)
+    years: dict[int, int | str]  # column → prior year (or "last", "before_last" until the fiscal year is known)
     header_cells: list[Cell]
     # column → its header cell, for a header the content format has no field for (实际完成值, 是否核心指标): still a
     # column, so no other cell is read in its place, and its cells are listed as not placed with `reason`
@@ -61,6 +61,9 @@ class Columns:
         if column in self.own_values:
             return (f"原表“{head}”一列是本年度（{self.own_year}年）的指标值，与“指标值”一列并列；文件格式中一个指标只有一个"
                     "指标值，已按“指标值”一列录入，此列未录入，请核对两列是否一致")
+        if UNDATED_PRIOR.match(normalize(head)):
+            return (f"原表“{head}”一列是往年的指标值，但没有写是哪一年的；文件格式中的往年指标值按年份录入（prior），"
+                    "此列未录入，请按原表说明的年份手工录入")
         return without_field_reason(head)
 
     @property
@@ -120,7 +123,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
             if name == "prior:group":
                 continue
             if name.startswith("prior:"):
-                years[column] = int(name[6:]) if name[6:].isdigit() else "last"
+                years[column] = int(name[6:]) if name[6:].isdigit() else name[6:]  # "last", "before_last"
                 year_heads[column] = row[column]
                 fields.pop(column, None)
             else:
@@ -577,8 +580,9 @@ class IndicatorReader:
         notes.append({"field": "name", "text": f"原表此行三级指标名称“{text}”落在{where}列，其后各格位置正常；编者读作三级指标。"})
 
     def _field_label(self, column: int) -> str:
-        if column in self.columns.years:
-            return f"{self.columns.years[column]}年指标值"
+        if column in self.columns.years:  # a year, or a marker of one the fiscal year gives later ("last")
+            year = self.columns.years[column]
+            return f"{year}年指标值" if isinstance(year, int) else f"{RELATIVE_NAMES[year]}指标值"
         if column in self.columns.others:  # a column without a field: named by its header as filed
             return self.columns.others[column].text
         names = FIELD_LABELS[Indicator]

@@ -59,11 +59,17 @@ COMPARATOR_HEADS = {"符号", "运算符", "运算符号", "比较符", "比较�
 TWO_LEVEL_COLUMNS = {"指标类型": "level1", "绩效指标": "level1", "指标内容": "name"}
 # Sub-headers that only say "these columns are prior years" and carry no field of their own.
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
-PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实现值|目标值)?$")
-LAST_YEAR = re.compile(r"^上年(度)?(指标值|完成值|实际完成值|实现值)?$")
+PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实际值|实现值|目标值)?$")
+# A year named from the filing's ("上年实际值", "前年值"): the year before it, or the one before that.
+RELATIVE_YEAR = re.compile(r"^(上|前)年(度)?(指标值|完成值|实际完成值|实际值|实现值|值)?$")
+RELATIVE_YEARS = {"上": "last", "前": "before_last"}  # the marker until the fiscal year is known (importer.py)
+RELATIVE_NAMES = {marker: f"{word}年" for word, marker in RELATIVE_YEARS.items()}  # how a note names one
+# A past value's head that says no year ("历史值", "基期值"): which year it is the form does not say. ("往年值" is read as
+# a PRIOR_GROUP head, over the years' own heads.)
+UNDATED_PRIOR = re.compile(r"^(历史|基期|基年)(指标)?(值|数值|数据|完成值|实际值|实现值)$")
 # The words of a year's head that say what was achieved ("2025年实际完成值"): an earlier year's is a prior-year value,
 # the filing's own year's is that year's 自评 result (see `self_evaluation_head`).
-ACHIEVED = {"完成值", "实际完成值"}
+ACHIEVED = {"完成值", "实际完成值", "实际值"}
 
 # 绩效自评表 (项目支出/部门整体支出绩效自评表) report the year's results beside its targets: these heads (of a column,
 # a row or a goal's sub-head) name a result, never a target. The content format holds targets only, so what they
@@ -100,7 +106,7 @@ PROJECT_COLUMNS: dict[str, str] = {
     "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
     "预算单位": "budget_unit", "实施单位": "budget_unit", "项目单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
-    "项目金额": "total", "项目总额": "total", "预算金额": "total", "项目预算": "total", "项目预算金额": "total",
+    "项目金额": "total", "项目总额": "total", "项目总金额": "total", "预算金额": "total", "项目预算": "total", "项目预算金额": "total",
     "预算资金": "total", "项目资金": "total", "资金规模": "total",
     "中期资金总额": "medium_term.total", "实施期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
@@ -116,6 +122,9 @@ PROJECT_NAME_SUFFIX = re.compile(r"(项目|经费){1,2}")
 CLIPPED_NAME = re.compile(r"^(?P<stem>.{2,}?)\s*(…+|\.{3,}|⋯+)$")
 # A project list, one project per row: its 序号 column numbers the projects.
 PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number")}
+# A project list's column the content format has no field for ("序号 | 项目名称 | 项目金额 | 备注", as summary sheets end):
+# the list is read, the column's cells listed as not placed.
+LIST_COLUMNS_WITHOUT_FIELD = {"备注", "说明", "备注说明", "资金来源", "资金性质"}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
 # cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
 # only in a form's own rows), as 单位名称 does in a whole department's export (预算管理一体化), and a goal column
@@ -221,7 +230,7 @@ PHONE = {"联系电话", "电话"}
 # The signers at a form's foot are people too: 审核人, 复核人, 审批人 (the filer's reviewers).
 PERSON_LABEL = re.compile(r"^.{0,8}(负责人|审核人|复核人|审批人)$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
 # A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
-BUDGET_LINE_LABELS = {"项目资金", "预算规模"}
+BUDGET_LINE_LABELS = {"项目资金", "预算规模", "资金来源"}
 # Labels of a form that only name a part of it; read as structure, never as content.
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
                     "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
@@ -320,14 +329,23 @@ PAGE_NUMBER = re.compile(r"\s*(第\s*\d+\s*页(\s*[，,/／]?\s*共\s*\d+\s*页)
 # of it names a field. Searched in a paragraph's text and in its text outside links ("【打印】 分享到：" once the
 # links are left out); the tools must be the whole line.
 PAGE_FURNITURE = re.compile(
-    r"^(当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]|^(网站)?首页\s*[>＞»›]"
+    r"^(当前位置|您的位置|您现在的位置|你的位置|所在位置|您当前的?位置|您当前所在位置|当前所在位置|您所在的?位置)\s*[:：]"
+    r"|^(网站)?首页\s*[>＞»›]"
     r"|^(相关(文章|链接|阅读|新闻|信息|文件)|上一篇|下一篇|推荐阅读)\s*([:：]|$)"
     r"|版权所有|Copyright|©|网站标识码|ICP\s*[备证]|公网安备|网站地图|技术支持\s*[:：]|[主承]办单位\s*[:：]"
-    r"|^([【\[]?\s*(打印(本页|此页|文章)?|关闭(窗口|本页)?|分享到?\s*[:：]?|收藏(本页)?|返回顶部|字[号体]\s*[:：]?\s*大\s*中\s*小)?"
-    r"\s*[】\]]?\s*)+$")
+    r"|^扫一扫在手机上?打开(当前页|本页|此页)?$"
+    # The tools, each maybe in brackets, between spaces or bars. Possessive (`*+`, `++`): every part is optional, and a
+    # run of spaces it may split many ways took minutes to fail ("打印本页" and ten spaces before other text).
+    r"|^(?:[【\[]?\s*+(?:(?:我要)?打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|分享到?\s*+[:：]?|(?:加入)?收藏(?:本页)?|返回顶部"
+    r"|(?:我要)?纠错|字[号体]\s*+[:：]?\s*+大\s*+中\s*+小)?\s*+[】\]]?\s*+[|｜]?\s*+)++$")
 # The line under a portal article's headline: "发布时间：2026-02-10  来源：某县财政局  浏览次数：123". Two of these labels
-# make it one (a form's own "发布日期：…" line alone is the form's date, read as published_on).
+# make it one (a form's own "发布日期：…" line alone is the form's date, read as published_on); so does one beside the
+# page's tools ("发布时间：2026-01-05 【字体：大 中 小】"). A 政府信息公开目录 page gives the same as a table of labels
+# (索引号, 发布机构, 生成日期: PAGE_INFORMATION_LABEL).
 PUBLISHING_LABEL = re.compile(r"(发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|点击数|阅读次数|访问量|作者|责任编辑)\s*[:：]")
+PAGE_TOOLS = re.compile(r"字[号体]\s*[:：]?\s*[【\[]?\s*[大中小]|打印(本页|此页|文章)|关闭(窗口|本页)|分享到|收藏本页")
+PAGE_INFORMATION_LABEL = re.compile(r"索引号|主题分类|信息分类|体裁分类|组配分类|发布机构|生成日期|成文日期|发文机关|发文字号|文号"
+                                    r"|公开方式|公开范围|公开时限|有效性|发布日期|发布时间|名称|标题")
 
 
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -339,7 +357,7 @@ def normalize(text: str) -> str:
 
 
 def indicator_column(text: str) -> str | None:
-    """The indicator field a header cell names, `prior:<year>` / `prior:last` for prior-year columns.
+    """The indicator field a header cell names, `prior:<year>` (`prior:last`, `prior:before_last`) for prior years.
 
     A bracketed explanation after the name ("指标值（包含数字及文字描述）") does not change the column,
     unless the whole text is itself a known header ("指标值（中期）")."""
@@ -354,8 +372,8 @@ def indicator_column(text: str) -> str | None:
     year = PRIOR_YEAR.match(key)
     if year:
         return f"prior:{year.group(1)}"
-    if LAST_YEAR.match(key):
-        return "prior:last"
+    if relative := RELATIVE_YEAR.match(key):
+        return f"prior:{RELATIVE_YEARS[relative.group(1)]}"
     if PRIOR_GROUP.match(key):
         return "prior:group"
     return None
@@ -390,9 +408,12 @@ def project_row_column(text: str) -> str | None:
 
 def project_list_column(text: str) -> str | None:
     """The project field a header cell of a project list names ("goal" for a column of each project's 年度 goal
-    text, as a department's list of its projects has); a bracketed unit ("资金总额（元）") does not change it."""
+    text, as a department's list of its projects has, "unfielded" for a 备注 column); a bracketed unit ("资金总额（元）")
+    does not change it."""
     if any(key in PROJECT_GOAL_COLUMNS for key in header_keys(text)):
         return "goal"
+    if any(key in LIST_COLUMNS_WITHOUT_FIELD for key in header_keys(text)):
+        return "unfielded"
     return looked_up(PROJECT_LIST_COLUMNS, text)
 
 
@@ -535,6 +556,23 @@ def attached_part(text: str) -> str | None:
     attached = ATTACHED_PART.match(text)
     title = re.sub(r"\s", "", attached.group("title")) if attached else None
     return title if title in FILING_PARTS else None
+
+
+# A worksheet's tab that is no project's name: Excel's own ("Sheet1", "工作表2"), a numbered one ("项目1", "附表3"), a
+# year ("2026年"), a form's ("部门整体", "项目汇总", "项目支出绩效目标表") or a unit's ("某县民政局", "某县疾控中心"). A
+# numbering before a tab's name ("1.", "（2）") is not the name.
+DEFAULT_SHEET = re.compile(r"^((sheet|工作表|表|页|项目|附件|附表)\s*\d*|\d{4}年?度?|部门整体.*|.*(汇总|明细|清单|说明|封面|目录).*"
+                           r"|.*表|.*(局|院|所|中心|本级|委员会|委|办公室|办|队|站|处|科))$", re.I)
+NUMBERED_SHEET = re.compile(r"^\s*[(（]?\d{1,3}\s*[)）.、．\-_]\s*")
+
+
+def sheet_project_name(sheet: str) -> str | None:
+    """The project a worksheet's tab names ("高标准农田建设", "1.动物防疫补助" → "动物防疫补助"); None for a tab that is
+    Excel's own, a form's or a part's name (DEFAULT_SHEET) or names the goals."""
+    name = NUMBERED_SHEET.sub("", sheet).strip()
+    if len(name) < 2 or name.isdigit() or DEFAULT_SHEET.match(name) or names_goals(name):
+        return None
+    return name
 
 
 def names_goals(title: str) -> bool:

@@ -40,6 +40,11 @@ from .layouts import PAGE_NUMBER, is_grouped_indicator_header, is_indicator_head
 Row = tuple[Cell, ...]
 # A line a department types over the second part of a table it split at a page break ("续表", "（续上表）", "续表1")
 CONTINUED = re.compile(r"\s*[（(]?\s*续\s*(上\s*)?表\s*\d*\s*[）)]?\s*[:：]?\s*")
+# A page head or foot (`running_head`): words without a sentence's marks, a gap of spaces, the page number (or the
+# other way round).
+HEAD_WORDS = r"[^\s，。；：:,;、][^，。；：:,;、]{0,38}?"
+RUNNING_HEAD = re.compile(rf"\s*(?:{HEAD_WORDS}(?: {{2,}}|\u3000+)(?:{PAGE_NUMBER.pattern})"
+                          rf"|(?:{PAGE_NUMBER.pattern})(?: {{2,}}|\u3000+){HEAD_WORDS})\s*")
 
 
 class PageBreaks(AssemblyState):
@@ -50,7 +55,7 @@ class PageBreaks(AssemblyState):
         numbers: list[str] = []  # the remarks on the page numbers since the last block kept
         marks: list[Paragraph] = []  # "续表" lines since the table last kept: read as blocks unless a table continues
         for block in self.document.blocks:
-            if isinstance(block, Paragraph) and PAGE_NUMBER.fullmatch(block.text):
+            if isinstance(block, Paragraph) and (PAGE_NUMBER.fullmatch(block.text) or running_head(block.text)):
                 numbers.append(_page_number_remark(block.location, block.text))
                 continue
             if isinstance(block, Paragraph) and CONTINUED.fullmatch(block.text) and blocks \
@@ -212,4 +217,13 @@ def _continued_remark(location: str, text: str) -> str:
 
 
 def _page_number_remark(location: str, text: str) -> str:
-    return f"{location}“{text}”是页码，未作为内容读取。"
+    what = "页眉（页脚）和页码" if running_head(text) else "页码"
+    return f"{location}“{text}”是{what}，未作为内容读取。"
+
+
+def running_head(text: str) -> bool:
+    """A PDF viewer's page head or foot copied with the text: a short line of words and the page number, a wide gap
+    between them ("某县民政局2026年部门预算公开    第 2 页"). Before, it was listed and cut the table it stood in two
+    (the rows after it read as another goal's, their merged labels lost). Never the form's title."""
+    match = RUNNING_HEAD.fullmatch(text)
+    return match is not None and "绩效目标" not in text

@@ -22,10 +22,13 @@ A table the printer broke across pages is read as one table, as a person reads i
 ends inside a table, the cut is closed with a ruling line so the last and first rows are still
 found; a table at the top of a page with the same columns as the table that ended the previous
 page continues it; a header row the printer repeated there is left out; and a merged label the
-page break cut in two (an empty cell opening the new page under a merged cell) stays one merge.
+page break cut in two (an empty cell opening the new page under a merged cell) stays one merge. A page of another
+width (portrait, then landscape) puts the table elsewhere: its outer edges are mapped onto the table's before the
+columns are compared (`_reframed`).
 
 Inside a cell, a line that reaches the right margin was wrapped by the printer and is joined to
-the next (nothing between Chinese characters, a space between two Latin words or numbers); a
+the next (nothing between Chinese characters, a space between two Latin words or numbers, none inside a figure
+broken for being wider than the cell: "12,345,67" over "8.90"); a
 line that ends short of the margin ends a paragraph, and the line break is kept (a paragraph whose
 last line happens to fill the cell cannot be told from a wrapped line and is joined to the next).
 Printers that subset a CJK font (Chromium among them) may name a character in the text layer by
@@ -51,6 +54,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import takewhile
 from pathlib import Path
@@ -83,6 +87,7 @@ class Part:
     row_tops: list[float]
     cells: dict[Box, str]  # every drawn cell and its text
     bbox: Box
+    page_width: float = 0.0  # the page's: a table continued on a page of another width stands elsewhere on it
 
 
 @dataclass
@@ -98,6 +103,7 @@ def read(path: Path) -> SourceDocument:
         name_symbols(pdf.pages)
         unnamed = unreadable(path, pdf.pages)
         upright = [page.filter(lambda obj: not diagonal(obj) and not is_unreadable(obj)) for page in pdf.pages]
+        raised = _name_superscripts(upright)
         furnished = furniture(upright)
         margin = min((char["x0"] for page in upright for char in page.chars), default=0.0)
         pages = [_page_blocks(page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes)), margin)
@@ -110,8 +116,8 @@ def read(path: Path) -> SourceDocument:
     remarks = [f"第{n}页没有文字层（可能是扫描的图片），未读入；如有内容，请先做文字识别（OCR）。"
                for n, page in enumerate(upright, 1) if not page.chars]
     blocks = _joined(pages, remarks)
-    return SourceDocument(path, tuple(blocks),
-                          tuple(remarks + unnamed + furnished.remarks + watermarks + radical_remarks(radicals)))
+    return SourceDocument(path, tuple(blocks), tuple(remarks + unnamed + furnished.remarks + watermarks + raised
+                                                     + radical_remarks(radicals)))
 
 
 def _open(path: Path):
@@ -176,9 +182,48 @@ def _paragraphs(lines: list[dict], page: Box, tables: list[Box]) -> list[tuple[i
 
 
 def _same_size(line: dict, after: dict) -> bool:
-    """Two lines set in one type size (within a tenth): a paragraph goes on in its own size."""
-    size, next_size = line["chars"][-1]["size"], after["chars"][0]["size"]
+    """Two lines set in one type size (within a tenth): a paragraph goes on in its own size. The size is the one most
+    of a line's characters have: a footnote mark ("¹", "（注1）" in smaller type) ending a line or opening the next is
+    no change of paragraph (before, the two were compared, and the paragraph was cut in two at the mark)."""
+    size, next_size = _body_size(line), _body_size(after)
     return abs(size - next_size) <= 0.1 * max(size, next_size)
+
+
+def _body_size(line: dict) -> float:
+    """The type size of most of the line's characters (spaces left out); of two as common, the larger."""
+    sizes = Counter(round(char["size"], 1) for char in line["chars"] if char["text"].strip()) \
+        or Counter(round(char["size"], 1) for char in line["chars"])
+    return max(sizes, key=lambda size: (sizes[size], size))
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _name_superscripts(pages) -> list[str]:
+    """A digit set smaller than its line and raised above the line's baseline (a footnote mark "120¹公里", "m²") is
+    the superscript it shows, and is named so: read as a plain digit it joins the number before it ("1201公里", a
+    wrong figure). Each page with one is said in a remark."""
+    found: dict[int, list[str]] = {}
+    for page in pages:
+        for line in page.extract_text_lines(keep_blank_chars=True, strip=False):
+            size = _body_size(line)
+            bottoms = Counter(round(char["bottom"], 1) for char in line["chars"]
+                              if abs(char["size"] - size) <= 0.1 * size and char["text"].strip())
+            if not bottoms:
+                continue
+            baseline = bottoms.most_common(1)[0][0]
+            marked = None  # the character of the line's own size the digits stand right after
+            for char in line["chars"]:
+                raised = char["size"] <= 0.9 * size and char["bottom"] < baseline - 0.2 * size
+                if not (raised and char["text"].isdigit() and char["text"].isascii()):
+                    marked = char if abs(char["size"] - size) <= 0.1 * size else None
+                elif marked is not None and char["x0"] - marked["x1"] <= 0.25 * size:
+                    # hugging the text it marks: a small number in a cell of its own stands apart
+                    char["text"] = char["text"].translate(SUPERSCRIPT)
+                    found.setdefault(page.page_number, []).append(char["text"])
+                    marked = char
+    return [f"第{n}页有字号较小、高出本行的上标数字（{'、'.join(dict.fromkeys(marks))}，多为注释标记或平方米等单位），"
+            "已按上标读入，没有并入前面的数字；请对照原表核对。" for n, marks in found.items()]
 
 
 def _joined_lines(lines: list[dict]) -> str:
@@ -334,11 +379,19 @@ def _inside(obj, bbox) -> bool:
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
+BORDER = 3.0  # points: a band no wider than this between two ruling lines holds no line of text
+
+
 def _part(found, name: str) -> Part:
+    """The table's cells and rows. A thick border (a form's 粗外框, a heavy line under the header) drawn as a filled
+    rectangle has two edges, and the sliver between them is no row or column: left out when empty (before, it made
+    an empty row or column on each side of the table and under the header)."""
     texts = found.extract(keep_blank_chars=True)  # the space where a line was wrapped stays
     cells = {box: ideographs(_cell_text(found.page, box, texts[r][c])) for r, row in enumerate(found.rows)
              for c, box in enumerate(row.cells) if box is not None}
-    return Part(name, [row.bbox[1] for row in found.rows], cells, found.bbox)
+    cells = {box: text for box, text in cells.items() if text or min(box[2] - box[0], box[3] - box[1]) > BORDER}
+    tops = [row.bbox[1] for r, row in enumerate(found.rows) if row.bbox[3] - row.bbox[1] > BORDER or any(texts[r])]
+    return Part(name, tops, cells, found.bbox, found.page.width)
 
 
 def _cell_text(page, box: Box, text: str) -> str:
@@ -364,8 +417,10 @@ def _runs_on(line: dict, text_box: Box) -> bool:
 
 def _reaches_margin(line: dict, text_box: Box) -> bool:
     """A line of the page's text goes on in the next when it ends within two characters (as in `_wrapped`) of the
-    right margin: not mirrored from the line's own start, or every centred line (a title) would go on."""
-    return line["x1"] > text_box[2] - 2.0 * line["chars"][-1]["size"]
+    right margin: not mirrored from the line's own start, or every centred line (a title) would go on. Characters of
+    the line's own size (`_body_size`): a line ending in a footnote mark in small type ("（注") reaches the margin as
+    the body's characters do."""
+    return line["x1"] > text_box[2] - 2.0 * _body_size(line)
 
 
 def _wrapped(line: dict, box: Box) -> bool:
@@ -526,7 +581,7 @@ def _rule_part(page, group, last: float | None, words, size) -> Part | None:
         texts[box] = ideographs(_box_text(page, box))
     if not any(texts.values()):
         return None
-    return Part("", tops[:len(bands)], texts, (left, tops[0], right, bands[-1][1]))
+    return Part("", tops[:len(bands)], texts, (left, tops[0], right, bands[-1][1]), page.width)
 
 
 def _merged_edges(xs: list[float]) -> list[float]:
@@ -655,12 +710,21 @@ def _location(name: str, r: int, c: int) -> str:
     return f"{name} 第{r + 1}行第{c + 1}列"
 
 
+# A figure wider than its cell is broken inside it ("12,345,67" over "8.90", "≥120" over "0人次"): a line that is one
+# figure's characters, its comma, point or sign showing it is a figure, goes on without a space (before, the space
+# made "12,345,67 8.90", which is no amount). Two bare numbers ("2025" over "2026") keep the space.
+FIGURE_PIECE = re.compile(r"[≥≤＞＜<>]?[\d,.]*\d[\d,.]*")
+FIGURE_MARK = re.compile(r"[,.≥≤＞＜<>]")
+FIGURE_START = re.compile(r"^[\d,.]")
+
+
 def unwrap(text: str) -> str:
     """Join the lines a cell was wrapped into (rule in the module docstring)."""
     lines = text.split("\n")
     joined = lines[0]
-    for line in lines[1:]:
-        space = " " if LATIN_END.search(joined) and LATIN_START.match(line) else ""
+    for before, line in zip(lines, lines[1:]):
+        broken = FIGURE_PIECE.fullmatch(before) and FIGURE_MARK.search(before) and FIGURE_START.match(line)
+        space = " " if LATIN_END.search(joined) and LATIN_START.match(line) and not broken else ""
         joined += space + line
     return joined
 
@@ -679,7 +743,7 @@ def _joined(pages: list[list[Lines | Part]], remarks: list[str]) -> list[Block]:
                            "只读入一次。")
             page = page[len(again):]
         if page and blocks and _continues(blocks[-1], page[0]):
-            blocks[-1].append(page[0])
+            blocks[-1].append(_reframed(page[0], blocks[-1][-1]))
             page = page[1:]
         elif page and blocks and _goes_on(blocks[-1], page[0]):
             blocks[-1] = _lines_joined(blocks[-1], page[0])
@@ -749,10 +813,28 @@ def _continues(last: Lines | list[Part], first: Lines | Part) -> bool:
     rows never divide a wide cell shows fewer columns); a different table rarely lines up like that."""
     if not (isinstance(last, list) and isinstance(first, Part)):
         return False
+    first = _reframed(first, last[-1])
     before, after = _columns(last), _columns([first])
     fewer, more = sorted((before, after), key=len)
     return abs(last[-1].bbox[2] - first.bbox[2]) < SAME_X and all(
         any(abs(x - y) < SAME_X for y in more) for x in fewer)
+
+
+def _reframed(part: Part, frame: Part) -> Part:
+    """`part` on the horizontal frame of `frame`, the table's part on the page before, when the two pages differ in
+    width (a portrait page's table going on on a landscape page, or back): the table stands elsewhere there, and the
+    printer keeps either its columns' proportions (a table as wide as the text) or their widths (a table of fixed
+    width, moved by the margins). Mapping the table's outer edges onto those of `frame` lines up its columns in both."""
+    if abs(part.page_width - frame.page_width) < SAME_X or part.bbox[2] - part.bbox[0] <= 0:
+        return part
+    scale = (frame.bbox[2] - frame.bbox[0]) / (part.bbox[2] - part.bbox[0])
+
+    def moved(x: float) -> float:
+        return frame.bbox[0] + (x - part.bbox[0]) * scale
+
+    cells = {(moved(x0), top, moved(x1), bottom): text for (x0, top, x1, bottom), text in part.cells.items()}
+    x0, top, x1, bottom = part.bbox
+    return replace(part, cells=cells, bbox=(moved(x0), top, moved(x1), bottom), page_width=frame.page_width)
 
 
 def _texts(row: tuple[Cell, ...]) -> list[str]:

@@ -15,14 +15,16 @@ from .assembly_state import AssemblyState
 from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
-from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS, CLIPPED_NAME, LABELLED_VALUE,
-                      BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX, PROJECT_TEXTS_WITHOUT_FIELD,
-                      SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize, project_list_column)
+from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS,
+                      CLIPPED_NAME, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
+                      PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
+                      project_list_column, sheet_project_name, without_field_reason)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
                        project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld,
-                       withheld_head, withheld_item)
+                       withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
+EXCEL_SHEET_NAME = 31  # the longest name Excel gives a worksheet: a longer project name on a tab is cut there
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
 LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
 # 实施期资金总额 (浙江, the central departments): the funds of the project's whole period, filed as its 中期 figures.
@@ -86,6 +88,26 @@ class ProjectParts(AssemblyState):
                                   "项目名称未录入")
         return True
 
+    def _withheld_table_row(self, row: list[Cell], index: int) -> bool:
+        """A row of a table right under such a notice (`_withheld_list`) that is only a 序号 and a name ("3 | 战备公路
+        养护经费", as copied text of a list's rows is): read as the line "3.战备公路养护经费" would be. Before, its cells
+        were listed as unknown and the notice as naming no project. Any other row ends the list."""
+        assert self.withheld_list is not None
+        texts = [cell for cell in row if cell.text]
+        number = row_number(texts[0].text) if len(texts) == 2 and row_number(texts[1].text) is None else None
+        record = withheld_item(self.withheld_list[0], f"{number}、{texts[1].text}") if number is not None else None
+        published = {p["number"] for p in self.projects if isinstance(p.get("number"), int)}
+        if record is None or number in published or index == 0 and not self._table_after(self.withheld_list[1]):
+            self.withheld_list = None
+            return False
+        self._open_projects()
+        self.projects.append(record)
+        self.project = None
+        self._place(Paragraph(*self.withheld_list), texts[0])
+        self.why_not[texts[1].location] = (f"不公开说明下列出的第{number}号项目：序号已录入不予公开记录；不予公开记录只记序号、"
+                                           "理由和依据，项目名称未录入")
+        return True
+
     def _table_after(self, location: str) -> bool:
         """The block right after the paragraph at `location` is a table."""
         after = self._blocks_after(location)
@@ -99,18 +121,52 @@ class ProjectParts(AssemblyState):
         """A table of projects, one per row under a header; returns rows used and rows placed. A unit in a header
         cell ("资金总额（万元）") is the filing's."""
         header = rows[start]
-        columns = {c: key for c, cell in enumerate(header) if cell.text and (key := project_list_column(cell.text))}
+        # a column without a field keeps its head, for the reason its cells are listed
+        columns = {c: f"{key}:{cell.text}" if key == "unfielded" else key
+                   for c, cell in enumerate(header) if cell.text and (key := project_list_column(cell.text))}
         split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
         columns.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
         heads = [c for c in header if c.text] + [rows[start + 1][c] for c in split]
         self._place(*heads)
-        self._head_unit(heads)
+        head_unit, listed_from = self._head_unit(heads), len(self.projects)
         end = start + 1 + bool(split)
         count = 0
+        heading = None  # the group the rows are under ("一 | 某县教育局本级"), as in a list with indicators
+        listing: Cell | None = None  # a notice over the rows it withholds ("以下项目涉密，不予公开：")
         while end < len(rows) and not self._is_stop(rows[end]):
-            count += self._listed_project(rows[end], columns)
+            if listing is not None and self._withheld_listed(rows[end], columns, listing):
+                count, end = count + 1, end + 1
+                continue
+            group = self._group_heading(rows[end], columns)
+            if group is not None:
+                self._close_heading(heading)
+                heading, count = group, count + 1
+            elif self._listed_project(rows[end], columns):
+                count += 1
+                self._under_heading(heading, self.projects[-1])
+            listing = _listing_notice(rows[end])  # the list under a notice ends at a row that is no item of it
             end += 1
+        self._close_heading(heading)
+        in_head_unit(self.projects[listed_from:], head_unit)
         return end - start, count + 1 + bool(split)
+
+    def _withheld_listed(self, row: list[Cell], columns: dict[int, str], notice: Cell) -> bool:
+        """A row under a notice that withholds the rows below it, with only a 序号 and a name ("5 | 战备公路养护经费"): a
+        withheld record of its number, with the notice's words; the name listed, as a withheld record holds none
+        (the lines under such a notice in running text are read alike: `_withheld_list`). Before, the row was
+        published as a project of that name. A row with more (its amount, its goal) ends the list."""
+        cells = {columns.get(c): cell for c, cell in enumerate(row) if cell.text}
+        number = row_number(cells["number"].text) if set(cells) == {"number", "name"} else None
+        if number is None or any(p.get("number") == number for p in self.projects):
+            return False
+        redaction, notes = withheld_fields(notice.text)
+        notes.append({"field": "withheld.numbers", "text": "原表这条说明下面逐行列出不予公开的项目；编者按各行的序号录入，"
+                                                           "各行的项目名称未录入。"})
+        self.projects.append({"withheld": {"numbers": [number, number]} | redaction, "notes": notes})
+        self._place(notice, cells["number"])
+        self.why_not[cells["name"].location] = (f"不公开说明下列出的第{number}号项目：序号已录入不予公开记录；"
+                                                "不予公开记录只记序号、理由和依据，项目名称未录入")
+        return True
 
     def _listed_project(self, row: list[Cell], columns: dict[int, str]) -> bool:
         """One row of a project list, its cells in column order; a row without a name is no project. A 合计 row is
@@ -120,11 +176,22 @@ class ProjectParts(AssemblyState):
                 self.why_not[cell.location] = LIST_TOTAL
             return False
         cells = {columns[c]: cell for c, cell in enumerate(row) if c in columns and cell.text}
+        notice = next((cell for cell in row if re.search(WITHHELD_WORDS, cell.text)), None)
+        if notice is not None:  # before, "2 | 涉密项目，不予公开" was published as a project of that name
+            if len([c for c in row if c.text]) == 1 and withheld(notice.text):  # "6-7号项目涉密，暂不公开" across
+                self._project_start(notice.text)
+                self._place(notice)
+            else:
+                number = cells.get("number")
+                self._withheld_row(number if number is not notice else None, notice, row)
+            return True
         if "name" not in cells:
             return False
         project: dict[str, Any] = {}
         for key, cell in cells.items():
-            if key == "goal":  # the project's 年度 goal, in its words: a goal with no indicators
+            if key.startswith("unfielded:"):  # a 备注 column
+                self.why_not[cell.location] = without_field_reason(key.partition(":")[2])
+            elif key == "goal":  # the project's 年度 goal, in its words: a goal with no indicators
                 project["goals"] = [{"id": "annual", "kind": "年度", "text": cell.text}]
                 self._place(cell)
             else:
@@ -216,12 +283,24 @@ class ProjectParts(AssemblyState):
             self.in_projects = True
             self._new_project({})
         assert self.project is not None
-        self._place(*(cell for cell in row.cells if cell.text and
-                      (normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
+        self._place(*(cell for column, cell in enumerate(row.cells) if cell.text and (column in heads
+                      or normalize(cell.text) in PROJECT_COLUMNS or normalize(cell.text) in STRUCTURE_LABELS)))
         for column, cell in figures.items():
             if put_field(self.project, heads[column], cell.text, self.unit):
                 self._place(cell)
+        if _sources_label(row):  # 资金来源 | 合计 | 财政拨款 | 自有资金: a source the budget has no part for is listed
+            for column, head in enumerate(row.cells):
+                if head.text and head.location not in self.placed:
+                    self.why_not[head.location] = _source_without_field(head.text)
+                    if column < len(below) and below[column].text:
+                        self.why_not[below[column].location] = _source_without_field(head.text)
         return 2
+
+    def _sources_without_field(self, cells: list[Cell]) -> None:
+        """The label–amount pairs of a 资金来源 row the budget has no part for ("自有资金 | 20.00"), listed with why."""
+        for head, figure in zip(cells, cells[1:] + [None]):
+            if not FIGURE.match(head.text) and figure is not None and FIGURE.match(figure.text):
+                self.why_not[head.location] = self.why_not[figure.location] = _source_without_field(head.text)
 
     def _project_pairs_row(self, row: FormRow) -> int:
         """项目名称 | … | 项目编码 | …: a second code or name starts the next project. A cell "实施单位：…" is read
@@ -244,6 +323,9 @@ class ProjectParts(AssemblyState):
                     self._place(head)
                     self.why_not[value.location] = budget_refusal(project, value.text, self.unit)
             self._place(*(c for c in row.present if normalize(c.text) in PROJECT_COLUMNS))
+            if _sources_label(row):  # 资金来源 | 财政拨款 | 300 | 自有资金 | 20: the label is read, a source without a part listed
+                self._place(row.present[0])
+                self._sources_without_field([c for c in row.present if c.location not in self.placed])
             self.expect_purpose = any(normalize(c.text) == PURPOSE_LABEL for c in row.present)
             if self.expect_purpose:
                 self._place(*(c for c in row.present if normalize(c.text) == PURPOSE_LABEL))
@@ -390,16 +472,38 @@ class ProjectParts(AssemblyState):
     # ---- when the filing is finished -------------------------------------------------------------
     def _finished_projects(self) -> list[dict[str, Any]]:
         """Projects with nothing else to name them get an id by position; fields in the content format's order."""
+        self._names_from_sheets()
         for listed in [p for p in self.projects if "_listed" in p]:
             self._merge_listed(listed)
         for listed in [p for p in self.projects if "_listed" in p]:  # rows no form has the same name as
             self._merge_listed(listed, alike=True)
+        self.projects = _one_record_per_number(self.projects)
         _note_short_codes(self.projects)
         for number, project in enumerate(self.projects, 1):
             if "withheld" not in project and not project.get("code") and "number" not in project \
                     and "id" not in project:
                 project["id"] = f"p{number}"
         return [_project_order(p) for p in self.projects]
+
+    def _names_from_sheets(self) -> None:
+        """One sheet per project, the project's name on its tab only (as finance systems export them): a project whose
+        form names it nowhere is named by the tab (`sheet_project_name`), when it is the only project begun on that
+        sheet. Said in a note; a summary sheet's row of that name is then the same project (`_merge_listed`)."""
+        sheets = [self.project_sheets.get(id(project), "") for project in self.projects]
+        for project, sheet in zip(self.projects, sheets):
+            if "name" in project or "withheld" in project or "_listed" in project or not sheet \
+                    or sheets.count(sheet) != 1 or not (name := sheet_project_name(sheet)):
+                continue
+            whole = [p["name"] for p in self.projects if "_listed" in p and len(sheet) == EXCEL_SHEET_NAME
+                     and p.get("name", "").startswith(name) and p["name"] != name]
+            if len(whole) == 1:  # Excel cut the tab at 31 characters: the summary's row has the whole name
+                project["name"] = whole[0]
+                said = f"，是汇总表中“{whole[0]}”的前 {EXCEL_SHEET_NAME} 个字（Excel 的工作表名最长 {EXCEL_SHEET_NAME} 个字）；编者按汇总表的名称录入。"
+            else:
+                project["name"] = name
+                said = "；编者按工作表的名称录入。"
+            project.setdefault("notes", []).append(
+                {"field": "name", "text": f"原表的项目表中没有写项目名称，所在工作表的名称为“{sheet}”{said}"})
 
     def _merge_listed(self, listed: dict[str, Any], alike: bool = False) -> None:
         """A summary sheet lists the projects (序号 | 项目名称 | 项目金额) whose own forms are on other sheets: a list's
@@ -423,6 +527,74 @@ class ProjectParts(AssemblyState):
                          if project is not form]
 
 
+def in_head_unit(projects: list[dict[str, Any]], unit: str | None) -> None:
+    """The projects of a list whose head names another unit than the form's ("项目资金（万元）" on a form in 元): their
+    amounts are in that unit, each one's money_unit (before, they were read in the form's unit); the report says so
+    (`_unit_remarks`)."""
+    if unit is None:
+        return
+    for project in projects:
+        if "budget" in project and "withheld" not in project:
+            project.setdefault("money_unit", unit)
+
+
+def _listing_notice(row: list[Cell]) -> Cell | None:
+    """A row of one cell that withholds the rows under it, naming no number: "以下项目涉密，不予公开：", "下列项目因涉密
+    不予公开"."""
+    texts = [cell for cell in row if cell.text]
+    if len(texts) != 1 or withheld(texts[0].text):
+        return None
+    text = texts[0].text
+    return texts[0] if withheld_head(text) or re.match(r"^(以下|下列)", text) and re.search(WITHHELD_WORDS, text) else None
+
+
+def _one_record_per_number(projects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One withheld record per project number. A notice naming numbers an earlier record withholds (a table's row "3 |
+    涉密项目，不予公开", then "注：2-3号项目涉密，不予公开。" under the table) adds its words to that record in a note, and
+    gives records for the numbers no record held only. Before, the same project was withheld twice."""
+    out: list[dict[str, Any]] = []
+    held: dict[int, dict[str, Any]] = {}
+    for project in projects:
+        if "withheld" not in project:
+            out.append(project)
+            continue
+        low, high = project["withheld"]["numbers"]
+        numbers = range(low, high + 1)
+        for earlier in {id(held[n]): held[n] for n in numbers if n in held}.values():
+            covered = _number_runs([n for n in numbers if held.get(n) is earlier])
+            basis = project["withheld"].get("legal_basis")
+            taken = "" if basis is None or "legal_basis" in earlier["withheld"] else f"，依据按这一处录入（“{basis}”）"
+            if taken:  # the law only the other notice names: a careful editor enters it
+                earlier["withheld"]["legal_basis"] = basis
+                earlier["notes"] = [n for n in earlier.get("notes", []) if n.get("field") != "withheld.legal_basis"]
+            earlier.setdefault("notes", []).append({"field": "withheld.notice", "text": (
+                f"原文另有一处说明“{project['withheld']['notice']}”也写明{covered}项目不予公开；编者只录一条不予公开记录，"
+                f"说明和理由按前一处录入{taken}。")})
+        for first, last in _runs_of([n for n in numbers if n not in held]):
+            record = project if (first, last) == (low, high) else \
+                {**project, "withheld": {**project["withheld"], "numbers": [first, last]},
+                 "notes": [dict(note) for note in project.get("notes", [])]}
+            held.update({n: record for n in range(first, last + 1)})
+            out.append(record)
+    return out
+
+
+def _runs_of(numbers: list[int]) -> list[tuple[int, int]]:
+    """Numbers in order as runs of consecutive ones: [2, 3, 5] → (2, 3), (5, 5)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+def _number_runs(numbers: list[int]) -> str:
+    """"第2号", "第2-3号" as a notice writes them, for a note."""
+    return "、".join(f"第{low}号" if low == high else f"第{low}-{high}号" for low, high in _runs_of(numbers))
+
+
 def _note_short_codes(projects: list[dict[str, Any]]) -> None:
     """A code typed as a number has lost its leading zeros (12345 for 012345). Where another code of the form is the
     same but for zeros in front, the editor is told so in a note; the code stays as the form shows it."""
@@ -440,7 +612,10 @@ def _note_short_codes(projects: list[dict[str, Any]]) -> None:
 def _names_differ(listed: str, form: str | None) -> str | None:
     """How two names of one project differ, said for the note: one is the other with 项目 or 经费 after it ("法律援助" /
     "法律援助经费"), or the other cut short where its cell clipped it, as its ellipsis shows ("高标准农田建设…"). None for
-    the same name, or two names that may be two projects ("农民培训" / "农民培训基地建设")."""
+    the same name, or two names that may be two projects ("农民培训" / "农民培训基地建设"). A name wrapped in its cell
+    ("高标准农田⏎建设", Alt+Enter in a narrow summary column) is the same name as written on one line."""
+    if form is not None and listed != form and re.sub(r"\s", "", listed) == re.sub(r"\s", "", form):
+        return "两者只差单元格中的换行或空格"
     for short, long in ((listed, form or ""), (form or "", listed)):
         rest = long.removeprefix(short)
         if short and rest != long and PROJECT_NAME_SUFFIX.fullmatch(rest):
@@ -543,12 +718,28 @@ def _period_word_note(project: dict[str, Any], label: str) -> None:
 
 
 def _budget_heads(row: FormRow) -> dict[int, str]:
-    """Budget column heads (at least two, with a row below, no amounts among them) → their budget field."""
+    """Budget column heads (at least two, or one beside a 资金来源 label; with a row below, no amounts among them) →
+    their budget field. A 合计 (总计) head among them is the budget's total, as under 预算金额 (SPLIT_HEADS)."""
     heads = {c: key for c, cell in enumerate(row.cells)
              if (key := PROJECT_COLUMNS.get(normalize(cell.text))) and key.rpartition(".")[2] in BUDGET_FIELDS}
-    if len(heads) < 2 or row.below is None or any(FIGURE.match(c.text) for c in row.cells):
+    labelled = _sources_label(row)
+    totals = [c for c, cell in enumerate(row.cells) if normalize(cell.text) in FUND_TOTAL]
+    if (heads or labelled) and len(totals) == 1 and "total" not in heads.values():
+        heads[totals[0]] = "total"
+    if len(heads) < (1 if labelled else 2) or row.below is None or any(FIGURE.match(c.text) for c in row.cells):
         return {}
     return heads
+
+
+def _sources_label(row: FormRow) -> bool:
+    """The row's first cell labels the project's funds ("资金来源", "项目资金（万元）") over the heads right of it."""
+    first = next((cell for cell in row.cells if cell.text), None)
+    return first is not None and normalize(BRACKETED.sub("", first.text)) in BUDGET_LINE_LABELS
+
+
+def _source_without_field(head: str) -> str:
+    return (f"原表资金来源中的“{head}”在文件格式的项目预算中没有对应的一项（预算只分资金总额、财政拨款和其他资金），"
+            "未录入，请核对")
 
 
 def _project_order(project: dict[str, Any]) -> dict[str, Any]:

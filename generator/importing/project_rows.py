@@ -22,12 +22,15 @@ from .document import Cell
 from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import split_head
-from .project_parts import LIST_TOTAL
-from .projects import WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld, withheld_fields
+from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit
+from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld,
+                       withheld_fields)
 
 # A 序号 alone ("1", "1.1", "一", "（二）"): a row's number, never a unit's name.
 GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
 CHINESE_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、.]?$")  # a group's 序号, never a project's
+# A group that names no unit: the department's own projects, or its units' together ("二、所属单位").
+GROUP_LABEL = re.compile(r"^(?:部门|单位)?本级(?:项目)?$|^(?:所属|下属|直属|二级|基层)(?:预算)?单位(?:项目)?$")
 
 Row = list[Cell]
 
@@ -40,16 +43,30 @@ class RowLayout:
 
     def indicator_cells(self, row: Row) -> Row:
         """The row's cells of the indicator columns. A copied row with no more cells than those columns is one
-        whose project cells were covered: its cells are the indicator cells, in order."""
+        whose project cells were covered: its cells are the indicator cells, in order (not a group's row)."""
         if self.realign and len(row) <= len(self.indicators):
-            return list(row)
+            return [] if self.lead_row(row) else list(row)
         return [row[c] for c in self.indicators if c < len(row)]
 
     def project_cells(self, row: Row) -> dict[int, Cell]:
-        """The project cells a row has of its own; none on a row whose slots are only indicator cells."""
+        """The project cells a row has of its own; none on a row whose slots are only indicator cells. A copied
+        group's row (`lead_row`) stands in the first project columns."""
         if self.realign and len(row) <= len(self.indicators):
-            return {}
+            return {c: cell for c, cell in zip(sorted(self.project), row) if cell.text} if self.lead_row(row) else {}
         return {c: row[c] for c in self.project if c < len(row) and row[c].text}
+
+    def lead_row(self, row: Row) -> bool:
+        """Copied text of a short row that is no project's indicators (its slots dropped): a withheld project's ("2 |
+        某县第一中学 | 涉密项目，不予公开", "（涉密项目，不予公开）"), the 合计 row, a group's number with its unit ("一 |
+        某县教育局本级", "二、所属单位"). Before, it was read as indicator cells of the project above (a withheld
+        project's words published as an indicator)."""
+        texts = [cell.text for cell in row if cell.text]
+        if not texts:
+            return False
+        if any(re.search(WITHHELD_WORDS, text) for text in texts) or is_total_row(row):
+            return True
+        return len(row) <= 2 and bool(CHINESE_NUMBER.match(texts[0]) and len(texts) == 2
+                                      or GROUP_PREFIX.match(texts[0]) and len(texts) == 1)
 
 
 class ProjectRows(AssemblyState):
@@ -65,7 +82,7 @@ class ProjectRows(AssemblyState):
         columns, header_rows = self._indicator_columns([layout.indicator_cells(row) for row in rows[start:]], None)
         header_rows = max(header_rows, 1 + bool(split))
         self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
-        self._head_unit(header)
+        head_unit, listed_from = self._head_unit(header), len(self.projects)
         end, body = self._part_rows(rows, start, header_rows, lambda row: self._is_stop(row) and not _notice(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
@@ -93,6 +110,7 @@ class ProjectRows(AssemblyState):
                 for cell in (c for row in group for c in row if c.text):
                     self.why_not[cell.location] = "项目表中此行之前没有项目名称，未录入"
         self._close_heading(heading)
+        in_head_unit(self.projects[listed_from:], head_unit)
         return end - start, placed
 
     def _withheld_row(self, number: Cell | None, notice: Cell, row: Row) -> None:
@@ -112,13 +130,27 @@ class ProjectRows(AssemblyState):
         for cell in others:
             self.why_not[cell.location] = "不予公开的项目只录序号、理由和依据，此格未录入"
 
-    def _under_heading(self, heading: UnitHeading | None) -> None:
-        """A project under a unit's heading row: the unit is its 预算单位 when its row names none."""
-        if heading is None or self.project is None:
+    def _under_heading(self, heading: UnitHeading | None, project: dict[str, Any] | None = None) -> None:
+        """A project (the one being read, unless given) under a unit's heading row: the unit is its 预算单位 when its
+        row names none. A withheld record takes none."""
+        project = self.project if project is None else project
+        if heading is None or project is None or heading.name is None or "withheld" in project:
             return
-        if "budget_unit" not in self.project:
-            self.project["budget_unit"] = heading.unit.text
-        heading.used = heading.used or self.project["budget_unit"] == heading.unit.text
+        if "budget_unit" not in project:
+            project["budget_unit"] = heading.name
+        heading.used = heading.used or project["budget_unit"] == heading.name
+
+    def _group_heading(self, row: Row, columns: dict[int, str]) -> UnitHeading | None:
+        """A row of a project list (no indicator columns) that only names a group: "一 | 某县教育局本级" (or the unit in
+        its 预算单位 column), "二、所属单位" alone. Before, it was read as a project of that name."""
+        own = {c: cell for c, cell in enumerate(row) if cell.text}
+        texts = [cell.text for cell in own.values()]
+        if len(texts) == 1 and not (GROUP_PREFIX.match(texts[0]) or BUDGET_UNIT.match(texts[0])) \
+                or any(re.search(WITHHELD_WORDS, text) for text in texts):
+            return None  # one cell of other words (a cell's next line, copied without a tab): no group
+        layout = RowLayout({c: columns.get(c, "other") for c in range(max(own, default=0) + 1)}, [], False)
+        cells = _unit_heading([row], layout) or ((next(iter(own.values())), None) if len(texts) == 1 else None)
+        return UnitHeading(*cells) if cells is not None else None
 
     def _close_heading(self, heading: UnitHeading | None) -> None:
         """A heading no project below took as its unit (each names another) is listed, never dropped; its 序号
@@ -127,6 +159,9 @@ class ProjectRows(AssemblyState):
             return
         if heading.used:
             self._place(heading.unit)
+        elif heading.name is None:
+            self.why_not[heading.unit.location] = ("项目表中的分组行，写的不是单位名称；文件格式中没有项目分组的字段，"
+                                                   "下面的项目照各自的一行录入，此行未录入")
         else:
             self.why_not[heading.unit.location] = "项目表中的单位分组行，下面各项目写有不同的预算单位，未录入"
         if heading.number is not None:
@@ -201,6 +236,13 @@ class UnitHeading:
     unit: Cell
     number: Cell | None
     used: bool = False
+
+    @property
+    def name(self) -> str | None:
+        """The unit the heading names: its text without the group's number before it ("二、"); None for a group that
+        names no unit ("所属单位", "本级")."""
+        name = GROUP_PREFIX.sub("", self.unit.text).strip()
+        return None if GROUP_LABEL.match(name) else name
 
 
 def _unit_heading(group: list[Row], layout: RowLayout) -> tuple[Cell, Cell | None] | None:

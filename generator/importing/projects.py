@@ -29,6 +29,7 @@ NUMBERED_HEADINGS = (re.compile(rf"^项目\s*({NUMERAL})\s*[：:、.．]\s*(\S.{
 # "第7号项目": see `_paragraph_number`. The numbers may be written in Chinese numerals, as headings number projects
 # ("第二至三号项目…", "第十一、十二号项目…"): read by `numeral`.
 WITHHELD_NUMBER = rf"(?:\d+|{NUMERAL})"
+ROW_NUMBER = re.compile(rf"[（(]?({NUMERAL})[)）]?[、.．]?")  # a project row's 序号 as lists write it: `row_number`
 WITHHELD_SPAN = rf"{WITHHELD_NUMBER}\s*[号项]?\s*[-－—–~～至到]\s*第?\s*{WITHHELD_NUMBER}\s*[号项]?"
 WITHHELD_SEP = r"\s*[、和及]\s*"
 WITHHELD_LAST = rf"(?:{WITHHELD_SPAN}\s*的?|{WITHHELD_NUMBER}\s*号)"
@@ -36,6 +37,9 @@ WITHHELD_NUMBERS = (rf"第\s*(?:(?:{WITHHELD_SPAN}|{WITHHELD_NUMBER}\s*[号项]?
                     rf"(?:{WITHHELD_LAST}|{WITHHELD_NUMBER}\s*项)"
                     rf"|(?:(?:{WITHHELD_SPAN}|{WITHHELD_NUMBER}\s*号?){WITHHELD_SEP})*{WITHHELD_LAST}")
 WITHHELD_WORDS = r"(不予公开|暂不公开|不宜公开|不公开)"
+# A group's number written before its name in one cell ("二、所属单位", "（一）某县教育局本级", "一 某县第一中学"); a
+# name that starts with a numeral ("十堰市…") has no mark after it.
+GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+(?:\s*[、.．]\s*|\s+)|[（(][一二三四五六七八九十]+[）)]\s*)(?=\S)")
 WITHHELD = re.compile(rf"(?P<numbers>{WITHHELD_NUMBERS})\s*项目.*?{WITHHELD_WORDS}")
 # The numbers listed after the words, behind a colon: "以下项目因涉及国家秘密不予公开：第3号、第4号项目".
 WITHHELD_LISTED = re.compile(rf"项目[^：:]*?{WITHHELD_WORDS}[^：:，,。；;]*[：:]\s*(?P<numbers>{WITHHELD_NUMBERS})")
@@ -79,6 +83,15 @@ def heading(text: str) -> tuple[int, str] | None:
         if match:
             return numeral(match.group(1)), match.group(2)
     return None
+
+
+def row_number(text: str) -> int | None:
+    """A project row's 序号 as its number: "12", and as a list writes it, "2.", "2、", "（二）", "二" (as headings number
+    projects); None for any other ("1.1" under a group, "二、所属单位")."""
+    if text.isdigit():
+        return int(text)
+    written = ROW_NUMBER.fullmatch(text.strip())
+    return numeral(written.group(1)) if written else None
 
 
 def numeral(text: str) -> int:
@@ -217,9 +230,10 @@ def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
 
 
 def is_list_header(texts: list[str]) -> bool:
-    """A project list's header: only labels, naming the project and at least one other column."""
+    """A project list's header: only labels, naming the project and at least two other fields (a 备注 column beside
+    them names none)."""
     keys = [project_list_column(t) for t in texts if t]
-    return "name" in keys and len([k for k in keys if k]) >= 3 and all(keys)
+    return "name" in keys and len([k for k in keys if k and k != "unfielded"]) >= 3 and all(keys)
 
 
 def project_row_columns(texts: list[str]) -> dict[int, str]:

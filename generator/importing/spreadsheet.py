@@ -7,9 +7,10 @@ located `Sheet1!C14`; a merged range keeps its text in the top-left cell and the
 name that cell. Nothing in the file is
 executed or computed: a formula is read as the value Excel saved with it, and a formula saved
 without a value is reported, as are macros (never run). What Excel neither shows nor prints is not
-read, as in Word: a hidden sheet's cells and a hidden row's are listed 未放入 with the reason (a hidden
-row may hold a withheld project, a hidden sheet a draft); hidden columns are read and reported (taking
-one out would move the cells right of it under other heads).
+read, as in Word: the cells of a hidden sheet, a hidden row and a hidden column are listed 未放入 with the
+reason (a hidden row may hold a withheld project, a hidden column its amounts or an internal note, a
+hidden sheet a draft). A hidden column's cells are emptied in place, so the cells right of it stay
+under their own heads.
 
 How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
@@ -21,8 +22,8 @@ How a number becomes text (the department's figure exactly as filed, shown as Ex
   because a figure must not change in the import;
 - thousands separators, currency signs and colours of the format are left out: the content
   format writes numbers without them, and the unit comes from the form's 单位 line;
-- literal text the format shows after the number is kept: `0.00"%"` shows 95 as "95.00%", `0"人"` 500
-  as "500人" (the figure means what Excel shows);
+- literal text the format shows before or after the number is kept: `0.00"%"` shows 95 as "95.00%", `0"人"` 500
+  as "500人", `"第"0"名"` 3 as "第3名", `"≥"0%` 0.95 as "≥95%" (the figure means what Excel shows);
 - a date reads as 2023-12-30 (with the time when it has one).
 """
 
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 from io import BytesIO
 from pathlib import Path
+from typing import Callable
 
 import openpyxl
 import xlrd
@@ -49,6 +51,8 @@ QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escaped characte
 FIXED_DECIMALS = re.compile(r"\.(0+)")
 LITERAL = re.compile(r'"([^"]*)"|\\(.)')  # a format's literal text: quoted, or one escaped character
 CURRENCY = "¥￥$€£"
+NUMBER_PLACE = re.compile(r"[0#?]|general", re.I)  # where a format shows the number (`"≥"General` shows 95 as ≥95)
+CURRENCY_WORDS = re.compile(r"人民币|RMB|CNY", re.I)  # a currency named before an amount: left out as its sign is
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based, inclusive)
 
 
@@ -80,7 +84,21 @@ def number_text(value: int | float, number_format: str, location: str, remarks: 
     if len(digits.partition(".")[2]) > shown and _is_fixed(section):
         remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
-    return _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "") + _literal_suffix(number_format)
+    return (_literal_prefix(number_format) + _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
+            + _literal_suffix(number_format))
+
+
+def _literal_prefix(number_format: str) -> str:
+    """The literal text a format shows before the number: `"第"0"名"` shows 3 as "第3名", `"≥"0%` 0.95 as "≥95%" and
+    `"前"0"名"` 3 as "前3名" (top three, not third). Left out, the figure would mean something else. Only quoted or
+    escaped text counts (`_(`, `* ` and [colours] are spacing and styling); a currency ("¥", "人民币") is left out."""
+    section = number_format.split(";")[0]
+    number = NUMBER_PLACE.search(QUOTED.sub(lambda m: "\x00" * len(m.group()), section))  # literal text masked
+    if number is None:
+        return ""  # no number in the format: its text is not the figure's (see `_literal_suffix`)
+    shown = "".join(m.group(1) if m.group(1) is not None else m.group(2)
+                    for m in LITERAL.finditer(section[:number.start()]))
+    return CURRENCY_WORDS.sub("", "".join(ch for ch in shown if ch not in CURRENCY)).strip()
 
 
 def _literal_suffix(number_format: str) -> str:
@@ -139,9 +157,10 @@ def date_text(value: dt.datetime | dt.date | dt.time) -> str:
 
 @dataclass(frozen=True)
 class Hidden:
-    """What Excel does not show of a worksheet: the sheet itself (its state, in words) or some of its rows."""
+    """What Excel does not show of a worksheet: the sheet itself (its state, in words), some rows or columns."""
     sheet: str | None = None  # "隐藏", "深度隐藏（…）"
     rows: frozenset[int] = frozenset()  # 0-based
+    columns: frozenset[int] = frozenset()  # 0-based
 
 
 def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
@@ -167,16 +186,27 @@ def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
 def _unshown(rows: list[list[Cell]], merges: list[Merge], hidden: Hidden) -> tuple[list[list[Cell]], list[Paragraph]]:
     """The rows Excel shows, and each filled cell of the others as a paragraph not read, with the reason. The rows
     around a hidden row are read as one table, as Excel shows them. A merged range whose first row is hidden but
-    which reaches a shown row shows its text there: that row is kept."""
+    which reaches a shown row shows its text there: that row is kept; so is the text of a range reaching out of a
+    hidden column. A hidden column's cells are emptied where they are (the columns right of it keep their place)."""
     if hidden.sheet:
         reason = hidden_reason(f"Excel 中{hidden.sheet}的工作表", "Excel")
         return [], [Paragraph(cell.text, cell.location, reason) for row in rows for cell in row if cell.text]
     showing = {top for top, _, bottom, _ in merges if any(r not in hidden.rows for r in range(top, bottom + 1))}
     left_out = hidden.rows - showing
-    reason = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
-    return ([row for r, row in enumerate(rows) if r not in left_out],
-            [Paragraph(cell.text, cell.location, reason) for r, row in enumerate(rows) if r in left_out
-             for cell in row if cell.text])
+    shown_columns = {(top, left) for top, left, _, right in merges
+                     if any(c not in hidden.columns for c in range(left, right + 1))}
+    row_reason = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
+    column_reason = hidden_reason("Excel 中设为隐藏的列", "Excel", "整列没有读入")
+    kept: list[list[Cell]] = []
+    unshown: list[Paragraph] = []
+    for r, row in enumerate(rows):
+        if r in left_out:
+            unshown += [Paragraph(cell.text, cell.location, row_reason) for cell in row if cell.text]
+            continue
+        out = {c for c in hidden.columns if c < len(row) and (r, c) not in shown_columns}
+        unshown += [Paragraph(row[c].text, row[c].location, column_reason) for c in sorted(out) if row[c].text]
+        kept.append([Cell("", cell.location, cell.merged_from) if c in out else cell for c, cell in enumerate(row)])
+    return kept, unshown
 
 
 def _table_rows(part: list[list[Cell]]) -> tuple[int, int]:
@@ -227,28 +257,28 @@ def _location(sheet: str, row: int, column: int) -> str:
     return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
 
 
-def hidden_remarks(name: str, hidden: Hidden, columns: list[int]) -> list[str]:
+def hidden_remarks(name: str, hidden: Hidden) -> list[str]:
     remarks = []
     if hidden.sheet:
         remarks.append(f"工作表“{name}”是{hidden.sheet}的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。")
     if hidden.rows:
         remarks.append(f"工作表“{name}”第 {_runs([r + 1 for r in hidden.rows])} 行是隐藏的；这些行没有读入，"
                        "其中的内容列在“未放入”中。")
-    if columns:
-        letters = "、".join(get_column_letter(c + 1) for c in columns)
-        remarks.append(f"工作表“{name}”{letters} 列是隐藏的；已照常读入。")
+    if hidden.columns:
+        letters = _runs([c + 1 for c in hidden.columns], get_column_letter)
+        remarks.append(f"工作表“{name}”{letters} 列是隐藏的；这些列没有读入，其中的内容列在“未放入”中。")
     return remarks
 
 
-def _runs(numbers: list[int]) -> str:
-    """3, 7, 8, 9 → "3、7–9": the way a person names hidden rows."""
+def _runs(numbers: list[int], named: Callable[[int], str] = str) -> str:
+    """3, 7, 8, 9 → "3、7–9": the way a person names hidden rows (and columns, by letter: "C、G–I")."""
     runs: list[list[int]] = []
     for number in sorted(numbers):
         if runs and number == runs[-1][-1] + 1:
             runs[-1].append(number)
         else:
             runs.append([number])
-    return "、".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+    return "、".join(named(run[0]) if len(run) == 1 else f"{named(run[0])}–{named(run[-1])}" for run in runs)
 
 
 def _document(path: Path, sheets: list[list[Block]], remarks: list[str]) -> SourceDocument:
@@ -279,8 +309,8 @@ def _macro_remarks(path: Path) -> list[str]:
 
 def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
     hidden = Hidden(HIDDEN_STATES.get(sheet.sheet_state),
-                    frozenset(r - 1 for r, d in sheet.row_dimensions.items() if d.hidden))
-    remarks += hidden_remarks(sheet.title, hidden, _hidden_columns(sheet))
+                    frozenset(r - 1 for r, d in sheet.row_dimensions.items() if d.hidden), _hidden_columns(sheet))
+    remarks += hidden_remarks(sheet.title, hidden)
     cells = list(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column))
     texts = [[_xlsx_text(cell, formulas, remarks) for cell in row] for row in cells]
     numbers = frozenset((r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
@@ -289,10 +319,11 @@ def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
     return sheet_blocks(sheet.title, texts, merges, numbers, hidden)
 
 
-def _hidden_columns(sheet) -> list[int]:
-    """Column dimensions may group a run of columns (min..max) under one letter."""
-    return sorted(c - 1 for d in sheet.column_dimensions.values() if d.hidden
-                  for c in range(d.min or 1, (d.max or d.min or 1) + 1))
+def _hidden_columns(sheet) -> frozenset[int]:
+    """Column dimensions may group a run of columns (min..max) under one letter. Only those up to the sheet's last
+    used column count: the unused columns hidden right of a form (often all up to XFD) hold nothing."""
+    return frozenset(c - 1 for d in sheet.column_dimensions.values() if d.hidden
+                     for c in range(d.min or 1, min(d.max or d.min or 1, sheet.max_column) + 1))
 
 
 def _xlsx_text(cell, formulas, remarks: list[str]) -> str:
@@ -336,8 +367,9 @@ def _read_xls(path: Path) -> SourceDocument:
 
 def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
     hidden = Hidden(XLS_HIDDEN.get(sheet.visibility),
-                    frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden))
-    remarks += hidden_remarks(sheet.name, hidden, sorted(c for c, info in sheet.colinfo_map.items() if info.hidden))
+                    frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden),
+                    frozenset(c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols))
+    remarks += hidden_remarks(sheet.name, hidden)
     texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
     numbers = frozenset((r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
                         if sheet.cell_type(r, c) == xlrd.XL_CELL_NUMBER)

@@ -70,10 +70,11 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
             hidden_rows.append(r)
         _row_cells(name, row, r, formats, texts, merges, remarks, numbers)
     visible = sheet.findtext(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
-    hidden = Hidden(HIDDEN_STATES.get(visible or ""), frozenset(hidden_rows))
-    remarks += hidden_remarks(name, hidden, _hidden_columns(sheet))
     height = 1 + max([r for r, _ in texts] + [m[2] for m in merges], default=-1)
     width = 1 + max([c for _, c in texts] + [m[3] for m in merges], default=-1)
+    hidden = Hidden(HIDDEN_STATES.get(visible or ""), frozenset(hidden_rows),
+                    frozenset(c for c in _hidden_columns(sheet) if c < width))  # not the unused ones right of the form
+    remarks += hidden_remarks(name, hidden)
     return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges,
                         frozenset(numbers), hidden)
 

@@ -61,6 +61,8 @@ class TableParts(AssemblyState):
     def _table_part(self, rows: list[list[Cell]], index: int, origin: str) -> tuple[str | None, int, int]:
         """The part that starts at this row: its kind for the report (if any), rows used, rows placed."""
         texts = [cell.text for cell in rows[index]]
+        if self.withheld_list and self._withheld_table_row(rows[index], index):
+            return "项目表", 1, 1  # "3 | 战备公路养护经费" under "以下项目涉密，不予公开："
         if project_row_columns(texts):
             return ("项目表", *self._project_rows(rows, index, origin))
         halves = split_header(rows, index)  # 中期 and 年度 indicators side by side: before the one-table reading

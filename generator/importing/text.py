@@ -15,10 +15,12 @@ A page saved from a government portal has the form in its article body and the p
 that holds another table, or has no row of two cells with text that is not a link, lays the page out: its
 cells are read as paragraphs and the tables inside them as the form's (unless it is a form with a table nested in
 a cell beside a label: `_is_form_around_tables`). The page is walked in the order a browser shows it (`_walk`);
-what it hides (display:none) is listed, not read. The portal's furniture (lines that
-are only links, breadcrumbs, page tools, the footer: `_page_paragraph`) is left out with one remark; the
-publishing line and links to attachments are listed 未放入 with their reason (`Paragraph.unread`), and the
-headline yields to the form's own title (`_headline_yields`).
+what it hides (display:none, visibility:hidden, the hidden attribute, a rule of its style sheet: `page_styles`) is
+listed, not read: a hidden piece inside a line or a cell (a portal's junk digits against copying) leaves the line
+whole. The portal's furniture (lines that are only links, breadcrumbs, page tools, the footer: `_page_paragraph`)
+is left out with one remark; the publishing line, a 信息公开目录 page's table of page information and links to
+attachments are listed 未放入 with their reason (`Paragraph.unread`), and the headline yields to the form's own
+title (`_headline_yields`).
 """
 
 from __future__ import annotations
@@ -36,8 +38,11 @@ from pathlib import Path
 from .department import TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 from .funds import is_funds_header
-from .layouts import (PAGE_FURNITURE, PAGE_NUMBER, PUBLISHING_LABEL, SELF_EVALUATION_TITLE, is_indicator_header,
-                      is_task_header)
+from .page_breaks import running_head
+from .projects import GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
+from .layouts import (PAGE_FURNITURE, PAGE_INFORMATION_LABEL, PAGE_NUMBER, PAGE_TOOLS, PUBLISHING_LABEL,
+                      SELF_EVALUATION_TITLE, is_indicator_header, is_task_header)
+from .page_styles import controls_as_text, hiding, mark_hidden
 
 # What a browser lays out as a block: a line of its own, before and after (editors such as 135编辑器 wrap each
 # paragraph in a <section>; <center> and <caption> hold titles).
@@ -46,19 +51,29 @@ BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "section", "arti
           "caption", "form", "fieldset", "legend", "hr")
 CELLS = ("td", "th")
 NESTED = BLOCKS + CELLS + ("table", "tr", "ul", "ol")  # a block of its own inside another: not part of its line
-# An element the page hides (style="display:none", as Excel writes a hidden row of a sheet saved as a web page, or
-# the hidden attribute): a browser neither shows nor prints it.
-HIDDEN_STYLE = re.compile(r"(^|;)\s*display\s*:\s*none", re.IGNORECASE)
-HIDDEN_REASON = ("网页中设为隐藏（display:none）的内容（浏览器不显示也不打印，可能是不公开的内容），没有读入；"
-                 "如果应当公开，请在原表中取消隐藏后重新导出网页再导入，或手工录入")
-HIDDEN_ROW_REASON = ("网页表格中设为隐藏（display:none）的行（浏览器不显示也不打印，Excel 另存为网页时隐藏的行就是这样），"
-                     "整行没有读入；如果应当公开，请在原表中取消隐藏后重新导出网页再导入，或手工录入")
+# An element the page hides (`page_styles.mark_hidden`: style="display:none", as Excel writes a hidden row of a sheet
+# saved as a web page, visibility:hidden, the hidden attribute, a rule of the page's style sheet): a browser neither
+# shows nor prints it. Each reason names how it is hidden ("display:none").
+UNHIDE = "如果应当公开，请在原表中取消隐藏后重新导出网页再导入，或手工录入"
+HIDDEN_REASON = "网页中设为隐藏（{way}）的内容（浏览器不显示也不打印，可能是不公开的内容），没有读入；" + UNHIDE
+HIDDEN_ROW_REASON = ("网页表格中设为隐藏（{way}）的行（浏览器不显示也不打印，Excel 另存为网页时隐藏的行就是这样），"
+                     "整行没有读入；" + UNHIDE)
+# Hidden text inside a line or a cell: portals put junk characters inside numbers against copying
+# (1<span style="display:none">7</span>20.50 shows as 120.50); what the browser shows is what is read.
+HIDDEN_TEXT_REASON = ("网页中设为隐藏（{way}）的文字，夹在显示的文字中间（浏览器不显示也不打印；有的网站在数字中插入隐藏的干扰字符防复制，"
+                      "也可能是不公开的内容），没有读入：读入的是浏览器显示的文字，请对照网页核对")
 # Page parts that show no text of the page (<head>, scripts, styles) or only a control's (a search box, a select).
 JUNK = "//script|//style|//head|//select|//button|//textarea|//noscript|//template"
 FILE_LINK = re.compile(r"\.(xlsx?|xlsm|et|docx?|wps|pdf|ofd|zip|rar|7z)([?#]|$)", re.IGNORECASE)  # a link to a file
 WORD = re.compile(r"\w")  # a letter, digit or Chinese character: a line that is only links has none outside them
 PUBLISHING_REASON = ("网页的发布信息，不是原表的内容。网页的发布时间是网页发布或最后更新的时间，不一定是这份文件的公开日期，"
                      "导入没有把它录入为公开日期（published_on）；核实后可手工录入")
+# A label of a 信息公开目录 page's information, with its colon (a line of them starts with one); and the labels a form
+# may have too, which tell nothing.
+INFORMATION_LABEL = re.compile(rf"({PAGE_INFORMATION_LABEL.pattern})[:：]")
+GENERAL_INFORMATION = frozenset({"发布日期", "发布时间", "名称", "标题"})
+PAGE_INFORMATION_REASON = ("网页的信息公开目录信息（索引号、发布机构、生成日期等），不是原表的内容。其中的日期是网页信息生成或发布的日期，"
+                           "不一定是这份文件的公开日期，导入没有把它录入为公开日期（published_on）；核实后可手工录入")
 ATTACHMENT_REASON = "网页的附件链接（{link}）：附件是另一个文件，导入没有读它；附件是绩效目标表时，请下载后另行导入"
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 RULE = re.compile(r"^-+$")
@@ -150,7 +165,27 @@ def _read_text(path: Path, text: str) -> SourceDocument:
         elif stripped:
             blocks.append(Paragraph(stripped, f"第{row.first + 1}行"))
         number += 1
-    return SourceDocument(path, tuple(blocks), (*remarks, *_furniture_remark(furniture)))
+    return SourceDocument(path, tuple(blocks), (*remarks, *_furniture_remark(furniture), *_spaced_table(rows)))
+
+
+# Cells apart by spaces, not tabs: a run of two or more spaces, or full-width spaces.
+SPACED = re.compile(r" {2,}|\u3000+")
+SPACED_TABLE = "文字中没有 Tab"  # the remark's start: the importer's advice when no form is found names it
+
+
+def _spaced_table(rows: list[CopiedRow]) -> tuple[str, ...]:
+    """A remark on text without a tab whose line, cut at its runs of spaces, is a form's header ("一级指标    二级指标
+    …", as a PDF viewer or a chat window copies a table): its cells' columns are not known, and nothing is guessed."""
+    if any(row.tabbed for row in rows):
+        return ()
+    for row in rows:
+        parts = [part for part in SPACED.split(row.cells[0].text.strip()) if part]
+        if len(parts) >= 3 and (is_indicator_header(parts) or is_funds_header(parts) or is_list_header(parts)
+                                or bool(project_row_columns(parts))):
+            return (f"{SPACED_TABLE}，第{row.first + 1}行（“{row.cells[0].text.strip()[:30]}”）像是表格的表头，各格之间却是空格："
+                    "从 PDF 阅读器、网页或聊天软件复制表格时常这样，无从确定每一格在哪一列，导入没有把这些行读作表格，"
+                    "也不猜测。请从原表（Excel、Word）重新复制（各格之间是 Tab），或直接导入原表。",)
+    return ()
 
 
 # --- Excel's quoting: a cell with a line break or a double quote, copied or saved as text ---------------------------
@@ -296,6 +331,7 @@ def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
         run = rows[start:end]
         width = _rectangle_width(run)
         if width is None:
+            rows[start:end] = _own_rows(run, kept)
             continue
         read: list[CopiedRow] = []
         number = 0
@@ -312,6 +348,29 @@ def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
             number += 1
         rows[start:end] = read
     return rows, _broken_remarks(sorted(joined, key=lambda r: r.first), sorted(kept, key=lambda r: r.first))
+
+
+def _own_rows(run: list[CopiedRow], kept: list[CopiedRow]) -> list[CopiedRow]:
+    """A table whose rows are not all as wide (a web page's, merged slots dropped): a line without a tab under a
+    project table's header that says it is a row across the table is kept in it (and in `kept`), as a row of one cell:
+    a withheld project ("（涉密项目，不予公开）", "2-3号项目涉密，暂不公开") or a group ("二、所属单位"). Before, it cut the
+    table in two and every project below it was listed cell by cell."""
+    out: list[CopiedRow] = []
+    header = False
+    for row in run:
+        texts = [cell.text.strip() for cell in row.cells]
+        header = header or (row.tabbed and (is_list_header(texts) or bool(project_row_columns(texts))))
+        if header and not row.tabbed and _across_table(texts[0]):
+            row = replace(row, in_table=True)
+            kept.append(row)
+        out.append(row)
+    return out
+
+
+def _across_table(text: str) -> bool:
+    """A project table's row of one cell: a withheld notice, or a group's number and name (short, no sentence)."""
+    return bool(re.search(WITHHELD_WORDS, text)) \
+        or bool(GROUP_PREFIX.match(text)) and len(text) <= 30 and not re.search(r"[，。；,;：:]", text)
 
 
 def _table_runs(rows: list[CopiedRow]) -> list[tuple[int, int]]:
@@ -339,7 +398,7 @@ def _lone_line(rows: list[CopiedRow], number: int) -> bool:
     if not (0 < number < len(rows) - 1 and rows[number - 1].tabbed and rows[number + 1].tabbed):
         return False
     below = [cell.text.strip() for cell in rows[number + 1].cells]
-    return bool(text) and not PAGE_NUMBER.fullmatch(text) \
+    return bool(text) and not PAGE_NUMBER.fullmatch(text) and not running_head(text) \
         and not (is_indicator_header(below) or is_task_header(below) or is_funds_header(below))
 
 
@@ -433,7 +492,7 @@ def _cell_paragraph(rows: list[CopiedRow], number: int) -> bool:
 
 def _paragraph_line(row: CopiedRow) -> bool:
     text = row.cells[0].text.strip()
-    return not row.tabbed and bool(text) and not PAGE_NUMBER.fullmatch(text)
+    return not row.tabbed and bool(text) and not PAGE_NUMBER.fullmatch(text) and not running_head(text)
 
 
 def _cell_line(row: CopiedRow) -> bool:
@@ -494,6 +553,8 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml's own error names the problem; say it in Chinese too
         raise ImportFailure(f"{path}：无法读取网页内容（{exc}）。") from exc
+    unapplied = mark_hidden(root)  # before the <style> blocks go: their rules may hide text
+    controls = controls_as_text(root)  # before the controls go: in a form's cells they hold its values
     for junk in root.xpath(JUNK):
         junk.drop_tree()
     reading = _PageReading()
@@ -501,9 +562,15 @@ def _read_html(path: Path, text: str) -> SourceDocument:
     reading.end_line()
     remarks = _furniture_remark(reading.furniture)
     if reading.hidden:
-        remarks += (f"网页中有 {reading.hidden} 处设为隐藏（display:none）的内容，浏览器不显示也不打印，可能是不公开的内容："
-                    "没有读入，其中的文字列在“未放入”中，请核对是否应当公开。",)
-    return SourceDocument(path, tuple(_headline_yields(reading.blocks)), remarks)
+        remarks += (f"网页中有 {reading.hidden} 处设为隐藏（{'、'.join(reading.ways)}）的内容，浏览器不显示也不打印，"
+                    "可能是不公开的内容（或网站插入的防复制干扰字符）：没有读入，其中的文字列在“未放入”中，请核对是否应当公开。",)
+    if controls:
+        remarks += (f"网页表格中有 {controls} 个输入框、下拉框或勾选框（在线填报系统的网页另存下来就是这样）：照浏览器显示的"
+                    "内容读入（框中的文字、选中的选项，勾选框读作☑或□），请对照网页核对。",)
+    if unapplied:
+        remarks += (f"网页的样式表中有 {unapplied} 条隐藏内容（display:none 等）的规则，其选择器导入不能判断作用于哪些内容，"
+                    "没有按它们隐藏：请在浏览器中对照网页，核对导入的文字中有没有网页并不显示的。",)
+    return SourceDocument(path, tuple(_headline_yields(_page_information_lines(reading.blocks))), remarks)
 
 
 @dataclass
@@ -514,18 +581,46 @@ class _PageReading:
     line: list[Run] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
-    hidden: int = 0
+    hidden: int = 0  # hidden elements whose text is listed
+    ways: dict[str, None] = field(default_factory=dict)  # how they are hidden, in the order met
+    pending: list[tuple[list[list[Run]], str]] = field(default_factory=list)  # hidden text inside the line: lines, way
 
     def end_line(self) -> None:
         line, self.line = self.line, []
-        if not _shown(_joined(line)):
-            return
-        self.paragraphs += 1
-        paragraph = _page_paragraph(line, f"第{self.paragraphs}段")
-        if paragraph is None:
-            self.furniture.append(_shown(_joined(line)))
-        else:
-            self.blocks.append(paragraph)
+        pending, self.pending = self.pending, []
+        shown = bool(_shown(_joined(line)))
+        furniture = False
+        if shown:
+            self.paragraphs += 1
+            paragraph = _page_paragraph(line, f"第{self.paragraphs}段")
+            furniture = paragraph is None
+            if paragraph is None:
+                self.furniture.append(_shown(_joined(line)))
+            else:
+                self.blocks.append(paragraph)
+        for lines, way in pending:
+            if furniture:  # a hidden piece of a menu or of the page tools is the portal's, as its line is
+                self.furniture += [_shown(_joined(hidden)) for hidden in lines]
+            elif shown:
+                self.listed([_shown(_joined(hidden)) for hidden in lines], f"第{self.paragraphs}段（隐藏文字）",
+                            HIDDEN_TEXT_REASON, way)
+            else:
+                self.hidden_lines(lines, way)
+
+    def listed(self, texts: list[str], where: str, reason: str, way: str) -> None:
+        """Hidden texts listed 未放入 with why (one hidden element)."""
+        texts = [text for text in texts if text]
+        if texts:
+            self.hidden += 1
+            self.ways[way] = None
+            self.blocks += [Paragraph(text, where, reason.format(way=way)) for text in texts]
+
+    def hidden_lines(self, lines: list[list[Run]], way: str) -> None:
+        """A hidden block's lines after the last paragraph shown; those of the portal's furniture (a hidden drop-down
+        menu, a QR code's caption) are furniture, as they would be if shown."""
+        kept = [line for line in lines if _page_paragraph(line, "") is not None]
+        self.furniture += [_shown(_joined(line)) for line in lines if line not in kept]
+        self.listed([_shown(_joined(line)) for line in kept], f"第{self.paragraphs}段之后（隐藏）", HIDDEN_REASON, way)
 
     def caption(self, table) -> None:
         """The lines before a table, then its caption's as lines of their own."""
@@ -539,16 +634,28 @@ class _PageReading:
         self.caption(element)
         self.tables += 1
         name = f"表{self.tables}"
-        self.blocks.append(_html_table(element, name))
+        table, unshown = _html_table(element, name)
+        if _is_page_information(table):
+            self.blocks += [Paragraph(" ".join(cell.text for cell in row if cell.text), f"{name} 第{r}行",
+                                      PAGE_INFORMATION_REASON) for r, row in enumerate(table.rows, 1)
+                            if any(cell.text for cell in row)]
+            self.cells_unshown(unshown)
+            return
+        self.blocks.append(table)
         shown = 0
         for row in _table_rows(element, shown=False):
             if not _hidden(row):
                 shown += 1
                 continue
-            self.hidden += 1
             where = f"{name} 第{shown}行之后（隐藏行）" if shown else f"{name} 第1行之前（隐藏行）"
-            self.blocks += [Paragraph(text, where, HIDDEN_ROW_REASON)
-                            for text in (_cell_text(cell) for cell in row.xpath("./td|./th")) if text]
+            self.listed([_hidden_text(cell) for cell in row.xpath("./td|./th")], where, HIDDEN_ROW_REASON,
+                        hiding(row) or "")
+        self.cells_unshown(unshown)
+
+    def cells_unshown(self, unshown: list[tuple[str, str, str, str]]) -> None:
+        """What a table's cells hide (`_html_table`): each piece listed where it is, with why."""
+        for text, where, reason, way in unshown:
+            self.listed([text], where, reason, way)
 
     def form_around_tables(self, element) -> None:
         """A form with tables inside some of its cells (the indicator table pasted into the “绩效指标” cell, as
@@ -563,7 +670,9 @@ class _PageReading:
             if piece:
                 self.end_line()
                 self.tables += 1
-                self.blocks.append(_html_table(element, f"表{self.tables}", piece))
+                table, unshown = _html_table(element, f"表{self.tables}", piece)
+                self.blocks.append(table)
+                self.cells_unshown(unshown)
                 piece = []
             if row is not None:
                 self.end_line()
@@ -571,12 +680,19 @@ class _PageReading:
                 self.end_line()
 
     def hidden_element(self, element) -> None:
+        """An element the page hides. Inside a line (a <span> amid a number's digits) the line goes on, as the
+        browser shows it, and the hidden text is listed after it; a hidden block is listed where it stands."""
+        way = hiding(element) or ""
+        if element.tag not in NESTED:
+            self.pending.append((_lines(_runs(element, in_cell=True)), way))
+            return
         self.end_line()
-        self.hidden += 1
-        where = f"第{self.paragraphs}段之后（隐藏）"
-        texts = [_cell_text(cell) for cell in element.xpath(".//td|.//th")] if element.tag in ("table", "tr") \
-            else [_cell_text(element)]
-        self.blocks += [Paragraph(line, where, HIDDEN_REASON) for text in texts for line in text.split("\n") if line]
+        if element.tag in ("table", "tr"):
+            where = f"第{self.paragraphs}段之后（隐藏）"
+            self.listed([line for cell in element.xpath(".//td|.//th") for line in _hidden_text(cell).split("\n")],
+                        where, HIDDEN_REASON, way)
+        else:
+            self.hidden_lines(_lines(_runs(element, in_cell=True)), way)
 
 
 def _walk(element, reading: _PageReading, link: str | None = None) -> None:
@@ -607,7 +723,7 @@ def _walk(element, reading: _PageReading, link: str | None = None) -> None:
 
 
 def _hidden(element) -> bool:
-    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+    return hiding(element) is not None
 
 
 def _is_form_table(table) -> bool:
@@ -662,22 +778,27 @@ def _table_rows(table, shown: bool = True) -> list:
 Run = tuple[str, "str | None"]  # a piece of text and the address of the link it is part of
 
 
-def _runs(element, in_cell: bool, link: str | None = None) -> list[Run | None]:
+def _runs(element, in_cell: bool, link: str | None = None, unshown: list[tuple[str, str]] | None = None
+          ) -> list[Run | None]:
     """An element's text as the browser lays it out: runs, and None where a line ends (at <br>; in a table cell also
-    around a block inside it). Outside a cell a nested block is a paragraph of its own and is left out here."""
+    around a block inside it). Outside a cell a nested block is a paragraph of its own and is left out here.
+    With `unshown`, what the page hides inside the element is left out, as the browser leaves it out, and its text
+    and how it is hidden are added there; without, every text is read (an element hidden as a whole)."""
     if element.tag == "a" and element.get("href"):
         link = element.get("href")
     runs: list[Run | None] = [(element.text or "", link)]
     for child in element:
         if not isinstance(child.tag, str):
             pass  # a comment: only its tail is text
+        elif unshown is not None and _hidden(child):
+            unshown.append((_hidden_text(child), hiding(child) or ""))
         elif child.tag == "br":
             runs.append(None)
         elif child.tag in NESTED:
             if in_cell:
-                runs += [None, *_runs(child, in_cell, link), None]
+                runs += [None, *_runs(child, in_cell, link, unshown), None]
         else:
-            runs += _runs(child, in_cell, link)
+            runs += _runs(child, in_cell, link, unshown)
         runs.append((child.tail or "", link))
     return runs
 
@@ -705,10 +826,14 @@ def _page_paragraph(line: list[Run], location: str) -> Paragraph | None:
     nothing in them to enter, and a portal has dozens. A link to a file (附件) and the publishing line are listed,
     with why they were not read: the attachment may be the form itself, and the line carries a date."""
     text = _shown(_joined(line))
-    files = [link for piece, link in line if link and piece.strip() and FILE_LINK.search(link)]
+    # A CMS serves its attachments from an address without the file's name ("/attach/download?id=8812"): the link's
+    # text names the file ("1.某单位2026年项目支出绩效目标表.xls").
+    files = [link for piece, link in line if link and piece.strip()
+             and (FILE_LINK.search(link) or FILE_LINK.search(piece.strip()))]
     if files:
         return Paragraph(text, location, ATTACHMENT_REASON.format(link="、".join(dict.fromkeys(files))))
-    if len(set(PUBLISHING_LABEL.findall(text))) >= 2:
+    labels = set(PUBLISHING_LABEL.findall(text))
+    if len(labels) >= 2 or (labels and PAGE_TOOLS.search(text)):
         return Paragraph(text, location, PUBLISHING_REASON)
     plain = _shown(_joined(line, links=False))
     if not WORD.search(plain) or PAGE_FURNITURE.search(text) or PAGE_FURNITURE.search(plain):
@@ -717,18 +842,57 @@ def _page_paragraph(line: list[Run], location: str) -> Paragraph | None:
 
 
 def _headline_yields(blocks: list[Block]) -> list[Block]:
-    """The article's headline is the line above the publishing line. When the form below has its own title, that
+    """The article's headline is the line above the publishing line, or on a 政府信息公开目录 page the line below its
+    table of page information (索引号, 发布机构, …) when none is above. When the form below has its own title, that
     title is the filing's, as in the form by itself: the headline is listed 未放入 instead of taking its place."""
-    publishing = next((n for n, block in enumerate(blocks)
-                       if isinstance(block, Paragraph) and block.unread == PUBLISHING_REASON), None)
-    if not publishing or not isinstance(blocks[publishing - 1], Paragraph) or blocks[publishing - 1].unread:
+    publishing = next((n for n, block in enumerate(blocks) if _unread_as(block, PUBLISHING_REASON)), None)
+    information = [n for n, block in enumerate(blocks) if _unread_as(block, PAGE_INFORMATION_REASON)]
+    if publishing and _is_read_paragraph(blocks[publishing - 1]):
+        at = publishing - 1
+    elif information and not (information[0] and _is_read_paragraph(blocks[information[0] - 1])) \
+            and information[-1] + 1 < len(blocks) and _is_read_paragraph(blocks[information[-1] + 1]):
+        at = information[-1] + 1
+    else:
         return blocks
-    headline = blocks[publishing - 1]
-    own = next((text for text in _title_lines(blocks[publishing + 1:]) if text != headline.text), None)
+    headline = blocks[at]
+    own = next((text for text in _title_lines(blocks[at + 1:]) if text != headline.text), None)
     if own is None:
         return blocks
     reason = f"网页的文章标题；原表有自己的标题“{own}”，文件名称按原表录入，这一行未录入"
-    return blocks[:publishing - 1] + [replace(headline, unread=reason)] + blocks[publishing:]
+    return blocks[:at] + [replace(headline, unread=reason)] + blocks[at + 1:]
+
+
+def _unread_as(block: Block, reason: str) -> bool:
+    return isinstance(block, Paragraph) and block.unread == reason
+
+
+def _is_read_paragraph(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.unread is None
+
+
+def _is_page_information(table: Table) -> bool:
+    """A 政府信息公开目录 page's table of what the page is (索引号, 主题分类, 发布机构, 生成日期, 文号): cells that are
+    its labels alone, two of them labels no form has (a form's own 发布日期 or 名称 is no sign)."""
+    labels = {match.group() for row in table.rows for cell in row
+              if (match := PAGE_INFORMATION_LABEL.fullmatch(re.sub(r"[\s:：]", "", cell.text)))}
+    return len(labels - GENERAL_INFORMATION) >= 2
+
+
+def _page_information_lines(blocks: list[Block]) -> list[Block]:
+    """The page information of a 信息公开目录 page given as lines ("索引号：…", "发布机构：…", "发布日期：…", each a <li>):
+    a run of paragraphs each starting with such a label, two of them labels no form has, is listed as the table is."""
+    blocks = list(blocks)
+    start = 0
+    while start < len(blocks):
+        end, labels = start, set()
+        while end < len(blocks) and _is_read_paragraph(blocks[end]) \
+                and INFORMATION_LABEL.match(text := re.sub(r"\s", "", blocks[end].text)):
+            labels.update(INFORMATION_LABEL.findall(text))
+            end += 1
+        if len(labels - GENERAL_INFORMATION) >= 2:
+            blocks[start:end] = [replace(block, unread=PAGE_INFORMATION_REASON) for block in blocks[start:end]]
+        start = max(end, start + 1)
+    return blocks
 
 
 def _title_lines(blocks: list[Block]):
@@ -755,24 +919,39 @@ def _shown(text: str) -> str:
     return HTML_SPACE.sub(" ", text).replace("\xa0", " ").strip()
 
 
-def _cell_text(cell) -> str:
-    """A cell's lines (split at <br> and at the paragraphs inside it) kept as line breaks, as Word's are."""
-    return "\n".join(_shown(_joined(line)) for line in _lines(_runs(cell, in_cell=True)))
+def _cell_text(cell, unshown: list[tuple[str, str]] | None = None) -> str:
+    """A cell's lines as the browser shows them (split at <br> and at the paragraphs inside it) kept as line breaks,
+    as Word's are; what the page hides in it left out (and added to `unshown`, with how it is hidden)."""
+    unshown = [] if unshown is None else unshown
+    return "\n".join(_shown(_joined(line)) for line in _lines(_runs(cell, True, unshown=unshown)))
 
 
-def _html_table(element, name: str, piece: list | None = None) -> Table:
+def _hidden_text(element) -> str:
+    """All the text of an element the page hides (or of a cell of a hidden row), its lines kept as line breaks."""
+    return "\n".join(_shown(_joined(line)) for line in _lines(_runs(element, in_cell=True)))
+
+
+def _html_table(element, name: str, piece: list | None = None) -> tuple[Table, list[tuple[str, str, str, str]]]:
     """The table's cells on one grid; only the rows of `piece` when given (the rows of a form around other tables
-    that hold none), a row span cut where the piece ends, as a browser cuts it at the table's end."""
+    that hold none), a row span cut where the piece ends, as a browser cuts it at the table's end. Also what the
+    page hides in it (text, location, reason, way): a hidden cell is left out of its row as the browser leaves it
+    out (the cells after it move left), hidden text inside a cell is left out of the cell's text."""
     grid: dict[tuple[int, int], Cell] = {}
+    unshown: list[tuple[str, str, str, str]] = []
     rows = _table_rows(element) if piece is None else piece
     width = 0
     for r, tr in enumerate(rows):
         c = 0
         for td in tr.xpath("./td|./th"):
+            if _hidden(td):
+                unshown.append((_hidden_text(td), f"{name} 第{r + 1}行（隐藏格）", HIDDEN_REASON, hiding(td) or ""))
+                continue
             while (r, c) in grid:
                 c += 1
             location = f"{name} 第{r + 1}行第{c + 1}格"
-            grid[(r, c)] = Cell(_cell_text(td), location)
+            inside: list[tuple[str, str]] = []
+            grid[(r, c)] = Cell(_cell_text(td, inside), location)
+            unshown += [(text, f"{location}（隐藏文字）", HIDDEN_TEXT_REASON, way) for text, way in inside]
             rowspan = _span(td.get("rowspan"))
             colspan = _span(td.get("colspan"))
             for dr in range(rowspan):
@@ -787,7 +966,7 @@ def _html_table(element, name: str, piece: list | None = None) -> Table:
     table_rows = tuple(
         tuple(grid.get((r, c), Cell("", f"{name} 第{r + 1}行第{c + 1}格")) for c in range(width))
         for r in range(height))
-    return Table(table_rows, name)
+    return Table(table_rows, name), unshown
 
 
 def _span(value: str | None) -> int:
