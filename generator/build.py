@@ -173,7 +173,7 @@ def fill_comparison_pages(root: Path, key: str, templates: Templates, comparison
 def templates_environment(templates: Templates) -> Environment:
     """A worker's Jinja environment, one per process and templates folder: compiled templates are reused by
     every page and job (Jinja reloads a template whose file changed)."""
-    return environment(templates.folder, BuildCache(templates.compiled) if templates.compiled else None)
+    return environment(templates.folder, BuildCache(templates.compiled))
 
 
 def compiled_environment(templates: Path, compiled: BuildCache) -> Environment:

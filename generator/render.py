@@ -24,10 +24,10 @@ from .richtext import render_rich
 @dataclass(frozen=True)
 class Templates:
     """The templates folder, and the cache folder where their compiled code is kept between builds and shared by
-    the workers (None: compiled in each process, as Jinja does by default)."""
+    the workers (what a worker is given: a BuildCache does not travel)."""
 
     folder: Path
-    compiled: Path | None = None
+    compiled: Path
 
 
 def environment(folder: Path, compiled: BuildCache | None = None) -> Environment:
