@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.forms.imports import import_new, not_placed
+from tests.forms.imports import import_page, not_placed
 
 HEADLINE = "某县民政局2026年预算绩效目标公开"
 PUBLISHED = "发布时间：2026-01-05 来源：某县民政局"
@@ -49,11 +49,7 @@ def page(article: str, style: str = "") -> str:
 
 
 def imported(html_text: str, tmp_path: Path, name: str):
-    folder = tmp_path / name
-    folder.mkdir()
-    source = folder / "page.html"
-    source.write_text(html_text, encoding="utf-8")
-    return import_new(source, folder, "mzj")
+    return import_page(html_text, tmp_path, name, "mzj")
 
 
 def project_form(amount: str, goal: str, indicator_rows: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.forms.imports import import_new, not_placed
+from tests.forms.imports import import_new, import_page, not_placed
 from tests.forms.layout import FormTable, FormText
 from tests.forms.render import CHROMIUM, form_html, write_xlsx
 
@@ -48,11 +48,7 @@ def page(article: str) -> str:
 
 
 def imported_page(html_text: str, tmp_path: Path, name: str):
-    folder = tmp_path / name
-    folder.mkdir()
-    source = folder / "page.html"
-    source.write_text(html_text, encoding="utf-8")
-    return import_new(source, folder, "jtj")
+    return import_page(html_text, tmp_path, name, "jtj")
 
 
 def project_table(name: str, amount: str, goal: str, indicator: str) -> str:

@@ -18,6 +18,15 @@ def import_new(source: Path, tmp_path: Path, department: str, kind: str = "公�
                                              config=ROOT / "site_config.yml"))
 
 
+def import_page(html_text: str, tmp_path: Path, name: str, department: str) -> ImportResult:
+    """A saved web page (`html_text`) imported as `import_new` does, from a folder of its own under tmp_path."""
+    folder = tmp_path / name
+    folder.mkdir()
+    source = folder / "page.html"
+    source.write_text(html_text, encoding="utf-8")
+    return import_new(source, folder, department)
+
+
 def not_placed(result: ImportResult) -> list[tuple[str, str]]:
     """What the report lists as 未放入: each text with its reason."""
     return [(text, why) for _, text, why in result.imported.not_placed]
