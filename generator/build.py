@@ -67,7 +67,8 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         site = build_site_model(checked.config, checked.filings, content, history.filings,
                                 history.notice)  # 3. one immutable model of public content
         with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
-            downloads, site_downloads = write_open_data(site, staging, caches.exports, jobs)  # 5. first: pages show sizes
+            downloads, site_downloads = write_open_data(site, staging, caches.exports, caches.joined,
+                                                         jobs)  # 5. first: pages show sizes
             write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
             pages = write_pages(site, templates, downloads, site_downloads, staging, caches, jobs)  # 7. HTML
             copy_assets(templates, site, staging, caches.sources)  # 8. CSS, JS, 原文

@@ -362,6 +362,10 @@ class BuildCache:
             self.keep(name, values)
         return values
 
+    def retain(self, keys: Iterable[str]) -> None:
+        """The values under `keys` are kept for later builds, though this one may not read them (not pruned)."""
+        self.used.update(f"{key}.pickle" for key in keys)
+
     def keep(self, key: str, value: Any) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         entry = self.root / f"{key}.pickle"
@@ -525,7 +529,7 @@ def site_files(output: Path) -> dict[str, list[int]]:
 
 
 # BuildCaches' fields, and their folders
-CACHE_NAMES = ("parsed", "exports", "pages", "comparisons", "sources", "history", "templates")
+CACHE_NAMES = ("parsed", "exports", "joined", "pages", "comparisons", "sources", "history", "templates")
 
 
 @dataclass(frozen=True)
@@ -535,6 +539,7 @@ class BuildCaches:
 
     parsed: BuildCache  # filings as loaded and validated
     exports: BuildCache  # download sets
+    joined: BuildCache  # runs of filings' rows as the site-wide CSVs and year workbooks join them
     pages: BuildCache  # each department's pages
     comparisons: BuildCache  # each department's comparison rows, each comparison's page
     sources: BuildCache  # each 原文 as published (personal data blanked)

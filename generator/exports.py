@@ -97,7 +97,8 @@ RowPieces = dict[str, list[list]]
 def export_site(items: list[ExportInput], out: Path) -> list[Download]:
     """Every filing's rows in one CSV per kind under out/data/, with datapackage.json."""
     cells = [filing_cells(table_rows(item.filing, item.region_names)) for item in site_order(items)]
-    return export_site_rows([row_pieces(cut) for cut in cells], site_years(prior_years(cut) for cut in cells), out)
+    years = site_years(prior_years(cut) for cut in cells)
+    return export_site_rows((site_csv_text([row_pieces(cut)], years) for cut in cells), years, out)
 
 
 # The prior years whose values a filing's rows carry, kind → years: the site-wide tables have a column for
@@ -117,24 +118,30 @@ def site_years(filings: Iterable[PriorYears]) -> PriorYears:
     return {kind: sorted(years) for kind, years in found.items()}
 
 
-def export_site_rows(filings: Iterable[RowPieces], years: PriorYears, out: Path) -> list[Download]:
-    """The site-wide CSVs and datapackage.json from each filing's row pieces, given in `site_order`.
+def site_csv_text(filings: Iterable[RowPieces], years: PriorYears) -> dict[str, bytes]:
+    """The lines of the site-wide CSVs for these filings' rows, kind → bytes, with a column for each of `years`."""
+    lines: dict[str, list[str]] = {kind: [] for kind in TABLE_SPECS}
+    for filing in filings:
+        for kind, spec in TABLE_SPECS.items():
+            for lead, prior, tail in filing[kind]:
+                given = dict(prior)
+                lines[kind].append(",".join([lead, *(given.get(year, "") for year in years[kind]),
+                                             *([tail] if spec.tail else [])]) + "\r\n")
+    return {kind: "".join(text).encode("utf-8") for kind, text in lines.items()}
 
-    Written as the filings come, one filing's rows in memory at a time: a province's rows are hundreds
-    of megabytes."""
+
+def export_site_rows(parts: Iterable[dict[str, bytes]], years: PriorYears, out: Path) -> list[Download]:
+    """The site-wide CSVs and datapackage.json from their lines (`site_csv_text`) given in parts, in `site_order`.
+
+    Written as the parts come, one part in memory at a time: a province's rows are hundreds of megabytes."""
     columns = {kind: table_columns(spec, years[kind]) for kind, spec in TABLE_SPECS.items()}
     with ExitStack() as stack:
         files = {kind: stack.enter_context(HashedFile(out / "data" / f"{kind}.csv")) for kind in TABLE_SPECS}
         for kind, file in files.items():
             file.write(UTF8_BOM + (csv_fields([column.name for column in columns[kind]]) + "\r\n").encode("utf-8"))
-        for filing in filings:
-            for kind, spec in TABLE_SPECS.items():
-                lines = []
-                for lead, prior, tail in filing[kind]:
-                    given = dict(prior)
-                    lines.append(",".join([lead, *(given.get(year, "") for year in years[kind]),
-                                           *([tail] if spec.tail else [])]) + "\r\n")
-                files[kind].write("".join(lines).encode("utf-8"))
+        for part in parts:
+            for kind, file in files.items():
+                file.write(part[kind])
     downloads = [Download(f"{spec.title}（CSV）", f"data/{kind}.csv", files[kind].size, CSV_TYPE)
                  for kind, spec in TABLE_SPECS.items()]
     resources = [resource(kind, spec.title, columns[kind], files[kind]) for kind, spec in TABLE_SPECS.items()]
@@ -366,7 +373,7 @@ class Sheet:
 
     kind: str
     years: list[int]
-    rows: Sequence[bytes] | StreamedRows
+    rows: Sequence[bytes] | RenderedRows
 
     def header(self) -> Table:
         spec = TABLE_SPECS[self.kind]
@@ -379,26 +386,15 @@ def joined_sheets(filings: list[SheetPieces]) -> list[Sheet]:
                   [row for filing in filings for row in filing[kind][1]]) for kind in TABLE_SPECS]
 
 
-class StreamedRows:
-    """A sheet's rows read from each filing's kept cells while the sheet is written: one filing's cells in
-    memory at a time, not a year's (a province's year is hundreds of megabytes of cells)."""
+class RenderedRows:
+    """A sheet's rows as XML already numbered and in their columns (`rows_xml`), in parts made or read while the
+    sheet is written: a province's year is hundreds of megabytes of XML, never all in memory at once."""
 
-    def __init__(self, kind: str, count: int, filings: Callable[[], Iterable[SheetPieces]]):
-        self.kind, self.count, self.filings = kind, count, filings
+    def __init__(self, count: int, parts: Callable[[], Iterable[bytes]]):
+        self.count, self.parts = count, parts
 
     def __len__(self) -> int:
         return self.count
-
-    def __iter__(self) -> Iterator[bytes]:
-        for filing in self.filings():
-            yield from filing[self.kind][1]
-
-
-def streamed_sheets(filings: Callable[[], Iterable[SheetPieces]], years: PriorYears,
-                    counts: dict[str, int]) -> list[Sheet]:
-    """A sheet per kind whose rows are read from `filings()` (in their order) as it is written; the years and
-    row counts, needed before the first row, are given."""
-    return [Sheet(kind, years[kind], StreamedRows(kind, counts[kind], filings)) for kind in TABLE_SPECS]
 
 
 def write_year_workbook(sheets: list[Sheet], year: int, newest: dt.date, out: Path) -> list[Download]:
@@ -501,18 +497,28 @@ def filled(xml: bytes, sheet: Sheet) -> Iterator[bytes]:
 
 
 def row_chunks(sheet: Sheet, size: int = 1000) -> Iterator[bytes]:
-    """The rows' XML from row 2 on, their references filled in, `size` rows at a time."""
-    spec = TABLE_SPECS[sheet.kind]
-    first_prior = len(FILING_COLUMNS) + len(spec.lead)
-    keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(sheet.years)}
-    keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(sheet.years) + n).encode() for n in range(len(spec.tail))}
-    rows = enumerate(sheet.rows, 2)
+    """The rows' XML from row 2 on, `size` rows at a time."""
+    if isinstance(sheet.rows, RenderedRows):
+        yield from sheet.rows.parts()
+        return
+    rows, first = iter(sheet.rows), 2
     while chunk := list(islice(rows, size)):
-        parts = []
-        for number, row in chunk:
-            keys[b"r"] = b"%d" % number
-            parts.append(row % keys)
-        yield b"".join(parts)
+        yield rows_xml(sheet.kind, sheet.years, chunk, first)
+        first += len(chunk)
+
+
+def rows_xml(kind: str, years: list[int], rows: Iterable[bytes], first: int) -> bytes:
+    """Rows' XML (`row_xml`) numbered from row `first`, with the cells of prior years and after them in their
+    columns for a sheet with a column for each of `years`."""
+    spec = TABLE_SPECS[kind]
+    first_prior = len(FILING_COLUMNS) + len(spec.lead)
+    keys = {b"y%d" % year: xl_col_to_name(first_prior + n).encode() for n, year in enumerate(years)}
+    keys |= {b"t%d" % n: xl_col_to_name(first_prior + len(years) + n).encode() for n in range(len(spec.tail))}
+    parts = []
+    for number, row in enumerate(rows, first):
+        keys[b"r"] = b"%d" % number
+        parts.append(row % keys)
+    return b"".join(parts)
 
 
 # --- JSON and YAML ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import open_data
 from generator.build import BuildResult, build
 from generator.loading import LoadedFiling
 from generator.problems import ContentError
@@ -180,17 +181,74 @@ def test_entries_a_build_no_longer_uses_are_pruned(site):
     site.build()
     cache = site.root / ".site.cache"
     compiled = set(cache.glob("templates/*"))
-    before = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name != "templates"}
+    before = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name not in ("templates", "joined")}
     edit(site.content / CHANGED, "≥50件", "≥55件")
     site.build()
     assert set(cache.glob("templates/*")) == compiled and compiled  # the templates did not change
-    after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name != "templates"}
+    after = {p.relative_to(cache).as_posix() for p in cache.glob("*/*") if p.parent.name not in ("templates", "joined")}
     # The changed filing (parsed and exported), the site-wide set, its year's workbook, its department's
     # pages and the one comparison the changed indicator is in: old entries gone, new ones in. The
     # comparisons' shares and rows are kept in one entry each, rewritten in place; the published 原文 is kept.
     assert len(before) == len(after) == 21 and len(before & after) == 15
     assert sorted(name.split("/")[0] for name in after - before) == [
         "comparisons", "exports", "exports", "exports", "pages", "parsed"]
+
+
+def joined(site: Site) -> set[str]:
+    return {path.name for path in (site.root / ".site.cache" / "joined").iterdir()}
+
+
+@pytest.fixture
+def run_per_filing(monkeypatch):
+    """Every filing a run of its own (runs end after keys with these first digits): counts not left to the
+    digests' luck."""
+    monkeypatch.setattr(open_data, "RUN_ENDS", tuple("0123456789abcdef"))
+
+
+def test_a_change_joins_again_only_the_runs_of_rows_it_is_in(site, run_per_filing):
+    """The site-wide CSVs and year workbooks are joined from runs of filings' rows kept in `joined/`: a changed
+    filing's lines of the CSVs and its rows in the five sheets of its year's workbook are joined again; the
+    other runs are read back, or kept unread (a year's workbook reused whole reads none of its runs); a run
+    whose rows moved down the sheet is joined again with its new row numbers. Each site is a fresh build's."""
+    site.build()
+    first = joined(site)
+    # Four filings: each one run of the CSVs and one of each of its year's five sheets (3 of the 2023 and 2024
+    # sheets have no rows: nothing to join).
+    assert len(first) == 4 + 4 * 5 - 3
+    edit(site.content / CHANGED, "≥50件", "≥55件")
+    site.build()
+    second = joined(site)
+    assert len(second) == 21 and len(first & second) == 21 - 6
+    edit(site.content / "demo-sfj" / "2025-pifu.yml", "  - id: medium", """      - {level1: 产出指标, level2: 数量指标, \
+name: 普法讲座场次, value: ≥12场, basis: 计划标准}
+  - id: medium""")
+    site.build()
+    third = joined(site)
+    # demo-sfj 2025: its CSV run and its five sheets' runs; other-sfj, after it in 2025: its indicators' run,
+    # one row further down.
+    assert len(third) == 21 and len(second & third) == 21 - 7
+    site.build("fresh", cache=False)
+    assert site.files() == site.files("fresh")
+
+
+def test_damaged_runs_of_joined_rows_are_joined_again(site, caplog, run_per_filing):
+    site.build()
+    for path in (site.root / ".site.cache" / "joined").iterdir():
+        path.write_bytes(path.read_bytes()[:60] + b"x" * (path.stat().st_size - 60))
+    edit(site.content / CHANGED, "≥50件", "≥55件")
+    # Read and found damaged: the 3 CSV runs of the unchanged filings, the 5 sheet runs of demo-sfj 2025 (the
+    # 2023 and 2024 workbooks are reused whole); the changed filing's runs are new.
+    rebuilt_equals_fresh(site, caplog, damaged=3 + 5)
+
+
+def test_runs_end_where_the_filings_say_not_where_they_stand():
+    keys = ["a1", "02", "b3", "c4", "05", "d6"]
+    assert open_data.runs_of(keys) == [["a1", "02"], ["b3", "c4", "05"], ["d6"]]
+    # A filing added, changed or removed before them leaves the later runs as they were.
+    assert open_data.runs_of(["e0", *keys])[1:] == [["b3", "c4", "05"], ["d6"]]
+    assert open_data.runs_of(["a1", "07", *keys[2:]]) == [["a1", "07"], ["b3", "c4", "05"], ["d6"]]
+    assert open_data.runs_of(keys[1:]) == [["02"], ["b3", "c4", "05"], ["d6"]]
+    assert open_data.runs_of([]) == []
 
 
 def forget_last_build(site: Site) -> None:
