@@ -207,6 +207,8 @@ def remove_later(folder: Path) -> subprocess.Popen:
 def make_folder(path: str) -> None:
     """A folder at `path` and above it, whatever was there: in a reused staging folder a file may stand where
     the new site has a folder (symlinks are gone already: keep_linked_only)."""
+    if os.path.isdir(path):  # most often, in a reused staging folder: one system call, not makedirs' three
+        return
     try:
         os.makedirs(path, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
