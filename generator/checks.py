@@ -19,7 +19,8 @@ from .config import SiteConfig
 from .findings import Finding, error, stale_reviews, warning, with_reviews
 from .indicator_values import money_unit_of
 from .loading import SOURCES_DIR, LoadedFiling
-from .models import Budget, Contact, Department, Filing, FundsSplit, FundTable, Goal, Indicator, Project, TaskTable
+from .models import (Budget, Contact, Department, Filing, FundLine, FundsSplit, FundTable, Goal, Indicator, Project,
+                     TaskTable)
 from .problems import Problem
 from .redaction import MOBILE_NUMBER
 from .sources import SourceError, SourceFiles, resolved_sources, withheld_sources
@@ -111,14 +112,44 @@ def filing_findings(filing: Filing) -> Iterator[Finding]:
 SUBTOTAL = re.compile(r"(小计|合计|总计)$")
 
 
+# A line that itemises the line above it: "基本支出 100", then "其中：人员经费 80" (and often "公用经费 20").
+BREAKDOWN = re.compile(r"^\s*其中")
+
+
+def _summed_lines(lines: list[FundLine], column: str, year: int | None) -> list[FundLine]:
+    """The lines whose sum is the total: not subtotals, and not the lines that itemise another line."""
+    summed, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not SUBTOTAL.search(line.name):
+            summed.append(line)
+            index += _itemising(lines[index:], _cell(line, column, year), column, year)
+    return summed
+
+
+def _itemising(following: list[FundLine], parent: Decimal | None, column: str, year: int | None) -> int:
+    """How many of the lines following a line itemise it: none unless the first is named 其中…; then as many as add
+    up to the line ("其中：人员经费", "公用经费"), or the 其中 line alone when no run of them does."""
+    if not following or not BREAKDOWN.match(following[0].name):
+        return 0
+    running = Decimal(0)
+    for count, line in enumerate(following, 1):
+        if (value := _cell(line, column, year)) is None or parent is None or SUBTOTAL.search(line.name):
+            break
+        running += value
+        if running == parent:
+            return count
+    return 1
+
+
 def _table_sums(table: FundTable, path: KeyPath) -> Iterator[Finding]:
     if not table.total:
         return
     columns = [("amount", None)] + [("prior", year) for year in table.total.prior]
     for column, year in columns:
         total = _cell(table.total, column, year)
-        parts = [_cell(line, column, year) for line in table.lines if not SUBTOTAL.search(line.name)]
-        parts = [p for p in parts if p is not None]
+        parts = [p for line in _summed_lines(table.lines, column, year) if (p := _cell(line, column, year)) is not None]
         if total is not None and parts and sum(parts) != total:
             where = f"{year}年" if year else "当年"
             cell = ("total", column) + ((year,) if year else ())
@@ -169,7 +200,7 @@ def _cell(line, column: str, year: int | None) -> Decimal | None:
 
 def _table_shares(table: FundTable, path: KeyPath) -> Iterator[Finding]:
     base = table.total.amount if table.total and table.total.amount else sum(
-        (line.amount for line in table.lines if line.amount is not None), Decimal(0))
+        (line.amount for line in _summed_lines(table.lines, "amount", None) if line.amount is not None), Decimal(0))
     if not base:
         return
     for index, line in enumerate(table.lines):

@@ -211,6 +211,38 @@ funds:
     total: {name: 合计, amount: 100, share: 100%, prior: {2024: 100}}
 """
 
+ITEMISED = """\
+funds:
+  expenditure:
+    lines:
+      - {name: 基本支出, amount: 100, share: 66.67%}
+      - {name: 其中：人员经费, amount: 80, share: 53.33%}
+      - {name: 公用经费, amount: 20, share: 13.33%}
+      - {name: 项目支出, amount: 50, share: 33.33%}
+    total: {name: 合计, amount: 150, share: 100%}
+"""
+
+
+@pytest.mark.parametrize("funds", [
+    ITEMISED,
+    ITEMISED.replace("      - {name: 公用经费, amount: 20, share: 13.33%}\n", ""),  # 其中 one item only
+    ITEMISED.replace("其中：人员经费", "  其中:人员经费").replace("    total: {name: 合计, amount: 150, share: 100%}\n", ""),
+])
+def test_lines_that_itemise_the_line_above_are_not_parts_of_the_total(tmp_path, funds):
+    """"其中：人员经费 80" and "公用经费 20" under "基本支出 100" are that line's items: adding them to the total's parts
+    again warned that 150 was not 250 on a form that adds up (and, without a total, mis-stated every share)."""
+    report = run_check(tmp_path, {"d/a.yml": BASE + funds})
+    assert [p.code for p in report.warnings] == []
+
+
+def test_a_total_that_does_not_add_up_is_still_found_beside_itemised_lines(tmp_path):
+    report = run_check(tmp_path, {"d/a.yml": BASE + ITEMISED.replace("amount: 150", "amount: 160")})
+    assert [p.message for p in report.warnings if p.code == "sum-mismatch"] == ["当年合计 160 与各项之和 150 不一致"]
+    # Items that do not add up to their line: only the 其中 line is left out, and the sum says so.
+    report = run_check(tmp_path, {"d/a.yml": BASE + ITEMISED.replace("amount: 20,", "amount: 25,")})
+    assert [p.message for p in report.warnings if p.code == "sum-mismatch"] == ["当年合计 150 与各项之和 175 不一致"]
+
+
 STALE_HINT = "提示：数据、检查规则或位置已改变：重新运行 gongkai check，对照原文核对后改正这条记录的 code、path 和 message，或删除它"
 
 WARNING_CASES = {
