@@ -10,8 +10,8 @@ id and name, filed for 2023, 2024 and 2025. Every measured step runs in a proces
 its own, so that its peak memory (the largest resident set of that process and of any
 process it started: workers, Pagefind, Hugo) is its own. Figures printed: seconds per
 step, wall clock and CPU of the process and its workers (check; cold build without search; rebuild after one filing changed, the first one
-after the cold build and the next (the steady state: it starts from the site the last build replaced); rebuild with
-nothing changed; with search), pages/s, output size, peak memory; with --hugo, Hugo
+after the cold build and the next (the steady state: it starts from the site the last build replaced); rebuild after
+one indicator more in one filing (its year's later rows move down); rebuild with nothing changed; with search), pages/s, output size, peak memory; with --hugo, Hugo
 writing the same pages; with --scales, cold builds at multiples of the corpus.
 Wall-clock figures belong here, never in tests; the machine's load is printed beside them.
 """
@@ -61,6 +61,30 @@ def touch_one_filing(content: Path) -> None:
     """Change one value in one filing, as a typical content commit does."""
     path = sorted(content.glob("bench-0000/*.yml"))[0]
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+
+
+def add_one_indicator(content: Path) -> None:
+    """One indicator more in the first department's first filing: every row after it in its year's workbook moves
+    down one, so each run of rows joined after it is numbered and joined again (a one-filing change at its dearest)."""
+    path = sorted(content.glob("bench-0000/*.yml"))[0]
+    data = load_file(path).data
+    indicators = first_indicators(data)
+    indicators.append(dict(indicators[0], name=f"新增指标{len(indicators)}"))
+    path.write_text(dump_yaml(data), encoding="utf-8")
+
+
+def first_indicators(data: object) -> list:
+    """The first list of indicators in a filing's data, however deep (a goal's, a project's goal's)."""
+    if isinstance(data, dict):
+        if data.get("indicators"):
+            return data["indicators"]
+        values = list(data.values())
+    else:
+        values = list(data) if isinstance(data, list) else []
+    for value in values:
+        if isinstance(value, (dict, list)) and (found := first_indicators(value)):
+            return found
+    return []
 
 
 def size_of(folder: Path) -> tuple[int, int]:
@@ -202,6 +226,9 @@ def main() -> None:
         line("rebuild after 1 filing changed", one, f"  exports reused/made {one['exports_reused']}/"
              f"{one['exports_made']}, departments {one['departments_reused']}/{one['departments_rendered']}"
              " (starts from the site the last build replaced, as every later build does)")
+        add_one_indicator(content)
+        line("rebuild, 1 filing, 1 indicator more", step("build", content, site),
+             "  (the rows after it in its year's workbook move down: joined again)")
         same = step("build", content, site)
         line("rebuild, nothing changed", same, f"  (+ {same['import_seconds']:.2f} s to start the command)")
         if not args.no_search:
