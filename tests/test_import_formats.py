@@ -21,7 +21,7 @@ import xlwt
 from generator.importing import readers
 from generator.importing.document import ImportFailure, Paragraph, SourceDocument, Table, hidden_reason
 from generator.importing.readers import read_document
-from generator.importing.spreadsheet import number_text
+from generator.importing.spreadsheet import UNSAVED_FORMULA, number_text
 from tests.forms.layout import VARIANTS, FormText, Merge, form
 from tests.forms.agreement import SHIFTED, agreement, assembled, differences, expected_flat, imported, recorded
 from tests.forms.render import render_all, seed_filings
@@ -266,7 +266,8 @@ def test_formula_is_read_as_its_saved_value_and_reported_when_none_was_saved(tmp
     workbook.save(tmp_path / "formula.xlsx")  # openpyxl saves formulas without computing them
     document = read_document(tmp_path / "formula.xlsx")
     assert grid_of(document.blocks[0])[0] == [["财政拨款", "1415.43", "13.04"], ["合计", "", "13.04"]]
-    assert document.remarks == ("Sheet!B2 是公式“=B1+C1”，文件中没有保存计算结果；未计算，按空格读入。"
+    assert document.blocks[1:] == (Paragraph("=B1+C1", "Sheet!B2", UNSAVED_FORMULA),)
+    assert document.remarks == ("Sheet!B2 1 格是文件中没有保存计算结果的公式；未计算，按空格读入，逐格列在“未放入”中。"
                                 "请在 Excel 中打开、重新计算并保存后再导入。",)
 
 

@@ -41,6 +41,7 @@ from PIL import Image
 from generator.importing.document import ImportFailure, Paragraph, Table, hidden_reason
 from generator.importing.importer import ImportResult
 from generator.importing.readers import read_document
+from generator.importing.spreadsheet import UNSAVED_FORMULA
 from tests.forms.imports import import_new
 from tests.forms.layout import FormBlock, FormTable, form
 from tests.forms.render import cell_value, form_html, seed_filings, sheet_grid
@@ -254,13 +255,15 @@ def test_excel_2003_xml_merges_numbers_formulas_and_what_it_hides(tmp_path):
         [("产出指标", None), ("96%", None), ("", None), ("", None), ("2023-12-30", None)]]
     row = hidden_reason("Excel 中设为隐藏的行", "Excel", "整行没有读入")
     assert hidden == [Paragraph("2306.26", "表一!B2", row), Paragraph("2", "表一!C2", row),
+                      Paragraph("=RC[-1]*2", "表一!C1", UNSAVED_FORMULA),
                       Paragraph("内部测算", "草稿!A1", hidden_reason("Excel 中隐藏的工作表", "Excel"))]
     assert document.remarks == (
         f"{renamed('表.xls', '.xls')}Excel 2003 XML 表格（SpreadsheetML）；已照内容读取。",
-        "表一!C1 是公式“=RC[-1]*2”，文件中没有保存计算结果；未计算，按空格读入。请在 Excel 中打开、重新计算并保存后再导入。",
         "工作表“表一”第 2 行是隐藏的；这些行没有读入，其中的内容列在“未放入”中。",
         "工作表“表一”C–D 列是隐藏的；这些列没有读入，其中的内容列在“未放入”中。",
-        "工作表“草稿”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。")
+        "工作表“草稿”是隐藏的；其中的内容没有读入，逐格列在“未放入”中，请核对是否应当公开。",
+        "表一!C1 1 格是文件中没有保存计算结果的公式；未计算，按空格读入，逐格列在“未放入”中。"
+        "请在 Excel 中打开、重新计算并保存后再导入。")
 
 
 # --- 1. workbooks and documents under each other's names --------------------------------------------

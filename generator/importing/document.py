@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Sequence
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,19 @@ def continue_cut_merges(last: tuple[Cell, ...], rows: list[tuple[Cell, ...]]) ->
 def _relinked(cell: Cell, relinked: dict[str, str]) -> Cell:
     origin = relinked.get(cell.location) or relinked.get(cell.merged_from or "")
     return Cell(cell.text, cell.location, origin) if origin else cell
+
+
+def spacer_rows(rows: Sequence[Sequence[Cell]], continues: Callable[[Sequence[Cell]], bool]) -> set[int]:
+    """Blank rows a department left inside a table (between groups of indicators, between two projects), given as
+    the rows' ids: the blank rows right before a row that `continues` the table. A blank row ends a table of a real
+    grid; these do not, and the rows after them are read on instead of listed cell by cell."""
+    spacers: set[int] = set()
+    blank: list[int] = []
+    for row in rows:
+        if not any(cell.text or cell.merged_from for cell in row):
+            blank.append(id(row))
+            continue
+        if blank and continues(row):
+            spacers.update(blank)
+        blank = []
+    return spacers

@@ -15,6 +15,8 @@ YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits grouped by thousands
+# 1 250.60, the groups apart by a space: plain, no-break (&nbsp;), thin or narrow no-break, the same one throughout
+GROUPED_BY_SPACE = re.compile(r"^-?\d{1,3}([ \u00a0\u2009\u202f])\d{3}(\1\d{3})*(\.\d+)?$")
 # Digits, point, sign, comma and percent typed in full width ("１２０．５０"), as a Chinese input method gives them.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
 # Characters that show nothing, left in a figure by web editors (UEditor fills with U+200B) and by copying from pages.
@@ -58,7 +60,10 @@ def amount(text: str) -> Decimal | None:
 
 def grouped_amount(text: str) -> Decimal | None:
     """1,250.60 → 1250.60: the number filed, written without the thousands commas the content format has no
-    place for; the caller says so in a note. None for anything else, a plain number included."""
+    place for; the caller says so in a note. Groups apart by spaces ("1 250.60", "1&nbsp;250.60", as some editors and
+    number formats write them) alike. None for anything else, a plain number included."""
+    if GROUPED_BY_SPACE.match(text):
+        return amount(re.sub(r"[ \u00a0\u2009\u202f]", "", text))
     return amount(text.replace(",", "")) if GROUPED.match(text) else None
 
 
@@ -100,10 +105,15 @@ def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> F
                                          "导入不换算金额，未录入")
     value = grouped if value is None else value
     read = ["去掉格子里看不见的零宽字符" if invisible else "",
-            "全角数字照数值读" if plain != figure else "", "去掉千分位逗号" if grouped is not None else "",
+            "全角数字照数值读" if plain != figure else "", _grouping_removed(plain) if grouped is not None else "",
             f"去掉与本表金额单位相同的“{cell_unit}”" if cell_unit else ""]
     actions = "、".join(filter(None, read))
     return FiledAmount(value, f"原表写作“{written}”；编者{actions}，录入为 {value}。" if actions else "")
+
+
+def _grouping_removed(figure: str) -> str:
+    """What the note says was taken out of a figure grouped by thousands: its commas, or its spaces."""
+    return "去掉千分位逗号" if "," in figure else "去掉作千分位分隔的空格"
 
 
 def looks_like_amount(text: str) -> bool:

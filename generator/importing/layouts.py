@@ -121,7 +121,8 @@ BUDGET_FIELDS = ("total", "this_year", "fiscal", "other")
 PROJECT_NAME_SUFFIX = re.compile(r"(项目|经费){1,2}")
 CLIPPED_NAME = re.compile(r"^(?P<stem>.{2,}?)\s*(…+|\.{3,}|⋯+)$")
 # A project list, one project per row: its 序号 column numbers the projects.
-PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number")}
+# A list's bare 金额 beside its 项目名称 is the project's amount (a form's 金额 may be any line's).
+PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number"), "金额": "total"}
 # A project list's column the content format has no field for ("序号 | 项目名称 | 项目金额 | 备注", as summary sheets end):
 # the list is read, the column's cells listed as not placed.
 LIST_COLUMNS_WITHOUT_FIELD = {"备注", "说明", "备注说明", "资金来源", "资金性质"}
@@ -457,7 +458,22 @@ def header_fields(texts: list[str]) -> list[str | None]:
     if len([w for w in words if w]) != len({w for w in words if w}):
         return fields  # two words of one field: which one is meant is not clear
     two_level = [field or word for field, word in zip(fields, words)]
-    return two_level if _names_indicators(set(two_level)) else fields
+    return two_level if _names_indicators(set(two_level)) else (_one_level(fields, texts) or fields)
+
+
+# A table of indicators without levels ("指标 | 指标值 | 备注", "指标名称 | 目标值"): its own word for the name column.
+ONE_LEVEL_COLUMNS = {"指标": "name"}
+
+
+def _one_level(fields: list[str | None], texts: list[str]) -> list[str | None] | None:
+    """The fields of a header that names indicators without their levels: one name column, a value column, every
+    other cell an indicator column too (a 2-column form row "指标 | 说明" is none); None for any other row."""
+    words = [field or (looked_up(ONE_LEVEL_COLUMNS, text) if text else None) for field, text in zip(fields, texts)]
+    named = [word for word in words if word]
+    if named.count("name") != 1 or "value" not in named or {"level1", "level2"} & set(named) \
+            or len(named) != len(set(named)) or any(text.strip() and not word for text, word in zip(texts, words)):
+        return None
+    return words
 
 
 def _unit_beside_value(fields: list[str | None], texts: list[str]) -> list[str | None]:
@@ -473,7 +489,8 @@ def _names_indicators(fields: set[str | None]) -> bool:
 
 
 def is_indicator_header(texts: list[str]) -> bool:
-    return _names_indicators(set(header_fields(texts)))
+    fields = header_fields(texts)
+    return _names_indicators(set(fields)) or _one_level(fields, texts) is not None
 
 
 def is_grouped_indicator_header(upper: list[str], lower: list[str]) -> bool:

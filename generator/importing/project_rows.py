@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .assembly_state import AssemblyState
-from .document import Cell
+from .document import Cell, spacer_rows
 from .funds import is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import split_head
@@ -81,9 +81,12 @@ class ProjectRows(AssemblyState):
         layout = RowLayout(project, [c for c in range(len(header)) if c not in project], self.realign)
         columns, header_rows = self._indicator_columns([layout.indicator_cells(row) for row in rows[start:]], None)
         header_rows = max(header_rows, 1 + bool(split))
-        self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split), *columns.header_cells)
+        self._place(*(cell for cell in header if cell.text), *(rows[start + 1][c] for c in split),
+                    *columns.header_cells)
         head_unit, listed_from = self._head_unit(header), len(self.projects)
-        end, body = self._part_rows(rows, start, header_rows, lambda row: self._is_stop(row) and not _notice(row))
+        spacers = _spacers(rows[start + header_rows:], layout, self._is_stop)
+        end, body = self._part_rows(rows, start, header_rows,
+                                    lambda row: id(row) not in spacers and self._is_stop(row) and not _notice(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
         heading: UnitHeading | None = None
@@ -272,6 +275,16 @@ def _notice(row: Row) -> bool:
     on under the same header (before, the notice ended the table and every project below was left unread)."""
     texts = [cell.text for cell in row if cell.text]
     return len(texts) == 1 and bool(withheld(texts[0]))
+
+
+def _spacers(rows: list[Row], layout: RowLayout, stop: Callable[[Row], bool]) -> set[int]:
+    """Blank rows between two projects (or before the 合计 row): the row after them is the list's own, a project's
+    first row (its name and another cell of its own) or the 合计 row. Before, the projects after such a row were
+    listed cell by cell."""
+    def continues(row: Row) -> bool:
+        own = [layout.project[c] for c in layout.project_cells(row)]
+        return not stop(row) and (is_total_row(row) or len(own) >= 2 and "name" in own)
+    return spacer_rows(rows, continues)
 
 
 def _groups(rows: list[Row], layout: RowLayout) -> list[list[Row]]:

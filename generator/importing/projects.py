@@ -231,9 +231,11 @@ def budget_title(text: str) -> tuple[dict[str, Any], str | None] | None:
 
 def is_list_header(texts: list[str]) -> bool:
     """A project list's header: only labels, naming the project and at least two other fields (a 备注 column beside
-    them names none)."""
+    them names none), or the project and its amount alone ("项目名称 | 金额（万元）", a list of two columns: before,
+    its head was read as a form's label and value, a project named 金额)."""
     keys = [project_list_column(t) for t in texts if t]
-    return "name" in keys and len([k for k in keys if k and k != "unfielded"]) >= 3 and all(keys)
+    fielded = [k for k in keys if k and k != "unfielded"]
+    return "name" in keys and (len(fielded) >= 3 or sorted(fielded) == ["name", "total"]) and all(keys)
 
 
 def project_row_columns(texts: list[str]) -> dict[int, str]:

@@ -4,13 +4,12 @@ A worksheet often holds a whole form: a title, a 单位 line and several tables 
 other. It is read as a person reads it (`sheet_blocks`): empty rows separate the parts, a part in
 which no row has more than one filled cell is lines of text, any other part a table. Cells are
 located `Sheet1!C14`; a merged range keeps its text in the top-left cell and the cells it covers
-name that cell. Nothing in the file is
-executed or computed: a formula is read as the value Excel saved with it, and a formula saved
-without a value is reported, as are macros (never run). What Excel neither shows nor prints is not
-read, as in Word: the cells of a hidden sheet, a hidden row and a hidden column are listed 未放入 with the
-reason (a hidden row may hold a withheld project, a hidden column its amounts or an internal note, a
-hidden sheet a draft). A hidden column's cells are emptied in place, so the cells right of it stay
-under their own heads.
+name that cell. Nothing in the file is executed or computed: a formula is read as the value Excel
+saved with it, and a formula saved without a value is listed 未放入 with its formula; macros are
+reported (never run). What Excel neither shows nor prints is not read, as in Word: the cells of a
+hidden sheet, a hidden row and a hidden column are listed 未放入 with the reason (a hidden row may
+hold a withheld project, a hidden column its amounts or an internal note, a hidden sheet a draft). A
+hidden column's cells are emptied in place, so the cells right of it stay under their own heads.
 
 How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
@@ -24,7 +23,13 @@ How a number becomes text (the department's figure exactly as filed, shown as Ex
   format writes numbers without them, and the unit comes from the form's 单位 line;
 - literal text the format shows before or after the number is kept: `0.00"%"` shows 95 as "95.00%", `0"人"` 500
   as "500人", `"第"0"名"` 3 as "第3名", `"≥"0%` 0.95 as "≥95%" (the figure means what Excel shows);
-- a date reads as 2023-12-30 (with the time when it has one).
+- a negative number under a format with a negative section reads as that section shows it: its words kept
+  (`0;"减少"0` shows -3 as "减少3"), its sign kept even where only a colour or brackets show it (reported);
+- a date reads as 2023-12-30 (with the time when it has one), or as the month when its format shows no day;
+- a text run in a symbol font (Wingdings) reads as the tick boxes it draws (`symbol_runs`);
+- a cell its format shows nothing of (`;;;`) is not read, as a hidden column is not (`format_hides`);
+- a formula's error value ("#DIV/0!") is not read: it is no figure the department filed (`FORMULA_ERROR`);
+- a text cell's words are read without the spaces and blank lines typed around them, as in Word (`typed_text`).
 """
 
 from __future__ import annotations
@@ -40,10 +45,12 @@ from typing import Callable
 
 import openpyxl
 import xlrd
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.utils import get_column_letter
 
 from .document import Block, Cell, Paragraph, SourceDocument, Table, hidden_reason
 from .opening import open_or_refuse, refuse_encrypted
+from .symbols import PRIVATE_RANGE, symbol_text
 
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer one typed in has lost the rest
 EXCEL_PRECISION = Context(prec=EXCEL_DIGITS)
@@ -77,15 +84,57 @@ def read_xls(path: Path) -> SourceDocument:
 def number_text(value: int | float, number_format: str, location: str, remarks: list[str]) -> str:
     """The filed digits of a number, in the shape its cell format displays (rule in the module docstring)."""
     number = EXCEL_PRECISION.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    section = QUOTED.sub("", number_format.split(";")[0])
+    first, *others = _sections(number_format)
+    if number < 0 and others and NUMBER_PLACE.search(_masked(others[0])):
+        return _negative_text(-number, others[0], number_format, location, remarks)
+    prefix, body, suffix = _section_parts(number, first, number_format, location, remarks)
+    return prefix + body + suffix
+
+
+def _section_parts(number: Decimal, section_format: str, number_format: str, location: str,
+                   remarks: list[str]) -> tuple[str, str, str]:
+    """What one section of a format shows of `number`: its literal text before, the figure, its literal text after."""
+    section = QUOTED.sub("", section_format)
     percent = "%" in section
     digits = _plain(number * 100 if percent else number)
     shown = _shown_decimals(section)
     if len(digits.partition(".")[2]) > shown and _is_fixed(section):
         remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
-    return (_literal_prefix(number_format) + _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
-            + _literal_suffix(number_format))
+    body = _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
+    return _literal_prefix(section_format), body, _literal_suffix(section_format)
+
+
+def _negative_text(magnitude: Decimal, section: str, number_format: str, location: str, remarks: list[str]) -> str:
+    """A negative number under a format with a section of its own (`0;"减少"0`, `0.00;[红色]-0.00`, `0.00;(0.00)`).
+    Excel shows that section with the number's magnitude, and a minus only where the section writes one. Words
+    the section adds say what the sign means ("减少3" is not "-3" to a reader): read as shown. A section that
+    only colours or brackets the figure shows no sign at all: the stored sign is kept, and the report says so."""
+    masked = _masked(section)
+    place = NUMBER_PLACE.search(masked)
+    minus = "-" in masked[:place.start()] if place else False
+    prefix, body, suffix = _section_parts(magnitude, section, number_format, location, remarks)
+    sign = "-" if minus or prefix.endswith("-") else ""
+    words = prefix.removesuffix("-") + suffix
+    if words:
+        return prefix.removesuffix("-") + sign + body + suffix
+    if not sign:
+        shown = ("(" if "(" in masked[:place.start()] else "") + body + (")" if ")" in masked[place.end():] else "")
+        remarks.append(f"{location} 的数字 -{body} 在 Excel 中按格式“{number_format}”显示为“{shown}”（不带负号，"
+                       f"以颜色或括号表示负数）；已照存储的数字读作 -{body}。")
+    return "-" + body
+
+
+def _sections(number_format: str) -> list[str]:
+    """A format's sections (positive;negative;zero;text), split at the semicolons outside quoted text."""
+    masked = _masked(number_format)
+    cuts = [n for n, ch in enumerate(masked) if ch == ";"]
+    return [number_format[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(number_format)])]
+
+
+def _masked(section: str) -> str:
+    """The format with its quoted and escaped text and [colours] blanked, positions kept."""
+    return QUOTED.sub(lambda m: "\x00" * len(m.group()), section)
 
 
 def _literal_prefix(number_format: str) -> str:
@@ -147,10 +196,39 @@ def _pad(digits: str, decimals: int) -> str:
     return f"{whole}.{fraction}" if fraction else whole
 
 
-def date_text(value: dt.datetime | dt.date | dt.time) -> str:
+DATE_TOKENS = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|(yyyy|yy|e|m{1,4})|(.)', re.I)
+
+
+def date_text(value: dt.datetime | dt.date | dt.time, number_format: str = "") -> str:
+    """A date as 2023-12-30 (with the time when it has one). A format that shows no day (`yyyy"年"mm"月"`) shows the
+    month only, and so does the text: a day the form does not show is not the department's to have filed."""
+    if isinstance(value, (dt.datetime, dt.date)) and _shows_month_only(number_format):
+        return _month_text(value, _sections(number_format)[0])
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date().isoformat()
     return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def _shows_month_only(number_format: str) -> bool:
+    codes = _masked(_sections(number_format)[0]).lower()
+    return "m" in codes and ("y" in codes or "e" in codes) and not any(ch in codes for ch in "dhs")
+
+
+def _month_text(value: dt.date, section: str) -> str:
+    """The year and month as the format shows them: `yyyy"年"mm"月"` 2025年12月, `yyyy-mm` 2025-12."""
+    shown = []
+    for match in DATE_TOKENS.finditer(section):
+        literal, escaped, code, other = match.groups()
+        code = (code or "").lower()
+        if code in ("yyyy", "e"):
+            shown.append(f"{value.year}")
+        elif code == "yy":
+            shown.append(f"{value.year % 100:02d}")
+        elif code:
+            shown.append(f"{value.month:02d}" if code == "mm" else f"{value.month}")
+        else:
+            shown.append(literal if literal is not None else escaped or ("" if (other or "") in "_*@" else other))
+    return "".join(shown).strip()
 
 
 # --- one worksheet as blocks ------------------------------------------------------------------
@@ -164,11 +242,16 @@ class Hidden:
 
 
 def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
-                 numbers: frozenset[tuple[int, int]] = frozenset(), hidden: Hidden = Hidden()) -> list[Block]:
+                 numbers: frozenset[tuple[int, int]] = frozenset(), hidden: Hidden = Hidden(),
+                 unsaved: dict[tuple[int, int], str] | None = None,
+                 veiled: dict[tuple[int, int], tuple[str, str]] | None = None) -> list[Block]:
     """A worksheet as a person reads it: parts separated by empty rows; in each part, the rows before
     and after the table that hold one filled cell only (a title, a 单位 line, a note) are lines of text.
     `numbers`: the (row, column) of the cells that hold a number (`Cell.number`). What `hidden` names is not
-    read: its cells come last, each listed with the reason (`_unshown`)."""
+    read: its cells come last, each listed with the reason (`_unshown`). `unsaved`: the formula of each cell
+    saved without its result; such a cell reads empty and its formula is listed 未放入 (`unsaved_formula`).
+    `veiled`: the text and the reason of each cell that is not read although it holds something (its format shows
+    nothing of it, `format_hides`; it shows a formula's error), listed likewise."""
     covered = _covered(name, merges)
     every_row = [[Cell(text, _location(name, r, c), covered.get((r, c)), (r, c) in numbers)
                   for c, text in enumerate(row)] for r, row in enumerate(texts)]
@@ -180,7 +263,53 @@ def sheet_blocks(name: str, texts: list[list[str]], merges: list[Merge],
         if first < last:
             blocks.append(_table(part[first:last]))
         blocks += _lines(part[last:])
-    return blocks + unshown
+    formulas = [unsaved_formula(_location(name, r, c), formula) for (r, c), formula in sorted((unsaved or {}).items())]
+    unseen = [Paragraph(text, _location(name, r, c), why) for (r, c), (text, why) in sorted((veiled or {}).items())]
+    return blocks + unshown + formulas + unseen
+
+
+def format_hides(value: str | int | float, number_format: str) -> bool:
+    """Whether Excel shows nothing of `value` under the format: the section that applies to it (positive;negative;
+    zero;text) is empty or only a colour, as in `;;;` (every value hidden) or `0;-0;;@` (a zero hidden). A figure
+    neither shown nor printed is not read, as a hidden column is not: it may be an internal figure."""
+    sections = _sections(number_format)
+    if len(sections) < 2:
+        return False  # one section, even an empty one, is Excel's General
+    if isinstance(value, str):
+        index = 3
+    else:
+        index = 0 if value > 0 else 1 if value < 0 else 2
+    section = sections[index] if index < len(sections) else sections[0]
+    return not QUOTED.sub("", section).strip() and not LITERAL.search(section)
+
+
+def format_hidden_reason(number_format: str) -> str:
+    return (f"这一格的数字格式“{number_format}”使它在 Excel 中什么也不显示（正常显示和打印时都看不到），没有读入；"
+            "如果应当公开，请在 Excel 中把这一格改为常规格式后重新导入，或手工录入")
+
+
+def _veil(texts: list[list[str]], formats: dict[tuple[int, int], tuple[str | int | float, str]]
+          ) -> dict[tuple[int, int], tuple[str, str]]:
+    """The cells their format hides (`format_hides`), each (text, why not read); emptied in `texts`."""
+    veiled = {}
+    for (r, c), (value, number_format) in formats.items():
+        if texts[r][c] and format_hides(value, number_format):
+            veiled[(r, c)] = (texts[r][c], format_hidden_reason(number_format))
+            texts[r][c] = ""
+    return veiled
+
+
+# An error value ("#DIV/0!", "#REF!") is what a broken formula shows, not a figure or a word the department filed:
+# read as an indicator's value it would be published as one.
+FORMULA_ERROR = "这一格是 Excel 公式的出错值，不是填写的数字或文字；未录入，请在原表中改正公式后重新导入，或照原表应有的数手工录入"
+
+
+def _errors(texts: list[list[str]], errors: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+    """The cells that show a formula's error, each (text, why not read); emptied in `texts`."""
+    shown = {(r, c): (texts[r][c], FORMULA_ERROR) for r, c in errors if texts[r][c]}
+    for r, c in shown:
+        texts[r][c] = ""
+    return shown
 
 
 def _unshown(rows: list[list[Cell]], merges: list[Merge], hidden: Hidden) -> tuple[list[list[Cell]], list[Paragraph]]:
@@ -282,7 +411,8 @@ def _runs(numbers: list[int], named: Callable[[int], str] = str) -> str:
 
 
 def _document(path: Path, sheets: list[list[Block]], remarks: list[str]) -> SourceDocument:
-    return SourceDocument(path, tuple(block for blocks in sheets for block in blocks), tuple(remarks))
+    blocks = tuple(block for blocks in sheets for block in blocks)
+    return SourceDocument(path, blocks, tuple(remarks + unsaved_remarks(blocks)))
 
 
 # --- .xlsx / .xlsm through openpyxl ----------------------------------------------------------
@@ -292,12 +422,16 @@ HIDDEN_STATES = {"hidden": "隐藏", "veryHidden": "深度隐藏（只能在 VBA
 
 def _read_xlsx(path: Path) -> SourceDocument:
     # Opened as a stream: openpyxl refuses a path not named .xlsx/.xlsm, and the bytes have said what this is.
-    values = open_or_refuse(path, lambda p: openpyxl.load_workbook(BytesIO(p.read_bytes()), data_only=True),
-                            "Excel 工作簿", "Excel")
+    values = open_or_refuse(path, _values_workbook, "Excel 工作簿", "Excel")
     formulas = openpyxl.load_workbook(BytesIO(path.read_bytes()))  # the same file again, formulas, not their values
     remarks = _macro_remarks(path)
     sheets = [_xlsx_blocks(sheet, formulas[sheet.title], remarks) for sheet in values.worksheets]
     return _document(path, sheets, remarks)
+
+
+def _values_workbook(path: Path):
+    """The values Excel saved (not the formulas), with each text run's font (a tick box typed in Wingdings)."""
+    return openpyxl.load_workbook(BytesIO(path.read_bytes()), data_only=True, rich_text=True)
 
 
 def _macro_remarks(path: Path) -> list[str]:
@@ -312,11 +446,36 @@ def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
                     frozenset(r - 1 for r, d in sheet.row_dimensions.items() if d.hidden), _hidden_columns(sheet))
     remarks += hidden_remarks(sheet.title, hidden)
     cells = list(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column))
-    texts = [[_xlsx_text(cell, formulas, remarks) for cell in row] for row in cells]
+    texts = [[_xlsx_text(cell, remarks) for cell in row] for row in cells]
     numbers = frozenset((r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
                         if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool))
+    veiled = _veil(texts, {(r, c): (_shown_value(cells[r][c]), cells[r][c].number_format)
+                           for r, c in numbers | _text_cells(cells)})
+    veiled |= _errors(texts, {(r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
+                              if cell.data_type == "e"})
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-    return sheet_blocks(sheet.title, texts, merges, numbers, hidden)
+    return sheet_blocks(sheet.title, texts, merges, numbers, hidden, _unsaved_formulas(cells, formulas), veiled)
+
+
+def _text_cells(cells) -> set[tuple[int, int]]:
+    return {(r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
+            if isinstance(cell.value, (str, CellRichText))}
+
+
+def _shown_value(cell) -> str | int | float:
+    return str(cell.value) if isinstance(cell.value, CellRichText) else cell.value
+
+
+def _unsaved_formulas(cells, formulas) -> dict[tuple[int, int], str]:
+    """The formula of each cell that has no saved result. An array formula's text is held by its object."""
+    unsaved = {}
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            formula = formulas[cell.coordinate].value if cell.value is None and cell.coordinate else None
+            formula = getattr(formula, "text", formula)  # openpyxl's ArrayFormula
+            if isinstance(formula, str) and formula.startswith("="):
+                unsaved[(r, c)] = formula
+    return unsaved
 
 
 def _hidden_columns(sheet) -> frozenset[int]:
@@ -326,20 +485,67 @@ def _hidden_columns(sheet) -> frozenset[int]:
                      for c in range(d.min or 1, min(d.max or d.min or 1, sheet.max_column) + 1))
 
 
-def _xlsx_text(cell, formulas, remarks: list[str]) -> str:
+def _xlsx_text(cell, remarks: list[str]) -> str:
+    if cell.value is None:
+        return ""  # a formula saved without its result is listed by `_unsaved_formulas`
     location = f"{cell.parent.title}!{cell.coordinate}"
-    value = cell.value
-    if value is None:
-        formula = formulas[cell.coordinate].value if cell.coordinate else None
-        if isinstance(formula, str) and formula.startswith("="):
-            remarks.append(unsaved_formula(location, formula))
-        return ""
-    return _value_text(value, cell.number_format, location, remarks)
+    if isinstance(cell.value, CellRichText):  # runs of their own fonts; a run naming none is in the cell's font
+        return typed_text(symbol_runs([(part.font.rFont or cell.font.name, part.text) if isinstance(part, TextBlock)
+                                       else (cell.font.name, str(part)) for part in cell.value], location, remarks))
+    if isinstance(cell.value, str):
+        return typed_text(symbol_runs([(cell.font.name, cell.value)], location, remarks))
+    return _value_text(cell.value, cell.number_format, location, remarks)
 
 
-def unsaved_formula(location: str, formula: str) -> str:
-    return (f"{location} 是公式“{formula}”，文件中没有保存计算结果；未计算，按空格读入。"
-            "请在 Excel 中打开、重新计算并保存后再导入。")
+def typed_text(text: str) -> str:
+    """A text cell's words, read as a Word cell is: the blank lines and the spaces typed before and after them are
+    none of the words ("某县公路中心 " is 某县公路中心, "完成养护任务⏎" one line); the lines between keep their indents."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines[0].strip() if len(lines) == 1 else "\n".join(lines)
+
+
+def symbol_runs(runs: list[tuple[str | None, str]], location: str, remarks: list[str]) -> str:
+    """A text cell's runs (font, text) as Excel draws them. A tick box typed in a symbol font ("R新增 £延续" in
+    Wingdings 2, "þ" in Wingdings) is the box the form shows ("☑新增 □延续"), never the letter stored. Characters
+    past the font's 256 codes (the 新增 beside the box) are drawn by another font, as themselves. A symbol not
+    known is not read, and is reported: a wrong letter in 项目属性 would be worse than a gap."""
+    shown: list[str] = []
+    unknown = 0
+    for font, text in runs:
+        if not (font or "").lower().replace(" ", "").startswith("wingdings"):
+            shown.append(text)
+            continue
+        for ch in text:
+            symbol = symbol_text(font or "", ord(ch)) if ord(ch) <= 0xFF or ord(ch) >= PRIVATE_RANGE else None
+            own = ch.isspace() or 0xFF < ord(ch) < PRIVATE_RANGE
+            shown.append(symbol or (ch if own else ""))
+            unknown += not symbol and not own
+    if unknown:
+        remarks.append(f"{location} 中有 {unknown} 个用符号字体（Wingdings 等）写的符号认不出是什么字符，没有读入；"
+                       "请对照原表核对（如勾选框“☑”“□”），需要时手工录入。")
+    return "".join(shown)
+
+
+# A figure the file holds only as a formula: reading it empty without a word would lose it, computing it could
+# differ from what the department's Excel showed (another function, a link to another file). Listed with the formula.
+UNSAVED_FORMULA = ("这一格是公式，文件中没有保存计算结果（程序生成、未经 Excel 保存的表常这样）；导入不计算公式，按空格读入，"
+                   "未录入。请在 Excel 中打开、重新计算并保存后再导入，或照原表显示的数手工录入")
+
+
+def unsaved_formula(location: str, formula: str) -> Paragraph:
+    return Paragraph(formula, location, UNSAVED_FORMULA)
+
+
+def unsaved_remarks(blocks: tuple[Block, ...] | list[Block]) -> list[str]:
+    unsaved = [block.location for block in blocks if isinstance(block, Paragraph) and block.unread == UNSAVED_FORMULA]
+    if not unsaved:
+        return []
+    return [f"{'、'.join(unsaved[:3])}{'等' if len(unsaved) > 3 else ''} {len(unsaved)} 格是文件中没有保存计算结果的公式；"
+            "未计算，按空格读入，逐格列在“未放入”中。请在 Excel 中打开、重新计算并保存后再导入。"]
 
 
 def _value_text(value, number_format: str, location: str, remarks: list[str]) -> str:
@@ -348,7 +554,7 @@ def _value_text(value, number_format: str, location: str, remarks: list[str]) ->
     if isinstance(value, (int, float)):
         return number_text(value, number_format, location, remarks)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return date_text(value)
+        return date_text(value, number_format)
     return str(value)
 
 
@@ -373,8 +579,17 @@ def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
     texts = [[_xls_text(book, sheet, r, c, remarks) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
     numbers = frozenset((r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
                         if sheet.cell_type(r, c) == xlrd.XL_CELL_NUMBER)
+    shown = [(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
+             if sheet.cell_type(r, c) in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_TEXT)]
+    veiled = _veil(texts, {(r, c): (sheet.cell_value(r, c), _xls_format(book, sheet, r, c)) for r, c in shown})
+    veiled |= _errors(texts, {(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
+                              if sheet.cell_type(r, c) == xlrd.XL_CELL_ERROR})
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
-    return sheet_blocks(sheet.name, texts, merges, numbers, hidden)
+    return sheet_blocks(sheet.name, texts, merges, numbers, hidden, None, veiled)
+
+
+def _xls_format(book, sheet, row: int, column: int) -> str:
+    return book.format_map[book.xf_list[sheet.cell_xf_index(row, column)].format_key].format_str
 
 
 def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:
@@ -383,9 +598,21 @@ def _xls_text(book, sheet, row: int, column: int, remarks: list[str]) -> str:
         number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
         return number_text(cell.value, number_format, _location(sheet.name, row, column), remarks)
     if cell.ctype == xlrd.XL_CELL_DATE:
-        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+        number_format = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        return date_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), number_format)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return "TRUE" if cell.value else "FALSE"
     if cell.ctype == xlrd.XL_CELL_ERROR:
         return xlrd.error_text_from_code.get(cell.value, "#ERROR")
-    return cell.value if cell.ctype == xlrd.XL_CELL_TEXT else ""
+    if cell.ctype != xlrd.XL_CELL_TEXT:
+        return ""
+    return typed_text(symbol_runs(_xls_runs(book, sheet, row, column), _location(sheet.name, row, column), remarks))
+
+
+def _xls_runs(book, sheet, row: int, column: int) -> list[tuple[str | None, str]]:
+    """A text cell's runs (font name, text): the cell's font, changed where its rich-text run list says."""
+    text = sheet.cell_value(row, column)
+    fonts = [(0, book.xf_list[sheet.cell_xf_index(row, column)].font_index)]
+    fonts += sheet.rich_text_runlist_map.get((row, column), [])
+    ends = [start for start, _ in fonts[1:]] + [len(text)]
+    return [(book.font_list[font].name, text[start:end]) for (start, font), end in zip(fonts, ends) if end > start]

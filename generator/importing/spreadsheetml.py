@@ -17,7 +17,8 @@ from lxml import etree
 from openpyxl.utils import get_column_letter
 
 from .document import Block, ImportFailure, SourceDocument
-from .spreadsheet import Hidden, Merge, date_text, hidden_remarks, number_text, sheet_blocks, unsaved_formula
+from .spreadsheet import (Hidden, Merge, date_text, hidden_remarks, number_text, sheet_blocks, typed_text,
+                          unsaved_remarks)
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 EXCEL = "{urn:schemas-microsoft-com:office:excel}"
@@ -43,7 +44,7 @@ def read(path: Path) -> SourceDocument:
     except ValueError as exc:  # a position, span or value that is not a number: the file was not written by Excel
         raise ImportFailure(f"{path}：Excel 2003 XML 表格中有无法读取的单元格（{exc}），文件可能已损坏。"
                             "请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（.xlsx）后再导入。") from exc
-    return SourceDocument(path, tuple(blocks), tuple(remarks))
+    return SourceDocument(path, tuple(blocks), tuple(remarks + unsaved_remarks(blocks)))
 
 
 def _number_formats(root) -> dict[str, str]:
@@ -62,13 +63,14 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
     texts: Grid = {}
     numbers: set[tuple[int, int]] = set()  # the cells that hold a number (`Cell.number`)
     merges: list[Merge] = []
+    unsaved: Grid = {}  # the formula of each cell saved without its result
     hidden_rows: list[int] = []
     r = -1
     for row in sheet.iterfind(f"{SS}Table/{SS}Row"):
         r = int(row.get(f"{SS}Index", r + 2)) - 1
         if row.get(f"{SS}Hidden") == "1":
             hidden_rows.append(r)
-        _row_cells(name, row, r, formats, texts, merges, remarks, numbers)
+        _row_cells(name, row, r, formats, texts, merges, remarks, numbers, unsaved)
     visible = sheet.findtext(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
     height = 1 + max([r for r, _ in texts] + [m[2] for m in merges], default=-1)
     width = 1 + max([c for _, c in texts] + [m[3] for m in merges], default=-1)
@@ -76,17 +78,19 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
                     frozenset(c for c in _hidden_columns(sheet) if c < width))  # not the unused ones right of the form
     remarks += hidden_remarks(name, hidden)
     return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges,
-                        frozenset(numbers), hidden)
+                        frozenset(numbers), hidden, unsaved)
 
 
 def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, merges: list[Merge],
-               remarks: list[str], numbers: set[tuple[int, int]]) -> None:
+               remarks: list[str], numbers: set[tuple[int, int]], unsaved: Grid) -> None:
     c = -1
     for cell in row.iterfind(f"{SS}Cell"):
         c = int(cell.get(f"{SS}Index", c + 2)) - 1
         text = _cell_text(cell, f"{name}!{get_column_letter(c + 1)}{r + 1}", formats, remarks)
         if text:
             texts[(r, c)] = text
+        if cell.find(f"{SS}Data") is None and cell.get(f"{SS}Formula"):
+            unsaved[(r, c)] = cell.get(f"{SS}Formula")
         data = cell.find(f"{SS}Data")
         if data is not None and data.get(f"{SS}Type") == "Number":
             numbers.add((r, c))
@@ -99,9 +103,7 @@ def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, mer
 def _cell_text(cell, location: str, formats: dict[str, str], remarks: list[str]) -> str:
     data = cell.find(f"{SS}Data")
     if data is None:
-        if cell.get(f"{SS}Formula"):
-            remarks.append(unsaved_formula(location, cell.get(f"{SS}Formula")))
-        return ""
+        return ""  # a formula saved without its result is listed by `sheet_blocks`
     value = "".join(data.itertext())  # a rich-text cell holds its runs as HTML elements inside <Data>
     kind = data.get(f"{SS}Type")
     if kind == "Number":
@@ -110,7 +112,7 @@ def _cell_text(cell, location: str, formats: dict[str, str], remarks: list[str])
         return date_text(dt.datetime.fromisoformat(value))
     if kind == "Boolean":
         return "TRUE" if value.strip() == "1" else "FALSE"
-    return value
+    return typed_text(value)
 
 
 def _hidden_columns(sheet) -> list[int]:

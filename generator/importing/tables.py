@@ -14,7 +14,7 @@ from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, is_request_label, opens_request, request_grid
 from .department import label_of, labelled_department, personal_label
-from .document import Cell, Paragraph, Table
+from .document import Cell, Paragraph, Table, spacer_rows
 from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
@@ -159,16 +159,7 @@ class TableParts(AssemblyState):
         """Blank rows a department left between groups of indicators, given as the rows' ids. A blank row ends a table
         of a real grid; these do not, since the row after them is the table's next indicator: its 一级 or 二级 cell a
         usual label, its 三级指标 and 指标值 filled."""
-        spacers: set[int] = set()
-        blank: list[int] = []
-        for row in rows:
-            if not any(cell.text or cell.merged_from for cell in row):
-                blank.append(id(row))
-                continue
-            if blank and continues_indicators(row, columns) and not self._is_stop(row):
-                spacers.update(blank)
-            blank = []
-        return spacers
+        return spacer_rows(rows, lambda row: continues_indicators(row, columns) and not self._is_stop(row))
 
     def _overall_goal_column(self, columns: Columns, body: list[list[Cell]]) -> None:
         """"年度总体目标 | 一级指标 | …" of a 部门整体 form: the goal's one text merged down beside the indicators is the

@@ -17,10 +17,12 @@ cells are read as paragraphs and the tables inside them as the form's (unless it
 a cell beside a label: `_is_form_around_tables`). The page is walked in the order a browser shows it (`_walk`);
 what it hides (display:none, visibility:hidden, the hidden attribute, a rule of its style sheet: `page_styles`) is
 listed, not read: a hidden piece inside a line or a cell (a portal's junk digits against copying) leaves the line
-whole. The portal's furniture (lines that are only links, breadcrumbs, page tools, the footer: `_page_paragraph`)
-is left out with one remark; the publishing line, a 信息公开目录 page's table of page information and links to
-attachments are listed 未放入 with their reason (`Paragraph.unread`), and the headline yields to the form's own
-title (`_headline_yields`).
+whole; so is struck-through text, listed as struck (the figure in force is the one not struck). A form a CMS cut
+into two tables inside a merged cell reads on as one (`_PageReading.continues`), and a title a <br> breaks in two is
+one line (`_titles_joined`). The portal's furniture (lines that are only links, breadcrumbs, page tools, the footer:
+`_page_paragraph`) is left out with one remark; the publishing line, a 信息公开目录 page's table of page information
+and links to attachments are listed 未放入 with their reason (`Paragraph.unread`), and the headline yields to the
+form's own title (`_headline_yields`).
 """
 
 from __future__ import annotations
@@ -35,14 +37,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .department import TITLE_WORDS
+from .department import NAMED_TITLE, TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 from .funds import is_funds_header
-from .page_breaks import running_head
+from .page_breaks import CONTINUED, running_head
 from .projects import GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
 from .layouts import (PAGE_FURNITURE, PAGE_INFORMATION_LABEL, PAGE_NUMBER, PAGE_TOOLS, PUBLISHING_LABEL,
-                      SELF_EVALUATION_TITLE, is_indicator_header, is_task_header)
-from .page_styles import controls_as_text, hiding, mark_hidden
+                      SELF_EVALUATION_TITLE, is_indicator_header, is_sentence, is_task_header)
+from .page_styles import HIDDEN_ATTRIBUTE, controls_as_text, hiding, is_struck, mark_hidden
 
 # What a browser lays out as a block: a line of its own, before and after (editors such as 135编辑器 wrap each
 # paragraph in a <section>; <center> and <caption> hold titles).
@@ -62,6 +64,10 @@ HIDDEN_ROW_REASON = ("网页表格中设为隐藏（{way}）的行（浏览器�
 # (1<span style="display:none">7</span>20.50 shows as 120.50); what the browser shows is what is read.
 HIDDEN_TEXT_REASON = ("网页中设为隐藏（{way}）的文字，夹在显示的文字中间（浏览器不显示也不打印；有的网站在数字中插入隐藏的干扰字符防复制，"
                       "也可能是不公开的内容），没有读入：读入的是浏览器显示的文字，请对照网页核对")
+# Struck-through text (<del>, <s>, <strike>, text-decoration:line-through): a correction made on the page, the old
+# figure left for the reader to see it changed ("<del>120.00</del> 135.00"). The text in force is what is not struck.
+STRUCK_REASON = ("网页中加了删除线（{way}）的文字：浏览器显示为划去的内容，是改正前或删去的文字，没有读入；"
+                 "读入的是没有划去的文字，请对照网页核对")
 # Page parts that show no text of the page (<head>, scripts, styles) or only a control's (a search box, a select).
 JUNK = "//script|//style|//head|//select|//button|//textarea|//noscript|//template"
 FILE_LINK = re.compile(r"\.(xlsx?|xlsm|et|docx?|wps|pdf|ofd|zip|rar|7z)([?#]|$)", re.IGNORECASE)  # a link to a file
@@ -98,13 +104,43 @@ def read_copied(path: Path) -> SourceDocument:
 
 def read_web_archive(path: Path) -> SourceDocument:
     """A "单个文件网页" (MHT/MHTML, saved by Word, WPS or a browser): a MIME message whose HTML parts are the page.
-    Every HTML part is read, in order (Excel writes one part per worksheet); pictures and styles are not text."""
+    Every HTML part is read, in order (Excel writes one part per worksheet); pictures are not text. A style sheet the
+    page links to is a part of its own (as a browser saves it): applied where the page links it (`_linked_sheets`)."""
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-    pages = [_part_text(path, part) for part in message.walk() if part.get_content_type() == "text/html"]
+    sheets = {part.get("Content-Location", "").strip(): _part_text(path, part) for part in message.walk()
+              if part.get_content_type() == "text/css"}
+    pages = [_linked_sheets(_part_text(path, part), part.get("Content-Location", "").strip(), sheets)
+             for part in message.walk() if part.get_content_type() == "text/html"]
     if not pages:
         raise ImportFailure(f"{path}：单个文件网页（MHT）中没有网页正文，无法读取。"
                             "请用 Word 或浏览器打开，另存为 Word 文档（.docx）或网页（.html）后再导入。")
     return _read_html(path, pages[0] if len(pages) == 1 else _one_page(pages))
+
+
+STYLE_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+LINK_ADDRESS = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+LINK_MEDIA = re.compile(r"""\bmedia\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
+SCREEN = re.compile(r"\b(all|screen)\b", re.IGNORECASE)
+
+
+def _linked_sheets(page: str, location: str, sheets: dict[str, str]) -> str:
+    """The page with each style sheet it links to (`<link rel="stylesheet" href="css/main.css">`) and the archive holds
+    (its Content-Location the address the link names, from the page's own) in the link's place, as a <style>: the
+    sheet's rules come in the order a browser applies them. A sheet the archive lacks stays unread, as in a page."""
+    from urllib.parse import urljoin
+
+    def inlined(link: re.Match) -> str:
+        tag = link.group()
+        address = LINK_ADDRESS.search(tag)
+        if "stylesheet" not in tag.lower() or address is None:
+            return tag
+        href = html.unescape(address.group(1))
+        sheet = sheets.get(href, sheets.get(urljoin(location, href))) if location else sheets.get(href)
+        if sheet is not None and (media := LINK_MEDIA.search(tag)) and not SCREEN.search(media.group(1)):
+            return ""  # a sheet for print only: a browser shows the page without it
+        return tag if sheet is None else "<style>" + sheet.replace("</", "<\\/") + "</style>"
+
+    return STYLE_LINK.sub(inlined, page) if sheets else page
 
 
 def _one_page(pages: list[str]) -> str:
@@ -203,7 +239,8 @@ class CopiedCell:
 
 @dataclass(frozen=True)
 class CopiedRow:
-    """A line of copied text, or the lines that one row of cells takes when Excel's quoting holds a cell's line breaks."""
+    """A line of copied text, or the lines that one row of cells takes when Excel's quoting holds a cell's line
+    breaks."""
     cells: tuple[CopiedCell, ...]
     first: int  # the 0-based index of its first line
     end: int  # the index after its last line
@@ -337,7 +374,7 @@ def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
         number = 0
         while number < len(run):
             row = run[number]
-            if number + 1 < len(run) and _broken(row, run[number + 1], width):
+            if number + 1 < len(run) and _broken(row, run[number + 1], width, _breaks_anywhere(run, number, width)):
                 row = _joined_row(row, run[number + 1])
                 joined.append(row)
                 number += 1
@@ -416,7 +453,7 @@ def _rectangle_width(run: list[CopiedRow]) -> int | None:
     while number < len(run):
         row = run[number]
         if row.tabbed and len(row.cells) != width:
-            if number + 1 < len(run) and _broken(row, run[number + 1], width):
+            if number + 1 < len(run) and _broken(row, run[number + 1], width, _breaks_anywhere(run, number, width)):
                 number += 1
             else:
                 return None
@@ -431,13 +468,43 @@ def _between(run: list[CopiedRow], number: int, width: int) -> bool:
     return 0 < number < len(run) - 1 and len(run[number - 1].cells) == width and len(run[number + 1].cells) == width
 
 
-def _broken(row: CopiedRow, following: CopiedRow, width: int) -> bool:
+def _broken(row: CopiedRow, following: CopiedRow, width: int, anywhere: bool = False) -> bool:
     """`row` short of the table's width, and the line right under it as many cells as make up the rest, the cell
     broken over the two lines counted once. The break must be right of the row's middle (fewer cells after it than
     before): two rows under cells merged down at the left, copied from a web page with their slots dropped, are as
-    short as each other (产出指标 and 数量指标 over three rows of five: 5, 3, 3), and counted alike."""
+    short as each other (产出指标 and 数量指标 over three rows of five: 5, 3, 3), and counted alike. Unless no row of
+    the table can be short for a dropped slot (`anywhere`: `_breaks_anywhere`), where it may fall at any cell."""
     short, rest = len(row.cells), len(following.cells)
-    return row.tabbed and following.tabbed and 2 <= rest < short < width and short + rest - 1 == width
+    return row.tabbed and following.tabbed and 2 <= rest and 2 <= short < width and short + rest - 1 == width \
+        and (rest < short or anywhere)
+
+
+# The head of a table's first column that numbers its rows, and a row's number as such a column writes it.
+SERIAL_HEAD = re.compile(r"(序号|编号|项目序号)")
+SERIAL = re.compile(r"[（(]?\d{1,3}[)）]?[、.．]?")
+
+
+def _breaks_anywhere(run: list[CopiedRow], number: int, width: int) -> bool:
+    """A short row that cannot be a row whose merged slots a web page dropped (those are the row's left cells), so that
+    its line may break left of its middle too ("1 | 农村公路养护工程 | 某县交通运输局公路" over "养护中心 | 85.50 | …"):
+    - the table keeps a merged cell's slots as empty cells (a row as wide as the table starts with an empty one, as
+      Excel and Word copy them): none of its rows is short for a dropped slot;
+    - the row right above it is the table's header: a header's cells are not merged down over the rows of data;
+    - the row starts with a row number under a first column headed 序号: it starts at the table's left edge;
+    - the table is a project list without indicator columns (its header above): a cell merged there (a unit over its
+      projects) leaves each row under it one cell short, never two lines that add up to the table's width."""
+    row = run[number]
+    above = [cell.text.strip() for cell in run[number - 1].cells] if number else []
+    if above and (is_indicator_header(above) or is_list_header(above) or bool(project_row_columns(above))
+                  or is_task_header(above) or is_funds_header(above)):
+        return True
+    if any(is_list_header([cell.text.strip() for cell in other.cells]) for other in run[:number]):
+        return True
+    if any(len(other.cells) == width and not other.cells[0].text.strip()
+           and any(cell.text.strip() for cell in other.cells) for other in run):
+        return True
+    heads = [other.cells[0].text.strip() for other in run if len(other.cells) == width]
+    return bool(SERIAL.fullmatch(row.cells[0].text.strip())) and any(SERIAL_HEAD.fullmatch(head) for head in heads)
 
 
 def _joined_row(row: CopiedRow, following: CopiedRow) -> CopiedRow:
@@ -555,14 +622,30 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         raise ImportFailure(f"{path}：无法读取网页内容（{exc}）。") from exc
     unapplied = mark_hidden(root)  # before the <style> blocks go: their rules may hide text
     controls = controls_as_text(root)  # before the controls go: in a form's cells they hold its values
+    superscripts = _superscripts(root)
     for junk in root.xpath(JUNK):
         junk.drop_tree()
     reading = _PageReading()
     _walk(root, reading)
     reading.end_line()
+    blocks = _titles_joined(reading)
     remarks = _furniture_remark(reading.furniture)
+    if superscripts:
+        remarks += (f"网页中有上标数字（{'、'.join(superscripts)}，多为注释标记或平方米等单位），已按上标读入，"
+                    "没有并入前后的数字；请对照网页核对。",)
+    if reading.titles:
+        remarks += (f"网页中的标题（“{'”“'.join(reading.titles)}”）用换行（<br>）分成了两行，读作一行。",)
+    if reading.continued:
+        remarks += (f"网页中{'、'.join(dict.fromkeys(reading.continued))}在向下合并的格子中间被分成了几个表格（网站把长表格分段排版），"
+                    "后一个表格的第一行正好少了合并格占的格子（中间可有一行“续表”，后一个表格开头可重复表头，两者都不读入）："
+                    "接着读作同一张表，请对照网页核对。",)
+    if reading.struck:
+        remarks += (f"网页中有加了删除线的文字（{'、'.join(f'“{text[:20]}”' for text in list(reading.struck)[:3])}"
+                    f"{'等' if len(reading.struck) > 3 else ''}）：是改正前或删去的内容，没有读入，读入的是没有划去的文字；"
+                    "划去的文字列在“未放入”中，请对照网页核对。",)
     if reading.hidden:
-        remarks += (f"网页中有 {reading.hidden} 处设为隐藏（{'、'.join(reading.ways)}）的内容，浏览器不显示也不打印，"
+        hidden_ways = [way for way in reading.ways if not is_struck(way)]
+        remarks += (f"网页中有 {reading.hidden} 处设为隐藏（{'、'.join(hidden_ways)}）的内容，浏览器不显示也不打印，"
                     "可能是不公开的内容（或网站插入的防复制干扰字符）：没有读入，其中的文字列在“未放入”中，请核对是否应当公开。",)
     if controls:
         remarks += (f"网页表格中有 {controls} 个输入框、下拉框或勾选框（在线填报系统的网页另存下来就是这样）：照浏览器显示的"
@@ -570,7 +653,7 @@ def _read_html(path: Path, text: str) -> SourceDocument:
     if unapplied:
         remarks += (f"网页的样式表中有 {unapplied} 条隐藏内容（display:none 等）的规则，其选择器导入不能判断作用于哪些内容，"
                     "没有按它们隐藏：请在浏览器中对照网页，核对导入的文字中有没有网页并不显示的。",)
-    return SourceDocument(path, tuple(_headline_yields(_page_information_lines(reading.blocks))), remarks)
+    return SourceDocument(path, tuple(_headline_yields(_page_information_lines(blocks))), remarks)
 
 
 @dataclass
@@ -583,9 +666,16 @@ class _PageReading:
     tables: int = 0
     hidden: int = 0  # hidden elements whose text is listed
     ways: dict[str, None] = field(default_factory=dict)  # how they are hidden, in the order met
+    struck: dict[str, None] = field(default_factory=dict)  # the struck-through texts listed, and how they are struck
+    # The last table read, while a cell of it spans rows below its end (a CMS cut the form into two tables there):
+    # its rows, its name, where it is in `blocks`, and how many hidden pieces of it were listed.
+    cut: tuple[list, str, int, int] | None = None
+    continued: list[str] = field(default_factory=list)  # the names of tables read on from the next <table>
+    broken: list[Paragraph] = field(default_factory=list)  # paragraphs a <br> ended (`_titles_joined`)
+    titles: list[str] = field(default_factory=list)  # titles a <br> broke over two lines, read as one
     pending: list[tuple[list[list[Run]], str]] = field(default_factory=list)  # hidden text inside the line: lines, way
 
-    def end_line(self) -> None:
+    def end_line(self, at_br: bool = False) -> None:
         line, self.line = self.line, []
         pending, self.pending = self.pending, []
         shown = bool(_shown(_joined(line)))
@@ -598,6 +688,8 @@ class _PageReading:
                 self.furniture.append(_shown(_joined(line)))
             else:
                 self.blocks.append(paragraph)
+                if at_br:
+                    self.broken.append(paragraph)
         for lines, way in pending:
             if furniture:  # a hidden piece of a menu or of the page tools is the portal's, as its line is
                 self.furniture += [_shown(_joined(hidden)) for hidden in lines]
@@ -610,7 +702,13 @@ class _PageReading:
     def listed(self, texts: list[str], where: str, reason: str, way: str) -> None:
         """Hidden texts listed 未放入 with why (one hidden element)."""
         texts = [text for text in texts if text]
-        if texts:
+        if texts and is_struck(way):  # struck through, not hidden: said so where it is and why
+            self.struck.update(dict.fromkeys(texts))
+            self.ways[way] = None
+            where = where.replace("（隐藏文字）", "（删除线）").replace("（隐藏行）", "（删除线行）").replace(
+                "（隐藏格）", "（删除线格）").replace("（隐藏）", "（删除线）")
+            self.blocks += [Paragraph(text, where, STRUCK_REASON.format(way=way)) for text in texts]
+        elif texts:
             self.hidden += 1
             self.ways[way] = None
             self.blocks += [Paragraph(text, where, reason.format(way=way)) for text in texts]
@@ -632,9 +730,12 @@ class _PageReading:
     def table(self, element) -> None:
         """A table of the form, after its caption (the form's title, when the page gives it so)."""
         self.caption(element)
+        if self.continues(element):
+            return
         self.tables += 1
         name = f"表{self.tables}"
         table, unshown = _html_table(element, name)
+        table = self.title_cells(table)
         if _is_page_information(table):
             self.blocks += [Paragraph(" ".join(cell.text for cell in row if cell.text), f"{name} 第{r}行",
                                       PAGE_INFORMATION_REASON) for r, row in enumerate(table.rows, 1)
@@ -642,7 +743,25 @@ class _PageReading:
             self.cells_unshown(unshown)
             return
         self.blocks.append(table)
-        shown = 0
+        self.hidden_rows(element, name, 0)
+        self.cells_unshown(unshown)
+        rows = _table_rows(element)
+        self.cut = (rows, name, len(self.blocks) - 1, len(unshown)) if _spans_past(rows) else None
+
+    def title_cells(self, table: Table) -> Table:
+        """The table with a title row's cell that a <br> breaks over two lines (`_broken_title`) read as one line."""
+        rows = []
+        for row in table.rows:
+            texts = [cell for cell in row if cell.text]
+            title = _broken_title(texts[0].text.split("\n")) if len(texts) == 1 else None
+            if title is not None:
+                self.titles.append(title)
+                row = tuple(replace(cell, text=title) if cell is texts[0] else cell for cell in row)
+            rows.append(row)
+        return replace(table, rows=tuple(rows))
+
+    def hidden_rows(self, element, name: str, shown: int) -> None:
+        """The table's hidden rows, each listed after the row it follows (`shown`: the rows of the table above it)."""
         for row in _table_rows(element, shown=False):
             if not _hidden(row):
                 shown += 1
@@ -650,7 +769,31 @@ class _PageReading:
             where = f"{name} 第{shown}行之后（隐藏行）" if shown else f"{name} 第1行之前（隐藏行）"
             self.listed([_hidden_text(cell) for cell in row.xpath("./td|./th")], where, HIDDEN_ROW_REASON,
                         hiding(row) or "")
-        self.cells_unshown(unshown)
+
+    def continues(self, element) -> bool:
+        """A table right after one cut while a cell of it spans rows below (a CMS splits a long form into tables of
+        some rows each, cutting a merged 一级指标 cell): its first row is as many cells short as the spans cover,
+        so it reads on in the first table, under those cells, as one table. Only a "续表" line may stand between,
+        and the second table may start with the first one's header typed again: neither is read (a remark says so)."""
+        cut, self.cut = self.cut, None
+        if cut is None or not all(_is_read_paragraph(block) and CONTINUED.fullmatch(block.text)
+                                  for block in self.blocks[cut[2] + 1:]):
+            return False  # nothing cut, or a line between the two tables
+        above, name, at, listed = cut
+        rows = _table_rows(element)
+        if rows and _row_texts(rows[0]) in [_row_texts(row) for row in above]:
+            rows = rows[1:]  # the header repeated: a row the form has already
+        width = max((len(row) for row in _html_table(None, name, above)[0].rows), default=0)
+        if not rows or _carried(above) + _row_width(rows[0]) != width:
+            return False
+        joined, unshown = _html_table(element, name, above + rows)
+        self.blocks[at + 1:] = []  # the "续表" lines: said in the remark
+        self.blocks[at] = joined
+        self.continued.append(name)
+        self.hidden_rows(element, name, len(above))
+        self.cells_unshown(unshown[listed:])
+        self.cut = (above + rows, name, at, len(unshown)) if _spans_past(above + rows) else None
+        return True
 
     def cells_unshown(self, unshown: list[tuple[str, str, str, str]]) -> None:
         """What a table's cells hide (`_html_table`): each piece listed where it is, with why."""
@@ -708,7 +851,7 @@ def _walk(element, reading: _PageReading, link: str | None = None) -> None:
         elif _hidden(child):
             reading.hidden_element(child)
         elif child.tag == "br":
-            reading.end_line()
+            reading.end_line(at_br=True)
         elif child.tag == "table" and _is_form_table(child):
             reading.table(child)
         elif child.tag == "table" and _is_form_around_tables(child):
@@ -724,6 +867,87 @@ def _walk(element, reading: _PageReading, link: str | None = None) -> None:
 
 def _hidden(element) -> bool:
     return hiding(element) is not None
+
+
+def _collapsed(cell) -> bool:
+    """A cell the browser takes out of the table's layout (display:none, the hidden attribute): the cells after it
+    move left. One hidden otherwise (visibility:hidden, white text, struck through) keeps its place."""
+    return hiding(cell) in ("display:none", HIDDEN_ATTRIBUTE)
+
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscripts(root) -> list[str]:
+    """Digits set as a superscript (<sup>): a footnote mark ("<sup>1</sup>2025年为预计数", "120.50<sup>1</sup>") or a
+    unit's power ("m<sup>2</sup>") read as the superscript the page shows ("¹", "²"), as the PDF reader reads them: as
+    plain digits they join the number beside them ("12025年", "120.501", a wrong figure). Returns the marks found."""
+    marks: dict[str, None] = {}
+    for sup in root.iter("sup"):
+        text = sup.text or ""
+        if len(sup) == 0 and text.strip().isdigit() and text.strip().isascii():
+            sup.text = text.translate(SUPERSCRIPT)
+            marks[sup.text.strip()] = None
+    return list(marks)
+
+
+def _titles_joined(reading: _PageReading) -> list[Block]:
+    """The page's blocks, a title a <br> breaks over two lines (“某县民政局<br>2026年项目支出绩效目标表”, centred in a
+    paragraph as a page lays it out) read as one: the form's title is one line, however the page wraps it."""
+    blocks: list[Block] = []
+    for block in reading.blocks:
+        last = blocks[-1] if blocks else None
+        if any(last is broken for broken in reading.broken) and _is_read_paragraph(last) \
+                and _is_read_paragraph(block) and (title := _broken_title([last.text, block.text])) is not None:
+            blocks[-1] = replace(last, text=title)
+            reading.titles.append(title)
+            continue
+        blocks.append(block)
+    return blocks
+
+
+def _broken_title(lines: list[str]) -> str | None:
+    """Two lines that are one title broken: the second is a title (TITLE_WORDS) that names no department, the first
+    is no title nor a label or a sentence, and together they name the department before the year (NAMED_TITLE)."""
+    if len(lines) != 2:
+        return None
+    head, rest = (line.strip() for line in lines)
+    title = head + rest
+    if not head or len(head) > 30 or TITLE_WORDS.search(head) or is_sentence(head) or "：" in head or ":" in head \
+            or not TITLE_WORDS.search(rest) or NAMED_TITLE.search(rest) or not NAMED_TITLE.search(title):
+        return None
+    return title
+
+
+def _spans_past(rows: list) -> bool:
+    """A cell of the rows spans rows below the last (a browser cuts it at the table's end)."""
+    return _carried(rows) > 0
+
+
+def _carried(rows: list) -> int:
+    """How many columns the rows' cells span into the row below their last, placed as `_html_table` places them."""
+    taken: set[tuple[int, int]] = set()
+    below: set[int] = set()
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in (cell for cell in tr.xpath("./td|./th") if not _collapsed(cell)):
+            while (r, c) in taken:
+                c += 1
+            rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            if r + rowspan > len(rows):
+                below.update(range(c, c + colspan))
+            c += colspan
+    return len(below)
+
+
+def _row_texts(tr) -> tuple[str, ...]:
+    return tuple(_cell_text(td) for td in tr.xpath("./td|./th") if not _collapsed(td))
+
+
+def _row_width(tr) -> int:
+    """How many columns a row's own cells take (those the page hides take none)."""
+    return sum(_span(td.get("colspan")) for td in tr.xpath("./td|./th") if not _collapsed(td))
 
 
 def _is_form_table(table) -> bool:
@@ -934,8 +1158,9 @@ def _hidden_text(element) -> str:
 def _html_table(element, name: str, piece: list | None = None) -> tuple[Table, list[tuple[str, str, str, str]]]:
     """The table's cells on one grid; only the rows of `piece` when given (the rows of a form around other tables
     that hold none), a row span cut where the piece ends, as a browser cuts it at the table's end. Also what the
-    page hides in it (text, location, reason, way): a hidden cell is left out of its row as the browser leaves it
-    out (the cells after it move left), hidden text inside a cell is left out of the cell's text."""
+    page hides in it (text, location, reason, way): a cell the page takes out (`_collapsed`) is left out of its row as
+    the browser leaves it out (the cells after it move left); a cell only kept from the eye (white text, struck through,
+    visibility:hidden) keeps its place, empty; hidden text inside a cell is left out of the cell's text."""
     grid: dict[tuple[int, int], Cell] = {}
     unshown: list[tuple[str, str, str, str]] = []
     rows = _table_rows(element) if piece is None else piece
@@ -943,14 +1168,16 @@ def _html_table(element, name: str, piece: list | None = None) -> tuple[Table, l
     for r, tr in enumerate(rows):
         c = 0
         for td in tr.xpath("./td|./th"):
-            if _hidden(td):
+            if _collapsed(td):
                 unshown.append((_hidden_text(td), f"{name} 第{r + 1}行（隐藏格）", HIDDEN_REASON, hiding(td) or ""))
                 continue
             while (r, c) in grid:
                 c += 1
             location = f"{name} 第{r + 1}行第{c + 1}格"
             inside: list[tuple[str, str]] = []
-            grid[(r, c)] = Cell(_cell_text(td, inside), location)
+            if _hidden(td):
+                unshown.append((_hidden_text(td), f"{location}（隐藏格）", HIDDEN_REASON, hiding(td) or ""))
+            grid[(r, c)] = Cell("" if _hidden(td) else _cell_text(td, inside), location)
             unshown += [(text, f"{location}（隐藏文字）", HIDDEN_TEXT_REASON, way) for text, way in inside]
             rowspan = _span(td.get("rowspan"))
             colspan = _span(td.get("colspan"))
