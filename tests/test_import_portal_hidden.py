@@ -52,8 +52,9 @@ def imported(html_text: str, tmp_path: Path, name: str):
     return import_page(html_text, tmp_path, name, "mzj")
 
 
-def project_form(amount: str, goal: str, indicator_rows: str) -> str:
-    return f"""<p align="center"><strong>{TITLE}</strong></p><p align="right">单位：万元</p>
+def project_form(amount: str, goal: str, indicator_rows: str, title: str = f"<strong>{TITLE}</strong>") -> str:
+    """A 项目支出绩效目标表 as a portal's article holds it: its title (as given), 单位, the project's lines, the head."""
+    return f"""<p align="center">{title}</p><p align="right">单位：万元</p>
 <table border="1" cellspacing="0">
 <tr><td>项目名称</td><td>城市低保资金</td><td>项目金额</td><td>{amount}</td></tr>
 <tr><td>年度目标</td><td colspan="3">{goal}</td></tr>

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator.importing.importer import ImportResult
 from tests.forms.imports import import_new, import_page
+from tests.test_import_portal_hidden import project_form
 
 HEADLINE = "某县民政局2026年预算绩效目标公开"
 PUBLISHED = "发布时间：2026-01-05 来源：某县民政局"
@@ -40,15 +41,6 @@ def page(article: str, style: str = "", head: str = "") -> str:
 <ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>
 <h1>{HEADLINE}</h1><div class="info">{PUBLISHED}</div>
 <div class="article">{article}</div></body></html>"""
-
-
-def project_form(amount: str, goal: str, rows: str, title: str = f"<strong>{TITLE}</strong>") -> str:
-    return f"""<p align="center">{title}</p><p align="right">单位：万元</p>
-<table border="1" cellspacing="0">
-<tr><td>项目名称</td><td>城市低保资金</td><td>项目金额</td><td>{amount}</td></tr>
-<tr><td>年度目标</td><td colspan="3">{goal}</td></tr>
-<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
-{rows}</table>"""
 
 
 def rows(first: str = "≥1200人", second: str = "100%", level2: str = "质量指标", name: str = "发放准确率") -> str:
