@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import openpyxl
@@ -35,7 +35,7 @@ from generator.importing.document import hidden_reason
 from generator.importing.importer import ImportResult
 from tests.forms.imports import import_new, not_placed
 from tests.test_import_tasks import as_written
-from tests.test_import_workbooks import Num, Sheet, assert_checked, write_xls, write_xlsx
+from tests.test_import_workbooks import Num, Sheet, assert_checked, fill_sheet, write_xls, write_xlsx
 
 SUFFIXES = ["xlsx", "xls"]
 
@@ -280,6 +280,10 @@ class Formula:
     format: str = "#,##0.00"
 
 
+def _cells(sheet: Sheet) -> list[tuple[tuple[int, int], object]]:
+    return [((r, c), value) for r, row in enumerate(sheet.rows, 1) for c, value in enumerate(row, 1)]
+
+
 def write_with_formulas(sheets: list[Sheet], path: Path) -> Path:
     """The workbook as Excel saves it: each formula with its computed value (openpyxl writes formulas without one)."""
     book = openpyxl.Workbook()
@@ -287,17 +291,12 @@ def write_with_formulas(sheets: list[Sheet], path: Path) -> Path:
     saved: dict[tuple[int, str], float] = {}
     for number, sheet in enumerate(sheets, 1):
         ws = book.create_sheet(sheet.title)
-        for r, row in enumerate(sheet.rows, 1):
-            for c, value in enumerate(row, 1):
-                if isinstance(value, Formula):
-                    ws.cell(r, c, value.formula).number_format = value.format
-                    saved[(number, ws.cell(r, c).coordinate)] = value.saved
-                elif isinstance(value, Num):
-                    ws.cell(r, c, value.value).number_format = value.format
-                elif value:
-                    ws.cell(r, c, value)
-        for merge in sheet.merges:
-            ws.merge_cells(merge)
+        fill_sheet(ws, replace(sheet, rows=[[v.formula if isinstance(v, Formula) else v for v in row]
+                                            for row in sheet.rows]))
+        for (r, c), value in _cells(sheet):
+            if isinstance(value, Formula):
+                ws.cell(r, c).number_format = value.format
+                saved[(number, ws.cell(r, c).coordinate)] = value.saved
     book.save(path)
     written = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as target:

@@ -49,18 +49,22 @@ def write_xlsx(sheets: list[Sheet], path: Path) -> Path:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for sheet in sheets:
-        ws = book.create_sheet(sheet.title)
-        for r, row in enumerate(sheet.rows, 1):
-            for c, value in enumerate(row, 1):
-                if isinstance(value, Num):
-                    ws.cell(r, c, value.value).number_format = value.format
-                elif value:
-                    ws.cell(r, c, value)
-        for merge in sheet.merges:
-            ws.merge_cells(merge)
-        ws.sheet_state = "hidden" if sheet.hidden else "visible"
+        fill_sheet(book.create_sheet(sheet.title), sheet)
     book.save(path)
     return path
+
+
+def fill_sheet(ws, sheet: Sheet) -> None:
+    """A sheet's cells (a Num with its number format), merges and visibility, into the openpyxl worksheet."""
+    for r, row in enumerate(sheet.rows, 1):
+        for c, value in enumerate(row, 1):
+            if isinstance(value, Num):
+                ws.cell(r, c, value.value).number_format = value.format
+            elif value:
+                ws.cell(r, c, value)
+    for merge in sheet.merges:
+        ws.merge_cells(merge)
+    ws.sheet_state = "hidden" if sheet.hidden else "visible"
 
 
 def write_xls(sheets: list[Sheet], path: Path) -> Path:
