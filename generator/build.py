@@ -6,6 +6,7 @@ Like mkdocs' build: gather and validate everything before writing anything.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from .redaction import PublicSource
 from .render import Templates, environment, render_page
 from .revision_data import write_revision_data
 from .history import history_head
-from .open_data import write_open_data
+from .open_data import SiteFiles, write_open_data
 from .revisions import site_history
 from .search import index_for_search
 from .sitemodel import DepartmentView, SiteModel, build_site_model
@@ -66,11 +67,12 @@ def build(content: Path, config: Path, templates: Path, output: Path | None = No
         history = site_history(content, checked.config, checked.filings, caches.history)  # 2. 修订记录 from git
         site = build_site_model(checked.config, checked.filings, content, history.filings,
                                 history.notice)  # 3. one immutable model of public content
-        with staging_dir(output) as staging:  # 4. written beside the old site, swapped in at the end
-            downloads, site_downloads = write_open_data(site, staging, caches.exports, caches.joined,
-                                                         jobs)  # 5. first: pages show sizes
+        # 4. written beside the old site, swapped in at the end; the site-wide downloads are made in the background
+        with staging_dir(output) as staging, ThreadPoolExecutor(max_workers=2) as background:
+            downloads, site_files = write_open_data(site, staging, caches.exports, caches.joined, jobs,
+                                                    background)  # 5. first: pages show sizes
             write_revision_data(site, history, staging, caches.exports, jobs)  # 6. each revision's JSON, YAML
-            pages = write_pages(site, templates, downloads, site_downloads, staging, caches, jobs)  # 7. HTML
+            pages = write_pages(site, templates, downloads, site_files, staging, caches, jobs)  # 7. HTML
             copy_assets(templates, site, staging, caches.sources)  # 8. CSS, JS, 原文
             write_discovery(site, pages, staging)  # 9. feed (filings and revisions), sitemap, robots.txt
             if search:
@@ -100,7 +102,7 @@ def unchanged(last: dict, output: Path, started: float) -> BuildResult:
 
 
 def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Download, ...]],
-                site_downloads: tuple[Download, ...], staging: Path, caches: BuildCaches,
+                site_files: SiteFiles, staging: Path, caches: BuildCaches,
                 jobs: int | None) -> list[str]:
     """Site-wide pages are rendered on every build; a department's pages only when their inputs changed; a
     comparison's page only when its rows did.
@@ -121,8 +123,9 @@ def write_pages(site: SiteModel, templates: Path, downloads: dict[str, tuple[Dow
     rows = caches.pages.fill_missing(fill_department_pages, arguments, jobs, "部门页面")
     found, compared = comparison_pages(site, keys, rows, code, templates_used, chrome, staging, caches.comparisons,
                                        jobs)
-    paths = render_pages(env, site_pages(site, chrome, downloads, site_downloads, found), staging) + compared
-    return paths + [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
+    linked = [path for dept in site.departments for path in caches.pages.link(keys[dept.id], staging)]
+    return render_pages(env, site_pages(site, chrome, downloads, site_files.downloads(), found),
+                        staging) + compared + linked  # the site's pages last: they wait for the site-wide files
 
 
 def comparison_pages(site: SiteModel, department_keys: dict[str, str], fresh: dict[str, DepartmentRows], code: str,

@@ -8,7 +8,7 @@ joins its own run again, the others are read back as bytes, one run at a time.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
@@ -29,10 +29,11 @@ if TYPE_CHECKING:  # for type hints only: the site model's code is not behind th
 EXPORT_CODE = ("open_data.py",)
 
 
-def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache, joined: BuildCache,
-                    jobs: int | None) -> tuple[dict[str, tuple[Download, ...]], tuple[Download, ...]]:
+def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache, joined: BuildCache, jobs: int | None,
+                    background: Executor) -> tuple[dict[str, tuple[Download, ...]], SiteFiles]:
     """Exports of unchanged filings come from the cache (`reuse`); the others are made on every core first (only
-    these filings are read back whole). Runs of their rows as the site-wide files join them come from `joined`."""
+    these filings are read back whole). The site-wide files are then made in `background` threads, from runs of
+    the filings' rows joined in `joined`, while the build goes on (their downloads are waited for when asked)."""
     code = code_fingerprint(EXPORT_CODE)
     keys = {view.url: key_of(code, "filing", view.public_digest, *view.region_names) for view in site.filings}
     views = {keys[view.url]: view for view in site.filings}
@@ -41,10 +42,10 @@ def write_open_data(site: SiteModel, staging: Path, reuse: BuildCache, joined: B
     manifests = {key: reuse.link(key, staging) for key in views}
     per_filing = {url: downloads_in(manifests[key]["downloads"]) for url, key in keys.items()}
     kept = KeptRows(reuse, joined, code, manifests)
-    return per_filing, site_data({key: view.head for key, view in views.items()}, kept, staging)
+    return per_filing, site_data({key: view.head for key, view in views.items()}, kept, staging, background)
 
 
-def site_data(heads: dict[str, FilingHead], kept: KeptRows, staging: Path) -> tuple[Download, ...]:
+def site_data(heads: dict[str, FilingHead], kept: KeptRows, staging: Path, background: Executor) -> SiteFiles:
     """The site-wide CSVs and one workbook per year, made when any of their filings changed: joined from runs
     of their filings' rows (`KeptRows`), read in parts; the prior years and row counts they need first are in
     the manifests."""
@@ -59,11 +60,25 @@ def site_data(heads: dict[str, FilingHead], kept: KeptRows, staging: Path) -> tu
         entries[key_of(kept.code, "workbook", str(year), *sorted(keys))] = \
             lambda out, year=year, sheets=sheets, newest=newest: manifest_of(write_year_workbook(sheets, year, newest,
                                                                                                  out))
-    # Made side by side in two threads: deflating a workbook and hashing a CSV release the GIL, so a year's
-    # workbook is mostly made while the CSVs are written (0.40 and 0.16 s at 420 departments, one filing changed).
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda key: kept.exports.make(key, entries[key]), entries))
-    return downloads_in([download for key in entries for download in kept.exports.link(key, staging)])
+    return SiteFiles({key: background.submit(kept.exports.make, key, make) for key, make in entries.items()},
+                     kept.exports, staging)
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """The site-wide files, each made by a job in the background: deflating a workbook and hashing a CSV release
+    the GIL, so they are mostly made while the pages are (0.40 and 0.16 s at 420 departments, one filing
+    changed). Only the pages that list them (the open data page shows their sizes) wait for them."""
+
+    made: dict[str, Future]  # entry key → its job
+    exports: BuildCache
+    staging: Path
+
+    def downloads(self) -> tuple[Download, ...]:
+        """The files linked into the site, once all are made (a job's error is raised here)."""
+        for job in self.made.values():
+            job.result()
+        return downloads_in([download for key in self.made for download in self.exports.link(key, self.staging)])
 
 
 RUN_ENDS = ("0",)  # a run ends after a filing whose key starts so: one in sixteen (keys are hexadecimal digests)

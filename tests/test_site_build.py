@@ -102,6 +102,17 @@ def test_interrupted_build_leaves_the_previous_site_untouched(published: Path, m
     assert_untouched(published, before)
 
 
+def test_failing_site_wide_download_stops_the_build(published: Path, monkeypatch) -> None:
+    """A year's workbook is made in a background thread while the pages are: its error still stops the build,
+    raised as it was, and the site in place stays as it was."""
+    def fail(*_args, **_kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr("generator.open_data.write_year_workbook", fail)
+    before = snapshot(published)
+    with pytest.raises(OSError, match="disk full"):
+        build(FIXTURE / "content", FIXTURE / "site_config.yml", TEMPLATES, published, search=False, cache=False)
+    assert_untouched(published, before)
+
 
 def removals(monkeypatch) -> list:
     """The folders `publish` sets aside for removal, with the processes removing them."""
