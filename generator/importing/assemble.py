@@ -33,6 +33,7 @@ from .running_text import PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING
 from .self_evaluation import SelfEvaluation
 from .several_filings import SeveralFilings
 from .tables import TableParts
+from .withheld_names import withhold_named
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", *PROJECT_PARTS}  # headings alone on their line
 FILLING_INSTRUCTIONS_REASON = "原表印制的“{label}”，是告诉填表人怎样填写这张表的，不是部门填报的内容，未录入"
@@ -268,6 +269,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._drop_empty_goals()
         if self.goals:
             filing["goals"] = self.goals
+        withhold_named(self.document.blocks, self.projects, self.placed, self.why_not, self.table_notes)
         if self.projects:
             filing["projects"] = self._finished_projects()
         self._self_evaluation_note()
@@ -311,8 +313,9 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         missing = []
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
-                if block.location not in self.placed:
-                    missing.append((block.location, block.text, self.why_not.get(block.location, "未识别的段落")))
+                if block.location not in self.placed:  # the reader's own reason first: one location may hold two
+                    why = block.unread or self.why_not.get(block.location, "未识别的段落")  # hidden pieces, two ways
+                    missing.append((block.location, block.text, why))
                 continue
             for row in block.rows:
                 for cell in row:

@@ -64,7 +64,7 @@ def request_grid(rows: list[list[Cell]], start: int) -> RequestGrid | None:
     if header_rows:
         return RequestGrid(lead + header_rows, lead + header_rows + 1)
     end = first
-    while end < len(rows) and _is_pair_row(rows[end]):
+    while end < len(rows) and _is_pair_row(rows[end], rows[end - 1] if end > first else []):
         end += 1
     cells = [cell for row in rows[start:end] for cell in _present(row)]
     roles = {_role(cell) for cell in cells}
@@ -110,13 +110,29 @@ def _heads_layout(rows: list[list[Cell]], first: int, labels: list[Cell]) -> int
     return 0
 
 
-def _is_pair_row(row: list[Cell]) -> bool:
-    """Grid words, each 资金总额 or kind with at most its amount in the next cell; at least one of them."""
+def _is_pair_row(row: list[Cell], above: list[Cell]) -> bool:
+    """Grid words, each 资金总额 or kind with at most its amount in the next cell; at least one of them. The amount
+    of a 资金总额 of the row above may stand under it (the central form: 资金总额 over its amount, left of the pairs)."""
     present = _present(row)
     roles = [_role(cell) for cell in present]
+    under = set(_totals_over(above, row))
     lone_values = any(role is None and (index == 0 or roles[index - 1] not in ("total", "line"))
+                      and not (present[index].location in under and FIGURE.match(present[index].text))
                       for index, role in enumerate(roles))
-    return bool({"total", "line"} & set(roles)) and not lone_values
+    # the group heads over the two columns of pairs (按收入性质分 | 按支出性质分, the central form) are the grid's too
+    return (bool({"total", "line"} & set(roles)) or bool(roles) and set(roles) <= {"group", "label"}) \
+        and not lone_values
+
+
+def _totals_over(above: list[Cell], row: list[Cell]) -> dict[str, Cell]:
+    """A 资金总额 of the row `above` with no amount right of it, over a cell of `row`: that cell's location → the
+    资金总额 cell (the amount is under its word, as the heads layout has it)."""
+    totals: dict[str, Cell] = {}
+    for column, cell in enumerate(above[:len(row)]):
+        right = next((c for c in above[column + 1:] if c.text), None)
+        if cell.text and _role(cell) == "total" and (right is None or not FIGURE.match(right.text)):
+            totals[row[column].location] = cell
+    return totals
 
 
 def _says_department(cells: list[Cell]) -> bool:
@@ -190,15 +206,24 @@ class RequestReader:
 
     def _pairs(self, rows: list[list[Cell]]) -> list[tuple[Head, Cell | None]]:
         """Rows of 资金总额 / kind cells, each amount in the cell after its word (no unknown word is in such a row)."""
-        filed = []
-        for row in rows:
-            present = _present(row)
-            for index, cell in enumerate(present):
+        filed: list[tuple[Head, Cell | None]] = []
+        groups: dict[int, str] = {}  # column → the side of the group head there, over the pairs below it
+        for above, row in zip([[]] + rows, rows):
+            present = [(column, cell) for column, cell in enumerate(row) if cell.text]
+            under = _totals_over(above, row)
+            for index, (column, cell) in enumerate(present):
+                if cell.location in under and FIGURE.match(cell.text):  # 资金总额's amount under its word
+                    at = next(i for i, (head, _) in enumerate(filed) if head.cell is under[cell.location])
+                    filed[at] = (filed[at][0], cell)
+                    continue
                 word = request_word(cell.text)
+                if word is not None and word[0] == "group" and word[1]:
+                    groups[column] = word[1]
                 if word is None or word[0] not in ("total", "line"):
                     continue
-                following = present[index + 1] if index + 1 < len(present) else None
-                filed.append((Head(cell, word[0], word[1]), following if following and not _role(following) else None))
+                following = present[index + 1][1] if index + 1 < len(present) else None
+                side = (word[1] or _group_over(groups, column)) if word[0] == "line" else None
+                filed.append((Head(cell, word[0], side), following if following and not _role(following) else None))
         return filed
 
     def _not_under_heads(self, cells: Iterable[Cell]) -> None:
@@ -250,6 +275,13 @@ class RequestReader:
         if notes:
             line["notes"] = notes
         return line
+
+
+def _group_over(groups: dict[int, str], column: int) -> str | None:
+    """The side of the nearest group head at or left of `column`: a word no side is listed for (政府性基金拨款 …)
+    under 按收入性质分 is income."""
+    left = [c for c in groups if c <= column]
+    return groups[max(left)] if left else None
 
 
 def _slots_kept(header: list[list[Cell]], values: list[Cell]) -> bool:

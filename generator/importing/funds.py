@@ -15,8 +15,11 @@ YEAR = re.compile(r"^(\d{4})\s*年?$")
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 FIGURE = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,250.60: the digits grouped by thousands
-# 1 250.60, the groups apart by a space: plain, no-break (&nbsp;), thin or narrow no-break, the same one throughout
-GROUPED_BY_SPACE = re.compile(r"^-?\d{1,3}([ \u00a0\u2009\u202f])\d{3}(\1\d{3})*(\.\d+)?$")
+# 1 250.60, the groups apart by a space: plain, no-break (&nbsp;), thin or narrow no-break, the same one throughout.
+# Only with its decimals: "100 200" may as well be two figures in one cell (100 and 200), and is never joined into one;
+# "1 234 567.50" is one figure, its decimals written once, at its end (two amounts would each have theirs).
+GROUPED_BY_SPACE = re.compile(r"^-?\d{1,3}([ \u00a0\u2009\u202f])\d{3}(\1\d{3})*\.\d+$")
+SPACED_GROUPS = re.compile(r"^-?\d{1,3}([ \u00a0\u2009\u202f])\d{3}(\1\d{3})*$")  # "100 200": one figure, or two?
 # Digits, point, sign, comma and percent typed in full width ("１２０．５０"), as a Chinese input method gives them.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
 # Characters that show nothing, left in a figure by web editors (UEditor fills with U+200B) and by copying from pages.
@@ -129,6 +132,9 @@ def _no_amount_reason(written: str) -> str:
         return f"金额写作“{written}”，不是数字（没有这项金额还是为零，原表没有写明）；导入不代填 0，未录入"
     if BRACKETED_FIGURE.match(written):
         return f"金额“{written}”写在括号中（可能表示负数，也可能是其中数）；导入不猜测，未录入"
+    if SPACED_GROUPS.match(written.translate(FULL_WIDTH)):
+        return (f"金额“{written}”是用空格隔开的几个数字（可能是一格中的几个金额，也可能是用空格分隔千分位的一个数），"
+                "导入不把它们连成一个数，未录入")
     return ""
 
 

@@ -36,6 +36,8 @@ from .yamlout import dump
 
 YEAR_OF_TEXT = re.compile(r"(\d{4})\s*年度")
 YEAR_OF_NAME = re.compile(r"^(\d{4})\s*年?")
+# A title naming the years of a rolling plan ("2025—2027年项目支出绩效目标表", "2025年-2027年"): the first is the budget's.
+TITLE_SPAN = re.compile(r"(\d{4})\s*年?度?\s*[—–\-－~～至到]+\s*(\d{4})\s*年")
 TOP_ORDER = ("department", "fiscal_year", "kind", "title", "source", "publisher", "document_number", "index_number",
              "filed_on", "approved_on", "published_on", "money_unit", "contact", "notes", "funds", "functions",
              "annual_tasks", "tasks", "overall_goal", "sections", "goals", "projects")
@@ -221,6 +223,15 @@ def _year(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
                            "编者指定的年度优先于原表所写", notes)
         return
     title = filing.get("title", "")
+    span = TITLE_SPAN.search(title)
+    if span and int(span.group(1)) < int(span.group(2)):
+        # before, the last year of the span was read (2027 for a 2025 budget's three-year plan)
+        filing["fiscal_year"] = int(span.group(1))
+        notes.append({"field": "fiscal_year", "text": f"标题“{title}”写的是 {span.group(1)}—{span.group(2)} 年几个年度；"
+                                                      f"编者取第一年 {span.group(1)} 年作为预算年度。"})
+        _form_year_differs(form_year, int(span.group(1)), f"标题“{title}”中的 {span.group(1)} 年", "标题",
+                           "导入先取标题中的年度", notes)
+        return
     match = re.search(r"(\d{4})\s*年", title)
     if match:
         filing["fiscal_year"] = int(match.group(1))

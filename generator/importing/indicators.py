@@ -18,7 +18,8 @@ from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .funds import is_total_row
 from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, RELATIVE_NAMES, STRUCTURE_LABELS,
-                      UNDATED_PRIOR, VALUE_PART_WORDS, header_fields, header_keys, indicator_column, is_label_like,
+                      TABLE_NOTE, UNDATED_PRIOR, VALUE_PART_WORDS, header_fields, header_keys, indicator_column,
+                      is_label_like,
                       normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
@@ -373,6 +374,11 @@ class IndicatorReader:
         seq = self._seq_column()
         movable = {c: cell for c, cell in present.items() if c != seq}
         last = max(movable, default=-1)
+        if len(movable) == 1 and TABLE_NOTE.match(next(iter(movable.values())).text) and self._lone_text(movable):
+            # "注：……" in a row of its own, the rest of it blank (a note under the table that Excel's copy, or a
+            # sheet, keeps as a row): never a 一级指标, whether or not the table's rows slide
+            self.not_read.extend((cell, LONE_TEXT_REASON) for cell in movable.values())
+            return {}
         if self.realign and len(movable) == 1:
             lone = self._lone_value(row, movable, usual_last, notes)
             if lone is not None:

@@ -125,7 +125,14 @@ CLIPPED_NAME = re.compile(r"^(?P<stem>.{2,}?)\s*(…+|\.{3,}|⋯+)$")
 PROJECT_LIST_COLUMNS: dict[str, str] = {**PROJECT_COLUMNS, **dict.fromkeys(SEQUENCE_HEADERS, "number"), "金额": "total"}
 # A project list's column the content format has no field for ("序号 | 项目名称 | 项目金额 | 备注", as summary sheets end):
 # the list is read, the column's cells listed as not placed.
-LIST_COLUMNS_WITHOUT_FIELD = {"备注", "说明", "备注说明", "资金来源", "资金性质"}
+# Codes beside the unit or the project (a county's list of its units' projects): not amounts, and no field of a
+# listed project holds them. Also in a list with indicator rows, whose 备注 is the indicators'.
+LIST_CODE_COLUMNS = {"单位编码", "单位代码", "预算单位编码", "预算单位代码", "功能科目编码", "功能分类科目编码",
+                     "支出功能分类科目编码", "功能科目名称", "支出功能分类科目", "功能分类科目"}
+LIST_COLUMNS_WITHOUT_FIELD = {"备注", "说明", "备注说明", "资金来源", "资金性质", *LIST_CODE_COLUMNS}
+# A list of several units' projects heads its unit column 单位名称 (预算单位名称), as the export with indicator rows does:
+# there the words head a column, in a form's own rows they name the department.
+LIST_UNIT_COLUMNS = {"单位名称": "budget_unit", "预算单位名称": "budget_unit"}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
 # cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
 # only in a form's own rows), as 单位名称 does in a whole department's export (预算管理一体化), and a goal column
@@ -159,7 +166,10 @@ PROJECT_TEXTS_WITHOUT_FIELD = {"项目概况", "项目简介", "项目基本情�
                                # the budget classification the project is charged to ("2082001 城市最低生活保障金支出"):
                                # a code and a name, never a figure of the project
                                "支出功能分类科目", "功能分类科目", "支出功能分类", "功能科目",
-                               "支出经济分类科目", "经济分类科目", "支出经济分类", "经济科目", "预算科目"}
+                               "支出经济分类科目", "经济分类科目", "支出经济分类", "经济科目", "预算科目",
+                               # the same written as its code or its name alone ("功能科目编码 | 2040601")
+                               "功能科目编码", "功能科目名称", "功能分类科目编码", "功能分类科目名称",
+                               "支出功能分类科目编码", "经济科目编码", "经济科目名称", "经济分类科目编码"}
 
 # 年度主要任务 (部门整体支出绩效目标表): one task per row; 预算金额 alone, or over (or beside) its split, whose words
 # are those of a budget's split rows. "其中" heads the split's columns without naming one ("split").
@@ -171,6 +181,8 @@ TASK_COLUMNS: dict[str, str] = {
     # a task's own goal or indicators beside it (任务名称 | 主要内容 | 预算金额 | 绩效目标): the content format's task has
     # no such field, so the column heads the table and its cells are listed as not placed (tasks.py)
     **dict.fromkeys(("绩效目标", "年度绩效目标", "任务绩效目标", "绩效指标", "主要绩效指标", "年度绩效指标"), "goal"),
+    # the projects a task is funded by (任务名称 | 主要内容 | 对应项目 | 预算金额): no field of a task; listed (tasks.py)
+    **dict.fromkeys(("对应项目", "对应项目名称", "涉及项目"), "unfielded"),
 }
 TASK_SPLIT = ("total", "fiscal", "other")  # the amount columns, in the content format's order
 TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells are read as
@@ -187,6 +199,7 @@ REQUEST_TOTAL = "资金总额"
 REQUEST_GROUPS = {"按收入性质分": "income", "按支出性质分": "expenditure"}
 INCOME_KINDS = ("财政拨款", "财政拨款收入", "其他资金", "一般公共预算拨款", "一般公共预算拨款收入", "政府性基金预算拨款",
                 "国有资本经营预算拨款", "财政专户管理资金", "纳入专户管理的非税收入拨款",
+                "政府性基金拨款", "国有资本经营拨款",  # as the central 申报表 prints them under 按收入性质分
                 # the kinds named by their budget alone (按收入性质分: 一般公共预算、政府性基金、国有资本经营)
                 "一般公共预算", "一般公共预算资金", "政府性基金", "政府性基金预算", "国有资本经营", "国有资本经营预算", "上级补助收入", "事业收入",
                 "事业单位经营收入", "附属单位上缴收入", "其他收入", "单位资金", "上年结转")
@@ -404,6 +417,8 @@ def project_row_column(text: str) -> str | None:
             return "goal"
         if key in PROJECT_ROW_COLUMNS:
             return PROJECT_ROW_COLUMNS[key]
+        if key in LIST_CODE_COLUMNS:
+            return "unfielded"
     return None
 
 
@@ -415,7 +430,7 @@ def project_list_column(text: str) -> str | None:
         return "goal"
     if any(key in LIST_COLUMNS_WITHOUT_FIELD for key in header_keys(text)):
         return "unfielded"
-    return looked_up(PROJECT_LIST_COLUMNS, text)
+    return looked_up(PROJECT_LIST_COLUMNS, text) or looked_up(LIST_UNIT_COLUMNS, text)
 
 
 def split_head(text: str) -> str | None:

@@ -44,7 +44,8 @@ SHOWING = ("display", "visibility")  # the properties that hide an element or sh
 # Other ways a page keeps text from the eye (copy protection, "read more" boxes, screen-reader-only text), read only
 # where they are certain (`unseen_way`); and the strike-through that marks text as no longer current (`struck_way`).
 PAINTING = ("color", "background", "background-color", "background-image", "font-size", "opacity", "position", "left",
-            "top", "clip", "height", "width", "overflow", "display", "text-decoration", "text-decoration-line")
+            "top", "clip", "height", "width", "overflow", "display", "text-decoration", "text-decoration-line",
+            "text-indent")
 LINE_THROUGH = "text-decoration:line-through"
 STRUCK_TAGS = frozenset({"del", "s", "strike"})
 WHITE = re.compile(r"^(#fff|#ffffff|white|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(,\s*1(\.0*)?\s*)?\))$")
@@ -56,6 +57,7 @@ FAR_OFF = re.compile(r"^-\d{3,}(\.\d+)?(px|pt|em|rem|cm|mm|in)$")  # left:-9999p
 NO_CLIP = re.compile(r"^rect\(\s*(0|1px|0px)(\s*,?\s*(0|1px|0px)){3}\s*\)$")  # clip:rect(0 0 0 0): nothing shows
 PIECE = 200  # the most text a piece kept from the eye holds: junk in a number, a screen reader's words, a cell
 FLOW = ("td", "th", "tr", "table", "tbody", "thead", "tfoot", "span", "a", "font", "b", "strong", "i", "em", "u")
+INLINE = ("span", "a", "font", "b", "strong", "i", "em", "u")  # no text-indent of their own: only a block's indents
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ def _unseen(element, style: dict[str, str], painted: dict, sheets_missing: bool)
             return f"移到页面之外 position:{style['position']};{side}:{style[side]}"
         if NO_CLIP.match(style.get("clip", "")):
             return f"裁剪为零 clip:{style['clip']}"
+    if FAR_OFF.match(style.get("text-indent", "")) and not element.xpath(".//br") \
+            and (element.tag not in INLINE or style.get("display") in ("block", "inline-block")):
+        return f"首行缩进到页面之外 text-indent:{style['text-indent']}"  # a line of its own moved off the page whole
     boxed = element.tag not in FLOW or style.get("display") in ("block", "inline-block")  # inline: no height
     if style.get("overflow") == "hidden" and boxed and (
             ZERO.match(style.get("height", "x")) or ZERO.match(style.get("width", "x"))):
@@ -307,6 +312,8 @@ def _needed(style: dict[str, str]) -> set[str]:
         needed.add("font-size")
     if _number(style.get("opacity")) == 0:
         needed.add("opacity")
+    if FAR_OFF.match(style.get("text-indent", "")):
+        needed |= {"text-indent", "display"}
     if any(FAR_OFF.match(style.get(side, "")) for side in ("left", "top")) or NO_CLIP.match(style.get("clip", "")):
         needed |= {"position", "left", "top", "clip"}
     if style.get("overflow") == "hidden" and any(ZERO.match(style.get(name, "x")) for name in ("height", "width")):
@@ -383,6 +390,65 @@ def _without_text(selector: str) -> bool:
     last = re.split(r"[\s>+~]+", selector.strip())[-1]
     tag = re.match(r"[a-zA-Z][\w-]*", last)
     return tag is not None and tag.group().lower() in WITHOUT_TEXT
+
+
+# --- text the style sheet writes: ::before and ::after ---------------------------------------------------------------
+
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # an icon font's glyph ("\\e601"): a picture, not text
+WORD_CHARACTER = re.compile(r"\w")
+
+
+def generated_text(root) -> list[str]:
+    """Writes into the page the text its style sheet puts before or after elements (`.n1::before{content:"1"}`), as
+    a browser shows it: portals write digits of a figure so against copying ("<span class=n1></span>20.50" shows
+    120.50), and without them the figure read would be another. Only a content of quoted strings that holds a letter,
+    a digit or a Chinese character (not an icon font's glyph, not a clearfix's "" nor a "*" or "|" of decoration),
+    from a rule at the sheet's top level; of several for one element and place, the most specific, then the last.
+    Returns the texts written."""
+    from lxml import etree
+
+    text = " ".join(style.text_content() for style in root.iter("style"))
+    winners: dict[tuple, tuple[tuple, str]] = {}
+    for order, (selectors, style) in enumerate(_top_rules(text)):
+        content = _content_text(style.get("content"))
+        for selector in selectors.split(",") if content is not None else ():
+            try:
+                [parsed] = cssselect.parse(selector)
+                if parsed.pseudo_element not in ("before", "after"):
+                    continue
+                plain = cssselect.parser.Selector(parsed.parsed_tree, None)
+                xpath = cssselect.HTMLTranslator().selector_to_xpath(plain)
+            except (cssselect.SelectorError, ValueError):
+                continue
+            for element in root.xpath(xpath):
+                key = (element, parsed.pseudo_element)
+                rank = (*plain.specificity(), order)
+                if key not in winners or rank > winners[key][0]:
+                    winners[key] = (rank, content)
+    written: list[str] = []
+    for (element, place), (_, content) in winners.items():
+        if not content or not WORD_CHARACTER.search(content) or PRIVATE_USE.search(content) \
+                or element.tag in WITHOUT_TEXT:
+            continue
+        span = etree.Element("span")
+        span.text = content
+        if place == "before":
+            span.tail, element.text = element.text, None
+            element.insert(0, span)
+        else:
+            element.append(span)
+        written.append(content)
+    return written
+
+
+def _content_text(value: str | None) -> str | None:
+    """The text of a `content` made only of quoted strings; None for any other (attr(), a counter, none)."""
+    if value is None:
+        return None
+    tokens = [token for token in tinycss2.parse_component_value_list(value) if token.type != "whitespace"]
+    if not tokens or any(token.type != "string" for token in tokens):
+        return None
+    return "".join(token.value for token in tokens)
 
 
 # --- what a form control shows --------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PER
                       PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
                       project_list_column, sheet_project_name, without_field_reason)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
-                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading, withheld,
-                       withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
+                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading,
+                       withheld, withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 EXCEL_SHEET_NAME = 31  # the longest name Excel gives a worksheet: a longer project name on a tab is cut there
@@ -222,19 +222,33 @@ class ProjectParts(AssemblyState):
         if not self.budget_periods or self.project is None:
             return 0
         label = next((cell for cell in row.cells if matrix_row_key(cell.text)), None)
-        if label is None:
+        cells = self._lined_up(self.budget_head, row.cells)
+        key = matrix_row_key(label.text) if label is not None else self._unlabelled_totals(cells)
+        if key is None:
             self.budget_periods = {}  # the matrix has ended
             return 0
-        key = matrix_row_key(label.text)
-        self._place(label)
-        cells = self._lined_up(self.budget_head, row.cells)
+        self._place(*([label] if label is not None else []))
         for column, period in self.budget_periods.items():
-            if column < len(cells) and cells[column].text \
-                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", cells[column].text, self.unit):
-                self._place(cells[column])
-            elif column < len(cells) and cells[column].text:
-                self.why_not[cells[column].location] = budget_refusal(self.project, cells[column].text, self.unit)
+            figure = _period_figure(cells, column, self.budget_periods)
+            if figure is not None and figure is not cells[column]:
+                self._place(cells[column])  # the period's own row label ("资金总额"), its amount right of it
+            if figure is not None \
+                    and put_field(self.project, f"{BUDGET_SPLITS[period]}.{key}", figure.text, self.unit):
+                self._place(figure)
+            elif figure is not None:
+                self.why_not[figure.location] = budget_refusal(self.project, figure.text, self.unit)
         return 1
+
+    def _unlabelled_totals(self, cells: list[Cell]) -> str | None:
+        """The first row under the 中期 / 年度 heads, only figures right under them and no label ("项目资金 | |
+        中期资金总额 | 年度资金总额" over " | | 3600.00 | 1200.00", the 其中 rows below): the heads' own totals. Before,
+        the matrix ended there, its totals were listed and its 其中 rows read as the project's whole budget."""
+        budget = (self.project or {}).get("budget", {})
+        filled = {c for c, cell in enumerate(cells) if cell.text}
+        if any(split in budget for split in BUDGET_SPLITS.values()) or not filled \
+                or not filled <= set(self.budget_periods) or not all(FIGURE.match(cells[c].text) for c in filled):
+            return None
+        return "total"
 
     def _budget_pairs_row(self, row: FormRow) -> int:
         """项目资金 written with each amount right of its label (the central 申报表): "中期资金总额： | 300.00 | 年度资金总额：
@@ -331,7 +345,15 @@ class ProjectParts(AssemblyState):
                 self._place(*(c for c in row.present if normalize(c.text) == PURPOSE_LABEL))
         read = [cell for cell in units if self._labelled_unit(cell.text, cell.location)]
         self._place(*read)
+        if pairs:  # "项目代码 | … | 功能科目编码 | 2040601": a pair without a field beside is listed with why
+            self._unfielded_pairs(row.present)
         return 1 if pairs or read else 0
+
+    def _unfielded_pairs(self, cells: list[Cell]) -> None:
+        for head, text in zip(cells, cells[1:]):
+            if head.location not in self.placed and text.location not in self.placed and _unfielded_label(head.text) \
+                    and head.location not in self.why_not:
+                self.why_not[head.location] = self.why_not[text.location] = _unfielded(head.text)
 
     def _project_for(self, keys: list[str]) -> dict[str, Any]:
         """The project a form's fields go to: the current one, unless it has the code or name given already (a second
@@ -445,14 +467,16 @@ class ProjectParts(AssemblyState):
             return 0
         self.spending = quarters
         self.spending_head = row.cells
-        self._place(*(c for _, c in quarters), *(c for c in row.present if any(w in c.text for w in SPENDING_PLAN_WORDS)))
+        self._place(*(c for _, c in quarters),
+                    *(c for c in row.present if any(w in c.text for w in SPENDING_PLAN_WORDS)))
         return 1
 
     def _spending_plan_row(self, row: FormRow) -> int:
         if not self.spending or self.project is None:
             return 0
         cells = self._lined_up(self.spending_head, row.cells)
-        plan = [{"by": label.text, "share": cells[c].text} for c, label in self.spending if c < len(cells) and cells[c].text]
+        plan = [{"by": label.text, "share": cells[c].text} for c, label in self.spending
+                if c < len(cells) and cells[c].text]
         if not plan:
             return 0
         self.project["spending_plan"] = plan
@@ -706,6 +730,18 @@ def _label_amount_pairs(cells: list[Cell]) -> list[tuple[Cell, str, Cell | None]
         else:
             return []
     return pairs
+
+
+def _period_figure(cells: list[Cell], column: int, periods: dict[int, str]) -> Cell | None:
+    """The amount of a 中期 / 年度 head's column on a matrix row: the cell under the head, or, where each head spans
+    a row label and its amount ("中期资金总额" over "资金总额 | 3600.00"), the figure right of that label. Before, the
+    label was read as the amount and listed as no figure, the amount as not recognised."""
+    if column >= len(cells) or not cells[column].text:
+        return None
+    right = cells[column + 1] if column + 1 < len(cells) and column + 1 not in periods else None
+    if matrix_row_key(cells[column].text) and right is not None and FIGURE.match(right.text):
+        return right
+    return cells[column]
 
 
 def _period_word_note(project: dict[str, Any], label: str) -> None:

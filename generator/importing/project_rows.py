@@ -19,9 +19,9 @@ from typing import Any, Callable
 
 from .assembly_state import AssemblyState
 from .document import Cell, spacer_rows
-from .funds import is_total_row
+from .funds import FIGURE, is_total_row
 from .indicators import Columns, IndicatorReader
-from .layouts import split_head
+from .layouts import BUDGET_FIELDS, split_head, without_field_reason
 from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit
 from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld,
                        withheld_fields)
@@ -30,6 +30,7 @@ from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_
 GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
 CHINESE_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、.]?$")  # a group's 序号, never a project's
 # A group that names no unit: the department's own projects, or its units' together ("二、所属单位").
+GROUP_SUM = "项目表中分组行的小计金额（这一组项目的合计）；文件格式中没有项目分组的字段，未录入"
 GROUP_LABEL = re.compile(r"^(?:部门|单位)?本级(?:项目)?$|^(?:所属|下属|直属|二级|基层)(?:预算)?单位(?:项目)?$")
 
 Row = list[Cell]
@@ -94,6 +95,9 @@ class ProjectRows(AssemblyState):
             if (cells := _unit_heading(group, layout)) is not None:  # "某县第一中学" over its projects
                 self._close_heading(heading)
                 heading = UnitHeading(*cells)
+                for column, cell in layout.project_cells(group[0]).items():  # the unit's code, as on its projects
+                    if layout.project[column].startswith("unfielded:"):
+                        self.why_not[cell.location] = without_field_reason(layout.project[column].partition(":")[2])
                 placed += 1
             elif (secret := _withheld_cells(group, layout)) is not None:  # "13 | 涉密项目，不予公开"
                 self._withheld_row(*secret)
@@ -146,6 +150,8 @@ class ProjectRows(AssemblyState):
     def _group_heading(self, row: Row, columns: dict[int, str]) -> UnitHeading | None:
         """A row of a project list (no indicator columns) that only names a group: "一 | 某县教育局本级" (or the unit in
         its 预算单位 column), "二、所属单位" alone. Before, it was read as a project of that name."""
+        sums = _group_sums(row, columns)
+        row = [Cell("", cell.location) if cell in sums else cell for cell in row]
         own = {c: cell for c, cell in enumerate(row) if cell.text}
         texts = [cell.text for cell in own.values()]
         if len(texts) == 1 and not (GROUP_PREFIX.match(texts[0]) or BUDGET_UNIT.match(texts[0])) \
@@ -153,7 +159,11 @@ class ProjectRows(AssemblyState):
             return None  # one cell of other words (a cell's next line, copied without a tab): no group
         layout = RowLayout({c: columns.get(c, "other") for c in range(max(own, default=0) + 1)}, [], False)
         cells = _unit_heading([row], layout) or ((next(iter(own.values())), None) if len(texts) == 1 else None)
-        return UnitHeading(*cells) if cells is not None else None
+        if cells is None:
+            return None
+        for cell, why in sums.items():  # before, "一 | 某县教育局本级 | 1830.00" was listed as not recognised
+            self.why_not[cell.location] = why
+        return UnitHeading(*cells)
 
     def _close_heading(self, heading: UnitHeading | None) -> None:
         """A heading no project below took as its unit (each names another) is listed, never dropped; its 序号
@@ -178,6 +188,8 @@ class ProjectRows(AssemblyState):
             key = layout.project[column]
             if key == "goal":
                 goal_text = cell
+            elif key.startswith("unfielded:"):  # a code column (单位编码): listed with why
+                self.why_not[cell.location] = without_field_reason(key.partition(":")[2])
             else:
                 self._project_cell(project, key, cell)
         self._place(*(cell for row in group[1:] for cell in _repeats(layout, group[0], row) or []))
@@ -256,7 +268,7 @@ def _unit_heading(group: list[Row], layout: RowLayout) -> tuple[Cell, Cell | Non
             or any(re.search(WITHHELD_WORDS, cell.text) for cell in row):
         return None
     own = layout.project_cells(row)
-    keys = {layout.project[c]: cell for c, cell in own.items()}
+    keys = {layout.project[c]: cell for c, cell in own.items() if not layout.project[c].startswith("unfielded:")}
     if set(keys) - {"number", "budget_unit", "name"} or is_total_row(row):
         return None
     number = keys.get("number")
@@ -268,6 +280,22 @@ def _unit_heading(group: list[Row], layout: RowLayout) -> tuple[Cell, Cell | Non
         return (keys["budget_unit"], number) if number is None or not number.text.isdigit() else None
     texts = {cell.text for cell in row if cell.text}
     return (number, None) if number is not None and len(texts) == 1 and not GROUP_NUMBER.match(number.text) else None
+
+
+def _group_sums(row: Row, columns: dict[int, str]) -> dict[Cell, str]:
+    """A group row's amounts (its units' 小计: "一 | 某县教育局本级 | 1830.00 | 1830.00") and codes (单位编码), each with
+    why it is listed: the content format has no field for a group, nor a list a field for a code. Empty unless
+    every amount is a figure under a budget column."""
+    sums: dict[Cell, str] = {}
+    for column, cell in enumerate(row):
+        key = columns.get(column, "")
+        if cell.text and key.startswith("unfielded:"):
+            sums[cell] = without_field_reason(key.partition(":")[2])
+        elif cell.text and key in BUDGET_FIELDS:
+            if not FIGURE.match(cell.text):
+                return {}
+            sums[cell] = GROUP_SUM
+    return sums if GROUP_SUM in sums.values() else {}
 
 
 def _notice(row: Row) -> bool:

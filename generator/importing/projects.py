@@ -242,7 +242,8 @@ def project_row_columns(texts: list[str]) -> dict[int, str]:
     """A project list whose rows carry the projects' indicators: 项目名称 and other project columns beside an
     indicator header, every cell one or the other. Column → project field ("goal" for the goal column); empty
     when the header is not one."""
-    columns = {c: key for c, text in enumerate(texts) if text and (key := project_row_column(text))}
+    columns = {c: f"{key}:{text}" if key == "unfielded" else key
+               for c, text in enumerate(texts) if text and (key := project_row_column(text))}
     rest = [text for c, text in enumerate(texts) if text and c not in columns]
     if "name" not in columns.values() or not is_indicator_header(rest) \
             or not all(indicator_column(text) for text in rest):
@@ -256,11 +257,27 @@ def split_columns(header: list[Cell], below: list[Cell] | None) -> dict[int, str
     head (only then is the row a second header row, not a project or a 合计 row); the row's other cells are the
     other heads' business (指标性质 | 指标值 | 度量单位 under 指标值)."""
     spanned = {cell.merged_from for cell in header if cell.merged_from}
-    amounts = {cell.location for cell in header if cell.location in spanned and project_field(cell.text) == "total"}
+    owners = _blank_spans(header) if not spanned else {}
+    amounts = {cell.location for cell in header if cell.location in spanned | set(owners.values())
+               and project_field(cell.text) == "total"}
     under = [(column, cell) for column, cell in enumerate((below or [])[:len(header)])
-             if cell.text and (header[column].merged_from or header[column].location) in amounts]
+             if cell.text and (header[column].merged_from or owners.get(column) or header[column].location) in amounts]
     heads = {column: split_head(cell.text) for column, cell in under}
     return heads if heads and all(heads.values()) else {}
+
+
+def _blank_spans(header: list[Cell]) -> dict[int, str]:
+    """Text exports (tab-separated) keep a merged head's covered slots as empty cells and say nothing of the merge:
+    each empty slot right of a head → that head's location ("项目金额 | | " over "合计 | 财政拨款 | 其他资金"). Only
+    an empty slot between the head and the next head or the row's end counts."""
+    owners: dict[int, str] = {}
+    owner: str | None = None
+    for column, cell in enumerate(header):
+        if cell.text:
+            owner = cell.location
+        elif owner is not None:
+            owners[column] = owner
+    return owners
 
 
 def form_pairs(row: list[Cell]) -> list[tuple[str, Cell, Cell]]:

@@ -5,11 +5,13 @@ other. It is read as a person reads it (`sheet_blocks`): empty rows separate the
 which no row has more than one filled cell is lines of text, any other part a table. Cells are
 located `Sheet1!C14`; a merged range keeps its text in the top-left cell and the cells it covers
 name that cell. Nothing in the file is executed or computed: a formula is read as the value Excel
-saved with it, and a formula saved without a value is listed 未放入 with its formula; macros are
+saved with it, and a formula saved without a value (in an .xls a program wrote, an empty text for every result:
+`_xls_empty_formulas`) is listed 未放入 with its formula; macros are
 reported (never run). What Excel neither shows nor prints is not read, as in Word: the cells of a
 hidden sheet, a hidden row and a hidden column are listed 未放入 with the reason (a hidden row may
 hold a withheld project, a hidden column its amounts or an internal note, a hidden sheet a draft). A
-hidden column's cells are emptied in place, so the cells right of it stay under their own heads.
+hidden column's cells are emptied in place, so the cells right of it stay under their own heads. A 合计 row under a
+blank row stays in the table above (`_is_total`); filled cells outside a sheet's print area are read and reported.
 
 How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
@@ -27,6 +29,9 @@ How a number becomes text (the department's figure exactly as filed, shown as Ex
   (`0;"减少"0` shows -3 as "减少3"), its sign kept even where only a colour or brackets show it (reported);
 - a date reads as 2023-12-30 (with the time when it has one), or as the month when its format shows no day;
 - a text run in a symbol font (Wingdings) reads as the tick boxes it draws (`symbol_runs`);
+- a scaling format shows another number than it stores (`0!.0,"万元"` shows 1205000 as 120.5万元): read as shown,
+  never rounded, the stored number quoted in the report (`_scaled`); a scientific format reads the stored digits, and
+  so does a [DBNum] format of Chinese numerals (一百二十), each reported;
 - a cell its format shows nothing of (`;;;`) is not read, as a hidden column is not (`format_hides`);
 - a formula's error value ("#DIV/0!") is not read: it is no figure the department filed (`FORMULA_ERROR`);
 - a text cell's words are read without the spaces and blank lines typed around them, as in Word (`typed_text`).
@@ -36,27 +41,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
-from decimal import Context, Decimal
-from io import BytesIO
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from io import BytesIO, StringIO
 from pathlib import Path
 from typing import Callable
 
 import openpyxl
 import xlrd
+from xlrd import compdoc
+from xlrd.formula import FMLA_TYPE_CELL, FormulaError, decompile_formula
 from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from .document import Block, Cell, Paragraph, SourceDocument, Table, hidden_reason
+from .funds import is_total_row
 from .opening import open_or_refuse, refuse_encrypted
 from .symbols import PRIVATE_RANGE, symbol_text
 
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer one typed in has lost the rest
 EXCEL_PRECISION = Context(prec=EXCEL_DIGITS)
-QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escaped characters, [colour]/[condition]
+QUOTED = re.compile(r'"[^"]*"|[\\!].|\[[^\]]*\]')  # literal text, characters escaped by \ or !, [colour]/[condition]
 FIXED_DECIMALS = re.compile(r"\.(0+)")
-LITERAL = re.compile(r'"([^"]*)"|\\(.)')  # a format's literal text: quoted, or one escaped character
+LITERAL = re.compile(r'"([^"]*)"|[\\!](.)')  # a format's literal text: quoted, or one escaped character
 CURRENCY = "¥￥$€£"
 NUMBER_PLACE = re.compile(r"[0#?]|general", re.I)  # where a format shows the number (`"≥"General` shows 95 as ≥95)
 CURRENCY_WORDS = re.compile(r"人民币|RMB|CNY", re.I)  # a currency named before an amount: left out as its sign is
@@ -86,23 +95,80 @@ def number_text(value: int | float, number_format: str, location: str, remarks: 
     number = EXCEL_PRECISION.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     first, *others = _sections(number_format)
     if number < 0 and others and NUMBER_PLACE.search(_masked(others[0])):
-        return _negative_text(-number, others[0], number_format, location, remarks)
-    prefix, body, suffix = _section_parts(number, first, number_format, location, remarks)
-    return prefix + body + suffix
+        text = _negative_text(-number, others[0], number_format, location, remarks)
+    else:
+        text = "".join(_section_parts(number, first, number_format, location, remarks))
+    if CHINESE_NUMERALS.search(number_format):  # the digits mean the figure the numerals spell
+        remarks.append(f"{location} 的数字在 Excel 中按格式“{number_format}”以中文数字显示（如 120 显示为“一百二十”"
+                       f"或“壹佰贰拾”）；已照存储的数字读作“{text}”。")
+    return text
 
 
 def _section_parts(number: Decimal, section_format: str, number_format: str, location: str,
                    remarks: list[str]) -> tuple[str, str, str]:
     """What one section of a format shows of `number`: its literal text before, the figure, its literal text after."""
+    power, section_format = _scaled(section_format)
+    stored, number = number, number.scaleb(-power)
     section = QUOTED.sub("", section_format)
     percent = "%" in section
     digits = _plain(number * 100 if percent else number)
+    if SCIENTIFIC.search(section):
+        prefix, suffix = _literal_prefix(section_format), _literal_suffix(section_format)
+        return prefix, _scientific(digits, section, number_format, location, remarks), suffix
     shown = _shown_decimals(section)
     if len(digits.partition(".")[2]) > shown and _is_fixed(section):
         remarks.append(f"{location} 的数字 {digits}{'%' if percent else ''} 在 Excel 中按格式“{number_format}”"
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
     body = _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
-    return _literal_prefix(section_format), body, _literal_suffix(section_format)
+    prefix, suffix = _literal_prefix(section_format), _literal_suffix(section_format)
+    if power:
+        remarks.append(f"{location} 存储的数字是 {_plain(stored)}，Excel 按格式“{number_format}”把它缩小 "
+                       f"{10 ** power:,} 倍显示为“{prefix}{body}{suffix}”；已照显示的数字读入，请核对单位。")
+    return prefix, body, suffix
+
+
+# A scaling format: each comma right after the last digit placeholder divides the number by 1,000 (`#,##0.00,,` shows
+# 1205000000 as 1,205.00), and a literal point between digit placeholders (`0!.0000"万元"`, `0!.0,"万"`) shows the
+# last digits as decimals. Departments use both to show 元 as 万元 or 百万元: Excel shows another number than it
+# stores, and the form means the one shown.
+FORMAT_TOKEN = re.compile(r'"[^"]*"|[\\!].|\[[^\]]*\]|.', re.S)
+PLACEHOLDER = "0#?"
+
+
+def _scaled(section_format: str) -> tuple[int, str]:
+    """The power of ten a section divides its number by before showing it, and the section as a plain format that
+    shows the divided number alike (`0!.0,"万"` → 4, `0.0"万"`). (0, the section) when it scales nothing."""
+    tokens = FORMAT_TOKEN.findall(section_format)
+    places = [n for n, token in enumerate(tokens) if token in PLACEHOLDER]
+    if not places or any(token.lower().startswith("e") for token in tokens):
+        return 0, section_format
+    power, kept = 0, list(tokens)
+    for n, token in enumerate(tokens):
+        follows = next((t for t in tokens[n:] if t != ","), "")
+        if token == "," and n > places[0] and follows not in tuple(PLACEHOLDER):
+            power, kept[n] = power + 3, ""  # a thousands comma stands between placeholders; this one scales
+    points = [n for n in range(places[0], places[-1]) if tokens[n] in (".", "!.", "\\.", '"."')]
+    if points and tokens[points[0]] != ".":
+        power += sum(1 for n in places if n > points[0])
+        kept[points[0]] = "."
+    return power, "".join(kept) if power else section_format
+
+
+SCIENTIFIC = re.compile(r"E[+-]", re.I)
+CHINESE_NUMERALS = re.compile(r"\[DBNum[123]\]", re.I)  # Excel's 一百二十 ([DBNum1]) and 壹佰贰拾 ([DBNum2])
+
+
+def _scientific(digits: str, section: str, number_format: str, location: str, remarks: list[str]) -> str:
+    """A number under a scientific format (`0.00E+00` shows 120.5 as 1.21E+02): the mantissa is rounded to the
+    format's decimals, so the stored digits are read (the figure the cell holds), and the report says how it shows."""
+    decimals = sum(1 for ch in SCIENTIFIC.split(section)[0].partition(".")[2] if ch in PLACEHOLDER)
+    with localcontext(rounding=ROUND_HALF_UP):  # Excel rounds a half away from zero
+        mantissa, _, exponent = format(Decimal(digits), f".{decimals}E").partition("E")
+    places = sum(1 for ch in SCIENTIFIC.split(section)[-1] if ch in PLACEHOLDER)
+    shown = f"{mantissa}E{exponent[0]}{exponent[1:].rjust(places, '0')}"
+    remarks.append(f"{location} 的数字在 Excel 中按格式“{number_format}”以科学记数法显示为“{shown}”；"
+                   f"已照存储的数字读作 {digits}。")
+    return digits
 
 
 def _negative_text(magnitude: Decimal, section: str, number_format: str, location: str, remarks: list[str]) -> str:
@@ -288,8 +354,8 @@ def format_hidden_reason(number_format: str) -> str:
             "如果应当公开，请在 Excel 中把这一格改为常规格式后重新导入，或手工录入")
 
 
-def _veil(texts: list[list[str]], formats: dict[tuple[int, int], tuple[str | int | float, str]]
-          ) -> dict[tuple[int, int], tuple[str, str]]:
+def veil_formatted(texts: list[list[str]], formats: dict[tuple[int, int], tuple[str | int | float, str]]
+                   ) -> dict[tuple[int, int], tuple[str, str]]:
     """The cells their format hides (`format_hides`), each (text, why not read); emptied in `texts`."""
     veiled = {}
     for (r, c), (value, number_format) in formats.items():
@@ -304,7 +370,7 @@ def _veil(texts: list[list[str]], formats: dict[tuple[int, int], tuple[str | int
 FORMULA_ERROR = "这一格是 Excel 公式的出错值，不是填写的数字或文字；未录入，请在原表中改正公式后重新导入，或照原表应有的数手工录入"
 
 
-def _errors(texts: list[list[str]], errors: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+def veil_errors(texts: list[list[str]], errors: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
     """The cells that show a formula's error, each (text, why not read); emptied in `texts`."""
     shown = {(r, c): (texts[r][c], FORMULA_ERROR) for r, c in errors if texts[r][c]}
     for r, c in shown:
@@ -360,10 +426,22 @@ def _parts(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
     runs: list[list[list[Cell]]] = [[]]
     for row in rows:
         if any(cell.text or cell.merged_from for cell in row):
+            if not runs[-1] and len(runs) > 1 and _ends_table(runs[-2]) and _is_total(row):
+                runs.pop()  # the 合计 row after a blank row: still the table's (`_is_total`)
             runs[-1].append(row)
         elif runs[-1]:
             runs.append([])
     return [run for run in runs if run]
+
+
+def _ends_table(run: list[list[Cell]]) -> bool:
+    return bool(run) and sum(1 for cell in run[-1] if cell.text) >= 2
+
+
+def _is_total(row: list[Cell]) -> bool:
+    """A 合计 row with its figures: departments often leave a blank row above it, yet it is the total of the table
+    above (before, it was a table of its own that nothing recognised, and its figures were listed 未识别)."""
+    return is_total_row(row) and sum(1 for cell in row if cell.text) >= 2
 
 
 def _table(rows: list[list[Cell]]) -> Table:
@@ -449,12 +527,38 @@ def _xlsx_blocks(sheet, formulas, remarks: list[str]) -> list[Block]:
     texts = [[_xlsx_text(cell, remarks) for cell in row] for row in cells]
     numbers = frozenset((r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
                         if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool))
-    veiled = _veil(texts, {(r, c): (_shown_value(cells[r][c]), cells[r][c].number_format)
+    veiled = veil_formatted(texts, {(r, c): (_shown_value(cells[r][c]), cells[r][c].number_format)
                            for r, c in numbers | _text_cells(cells)})
-    veiled |= _errors(texts, {(r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
+    veiled |= veil_errors(texts, {(r, c) for r, row in enumerate(cells) for c, cell in enumerate(row)
                               if cell.data_type == "e"})
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
+    if not hidden.sheet:
+        remarks += _print_area_remarks(sheet.title, sheet.print_area, texts, hidden)
     return sheet_blocks(sheet.title, texts, merges, numbers, hidden, _unsaved_formulas(cells, formulas), veiled)
+
+
+def _print_area_remarks(name: str, print_area: str | None, texts: list[list[str]], hidden: Hidden) -> list[str]:
+    """A print area that leaves out filled cells: Excel shows them on screen, so they are read, but the form the
+    department printed (or saved as PDF) had none of them; an internal column (测算依据, 审核意见) is often left out so.
+    The report names them, for a person to check before they are published."""
+    if not print_area:
+        return []
+    areas = [range_boundaries(part.rpartition("!")[2].replace("$", "")) for part in print_area.split(",")]
+    outside = [_location(name, r, c) for r, row in enumerate(texts) for c, text in enumerate(row)
+               if text and r not in hidden.rows and c not in hidden.columns
+               and not any(_within(r, c, area) for area in areas)]
+    if not outside:
+        return []
+    shown = "、".join(outside[:3]) + ("等" if len(outside) > 3 else "")
+    area = "，".join(part.rpartition("!")[2].replace("$", "") for part in print_area.split(","))
+    return [f"工作表“{name}”的打印区域是 {area}；区域外的 {shown} {len(outside)} 格有内容，打印时不出现，已照屏幕上显示的读入；"
+            "请核对这些内容是否应当公开。"]
+
+
+def _within(row: int, column: int, area: tuple[int | None, ...]) -> bool:
+    """Whether a 0-based cell is in a print area's range; whole columns ("A:F") or rows ("1:20") leave ends open."""
+    left, top, right, bottom = area
+    return (left or 1) - 1 <= column < (right or column + 1) and (top or 1) - 1 <= row < (bottom or row + 1)
 
 
 def _text_cells(cells) -> set[tuple[int, int]]:
@@ -567,11 +671,66 @@ def _read_xls(path: Path) -> SourceDocument:
     book = open_or_refuse(path, lambda p: xlrd.open_workbook(p, formatting_info=True),
                           "Excel 97-2003 工作簿", "Excel")
     remarks: list[str] = []
-    sheets = [_xls_blocks(book, sheet, remarks) for sheet in book.sheets()]
+    empty = _xls_empty_formulas(path, book)
+    sheets = [_xls_blocks(book, sheet, remarks, formulas) for sheet, formulas in zip(book.sheets(), empty)]
     return _document(path, sheets, remarks)
 
 
-def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
+XLS_FORMULA, XLS_EOF = 0x0006, 0x000A  # BIFF record types
+
+
+def _xls_empty_formulas(path: Path, book) -> list[dict[tuple[int, int], str]]:
+    """Per worksheet, the formula of each cell saved with an empty text as its result, when no formula in the file has
+    a result: a program wrote it (xlwt and other writers save every formula so) and never computed it, and Excel
+    computes it on opening, so the form shows a figure the file does not hold. Read as empty, it would be lost
+    without a word; listed with its formula, as an .xlsx formula saved without its result is. Where some formula has
+    a saved result, Excel (or the writer) computed them, and an empty result is what the cell shows."""
+    data = path.read_bytes()
+    mem = data
+    if data.startswith(compdoc.SIGNATURE):
+        document = compdoc.CompDoc(data, logfile=StringIO())
+        mem = next((found for name in ("Workbook", "Book")
+                    for found in [document.locate_named_stream(name)[0]] if found is not None), None)
+    if mem is None:
+        return [{} for _ in book.sheets()]
+    sheets: list[dict[tuple[int, int], str]] = []
+    for start in book._sh_abs_posn:  # where each worksheet's records start, as xlrd found them
+        found: dict[tuple[int, int], str] = {}
+        for body in _sheet_records(mem, start, XLS_FORMULA):
+            row, column = struct.unpack_from("<HH", body)
+            if body[12:14] != b"\xff\xff" or body[6] != 3:  # a number, text, truth value or error was saved
+                return [{} for _ in book.sheets()]
+            found[(row, column)] = _formula_text(book, body, row, column)
+        sheets.append(found)
+    return sheets
+
+
+def _sheet_records(mem: bytes, start: int, kind: int) -> list[bytes]:
+    """The bodies of one worksheet's records of a kind, up to the worksheet's end."""
+    bodies = []
+    position = start
+    while position + 4 <= len(mem):
+        record, size = struct.unpack_from("<HH", mem, position)
+        body = mem[position + 4:position + 4 + size]
+        position += 4 + size
+        if record == XLS_EOF:
+            break
+        if record == kind and len(body) >= 22:
+            bodies.append(body)
+    return bodies
+
+
+def _formula_text(book, body: bytes, row: int, column: int) -> str:
+    """The formula as Excel writes it ("=A1*2"); a formula xlrd cannot decompile is named as one."""
+    size = struct.unpack_from("<H", body, 20)[0]
+    try:
+        text = decompile_formula(book, body[22:], size, FMLA_TYPE_CELL, browx=row, bcolx=column)
+    except (FormulaError, struct.error, IndexError, KeyError, AssertionError):
+        text = None
+    return f"={text}" if text else "（公式）"
+
+
+def _xls_blocks(book, sheet, remarks: list[str], formulas: dict[tuple[int, int], str]) -> list[Block]:
     hidden = Hidden(XLS_HIDDEN.get(sheet.visibility),
                     frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden),
                     frozenset(c for c, info in sheet.colinfo_map.items() if info.hidden and c < sheet.ncols))
@@ -581,11 +740,12 @@ def _xls_blocks(book, sheet, remarks: list[str]) -> list[Block]:
                         if sheet.cell_type(r, c) == xlrd.XL_CELL_NUMBER)
     shown = [(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
              if sheet.cell_type(r, c) in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_TEXT)]
-    veiled = _veil(texts, {(r, c): (sheet.cell_value(r, c), _xls_format(book, sheet, r, c)) for r, c in shown})
-    veiled |= _errors(texts, {(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
+    veiled = veil_formatted(texts, {(r, c): (sheet.cell_value(r, c), _xls_format(book, sheet, r, c))
+                                    for r, c in shown})
+    veiled |= veil_errors(texts, {(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
                               if sheet.cell_type(r, c) == xlrd.XL_CELL_ERROR})
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
-    return sheet_blocks(sheet.name, texts, merges, numbers, hidden, None, veiled)
+    return sheet_blocks(sheet.name, texts, merges, numbers, hidden, formulas, veiled)
 
 
 def _xls_format(book, sheet, row: int, column: int) -> str:

@@ -5,7 +5,8 @@ position (`ss:Index`, 1-based) after skipped empty ones; a merged range is writt
 as `ss:MergeAcross`/`ss:MergeDown` (how many more columns/rows it covers). Each sheet is then read like a
 worksheet of any workbook (`spreadsheet.sheet_blocks`), numbers shown by their cell's number format exactly
 as `spreadsheet.number_text` shows an .xlsx number, and hidden sheets, rows and columns reported as there.
-A formula is read as the value saved with it (`<Data>`), never computed; one saved without a value is reported.
+A formula is read as the value saved with it (`<Data>`), never computed; one saved without a value is reported, and
+so are an error value (`ss:Type="Error"`) and a cell its format shows nothing of (`;;;`), as in an .xlsx.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from .document import Block, ImportFailure, SourceDocument
 from .spreadsheet import (Hidden, Merge, date_text, hidden_remarks, number_text, sheet_blocks, typed_text,
-                          unsaved_remarks)
+                          unsaved_remarks, veil_errors, veil_formatted)
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 EXCEL = "{urn:schemas-microsoft-com:office:excel}"
@@ -64,25 +65,29 @@ def _sheet_blocks(sheet, formats: dict[str, str], remarks: list[str]) -> list[Bl
     numbers: set[tuple[int, int]] = set()  # the cells that hold a number (`Cell.number`)
     merges: list[Merge] = []
     unsaved: Grid = {}  # the formula of each cell saved without its result
+    formatted: dict[tuple[int, int], tuple[str | float, str]] = {}  # each value and its format (`veil_formatted`)
+    errors: set[tuple[int, int]] = set()  # the cells that show a formula's error value ("#DIV/0!")
     hidden_rows: list[int] = []
     r = -1
     for row in sheet.iterfind(f"{SS}Table/{SS}Row"):
         r = int(row.get(f"{SS}Index", r + 2)) - 1
         if row.get(f"{SS}Hidden") == "1":
             hidden_rows.append(r)
-        _row_cells(name, row, r, formats, texts, merges, remarks, numbers, unsaved)
+        _row_cells(name, row, r, formats, texts, merges, remarks, numbers, unsaved, formatted, errors)
     visible = sheet.findtext(f"{EXCEL}WorksheetOptions/{EXCEL}Visible")
     height = 1 + max([r for r, _ in texts] + [m[2] for m in merges], default=-1)
     width = 1 + max([c for _, c in texts] + [m[3] for m in merges], default=-1)
     hidden = Hidden(HIDDEN_STATES.get(visible or ""), frozenset(hidden_rows),
                     frozenset(c for c in _hidden_columns(sheet) if c < width))  # not the unused ones right of the form
     remarks += hidden_remarks(name, hidden)
-    return sheet_blocks(name, [[texts.get((r, c), "") for c in range(width)] for r in range(height)], merges,
-                        frozenset(numbers), hidden, unsaved)
+    grid = [[texts.get((r, c), "") for c in range(width)] for r in range(height)]
+    veiled = veil_formatted(grid, formatted) | veil_errors(grid, errors)  # as an .xlsx's: unshown, errors
+    return sheet_blocks(name, grid, merges, frozenset(numbers), hidden, unsaved, veiled)
 
 
 def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, merges: list[Merge],
-               remarks: list[str], numbers: set[tuple[int, int]], unsaved: Grid) -> None:
+               remarks: list[str], numbers: set[tuple[int, int]], unsaved: Grid,
+               formatted: dict[tuple[int, int], tuple[str | float, str]], errors: set[tuple[int, int]]) -> None:
     c = -1
     for cell in row.iterfind(f"{SS}Cell"):
         c = int(cell.get(f"{SS}Index", c + 2)) - 1
@@ -92,8 +97,14 @@ def _row_cells(name: str, row, r: int, formats: dict[str, str], texts: Grid, mer
         if cell.find(f"{SS}Data") is None and cell.get(f"{SS}Formula"):
             unsaved[(r, c)] = cell.get(f"{SS}Formula")
         data = cell.find(f"{SS}Data")
-        if data is not None and data.get(f"{SS}Type") == "Number":
+        kind = data.get(f"{SS}Type") if data is not None else None
+        if kind == "Number":
             numbers.add((r, c))
+        if kind in ("Number", "String"):
+            value = float(data.text or 0) if kind == "Number" else text
+            formatted[(r, c)] = (value, formats.get(cell.get(f"{SS}StyleID"), "General"))
+        elif kind == "Error":
+            errors.add((r, c))
         across, down = int(cell.get(f"{SS}MergeAcross", 0)), int(cell.get(f"{SS}MergeDown", 0))
         if across or down:
             merges.append((r, c, r + down, c + across))

@@ -243,7 +243,11 @@ class TableParts(AssemblyState):
                                 head_unit=head_unit), first, last) for first, last, section in halves] \
             or [(FundsReader(rows[start], years_row, realign=self.realign, copied=self.copied, unit=self.unit,
                              head_unit=head_unit), 0, None)]
-        end, body = self._part_rows(rows, start, 2 if years_row and not halves else 1, self._is_stop)
+        header_rows = 2 if years_row and not halves else 1
+        # A blank row right above the 合计 row (a copied sheet keeps it as a row of empty cells) does not end the table.
+        spacers = spacer_rows(rows[start + header_rows:],
+                              lambda row: is_total_row(row) and sum(1 for cell in row if cell.text) >= 2)
+        end, body = self._part_rows(rows, start, header_rows, lambda row: id(row) not in spacers and self._is_stop(row))
         for row in body:
             for reader, first, last in readers:
                 reader.row(row[first:last])

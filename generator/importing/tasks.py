@@ -9,6 +9,7 @@ in the header's order. Amounts are kept exactly as filed, and the 金额合计 r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,9 @@ from .funds import WITH_UNIT, filed_amount, is_total_row
 from .layouts import TASK_FIELDS, TASK_LABELS, TASK_SPLIT, normalize, task_column
 
 Note = dict[str, str]
+# The form's own number of a task ("任务1", "任务一", "1"), printed in the first half of a 任务名称 merged over two columns.
+TASK_NUMBER = re.compile(r"^任务\s*")
+NUMBERED = re.compile(r"^(任务\s*)?([\d]+|[一二三四五六七八九十]+)[、.．]?$")
 # A task row's own 绩效目标 (or 绩效指标) cell: the content format's task has a name, content and budget only.
 TASK_GOAL_REASON = "年度主要任务表中这一任务的“{}”；文件格式中年度主要任务没有绩效目标、指标的字段，未录入，请手工录入到部门的目标中"
 
@@ -135,7 +139,7 @@ class TaskReader:
     def _sequence(self, cell: Cell) -> list[Note]:
         """The order of the lines is the form's numbering; a number out of that order is said in a note."""
         self.placed.append(cell)
-        if cell.text.rstrip("、.．") == str(len(self.lines) + 1):
+        if TASK_NUMBER.sub("", cell.text).rstrip("、.．") == str(len(self.lines) + 1):
             return []
         return [{"field": "name", "text": f"原表此任务的序号为“{cell.text}”；编者按原表的行序录入。"}]
 
@@ -221,8 +225,15 @@ class TaskReader:
                 self.placed.append(cell)
                 continue
             key = self.columns.order[column] if self.by_order else self.columns.fields.get(column)
+            if key is None and _numbered_name(found, column):
+                # 任务名称 over two columns, the form's own "任务1" left of the name: that one is the task's 序号
+                found["seq"], found["name"] = found["name"], cell
+                continue
             if key == "goal":
                 self.not_read.append((cell, TASK_GOAL_REASON.format(self.columns.words.get(key, "绩效目标"))))
+            elif key == "unfielded":  # before, the table was not read at all: every cell listed as not recognised
+                self.not_read.append((cell, f"年度主要任务表中“{self.columns.words.get(key, '对应项目')}”一列在文件格式中"
+                                            "没有对应的字段，未录入"))
             elif key not in TASK_FIELDS or key in found:
                 self.not_read.append((cell, "年度主要任务表中不在任何列下的单元格"))
             else:
@@ -242,3 +253,11 @@ class TaskReader:
         width = len(self.columns.order)
         self.not_read.extend((cell, "年度主要任务表中不在任何列下的单元格") for cell in cells[width:] if cell.text)
         return list(enumerate(cells[:width]))
+
+
+def _numbered_name(found: dict[str, Cell], column: int) -> bool:
+    """A cell under no column right of a task name that is only a number ("任务1 | 基本公共卫生服务"): the name is
+    that cell, the number the task's 序号. Before, the task was named "任务1" and its name listed as under no column."""
+    name = found.get("name")
+    return name is not None and "seq" not in found and "content" not in found and not any(
+        key in found for key in TASK_SPLIT) and bool(NUMBERED.match(name.text.strip())) and column > 0

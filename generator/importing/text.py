@@ -43,8 +43,9 @@ from .funds import is_funds_header
 from .page_breaks import CONTINUED, running_head
 from .projects import GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
 from .layouts import (PAGE_FURNITURE, PAGE_INFORMATION_LABEL, PAGE_NUMBER, PAGE_TOOLS, PUBLISHING_LABEL,
-                      SELF_EVALUATION_TITLE, is_indicator_header, is_sentence, is_task_header)
-from .page_styles import HIDDEN_ATTRIBUTE, controls_as_text, hiding, is_struck, mark_hidden
+                      LEVEL1, LEVEL2, SELF_EVALUATION_TITLE, TABLE_NOTE, header_fields, indicator_column,
+                      is_indicator_header, is_sentence, is_task_header)
+from .page_styles import HIDDEN_ATTRIBUTE, controls_as_text, generated_text, hiding, is_struck, mark_hidden
 
 # What a browser lays out as a block: a line of its own, before and after (editors such as 135编辑器 wrap each
 # paragraph in a <section>; <center> and <caption> hold titles).
@@ -138,9 +139,36 @@ def _linked_sheets(page: str, location: str, sheets: dict[str, str]) -> str:
         sheet = sheets.get(href, sheets.get(urljoin(location, href))) if location else sheets.get(href)
         if sheet is not None and (media := LINK_MEDIA.search(tag)) and not SCREEN.search(media.group(1)):
             return ""  # a sheet for print only: a browser shows the page without it
-        return tag if sheet is None else "<style>" + sheet.replace("</", "<\\/") + "</style>"
+        if sheet is None:
+            return tag
+        sheet = _sheet_imports(sheet, urljoin(location, href) if location else href, sheets)
+        return "<style>" + sheet.replace("</", "<\\/") + "</style>"
 
-    return STYLE_LINK.sub(inlined, page) if sheets else page
+    return _sheet_imports(STYLE_LINK.sub(inlined, page), location, sheets) if sheets else page
+
+
+# A style sheet's `@import url("main.css") screen;` (or `@import "main.css";`): its address and media.
+SHEET_IMPORT = re.compile(r"""@import\s+(?:url\(\s*["']?([^"')\s]+)["']?\s*\)|["']([^"']+)["'])\s*([^;]*);""",
+                          re.IGNORECASE)
+
+
+def _sheet_imports(text: str, location: str, sheets: dict[str, str], depth: int = 0) -> str:
+    """The text (a page's <style>, or a sheet) with each sheet it imports (`@import`) that the archive holds in the
+    rule's place, its own imports in turn (a few deep): a browser applies the imported rules as the sheet's own. A
+    sheet for print only is left out, as a browser shows the page without it; one the archive lacks stays unread."""
+    from urllib.parse import urljoin
+
+    def imported(rule: re.Match) -> str:
+        href = html.unescape(rule.group(1) or rule.group(2))
+        address = urljoin(location, href) if location else href
+        sheet = sheets.get(href, sheets.get(address))
+        if sheet is None or depth >= 4:
+            return rule.group()
+        if rule.group(3).strip() and not SCREEN.search(rule.group(3)):
+            return ""
+        return _sheet_imports(sheet, address, sheets, depth + 1)
+
+    return SHEET_IMPORT.sub(imported, text)
 
 
 def _one_page(pages: list[str]) -> str:
@@ -361,7 +389,7 @@ def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
       or the line is a row of one cell across the table: nothing tells which) is kept in the table as a row of one
       cell, never joined to the cell above by a guess; before, it cut the table in two and the rows below it lost
       their header."""
-    rows = list(rows)
+    rows, firsts = _first_cells_joined(rows)
     joined: list[CopiedRow] = []
     kept: list[CopiedRow] = []
     for start, end in reversed(_table_runs(rows)):  # from the end, so that a run's rows are replaced in place
@@ -384,7 +412,62 @@ def _broken_rows(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[str]]:
             read.append(row)
             number += 1
         rows[start:end] = read
-    return rows, _broken_remarks(sorted(joined, key=lambda r: r.first), sorted(kept, key=lambda r: r.first))
+    return rows, _first_cell_remarks(firsts) + _broken_remarks(sorted(joined, key=lambda r: r.first),
+                                                               sorted(kept, key=lambda r: r.first))
+
+
+# The most lines a row's first cell is believed to break over ("产\n出\n指\n标"), and the longest such line.
+FIRST_CELL_LINES = 4
+FIRST_CELL_PIECE = 6
+
+
+def _first_cells_joined(rows: list[CopiedRow]) -> tuple[list[CopiedRow], list[CopiedRow]]:
+    """A row whose first cell broke over lines ("效益" over "指标 | 社会效益指标 | …", "序" over "号 | 项目名称 | …"):
+    the cell's earlier lines have no tab, and only what they say together with the row's first cell tells them from a
+    line of their own (`_broken_first_cell`). Such lines and the row are one row, the cell's line breaks kept. Also
+    the rows so joined."""
+    out: list[CopiedRow] = []
+    joined: list[CopiedRow] = []
+    for row in rows:
+        lines = _broken_first_cell(out, row) if row.tabbed else 0
+        if lines:
+            upper, out[-lines:] = out[-lines:], []
+            text = "\n".join([*(line.cells[0].text.strip() for line in upper), row.cells[0].text.strip()])
+            row = replace(row, cells=(CopiedCell(text, upper[0].first), *row.cells[1:]), first=upper[0].first)
+            joined.append(row)
+        out.append(row)
+    return out, joined
+
+
+def _broken_first_cell(above: list[CopiedRow], row: CopiedRow) -> int:
+    """How many short lines without a tab right above `row` are its first cell's earlier lines: together with it
+    they make a 一级/二级 label that neither part is ("产出" + "指标"), or a header the row is not without them
+    ("序" + "号", "一级" + "指标"); 0 if none. A row number is not joined so: "1" over "2 | …" may be two rows."""
+    texts = [cell.text.strip() for cell in row.cells]
+    for lines in range(1, FIRST_CELL_LINES + 1):
+        upper = above[-lines:]
+        pieces = [line.cells[0].text.strip() for line in upper]
+        if len(upper) < lines or any(line.tabbed for line in upper) \
+                or not all(0 < len(piece) <= FIRST_CELL_PIECE for piece in pieces):
+            return 0
+        whole = "".join("".join(pieces).split()) + texts[0]
+        if whole in LEVEL1 or whole in LEVEL2 or (_is_head_row([whole, *texts[1:]]) and (
+                not _is_head_row(texts) or indicator_column(texts[0]) != indicator_column(whole) is not None)):
+            return lines
+    return 0
+
+
+def _is_head_row(texts: list[str]) -> bool:
+    return is_indicator_header(texts) or is_list_header(texts) or bool(project_row_columns(texts)) \
+        or is_task_header(texts) or is_funds_header(texts)
+
+
+def _first_cell_remarks(joined: list[CopiedRow]) -> list[str]:
+    if not joined:
+        return []
+    return [f"{'、'.join(_line_range(row) for row in joined)}各是表格的一行，第一格断成了几行：前几行没有 Tab，与下一行的第一格"
+            "连起来才是一格（如“产出”与“指标”连成一级指标“产出指标”，“序”与“号”连成表头“序号”）：各读作一行，"
+            "第一格的换行照原样保留。"]
 
 
 def _own_rows(run: list[CopiedRow], kept: list[CopiedRow]) -> list[CopiedRow]:
@@ -504,7 +587,31 @@ def _breaks_anywhere(run: list[CopiedRow], number: int, width: int) -> bool:
            and any(cell.text.strip() for cell in other.cells) for other in run):
         return True
     heads = [other.cells[0].text.strip() for other in run if len(other.cells) == width]
-    return bool(SERIAL.fullmatch(row.cells[0].text.strip())) and any(SERIAL_HEAD.fullmatch(head) for head in heads)
+    if bool(SERIAL.fullmatch(row.cells[0].text.strip())) and any(SERIAL_HEAD.fullmatch(head) for head in heads):
+        return True
+    return number + 1 < len(run) and _labels_placed_by_joining(run, row, run[number + 1], width)
+
+
+def _labels_placed_by_joining(run: list[CopiedRow], row: CopiedRow, following: CopiedRow, width: int) -> bool:
+    """The two lines' 一级指标 words ("产出指标", "效益指标") stand in the table's 一级指标 column when the lines are read
+    as one broken row, and out of it when read as rows whose merged slots were dropped (those are right-aligned):
+    "产出指标 | 质量指标（验收" over "合格） | 养护工程验收合格率 | 100%" is one row broken left of its middle, never a
+    row whose 三级指标 is "产出指标"."""
+    columns = _level1_columns(run, width)
+    short, rest = len(row.cells), len(following.cells)
+    joined = {i for i, cell in enumerate(row.cells) if cell.text.strip() in LEVEL1} \
+        | {short - 1 + i for i, cell in enumerate(following.cells) if i and cell.text.strip() in LEVEL1}
+    dropped = {width - short + i for i, cell in enumerate(row.cells) if cell.text.strip() in LEVEL1} \
+        | {width - rest + i for i, cell in enumerate(following.cells) if cell.text.strip() in LEVEL1}
+    return bool(columns) and bool(joined) and joined <= columns and not dropped <= columns
+
+
+def _level1_columns(run: list[CopiedRow], width: int) -> set[int]:
+    """The columns of a table's 一级指标: the one its header names, and those its whole rows hold 一级指标 words in."""
+    whole = [[cell.text.strip() for cell in row.cells] for row in run if len(row.cells) == width]
+    return {column for texts in whole if is_indicator_header(texts)
+            for column, name in enumerate(header_fields(texts)) if name == "level1"} \
+        | {column for texts in whole for column, text in enumerate(texts) if text in LEVEL1}
 
 
 def _joined_row(row: CopiedRow, following: CopiedRow) -> CopiedRow:
@@ -550,11 +657,24 @@ def _cell_paragraph(rows: list[CopiedRow], number: int) -> bool:
     """A line without a tab right under a cell of the one-cell-per-line layout (or under another such line), no
     blank line between: the cell's next paragraph. Word's text export writes a cell's first paragraph after the
     tab and each later one on a line of its own; only a blank line ends the row, so a paragraph after the table
-    comes after one. A page number is never a cell's text."""
+    comes after one. A page number is never a cell's text. Nor are, typed right under the table's last row with no
+    blank line (as a department pastes the table and types on), a note or a withheld notice with no row of the table
+    after it ("注：第3号项目涉密，不予公开。")."""
     above = number
     while above >= 0 and _paragraph_line(rows[above]):
         above -= 1  # the cell's earlier paragraphs, up to the cell itself
-    return above < number and above >= 0 and _cell_line(rows[above])
+    if above < 0 or above == number or not _cell_line(rows[above]):
+        return False
+    return not _note_after_table(rows, number)
+
+
+def _note_after_table(rows: list[CopiedRow], number: int) -> bool:
+    """A note ("注：……") or a withheld notice with no row of a table after it before the next line of text."""
+    text = rows[number].cells[0].text.strip()
+    if not (TABLE_NOTE.match(text) or re.search(WITHHELD_WORDS, text)):
+        return False
+    after = next((row for row in rows[number + 1:] if row.tabbed or row.cells[0].text.strip()), None)
+    return after is None or not after.tabbed
 
 
 def _paragraph_line(row: CopiedRow) -> bool:
@@ -620,6 +740,7 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml's own error names the problem; say it in Chinese too
         raise ImportFailure(f"{path}：无法读取网页内容（{exc}）。") from exc
+    generated = generated_text(root)  # what the sheet writes (::before), then hidden or shown as its element is
     unapplied = mark_hidden(root)  # before the <style> blocks go: their rules may hide text
     controls = controls_as_text(root)  # before the controls go: in a form's cells they hold its values
     superscripts = _superscripts(root)
@@ -647,6 +768,10 @@ def _read_html(path: Path, text: str) -> SourceDocument:
         hidden_ways = [way for way in reading.ways if not is_struck(way)]
         remarks += (f"网页中有 {reading.hidden} 处设为隐藏（{'、'.join(hidden_ways)}）的内容，浏览器不显示也不打印，"
                     "可能是不公开的内容（或网站插入的防复制干扰字符）：没有读入，其中的文字列在“未放入”中，请核对是否应当公开。",)
+    if generated:
+        remarks += (f"网页的样式表在一些内容的前后写了文字（::before、::after 的 content：{'、'.join(f'“{text}”' for text in generated[:5])}"
+                    f"{'等' if len(generated) > 5 else ''}，有的网站这样写出数字中的几位防复制）：文字不在网页正文中，浏览器显示在"
+                    "那里，照显示的读入，请对照网页核对。",)
     if controls:
         remarks += (f"网页表格中有 {controls} 个输入框、下拉框或勾选框（在线填报系统的网页另存下来就是这样）：照浏览器显示的"
                     "内容读入（框中的文字、选中的选项，勾选框读作☑或□），请对照网页核对。",)
