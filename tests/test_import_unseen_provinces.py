@@ -29,6 +29,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.importing.importer import ImportResult
 from tests.forms.imports import not_placed
 from tests.test_import_tasks import as_written
@@ -521,3 +523,24 @@ def test_codes_and_scored_indicators(tmp_path: Path) -> None:
         ("指标方向", direction), ("正向", direction), ("反向", direction), ("正向", direction), ("反向", direction),
         ("正向", direction), ("合计", total), ("80", total),
     ]
+
+
+@pytest.mark.parametrize("rows", [
+    ("年度主要任务\t任务名称\t\t主要内容\t预算金额（万元）", "\t1\t公共文化服务\t免费开放文化馆、图书馆\t520.00",
+     "\t2\t全民健身\t举办全民健身赛事20场\t380.00", "\t金额合计\t\t\t900.00"),  # rows as long as their cells
+    ("年度主要任务\t任务名称\t主要内容\t预算金额（万元）", "1\t公共文化服务\t免费开放文化馆、图书馆\t520.00",
+     "2\t全民健身\t举办全民健身赛事20场\t380.00", "金额合计\t900.00"),  # a web copy: merged slots dropped
+], ids=["ragged-export", "web-copy"])
+def test_task_numbers_under_a_merged_task_name_read_in_order(rows: tuple[str, ...], tmp_path: Path) -> None:
+    """Rows of different widths are read in the header's order; the task numbers printed in the first half of the
+    merged 任务名称 are the tasks' 序号. Before: tasks named "1" and "2", each name read as its content, the content
+    as a budget that is no amount (a note), and 520.00, 380.00 listed under no column."""
+    result = imported(export(
+        "部门整体支出绩效目标申报表", "（2025年度）", "部门（单位）名称\t西安市雁塔区文化和旅游体育局", *rows,
+        "年度总体目标\t完善公共文化服务体系，推进全民健身。"), tmp_path)
+    assert as_written(result.filing["tasks"]) == {
+        "lines": [{"name": "公共文化服务", "content": "免费开放文化馆、图书馆", "budget": {"total": "520.00"}},
+                  {"name": "全民健身", "content": "举办全民健身赛事20场", "budget": {"total": "380.00"}}],
+        "total": {"total": "900.00"},
+    }
+    assert not_placed(result) == []

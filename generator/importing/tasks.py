@@ -216,8 +216,14 @@ class TaskReader:
     # ---- which cell is which field ------------------------------------------------------------
     def _cells(self, row: list[Cell]) -> dict[str, Cell]:
         """The row's non-empty cells by field; the 年度主要任务 label is placed, a cell under no column is not read."""
-        cells = self._in_order(row) if self.by_order else list(enumerate(row))
         found: dict[str, Cell] = {}
+        if self.by_order:
+            number, cells = self._in_order(row)
+            if number is not None:
+                self.placed.append(number)
+                found["seq"] = number
+        else:
+            cells = list(enumerate(row))
         for column, cell in cells:
             if not cell.text:
                 continue
@@ -240,19 +246,24 @@ class TaskReader:
                 found[key] = cell
         return found
 
-    def _in_order(self, row: list[Cell]) -> list[tuple[int, Cell]]:
+    def _in_order(self, row: list[Cell]) -> tuple[Cell | None, list[tuple[int, Cell]]]:
         """Copied text: the i-th cell is the header's i-th field. A leading label, and empty leading slots of
-        a row wider than the header (a label column that was not merged), stand for no field."""
+        a row wider than the header (a label column that was not merged), stand for no field. A task number first
+        in a row still wider than the header is the task's 序号, printed in the first half of a 任务名称 merged over
+        two columns ("1 | 公共文化服务 | …"): returned apart (before, the task was named "1", its name read as its
+        content and its content as its amount)."""
         cells = list(row)
-        while cells and (normalize(cells[0].text) in TASK_LABELS
-                         or (len(cells) > len(self.columns.order) and not cells[0].text)):
+        width = len(self.columns.order)
+        while cells and (normalize(cells[0].text) in TASK_LABELS or (len(cells) > width and not cells[0].text)):
             if cells[0].text:
                 self.placed.append(cells[0])
             cells.pop(0)
+        number = None
+        if len(cells) > width and "seq" not in self.columns.order and NUMBERED.match(cells[0].text.strip()):
+            number = cells.pop(0)
         self.slots_read = (len(row), len(row) - len(cells))
-        width = len(self.columns.order)
         self.not_read.extend((cell, "年度主要任务表中不在任何列下的单元格") for cell in cells[width:] if cell.text)
-        return list(enumerate(cells[:width]))
+        return number, list(enumerate(cells[:width]))
 
 
 def _numbered_name(found: dict[str, Cell], column: int) -> bool:
