@@ -93,6 +93,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         if read is None:
             read = self._field_line(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text, paragraph.location) \
+                or self._bracketed_heading(text) \
                 or self._goal_line(text, paragraph.location) \
                 or self._numbered_goal(text, paragraph.location) or self._subheading(text) or self._running_text(text) \
                 or self._title(text, paragraph.location) or self._year_line(text, paragraph.location) \

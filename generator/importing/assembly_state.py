@@ -25,6 +25,7 @@ class TextTarget:
     paragraphs: list[str] = field(default_factory=list)
     single: bool = False
     part: bool = False  # "outside" opened by a part's heading ("第二部分 部门预算表"): it holds over the part's chapters
+    sub: bool = False  # a field opened by a subheading ("（一）部门职能"): a sibling subheading ends it
 
 
 class AssemblyState:

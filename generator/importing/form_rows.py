@@ -53,15 +53,16 @@ class FormRows(AssemblyState):
                         self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
                         self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
-                        self._budget_matrix_row, self._goal_row, self._plain_goal_row, self._text_heads_row,
+                        self._budget_matrix_row, self._goal_row, self._goal_text_row, self._plain_goal_row,
+                        self._text_heads_row,
                         self._department_text_row,
                         self._goal_naming_row, self._section_row):
             used = reading(row)
             if used:
                 return used
         self._contact_and_dates(row.present)  # a row with a contact may still carry a project's fields
-        for reading in (self._budget_header, self._project_pairs_row, self._purpose_row, self._spending_header_row,
-                        self._spending_plan_row):
+        for reading in (self._budget_header, self._project_pairs_row, self._source_line_row, self._purpose_row,
+                        self._spending_header_row, self._spending_plan_row):
             used = reading(row)
             if used:
                 return used

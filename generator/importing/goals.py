@@ -265,6 +265,24 @@ class Goals(AssemblyState):
             self._place(label, text)
         return 1
 
+    def _goal_text_row(self, row: FormRow) -> int:
+        """"年度绩效目标 | 1.…" then " | 2.…": a text export writes each line of the goal's cell on a row of its own,
+        the merged label's slot left empty. A lone cell right below the goal's last line, in its column, while the
+        goal waits for its indicator table, is the next line of that goal's text (it was listed as a paragraph)."""
+        goal = self.goal
+        if goal is None or self.goal_table_used or "indicators" in goal or not isinstance(goal.get("text"), str) \
+                or len(row.present) != 1 or row.index == 0:
+            return 0
+        column = next(c for c, cell in enumerate(row.cells) if cell is row.first)
+        above = row.rows[row.index - 1]
+        last = above[column] if 0 < column < len(above) else None
+        if last is None or last.location not in self.placed or last.text.strip() != goal["text"].splitlines()[-1] \
+                or is_form_label(row.first.text) or GOAL_START.match(row.first.text):
+            return 0
+        goal["text"] += "\n" + row.first.text.strip()
+        self._place(row.first)
+        return 1
+
     def _plain_goal_row(self, row: FormRow) -> int:
         """绩效目标 | its text: a 年度 goal."""
         if row.key != "绩效目标" or not row.rest:

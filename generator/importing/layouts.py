@@ -103,6 +103,7 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目属性": "attribute", "项目性质": "attribute", "项目期": "period",
     # the 项目期 written as its dates ("2026年1月—2026年12月") under other provinces' labels
     "起止时间": "period", "项目起止时间": "period", "实施期限": "period", "项目实施期限": "period", "项目周期": "period",
+    "项目期限": "period",  # 山东, 河南: "项目期限 | 2025年1月-2025年12月" or "| 1年"
     "支出项目类别": "category", "项目类别": "category", "项目类型": "category",
     "预算单位": "budget_unit", "实施单位": "budget_unit", "项目单位": "budget_unit",
     "项目总预算": "total", "资金总额": "total", "预算数": "total", "总金额": "total", "项目资金总额": "total",
@@ -111,6 +112,7 @@ PROJECT_COLUMNS: dict[str, str] = {
     "中期资金总额": "medium_term.total", "实施期资金总额": "medium_term.total", "年度资金总额": "annual.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
+    "当年财政拨款": "fiscal", "其中当年财政拨款": "fiscal",  # 四川: 当年财政拨款 beside 上年结转 (no field: listed)
     "其他资金": "other",
     "项目主要支出方向和用途": "purpose", "资金用途": "purpose", "主要支出方向和用途": "purpose",
     "项目资金用途": "purpose",
@@ -193,7 +195,7 @@ TASK_FIELDS = ("seq", "name", "content", *TASK_SPLIT)  # what a task row's cells
 # group head over it. Matched after `normalize`; "年度预算申请（万元）" also without its bracket.
 # Other provinces name the same grid after the department's budget ("年度部门整体支出预算", "部门预算资金"), or its
 # funds ("部门总体资金（万元） | 资金总额 | …" over 按收入性质分 / 按支出性质分 rows, as 上海's form does).
-REQUEST_LABELS = {"年度预算申请", "年度部门整体支出预算", "部门整体支出预算", "部门预算资金", "年度部门预算",
+REQUEST_LABELS = {"年度预算申请", "年度部门整体支出预算", "部门整体支出预算", "部门预算资金", "年度部门预算", "年度预算资金",
                   "部门总体资金", "部门总体资金情况"}
 REQUEST_TOTAL = "资金总额"
 REQUEST_GROUPS = {"按收入性质分": "income", "按支出性质分": "expenditure"}
@@ -221,7 +223,8 @@ DEPARTMENT_TEXTS: dict[str, str] = {
     # a 单位预算公开 report's chapter "一、主要职能" (单位职责) under "第一部分 单位概况"
     "主要职能": "functions", "单位职责": "functions", "单位主要职能": "functions", "单位职能": "functions",
     "主要职责": "functions", "单位主要职责": "functions",
-    "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks",
+    "年度工作任务": "annual_tasks", "年度主要任务": "annual_tasks", "年度主要工作任务": "annual_tasks",
+    "年度重点工作任务": "annual_tasks",
     "年度总体目标": "overall_goal", "总体绩效目标": "overall_goal", "部门整体绩效目标": "overall_goal",
     "整体绩效目标": "overall_goal", "年度整体绩效目标": "overall_goal",
     # 年度履职目标 heads a column in some forms (a structure label there); beside a text it is the overall goal

@@ -16,7 +16,7 @@ from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
 from .funds import FIGURE, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS,
-                      CLIPPED_NAME, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
+                      CLIPPED_NAME, INCOME_KINDS, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
                       PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
                       project_list_column, sheet_project_name, without_field_reason)
 from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
@@ -315,6 +315,19 @@ class ProjectParts(AssemblyState):
         for head, figure in zip(cells, cells[1:] + [None]):
             if not FIGURE.match(head.text) and figure is not None and FIGURE.match(figure.text):
                 self.why_not[head.location] = self.why_not[figure.location] = _source_without_field(head.text)
+
+    def _source_line_row(self, row: FormRow) -> int:
+        """" | 上年结转 | | | 150.00" among the 其中 lines under a project's 年度资金总额 (四川): a source the budget has no
+        part for, listed with why (it was "未识别"); its amount is no part of 财政拨款 or 其他资金."""
+        if self.project is None or "budget" not in self.project or len(row.present) != 2:
+            return 0
+        head, figure = row.present
+        label = normalize(head.text).removeprefix("其中")
+        if label not in INCOME_KINDS or label in PROJECT_COLUMNS or not FIGURE.match(figure.text) \
+                or head.location in self.placed:
+            return 0
+        self.why_not[head.location] = self.why_not[figure.location] = _source_without_field(head.text)
+        return 1
 
     def _project_pairs_row(self, row: FormRow) -> int:
         """项目名称 | … | 项目编码 | …: a second code or name starts the next project. A cell "实施单位：…" is read

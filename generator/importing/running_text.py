@@ -12,8 +12,8 @@ from .assembly_state import AssemblyState, TextTarget
 from .document import Table
 from .form_rows import FormRow
 from .imported import FoundTable
-from .layouts import (DEPARTMENT_TEXTS, REPORT_APPARATUS, SENTENCE_MARKS, budget_report_matter, is_indicator_header,
-                      names_goals, normalize)
+from .layouts import (DEPARTMENT_TEXTS, REPORT_APPARATUS, SENTENCE_MARKS, STRUCTURE_LABELS, budget_report_matter,
+                      is_indicator_header, names_goals, normalize)
 from .prose import prose_goals, rich
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<title>[^。；;，,：:]{2,24})$")
@@ -21,6 +21,8 @@ REPORT_APPARATUS_REASON = "报告的目录或附件名称，不是绩效目标�
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分\s*(?P<title>.*)$")  # "第三部分 名词解释", "第一部分"
 PART_TITLE = re.compile(r"[^。；;，,：:]{2,24}")  # a heading's title, no sentence: "其他说明" under a bare "第三部分"
 SUBHEADING = re.compile(r"^(?P<title>[^，。；,]{2,14})[：:]$")
+# "（一）部门职能", "（二）年度主要工作任务" under a chapter "一、部门基本情况": a subheading naming a filing field
+BRACKETED_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*(?P<title>[^。；;，,：:（(]{2,16})[：:]?$")
 LIST_MARKER = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)[、.．]|^[（(]")
 TERMINAL = tuple("。；;！？!?：:）)”》")
 
@@ -34,6 +36,30 @@ class RunningText(AssemblyState):
             self.text = TextTarget("goals", heading_text)
         else:
             self.text = TextTarget("section", heading_text)
+
+    def _bracketed_heading(self, text: str) -> bool:
+        """"（一）部门职能" in a chapter of running text outside the projects: a field of its own (its paragraphs are
+        the functions, not the chapter's section); "（一）总体目标" under "二、部门整体绩效目标" only names the chapter's
+        text, "（二）绩效指标" the table below (the text ends); another after a field's subheading ("（三）内设机构")
+        opens a section. Each is a heading, never a paragraph run together with the next line."""
+        heading = BRACKETED_HEADING.match(text)
+        if heading is None or self.in_projects or self.text is None or self.text.kind not in ("section", "field"):
+            return False
+        title = normalize(heading.group("title"))
+        key = DEPARTMENT_TEXTS.get(title)
+        if key:
+            self._close_text()
+            self.text = TextTarget("field", key, sub=True)
+            return True
+        if title not in STRUCTURE_LABELS:
+            if not self.text.sub:
+                return False
+            self._close_text()  # "（三）内设机构" after "（二）年度主要工作任务": a section of its own, not the tasks' text
+            self.text = TextTarget("section", text)
+            return True
+        if not (self.text.kind == "field" and "目标" in title):
+            self._close_text()
+        return True
 
     def _outside_filing(self, text: str, location: str) -> bool:
         """A chapter or part of a 部门预算公开 report that is not the performance filing ("二、“三公”经费预算情况说明",

@@ -92,7 +92,7 @@ class TableParts(AssemblyState):
         """The 年度预算申请 grid at this row, if there is one; a label line just before the table is its first row."""
         label = self._request_label_above(index, origin)
         grid = request_grid(label + rows[index:], 0) if label else request_grid(rows, index)
-        if grid is None:
+        if grid is None or self.project is not None:  # under a project's 项目名称, "年度预算资金 | 资金总额" is its budget
             return None
         used, placed = self._budget_request(label + rows[index:index + grid.rows - len(label)], grid)
         return "年度预算申请", used - len(label), max(placed - len(label), 0)
