@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 from .department import NAMED_TITLE, TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
@@ -128,8 +129,6 @@ def _linked_sheets(page: str, location: str, sheets: dict[str, str]) -> str:
     """The page with each style sheet it links to (`<link rel="stylesheet" href="css/main.css">`) and the archive holds
     (its Content-Location the address the link names, from the page's own) in the link's place, as a <style>: the
     sheet's rules come in the order a browser applies them. A sheet the archive lacks stays unread, as in a page."""
-    from urllib.parse import urljoin
-
     def inlined(link: re.Match) -> str:
         tag = link.group()
         address = LINK_ADDRESS.search(tag)
@@ -156,8 +155,6 @@ def _sheet_imports(text: str, location: str, sheets: dict[str, str], depth: int 
     """The text (a page's <style>, or a sheet) with each sheet it imports (`@import`) that the archive holds in the
     rule's place, its own imports in turn (a few deep): a browser applies the imported rules as the sheet's own. A
     sheet for print only is left out, as a browser shows the page without it; one the archive lacks stays unread."""
-    from urllib.parse import urljoin
-
     def imported(rule: re.Match) -> str:
         href = html.unescape(rule.group(1) or rule.group(2))
         address = urljoin(location, href) if location else href
