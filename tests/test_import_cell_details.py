@@ -31,9 +31,10 @@ from generator.importing.document import hidden_reason
 from generator.importing.importer import ImportResult
 from generator.importing.spreadsheet import FORMULA_ERROR, UNSAVED_FORMULA
 from tests.forms.imports import import_new, not_placed
+from tests.forms.render import XmlCell, excel_2003_xml
 from tests.test_import_cell_shown import county_sheet, funds_sheet, indicator_sheet, indicator_values
 from tests.test_import_tasks import as_written
-from tests.test_import_workbooks import Num, Sheet, fill_sheet, run
+from tests.test_import_workbooks import Num, Sheet, Value, fill_sheet, run
 
 BOTH = ["xlsx", "xls"]
 
@@ -100,43 +101,22 @@ def test_scientific_and_chinese_numeral_formats_read_the_stored_digits(tmp_path:
 def spreadsheet_ml(sheet: Sheet, hidden_rows: frozenset[int] = frozenset(), hidden_column: int | None = None,
                    errors: dict[tuple[int, int], str] | None = None) -> str:
     """One sheet as Excel 2003 XML: each Num under a style of its format, `errors` as formula error values."""
-    styles: dict[str, str] = {}
-    merged = {}
+    merges = []
     for merge in sheet.merges:
-        first, last = (openpyxl.utils.cell.coordinate_to_tuple(end) for end in merge.split(":"))
-        merged[(first[0] - 1, first[1] - 1)] = (last[0] - first[0], last[1] - first[1])
-    covered = {(top + r, left + c) for (top, left), (down, across) in merged.items()
-               for r in range(down + 1) for c in range(across + 1)} - set(merged)
-    rows = []
-    for r, row in enumerate(sheet.rows):
-        cells = []
-        for c, value in enumerate(row):
-            error = (errors or {}).get((r, c))
-            if (r, c) in covered or not (value or error):
-                continue
-            down, across = merged.get((r, c), (0, 0))
-            spans = (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
-            if error:
-                data = f'<Data ss:Type="Error">{error}</Data>'
-                cells.append(f'<Cell ss:Index="{c + 1}" ss:Formula="=1/0"{spans}>{data}</Cell>')
-                continue
-            style = ""
-            if isinstance(value, Num):
-                style = f' ss:StyleID="{styles.setdefault(value.format, f"s{len(styles) + 21}")}"'
-                data = f'<Data ss:Type="Number">{value.value!r}</Data>'
-            else:
-                data = f'<Data ss:Type="String">{value}</Data>'
-            cells.append(f'<Cell ss:Index="{c + 1}"{style}{spans}>{data}</Cell>')
-        hidden = ' ss:Hidden="1"' if r in hidden_rows else ""
-        rows.append(f'<Row ss:Index="{r + 1}"{hidden}>{"".join(cells)}</Row>')
-    column = f'<Column ss:Index="{hidden_column + 1}" ss:Hidden="1"/>' if hidden_column is not None else ""
-    style_xml = "".join(f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{code.replace(chr(34), "&quot;")}"/></Style>'
-                        for code, sid in styles.items())
-    return ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
-            ' xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
-            f'<Styles><Style ss:ID="Default" ss:Name="Normal"/>{style_xml}</Styles>'
-            f'<Worksheet ss:Name="{sheet.title}"><Table>{column}{"".join(rows)}</Table></Worksheet></Workbook>')
+        (top, left), (bottom, right) = (openpyxl.utils.cell.coordinate_to_tuple(end) for end in merge.split(":"))
+        merges.append((top - 1, left - 1, bottom - 1, right - 1))
+    errors = errors or {}
+
+    def cell(r: int, c: int, value: Value) -> XmlCell | None:
+        if (r, c) in errors:
+            return XmlCell(errors[(r, c)], error=True)
+        if isinstance(value, Num):
+            return XmlCell(value.value, value.format)
+        return XmlCell(value) if value else None
+
+    rows = [[cell(r, c, value) for c, value in enumerate(row)] for r, row in enumerate(sheet.rows)]
+    return excel_2003_xml(sheet.title, rows, merges, hidden_rows,
+                          frozenset() if hidden_column is None else frozenset({hidden_column}))
 
 
 def imported_xml(xml: str, tmp_path: Path) -> ImportResult:

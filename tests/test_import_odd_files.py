@@ -44,7 +44,7 @@ from generator.importing.readers import read_document
 from generator.importing.spreadsheet import UNSAVED_FORMULA
 from tests.forms.imports import import_new
 from tests.forms.layout import FormBlock, FormTable, form
-from tests.forms.render import cell_value, form_html, seed_filings, sheet_grid
+from tests.forms.render import SHEET, XmlCell, cell_value, excel_2003_xml, form_html, seed_filings, sheet_grid
 from tests.test_import_project_rows import expected_projects, list_form, project_rows_table, without_notes
 from tests.test_import_tasks import write
 
@@ -178,46 +178,12 @@ def test_web_archive_without_a_page_is_refused(tmp_path):
 
 # --- 1. Excel 2003 XML (SpreadsheetML) saved as .xls ------------------------------------------------
 
-NAMED_FORMATS = {"0.00": "Fixed", "0.00%": "Percent"}  # as Excel writes these two formats in SpreadsheetML
-
-
 def spreadsheet_xml(blocks: list[FormBlock]) -> str:
-    """The form's sheet as Excel 2003 XML: empty rows and cells skipped (the next names its position with
-    ss:Index), a merged range written at its top-left cell (ss:MergeAcross/ss:MergeDown), numbers typed."""
+    """The form's sheet as Excel 2003 XML, numbers typed (as write_xlsx stores them)."""
     rows, merges = sheet_grid(blocks)
-    spans = {(top, left): (bottom - top, right - left) for top, left, bottom, right in merges}
-    covered = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
-               for c in range(left, right + 1)} - set(spans)
-    styles: dict[str, str] = {}
-    lines: list[str] = []
-    for r, row in enumerate(rows):
-        cells, skipped = [], False
-        for c, text in enumerate(row):
-            if (r, c) in covered or not text and (r, c) not in spans:
-                skipped = True
-                continue
-            value, number_format = cell_value(text) if text else ("", "General")
-            style = "" if number_format == "General" else \
-                f' ss:StyleID="{styles.setdefault(number_format, f"s{len(styles) + 21}")}"'
-            down, across = spans.get((r, c), (0, 0))
-            merge = (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
-            kind = "Number" if isinstance(value, float) else "String"
-            data = f'<Data ss:Type="{kind}">{_xml(repr(value) if kind == "Number" else value)}</Data>' if text else ""
-            cells.append(f'<Cell{f" ss:Index={chr(34)}{c + 1}{chr(34)}" if skipped else ""}{style}{merge}>{data}</Cell>')
-            skipped = False
-        if cells:
-            lines.append(f'<Row ss:Index="{r + 1}">{"".join(cells)}</Row>')
-    style_xml = "".join(f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{NAMED_FORMATS.get(code, code)}"/></Style>'
-                        for code, sid in styles.items())
-    return ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"'
-            ' xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
-            f'<Styles><Style ss:ID="Default" ss:Name="Normal"/>{style_xml}</Styles>'
-            f'<Worksheet ss:Name="绩效目标表"><Table>{"".join(lines)}</Table></Worksheet></Workbook>')
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "&#10;")
+    anchors = {(top, left) for top, left, _, _ in merges}
+    return excel_2003_xml(SHEET, [[XmlCell(*cell_value(text)) if text or (r, c) in anchors else None
+                                   for c, text in enumerate(row)] for r, row in enumerate(rows)], merges)
 
 
 def test_excel_2003_xml_named_xls_reads_as_the_workbook(tmp_path):

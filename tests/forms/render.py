@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -118,6 +119,69 @@ def write_xls(blocks: list[FormBlock], path: Path) -> None:
 
 
 # --- Word: paragraphs and tables -----------------------------------------------------------------
+
+# --- Excel 2003 XML (SpreadsheetML), as older systems and "另存为 XML 表格" write it ----------------
+
+NAMED_FORMATS = {"0.00": "Fixed", "0.00%": "Percent"}  # as Excel writes these two formats in SpreadsheetML
+
+
+@dataclass(frozen=True)
+class XmlCell:
+    """One filled cell: a text, a number under its format, or a formula's error value ("#DIV/0!")."""
+    value: str | float
+    number_format: str = "General"
+    error: bool = False
+
+
+def excel_2003_xml(title: str, rows: list[list[XmlCell | None]], merges: list[Merge],
+                   hidden_rows: frozenset[int] = frozenset(), hidden_columns: frozenset[int] = frozenset()) -> str:
+    """One sheet as Excel writes it: empty rows and cells skipped (the next names its position with ss:Index), a
+    merged range written at its top-left cell (ss:MergeAcross/ss:MergeDown), each number under a style of its
+    format, an error value with the formula that made it."""
+    spans = {(top, left): (bottom - top, right - left) for top, left, bottom, right in merges}
+    covered = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
+               for c in range(left, right + 1)} - set(spans)
+    styles: dict[str, str] = {}
+    lines: list[str] = []
+    for r, row in enumerate(rows):
+        cells, skipped = [], False
+        for c, cell in enumerate(row):
+            if (r, c) in covered or cell is None:
+                skipped = True
+                continue
+            cells.append(_xml_cell(cell, c if skipped else None, spans.get((r, c), (0, 0)), styles))
+            skipped = False
+        if cells or r in hidden_rows:
+            hidden = ' ss:Hidden="1"' if r in hidden_rows else ""
+            lines.append(f'<Row ss:Index="{r + 1}"{hidden}>{"".join(cells)}</Row>')
+    columns = "".join(f'<Column ss:Index="{c + 1}" ss:Hidden="1"/>' for c in sorted(hidden_columns))
+    style_xml = "".join(f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{_xml(NAMED_FORMATS.get(code, code))}"/>'
+                        "</Style>" for code, sid in styles.items())
+    return ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"'
+            ' xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+            f'<Styles><Style ss:ID="Default" ss:Name="Normal"/>{style_xml}</Styles>'
+            f'<Worksheet ss:Name="{_xml(title)}"><Table>{columns}{"".join(lines)}</Table></Worksheet></Workbook>')
+
+
+def _xml_cell(cell: XmlCell, index: int | None, span: tuple[int, int], styles: dict[str, str]) -> str:
+    down, across = span
+    attributes = f' ss:Index="{index + 1}"' if index is not None else ""
+    if cell.number_format != "General":
+        attributes += f' ss:StyleID="{styles.setdefault(cell.number_format, f"s{len(styles) + 21}")}"'
+    if cell.error:
+        attributes += ' ss:Formula="=1/0"'
+    attributes += (f' ss:MergeAcross="{across}"' if across else "") + (f' ss:MergeDown="{down}"' if down else "")
+    kind = "Error" if cell.error else "Number" if isinstance(cell.value, (int, float)) else "String"
+    text = repr(cell.value) if kind == "Number" else str(cell.value)
+    data = f'<Data ss:Type="{kind}">{_xml(text)}</Data>' if text else ""  # a merged range left blank
+    return f'<Cell{attributes}>{data}</Cell>'
+
+
+def _xml(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;"))
+
 
 def write_docx(blocks: list[FormBlock], path: Path) -> None:
     document = docx.Document()
