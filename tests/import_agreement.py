@@ -68,14 +68,20 @@ def model_data(path: Path) -> dict[str, Any]:
     return loaded.filing.model_dump(mode="python", exclude_defaults=True)
 
 
-def agreement(source: str, filing: str) -> Agreement:
+def agreement(source: str, filing: str, written: bytes | None = None) -> Agreement:
+    """`source` imported and compared with `filing`; with `written`, those bytes under the source's name instead
+    of the file (the same form as another program writes it)."""
     expected = model_data(CONTENT / filing)
     department = expected["department"]
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "imported.yml"
         options = ImportOptions(output=output, department=department["id"], region=department["region"],
                                 content_dir=CONTENT, config=ROOT / "site_config.yml")
-        import_file(CONTENT / "sources" / source, options)
+        original = CONTENT / "sources" / source
+        if written is not None:
+            original = Path(folder) / source
+            original.write_bytes(written)
+        import_file(original, options)
         got = model_data(output)
     want, have = flatten(expected), flatten(got)
     keys = sorted(set(want) | set(have))

@@ -291,10 +291,18 @@ def _copied_rows(lines: list[str]) -> tuple[list[CopiedRow], list[str]]:
         if isinstance(row, int):
             unclosed.append(number)
         if not isinstance(row, CopiedRow):
-            row = CopiedRow(tuple(CopiedCell(text, number) for text in lines[number].split("\t")), number, number + 1)
+            row = CopiedRow(tuple(CopiedCell(_blank_as_empty(text), number) for text in lines[number].split("\t")),
+                            number, number + 1)
         rows.append(row)
         number = row.end
     return rows, _quoting_remarks(rows, unclosed)
+
+
+def _blank_as_empty(cell: str) -> str:
+    """An empty cell of a Word or WPS table is often exported as a space, a no-break space or an ideographic
+    space (a cell someone cleared with the space bar): it shows nothing and is an empty cell, or a row that
+    starts with one would not line up with the rows around it."""
+    return cell if cell.strip() else ""
 
 
 def _opens_quote(line: str) -> bool:

@@ -158,8 +158,9 @@ def excel_2003_xml(title: str, rows: list[list[XmlCell | None]], merges: list[Me
     style_xml = "".join(f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{_xml(NAMED_FORMATS.get(code, code))}"/>'
                         "</Style>" for code, sid in styles.items())
     return ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"'
-            ' xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+            ' xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"'
+            ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
             f'<Styles><Style ss:ID="Default" ss:Name="Normal"/>{style_xml}</Styles>'
             f'<Worksheet ss:Name="{_xml(title)}"><Table>{columns}{"".join(lines)}</Table></Worksheet></Workbook>')
 
