@@ -200,7 +200,8 @@ def copy_assets(templates: Path, site: SiteModel, staging: Path, reuse: BuildCac
     code = code_fingerprint(("redaction.py",))
     sources = {view.source.url: view.source for view in site.filings if view.source}  # one 原文, several filings
     for source in sources.values():  # personal data blanked unless the site publishes contact fields
-        key = key_of(code, source.url, settled_digest(source.path), canonical(source.hidden))
+        key = key_of(code, source.url, settled_digest(source.path), canonical(source.hidden),
+                     canonical((source.withheld.notices, sorted(source.withheld.numbers))))
         reuse.files(key, staging, lambda out, s=source: write_source(s, out))
 
 

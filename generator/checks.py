@@ -304,10 +304,19 @@ def _budget_findings(project: Project, path: KeyPath) -> Iterator[Finding]:
     if budget.total is not None and budget.this_year is not None and budget.this_year > budget.total:
         yield warning(path + ("budget", "this_year"), "budget-exceeds-total",
                     f"本年度预算 {budget.this_year} 大于项目总预算 {budget.total}", "核对两项预算")
-    yield from _split_sum(budget, path + ("budget",))
+    if not _split_of_this_year(budget):
+        yield from _split_sum(budget, path + ("budget",))
     for period in ("medium_term", "annual"):
         if (split := getattr(budget, period)) is not None:
             yield from _split_sum(split, path + ("budget", period))
+
+
+def _split_of_this_year(budget: Budget) -> bool:
+    """项目总额 | 本年度预算 | 其中：财政资金 | 其他资金: the 其中 is of the year's budget, not of the project's total, so
+    a split adding up to 本年度预算 is no mismatch (before, every such project showed a false 核对提示 on its page)."""
+    if budget.this_year is None or budget.fiscal is None or budget.other is None:
+        return False
+    return budget.fiscal + budget.other == budget.this_year
 
 
 def _spending_plan(project: Project, path: KeyPath) -> Iterator[Finding]:

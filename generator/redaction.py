@@ -49,6 +49,49 @@ def public_entry(entry: Project | WithheldRange, index: int) -> Project | Withhe
 
 
 @dataclass(frozen=True)
+class WithheldRows:
+    """What a 原文 shows of its filing's withheld records (`WithheldRange`): the notices as recorded and the numbers
+    they withhold."""
+
+    notices: tuple[str, ...] = ()
+    numbers: frozenset[int] = frozenset()
+
+
+def withheld_rows(entries: list[WithheldRange]) -> WithheldRows:
+    notices = tuple(dict.fromkeys(e.withheld.notice for e in entries if e.withheld.notice))
+    numbers = frozenset(n for e in entries for n in range(e.withheld.numbers[0], e.withheld.numbers[1] + 1))
+    return WithheldRows(notices, numbers)
+
+
+def blank_withheld(text: str, withheld: WithheldRows) -> str:
+    """A withheld project's row of a tab-separated 原文 keeps its number and its notice; its other cells (the name,
+    the code, amounts: "2 | 5201… | 某涉密项目 | 涉密，不予公开") are blanked, and so are the rows listed under a notice
+    ("以下项目涉密，不予公开：" over "5 | 战备公路养护经费"). The import records no more than the number and the notice of
+    such a row, but the 原文 was published whole: the withheld project's name was a download away."""
+    if not withheld.notices:
+        return text
+    lines, listing = text.split("\n"), False
+    for n, line in enumerate(lines):
+        cells = line.split("\t")
+        if any(notice in cell for notice in withheld.notices for cell in cells):
+            lines[n], listing = "\t".join(_blank_withheld_cell(cell, withheld) for cell in cells), True
+        elif listing and _withheld_number(next((c for c in cells if c.strip()), ""), withheld):
+            lines[n] = "\t".join(_blank_withheld_cell(cell, withheld) for cell in cells)
+        else:
+            listing = False
+    return "\n".join(lines)
+
+
+def _blank_withheld_cell(cell: str, withheld: WithheldRows) -> str:
+    keep = not cell.strip() or _withheld_number(cell, withheld) or any(n in cell for n in withheld.notices)
+    return cell if keep else BLANKED
+
+
+def _withheld_number(cell: str, withheld: WithheldRows) -> bool:
+    return cell.strip().isdigit() and int(cell.strip()) in withheld.numbers
+
+
+@dataclass(frozen=True)
 class PublicSource:
     """A filing's 原文 as the site may publish it.
 
@@ -60,21 +103,27 @@ class PublicSource:
     path: Path
     url: str  # sources/ + its path under content/sources/
     hidden: tuple[str, ...] | None  # contact values to blank; None when contact fields are published
+    withheld: WithheldRows = WithheldRows()
 
     def public_bytes(self) -> bytes:
         data = self.path.read_bytes()
-        if self.hidden is None:
+        if self.hidden is None and not self.withheld.notices:
             return data
-        return blank_contacts(data.decode("utf-8"), self.hidden).encode("utf-8")
+        text = blank_withheld(data.decode("utf-8"), self.withheld)
+        return (text if self.hidden is None else blank_contacts(text, self.hidden)).encode("utf-8")
 
 
-def public_source(path: Path, url: str, contacts: list[Contact], publish_contact: bool) -> PublicSource | None:
-    """`contacts`: those of every filing citing this 原文, so each copy is blanked of all of them."""
-    if publish_contact:
-        return PublicSource(path, url, None)
-    if path.suffix.lower() not in TEXT_SOURCES or not _is_utf8(path):
+def public_source(path: Path, url: str, contacts: list[Contact], publish_contact: bool,
+                  withheld: WithheldRows = WithheldRows()) -> PublicSource | None:
+    """`contacts`: those of every filing citing this 原文, so each copy is blanked of all of them; `withheld`: the
+    notices and numbers of their withheld records, whose rows are blanked too."""
+    is_text = path.suffix.lower() in TEXT_SOURCES and _is_utf8(path)
+    if publish_contact:  # a 原文 that is not text cannot be blanked of a withheld row: it is published as it is
+        return PublicSource(path, url, None, withheld if is_text else WithheldRows())
+    if not is_text:
         return None
-    return PublicSource(path, url, tuple(dict.fromkeys(v for c in contacts for v in (c.filer, c.phone) if v)))
+    return PublicSource(path, url, tuple(dict.fromkeys(v for c in contacts for v in (c.filer, c.phone) if v)),
+                        withheld)
 
 
 def _is_utf8(path: Path) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .loading import SOURCES_DIR, LoadedFiling
-from .redaction import PublicSource, public_source
+from .redaction import PublicSource, WithheldRows, public_source, withheld_rows
 
 # A segment of the path under sources/ becomes a URL segment: no hidden files, no `?`, `#`, `%` or `\`.
 SEGMENT = re.compile(r"^[^./\\?#%\s][^/\\?#%]*$")
@@ -102,14 +102,18 @@ def published_sources(loaded: list[LoadedFiling], content_dir: Path,
     paths = resolved_sources(loaded, SourceFiles(content_dir))
     withheld = withheld_sources(loaded, paths)
     contacts: dict[Path, list] = {}
+    ranges: dict[Path, list] = {}  # the withheld records of every filing citing the 原文: their rows are blanked
     for item, path in zip(loaded, paths):
         if path is not None and item.head.contact:
             contacts.setdefault(path, []).append(item.head.contact)
+        if path is not None:
+            ranges.setdefault(path, []).extend(entry for _, entry in item.head.withheld)
     published: list[PublicSource | None] = []
     for item, path in zip(loaded, paths):
         if path is None or path in withheld:
             published.append(None)
         else:
             url = f"{SOURCES_DIR}/{PurePosixPath(item.head.source).as_posix()}"
-            published.append(public_source(path, url, contacts.get(path, []), publish_contact))
+            rows = withheld_rows(ranges[path]) if ranges.get(path) else WithheldRows()
+            published.append(public_source(path, url, contacts.get(path, []), publish_contact, rows))
     return published

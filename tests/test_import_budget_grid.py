@@ -237,7 +237,9 @@ def test_amount_that_is_no_number_is_noted_never_guessed(tmp_path: Path) -> None
     result = imported(standard_grid(amounts=("1,250.60", "1200.60", "50万", "800.00", "450.60")), tmp_path, "xlsx")
     assert as_written(result.filing["funds"]["income"]["lines"]) == [
         {"name": "财政拨款", "amount": "1200.60"},
-        {"name": "其他资金", "notes": [{"field": "amount", "text": "原表“其他资金”一栏填为“50万”，不是金额；编者未录入这一金额。"}]}]
+        # "50万" in this form in 万元 is 50 万元 (tests/test_import_system_files.py): read, with a note quoting it
+        {"name": "其他资金", "amount": "50",
+         "notes": [{"field": "amount", "text": "原表写作“50万”；编者去掉“万”（即万元，与本表金额单位相同），录入为 50。"}]}]
     assert result.imported.not_placed == [] and result.check.errors == []
     assert "projects" not in result.filing
 

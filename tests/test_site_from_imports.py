@@ -102,25 +102,34 @@ INDICATORS = {"d/zrzy/2026-gongkai/": 3, "d/zrzy/2026-shenbao/": 3, "d/jtj/2026-
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> tuple[Path, Path, Path]:
-    """(content, config, site): the forms imported into an empty content folder, and the site built from it. In a
-    thread of its own: Playwright's loop may be running in this one (the session browser)."""
+    """(content, config, site): the forms imported into an empty content folder, and the site built from it."""
     folder = tmp_path_factory.mktemp("imported")
     forms, content, config = folder / "forms", folder / "content", folder / "site_config.yml"
     config.write_text(CONFIG, encoding="utf-8")
     (content / "sources").mkdir(parents=True)
     forms.mkdir()
 
+    imports = [(write(form(), (content if name.startswith("sources/") else forms) / name), department, kind, year)
+               for name, form, department, kind, year in FORMS]
+    return content, config, imported_site(content, config, "ezhou", imports, folder / "site")
+
+
+Imports = list[tuple[Path, str, str, int]]  # each form to import: its file, --department, --kind, --year
+
+
+def imported_site(content: Path, config: Path, region: str, imports: Imports, site: Path) -> Path:
+    """The forms `gongkai import`ed one after another into `content`, as an editor would (none with an error), and
+    the site built once from what the importer wrote. In a thread of its own: Playwright's loop may be running in
+    this one (the session browser)."""
     def make() -> Path:
-        for name, form, department, kind, year in FORMS:
-            source = write(form(), (content if name.startswith("sources/") else forms) / name)
-            result = import_file(source, ImportOptions(department=department, region="ezhou", year=year, kind=kind,
+        for source, department, kind, year in imports:
+            result = import_file(source, ImportOptions(department=department, region=region, year=year, kind=kind,
                                                        content_dir=content, config=config))
-            assert result.check.errors == [], f"{name}: {result.check.errors}"
-        return build_into(content, config, folder / "site")
+            assert result.check.errors == [], f"{source.name}: {result.check.errors}"
+        return build_into(content, config, site)
 
     with ThreadPoolExecutor(1) as pool:
-        site = pool.submit(make).result()
-    return content, config, site
+        return pool.submit(make).result()
 
 
 @pytest.fixture(scope="module")

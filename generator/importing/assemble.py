@@ -62,7 +62,8 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
-                        self.document.remarks, frozenset(self.achieved_years), frozenset(self.value_years))
+                        self.document.remarks, frozenset(self.achieved_years), frozenset(self.value_years),
+                        self._signature())
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:
@@ -282,6 +283,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._one_filing()  # a second department's (year's, kind's) form: refused before any guess below
         self._title_from_parts()
         self._letter_finish()  # the letter names the department before a project's 预算单位 does
+        self._name_from_cover()  # so does the name alone above the title
         self._name_from_budget_unit()
 
     def _unit_remarks(self) -> None:

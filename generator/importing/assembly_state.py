@@ -14,7 +14,7 @@ from .document import Block, Cell, Paragraph, SourceDocument
 from .imported import FormYear, FoundTable
 from .indicators import Columns, header_columns
 from .layouts import MONEY_UNIT_IN_LABEL, achieved_year
-from .projects import budget_refusal, code_refusal, put_field, row_number
+from .projects import budget_refusal, code_refusal, put_field, row_number, second_value
 
 
 @dataclass
@@ -70,6 +70,7 @@ class AssemblyState:
         self.line_above: str | None = None  # the paragraph just before the one being read (None after a table)
         self.department_line: str | None = None  # the "填报单位：…" line the name came from, until a table's says it
         self.series_title: tuple[str, str] | None = None  # a cover's "省级部门预算" read as the title, and where
+        self.cover_name: tuple[str, str] | None = None  # where and what the name alone above the title is
         self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
@@ -114,6 +115,8 @@ class AssemblyState:
             else:
                 self.why_not[cell.location] = f"序号“{cell.text}”不是一个整数（文件格式中项目的序号是整数），未录入"
         elif key == "code" and (refused := code_refusal("项目编码", cell)):
+            self.why_not[cell.location] = refused
+        elif refused := second_value(project, key, cell.text):  # "项目类型 | 二级项目" beside 项目类别: listed
             self.why_not[cell.location] = refused
         elif put_field(project, key, cell.text, self.unit):
             self._place(cell)

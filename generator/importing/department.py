@@ -12,11 +12,11 @@ import re
 from ..models import Department, Filing
 from ..vocabulary import label as field_label
 from .assembly_state import AssemblyState
-from .document import Cell
+from .document import Cell, Paragraph
 from .form_rows import FormRow
-from .imported import FormYear
+from .imported import FormYear, Signature
 from .layouts import (BRACKETED, DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
-                      LABELLED_VALUE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PERSON_LABEL, PHONE,
+                      LABELLED_VALUE, LETTER_DATE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PERSON_LABEL, PHONE,
                       SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of, department_label, header_keys,
                       impossible_date_reason, in_numerals, is_sentence, normalize, task_column)
 from .projects import budget_line, code_refusal, project_line
@@ -42,6 +42,12 @@ YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
 UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
 # A code after the name, in brackets ("[123001]" or "（123001）"): "主管部门及代码 | 某县教育局[123001]".
 CODE_AFTER = re.compile(r"\s*[\[【(（]\d{3,}[\]】)）]$")
+# The level a place name ends with: a name's place ("某县") and the place of a unit under it ("某县某镇").
+DIVISION = "省市县区州旗盟"
+LOWER_DIVISION = re.compile(r"..*(市|县|区|旗|镇|乡|街道)$")
+# A line that is only a body's name ("贵州省黔南州林业局", "某县第一中学"), as a cover writes it above the title.
+COVER_NAME = re.compile(rf"{TITLE_NAME}{{2,30}}?({BODY_END}|学|园)")
+SEALED = re.compile(r"[（(]\s*(盖章|公章|签章|章)\s*[）)]")  # "某县第一中学（盖章）": where the seal goes, no part of the name
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial numbers of days (1900 date system)
 EXCEL_LAST_DAY = 2958466  # 9999-12-31, the last day Excel counts
 
@@ -138,7 +144,24 @@ def same_department(one: str, other: str) -> bool:
     department's name ("某县卫生健康局" and "某县教育局") is not the same."""
     short, long = sorted((_bare_name(one), _bare_name(other)), key=len)
     rest = iter(long)
-    return not short or (short[-1] == long[-1] and all(character in rest for character in short))
+    return not short or (short[-1] == long[-1] and all(character in rest for character in short)
+                         and not _lower_division(short, long))
+
+
+def _lower_division(short: str, long: str) -> bool:
+    """"桐庐县人民政府" in "桐庐县分水镇人民政府": the longer name puts a place of a lower level ("分水镇") right after
+    the shorter one's place ("桐庐县"). That is a unit under it (a township and its county, a district's bureau and the
+    city's), not an abbreviation, which drops characters inside the words of its function ("某县卫健局")."""
+    matched: list[int] = []
+    start = 0
+    for character in short:
+        start = long.index(character, start) + 1
+        matched.append(start - 1)
+    for before, after in zip(matched, matched[1:]):
+        inserted = long[before + 1:after]
+        if inserted and long[before] in DIVISION and LOWER_DIVISION.search(inserted):
+            return True
+    return False
 
 
 def _split_code(text: str) -> tuple[str, str | None, str]:
@@ -231,12 +254,54 @@ class DepartmentFields(AssemblyState):
         if "title" not in self.filing and is_title:
             self.filing["title"] = text
             self.series_title = (text, location) if SERIES_TITLE.fullmatch(text) else None
+            self._name_above_title(location)
             return True
         title = self.filing.get("title", "")
         if title and YEAR_LINE.fullmatch(text) and not YEAR_LINE.search(title):
             self.filing["title"] = title + text
             return True
         return False
+
+    def _name_above_title(self, location: str) -> None:
+        """"贵州省某某局" alone on the line right above "2025年部门预算绩效目标公开": the cover's name of whose document it
+        is. Kept aside (`_name_from_cover`): read only if nothing else names the department."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), 0)
+        above = blocks[at - 1] if at else None
+        if isinstance(above, Paragraph) and above.location not in self.placed \
+                and COVER_NAME.fullmatch(above.text.strip()):
+            self.cover_name = (above.location, above.text.strip())
+
+    def _name_from_cover(self) -> None:
+        """No label, title or letter names the department, but the line above the title does: the editor takes it,
+        visibly (before, the import stopped: "原文没有部门名称"). A project's 预算单位 names only a unit of it."""
+        title = self.filing.get("title", "")
+        if self.cover_name is None or self.filing.get("department", {}).get("name") or department_in_title(title):
+            return
+        location, name = self.cover_name
+        self.filing.setdefault("department", {})["name"] = name
+        self.placed.add(location)
+        self.notes.append({"field": "department.name", "text": f"原表没有写部门名称的栏目；标题“{title}”上方单独一行写着"
+                                                               f"“{name}”，编者取作部门名称。"})
+        self.filing["notes"] = self.notes
+
+    def _signature(self) -> Signature | None:
+        """The 落款 ending a form that is no letter: its last two lines "某县第一中学（盖章）" and "2025年1月10日" (or one
+        line "某县第一中学  2025年1月10日"), neither read. Before, both were listed as 未识别的段落 and the date lost."""
+        blocks = self.document.blocks
+        last = blocks[-1] if blocks else None
+        if self.letter is not None or not isinstance(last, Paragraph) or last.location in self.placed:
+            return None
+        signed = LETTER_DATE.match(last.text.strip())
+        if signed is None:
+            return None
+        unit, where = SEALED.sub("", signed.group("signer")).strip(), last.location
+        above = blocks[-2] if len(blocks) > 1 else None
+        if not unit and isinstance(above, Paragraph) and above.location not in self.placed:
+            unit, where = SEALED.sub("", above.text).strip(), above.location
+        if not COVER_NAME.fullmatch(unit):
+            return None
+        return Signature(where, unit, last.location, signed.group("date"), date_of(signed.group("date")))
 
     def _year_line(self, text: str, location: str) -> bool:
         """"（2026年度）" under a later sheet's heading (项目支出绩效目标表): the year the title (or the form's 预算年度)

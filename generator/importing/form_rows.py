@@ -61,8 +61,8 @@ class FormRows(AssemblyState):
             if used:
                 return used
         self._contact_and_dates(row.present)  # a row with a contact may still carry a project's fields
-        for reading in (self._budget_header, self._project_pairs_row, self._source_line_row, self._purpose_row,
-                        self._spending_header_row, self._spending_plan_row):
+        for reading in (self._budget_header, self._project_pairs_row, self._source_line_row, self._sources_total_row,
+                        self._purpose_row, self._spending_header_row, self._spending_plan_row):
             used = reading(row)
             if used:
                 return used

@@ -24,7 +24,9 @@ SPACED_GROUPS = re.compile(r"^-?\d{1,3}([ \u00a0\u2009\u202f])\d{3}(\1\d{3})*$")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
 # Characters that show nothing, left in a figure by web editors (UEditor fills with U+200B) and by copying from pages.
 ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
-WITH_UNIT = re.compile(r"^(?P<figure>[-－\d０-９.．,，]*[\d０-９])\s*(?P<unit>万元|元)$")  # "120.5万元", "1,234,500元"
+WITH_UNIT = re.compile(r"^(?P<figure>[-－\d０-９.．,，]*[\d０-９])\s*(?P<unit>万元|元|万)$")  # "120.5万元", "1,234,500元"
+# "120.5万" typed in an amount cell: of money, 万 alone is 万元 (in a form in 元 it means ten thousand 元).
+UNIT_MEANT = {"万": "万元"}
 NO_FIGURE = {"—", "——", "-", "--", "－", "–", "/", "／", "无"}  # what a form shows where it has no figure
 BRACKETED_FIGURE = re.compile(r"^[(（]\s*[\d０-９.．,，]+\s*[)）]$")  # "(120.00)": a negative, or a 其中 figure
 
@@ -100,18 +102,26 @@ def filed_amount(text: str, unit: str | None, head_unit: str | None = None) -> F
     grouped = grouped_amount(plain) if value is None else None
     if value is None and grouped is None:
         return FiledAmount(None, why_not=_no_amount_reason(written))
-    if cell_unit is not None and cell_unit != unit:
+    if cell_unit is not None and UNIT_MEANT.get(cell_unit, cell_unit) != unit:
         said = f"本表金额单位为{unit}；导入不换算金额" if unit else "原表此前没有写明金额单位；导入不据一格的写法定金额单位"
-        return FiledAmount(None, why_not=f"金额“{written}”以{cell_unit}计，{said}，未录入")
+        meant = UNIT_MEANT.get(cell_unit, cell_unit)
+        return FiledAmount(None, why_not=f"金额“{written}”以{meant}计，{said}，未录入")
     if cell_unit is None and head_unit is not None and head_unit != unit:
         return FiledAmount(None, why_not=f"金额“{written}”在表头写明以{head_unit}计的表中，本文件金额单位为{unit}；"
                                          "导入不换算金额，未录入")
     value = grouped if value is None else value
     read = ["去掉格子里看不见的零宽字符" if invisible else "",
             "全角数字照数值读" if plain != figure else "", _grouping_removed(plain) if grouped is not None else "",
-            f"去掉与本表金额单位相同的“{cell_unit}”" if cell_unit else ""]
+            _unit_removed(cell_unit) if cell_unit else ""]
     actions = "、".join(filter(None, read))
     return FiledAmount(value, f"原表写作“{written}”；编者{actions}，录入为 {value}。" if actions else "")
+
+
+def _unit_removed(cell_unit: str) -> str:
+    """What the note says of the unit written in the cell, the form's own (万 is read as the 万元 it means)."""
+    meant = UNIT_MEANT.get(cell_unit)
+    return (f"去掉“{cell_unit}”（即{meant}，与本表金额单位相同）" if meant
+            else f"去掉与本表金额单位相同的“{cell_unit}”")
 
 
 def _grouping_removed(figure: str) -> str:

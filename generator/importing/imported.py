@@ -22,6 +22,18 @@ class FormYear:
     value: str
 
 
+@dataclass(frozen=True)
+class Signature:
+    """The 落款 that ends a form that is no letter (letter.py reads a letter's): the body's name alone on its line (or
+    before the date on the date's line) and the date, as filed. The importer, knowing the filing's kind and department,
+    decides whether it is the department's date (申报: filed_on, 公开: published_on)."""
+    unit_location: str
+    unit: str
+    date_location: str
+    date_text: str
+    day: tuple[int, int, int] | None  # None: no day of the calendar (listed, never guessed)
+
+
 @dataclass
 class Imported:
     filing: dict[str, Any]
@@ -37,3 +49,4 @@ class Imported:
     # the years of the value columns headed with a year beside a 指标值 column ("指标值 | 2025年指标值"): the one that is
     # the filing's own year is a second value of each indicator, listed 未放入 once the importer reads the form again
     value_years: frozenset[int] = frozenset()
+    signature: Signature | None = None  # the 落款 at the form's end, for the importer to date the filing by

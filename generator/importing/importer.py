@@ -8,6 +8,7 @@ is written as an editorial note, like the hand-made seeds do.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -23,12 +24,12 @@ from ..problems import Report
 from ..vocabulary import label
 from ..yamlsource import YamlProblem, load_file
 from .assemble import assemble
-from .department import department_in_title
+from .department import department_in_title, same_department
 from .document import ImportFailure, SourceDocument
 from .imported import FormYear, Imported
 from .indicators import in_field_order
-from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL
-from .letter import title_kind
+from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL, impossible_date_reason
+from .letter import DATE_FIELDS, title_kind
 from .markup import without_export_markup
 from .readers import read_document
 from .text import SPACED_TABLE
@@ -107,6 +108,7 @@ def _read(document: SourceDocument, options: ImportOptions, path: Path, own_year
     _department(filing, options, path)
     _year(filing, options, notes, path, imported.form_year)
     _kind(filing, options, notes)
+    _signed_date(imported, notes)
     _title_and_unit(filing, imported, notes)
     _prior_last_years(filing)
     return imported
@@ -297,6 +299,32 @@ def _kind(filing: dict[str, Any], options: ImportOptions, notes: list[dict[str, 
         return
     filing["kind"] = "公开"
     notes.append({"field": "kind", "text": "原文未写明是申报、批复还是公开文件；编者按公开文件录入。"})
+
+
+def _signed_date(imported: Imported, notes: list[dict[str, str]]) -> None:
+    """The 落款 at the end of a form (`Imported.signature`): signed by the department, its date is the filing's date of
+    its kind (a 申报's filed_on, a 公开's published_on), noted; the name line says the name the filing has and is not
+    listed. A date that disagrees with the form's "填报日期" stays listed with why; another body's 落款 (a 财政局's
+    on a 批复) stays listed as it was."""
+    signature, filing = imported.signature, imported.filing
+    fields = DATE_FIELDS.get(filing["kind"]) if filing["kind"] != "批复" else None
+    if signature is None or fields is None or not same_department(signature.unit, filing["department"]["name"]):
+        return
+    key, label = fields
+    read = {signature.unit_location: ""}
+    day, known = (dt.date(*signature.day) if signature.day else None), filing.get(key)
+    if day is None:
+        read[signature.date_location] = f"落款的{impossible_date_reason(signature.date_text)}"
+    elif known not in (None, day):
+        read[signature.date_location] = f"落款的日期与原表的“{label}”不一致；已按“{label}”录入，这一行未录入，请核对"
+    else:
+        read[signature.date_location] = ""  # the filing's date, or the one the form's "填报日期" gave already
+    if day is not None and known is None:
+        filing[key] = day
+        notes.append({"field": key, "text": f"原表没有“{label}”一栏；编者取表末落款“{signature.unit}”的日期"
+                                            f"“{signature.date_text}”作为{label}。"})
+    imported.not_placed = [(location, text, read.get(location) or why) for location, text, why in imported.not_placed
+                           if read.get(location, "-") != ""]
 
 
 SCANNED_PAGE = re.compile(r"^第(\d+)页没有文字层")  # the PDF reader's remark on a page that is only an image

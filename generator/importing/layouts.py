@@ -240,7 +240,7 @@ DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "主�
                     "单位代码": "unit_code", "单位编码": "unit_code",
                     "预算单位代码": "unit_code", "预算单位编码": "unit_code"}
 FILER = {"填报人", "填表人", "制表人", "联系人", "经办人"}  # who filled the form in: contact.filer (not published by default)
-PHONE = {"联系电话", "电话"}
+PHONE = {"联系电话", "电话", "手机", "联系手机", "手机号码"}  # 手机: a mobile number, as units often ask for it
 # People a form names that the content format has no field for: a 负责人 (项目负责人, 单位负责人, 财务负责人 …), and a
 # label asking for a name and a number in one cell ("联系人及电话", "项目负责人及联系方式"). What they say is listed
 # as not placed, never read into a field (see department.py: `personal_reasons`).

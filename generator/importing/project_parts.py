@@ -14,19 +14,22 @@ from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
-from .funds import FIGURE, is_total_row
+from .funds import FIGURE, filed_amount, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS,
                       CLIPPED_NAME, INCOME_KINDS, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
                       PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
                       project_list_column, sheet_project_name, without_field_reason)
-from .projects import (BudgetLine, budget_line, budget_title, form_pairs, heading, labelled_unit, project_field,
-                       project_line, put_field, budget_refusal, spending_header, split_columns, unnumbered_heading,
-                       withheld, withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
+from .projects import (BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading, labelled_unit,
+                       project_field, project_line, put_field, budget_refusal, second_value, spending_header,
+                       split_columns,
+                       unnumbered_heading, withheld, withheld_fields, withheld_head, withheld_item, row_number,
+                       WITHHELD_WORDS)
 
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
 EXCEL_SHEET_NAME = 31  # the longest name Excel gives a worksheet: a longer project name on a tab is cut there
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
 LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
+SOURCES_TOTAL = {"合计", "总计"}  # under the 资金来源 rows: their sum ("小计" may be of a few of them only)
 # 实施期资金总额 (浙江, the central departments): the funds of the project's whole period, filed as its 中期 figures.
 PERIOD_FUNDS_NOTE = {"field": "budget.medium_term",
                      "text": "原表写作“实施期资金总额”，是项目整个实施期的资金；编者列为中期资金总额。"}
@@ -133,12 +136,16 @@ class ProjectParts(AssemblyState):
         count = 0
         heading = None  # the group the rows are under ("一 | 某县教育局本级"), as in a list with indicators
         listing: Cell | None = None  # a notice over the rows it withholds ("以下项目涉密，不予公开：")
-        while end < len(rows) and not self._is_stop(rows[end]):
+        while end < len(rows) and not (self._is_stop(rows[end]) and not _between_notice(rows[end])):
             if listing is not None and self._withheld_listed(rows[end], columns, listing):
                 count, end = count + 1, end + 1
                 continue
             group = self._group_heading(rows[end], columns)
-            if group is not None:
+            if _between_notice(rows[end]):  # "第3号项目涉密，不予公开" between two rows: withheld there, the list goes on
+                self._project_start(next(cell.text for cell in rows[end] if cell.text))
+                self._place(*(cell for cell in rows[end] if cell.text))
+                count += 1
+            elif group is not None:
                 self._close_heading(heading)
                 heading, count = group, count + 1
             elif self._listed_project(rows[end], columns):
@@ -329,6 +336,35 @@ class ProjectParts(AssemblyState):
         self.why_not[head.location] = self.why_not[figure.location] = _source_without_field(head.text)
         return 1
 
+    def _sources_total_row(self, row: FormRow) -> int:
+        """"合计 | 300.50" right under the 资金来源 rows "财政拨款 | 300.50", "其他资金 | 0.00" (one under the other, in the
+        form or in a table nested in its cell): the sum of the sources, the project's total, as a 合计 head over the
+        sources' amounts is (before, listed 未识别 and the total lost). Where the 资金总额 was filed above, the same figure
+        is read as it; another one is listed saying so (the budget has one total)."""
+        budget = (self.project or {}).get("budget", {})
+        if self.project is None or len(row.present) != 2 or row.index == 0 \
+                or not {"fiscal", "other"} & set(budget) or self.project.get("_budget_scope"):
+            return 0
+        head, figure = row.present
+        above = [cell for cell in row.rows[row.index - 1] if cell.location in self.placed
+                 and (project_field(cell.text) or "").rpartition(".")[2] in ("fiscal", "other")]
+        if normalize(head.text) not in SOURCES_TOTAL or not FIGURE.match(figure.text) or not above \
+                or head.location in self.placed:
+            return 0
+        if "total" in budget:
+            self._place(head)
+            if filed_amount(figure.text, self.unit).value == budget["total"]:
+                self._place(figure)
+            else:
+                self.why_not[figure.location] = (f"资金来源的合计“{figure.text}”与上面的资金总额“{budget['total']}”不同；"
+                                                 "项目预算只有一个总额，已按资金总额录入，这一格未录入，请核对")
+        elif put_field(self.project, "total", figure.text, self.unit):
+            self._place(head, figure)
+        else:
+            self._place(head)
+            self.why_not[figure.location] = budget_refusal(self.project, figure.text, self.unit)
+        return 1
+
     def _project_pairs_row(self, row: FormRow) -> int:
         """项目名称 | … | 项目编码 | …: a second code or name starts the next project. A cell "实施单位：…" is read
         as its pair would be."""
@@ -343,6 +379,8 @@ class ProjectParts(AssemblyState):
                 elif field_key == "code":
                     self._place(head)
                     self._project_cell(project, field_key, value)
+                elif second_value(project, field_key, value.text):  # listed, the first value stands
+                    self.why_not[value.location] = second_value(project, field_key, value.text)
                 elif put_field(project, field_key, value.text, self.unit):
                     self._place(head, value)
                     _period_word_note(project, head.text)
@@ -394,7 +432,14 @@ class ProjectParts(AssemblyState):
         if key.rpartition(".")[2] in BUDGET_FIELDS:  # "资金总额：八十五万元": a budget word without an amount
             return self._budget_line(BudgetLine(doubt=f"“{value}”不是金额"), text, location)
         self._close_text()
-        put_field(self._project_for([key]), key, value)
+        project = self._project_for([key])
+        if second_value(project, key, value):  # listed with why (`_paragraph` keeps the reason), the first stands
+            self.why_not[location] = second_value(project, key, value)
+            return False
+        if key == "code" and (refused := code_refusal("项目编码", Cell(value, location))):  # "项目编码：4.20701E+20"
+            self.why_not[location] = refused
+            return False
+        put_field(project, key, value)
         return True
 
     def _budget_line(self, amounts: BudgetLine, text: str, location: str) -> bool:
@@ -573,6 +618,13 @@ def in_head_unit(projects: list[dict[str, Any]], unit: str | None) -> None:
     for project in projects:
         if "budget" in project and "withheld" not in project:
             project.setdefault("money_unit", unit)
+
+
+def _between_notice(row: list[Cell]) -> bool:
+    """A row of one cell that withholds numbered projects, across a list between two of its rows. Before, it ended
+    the list and every project below it was left unread (as `project_rows._notice` says of lists with indicators)."""
+    texts = [cell.text for cell in row if cell.text]
+    return len(texts) == 1 and bool(withheld(texts[0]))
 
 
 def _listing_notice(row: list[Cell]) -> Cell | None:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..models import Project
+from ..vocabulary import label as field_label
 from .document import Cell
 from .funds import amount, filed_amount, grouped_amount
 from .spreadsheet import EXCEL_DIGITS
@@ -258,8 +260,9 @@ def split_columns(header: list[Cell], below: list[Cell] | None) -> dict[int, str
     other heads' business (指标性质 | 指标值 | 度量单位 under 指标值)."""
     spanned = {cell.merged_from for cell in header if cell.merged_from}
     owners = _blank_spans(header) if not spanned else {}
+    # 资金来源 merged over 资金总额 | 财政拨款 | 其他资金 (预算管理一体化 lists) heads the amounts as 项目金额 does
     amounts = {cell.location for cell in header if cell.location in spanned | set(owners.values())
-               and project_field(cell.text) == "total"}
+               and (project_field(cell.text) == "total" or normalize(cell.text) == "资金来源")}
     under = [(column, cell) for column, cell in enumerate((below or [])[:len(header)])
              if cell.text and (header[column].merged_from or owners.get(column) or header[column].location) in amounts]
     heads = {column: split_head(cell.text) for column, cell in under}
@@ -404,10 +407,36 @@ def put_field(project: dict[str, Any], key: str, text: str, unit: str | None = N
     return True
 
 
+# "项目类型 | 二级项目" in a 预算管理一体化系统 export: where the project stands in the system's tree, not what it is for.
+PROJECT_LEVEL = re.compile(r"[一二三]级项目")
+
+
+def second_value(project: dict[str, Any], key: str, text: str) -> str | None:
+    """Why a project's field is not written over: the form gave it once already, in other words ("项目类型 | 一级项目"
+    above "项目类别 | 特定目标类", both read as the 支出项目类别). The first stands, as a second 预算单位 does; the later
+    value is listed, never dropped unseen. None when the field is free or says the same. Amounts, code and name are
+    the callers' business (a second code or name starts the next project)."""
+    if key == "category" and PROJECT_LEVEL.fullmatch(text.strip()):
+        return ("原表“项目类型”写的是项目的级次（预算管理一体化系统中的一级、二级项目），不是支出项目类别；"
+                "文件格式中没有对应的字段，未录入")
+    known = project.get(key)
+    if "." in key or key in (*BUDGET_FIELDS, "code", "name", "budget_unit") or known is None or known == text:
+        return None
+    return (f"项目的{field_label(Project, key)}只有一处，原表前面已写作“{known}”，已按前一处录入；"
+            "这一项未录入，请核对")
+
+
+SHOWN_IN_E_NOTATION = re.compile(r"^\d(\.\d+)?[Ee]\+\d{1,3}$")  # 3.30000E+20: a long number as Excel shows it
+
+
 def code_refusal(label: str, cell: Cell) -> str | None:
     """Why a code (项目编码, 单位代码) is not read: typed into a spreadsheet cell as a number longer than Excel keeps, its
     digits past the 15th are gone (4.20701E+20, or 420701220000000000000 under a "0" format) and any code read from it
-    would be wrong. None for a code in a text cell, or a number short enough to be whole."""
+    would be wrong. None for a code in a text cell, or a number short enough to be whole. A text that is such a
+    number as Excel shows it ("3.30000E+20": copied from the screen, or a CSV export saved again) has lost them too."""
+    if SHOWN_IN_E_NOTATION.match(cell.text.strip()):
+        return (f"原表“{label.strip()}”一格写的是“{cell.text.strip()}”，是 Excel 以科学记数法显示的长数字（编码被存成了数字，"
+                "复制或另存时只留下显示的样子），编码的各位已经丢失，未录入。请照原编码逐位填写（在 Excel 中把这一格设为文本）后重新导入")
     if not cell.number or len(cell.text.partition(".")[0].lstrip("-")) <= EXCEL_DIGITS:
         return None
     return (f"原表“{label.strip()}”一格存的是数字“{cell.text}”，不是文字：Excel 只保留数字的前 {EXCEL_DIGITS} 位，"

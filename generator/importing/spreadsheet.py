@@ -59,7 +59,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from .document import Block, Cell, Paragraph, SourceDocument, Table, hidden_reason
 from .funds import is_total_row
 from .opening import open_or_refuse, refuse_encrypted
-from .symbols import PRIVATE_RANGE, symbol_text
+from .symbols import font_symbols
 
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of every number: a longer one typed in has lost the rest
 EXCEL_PRECISION = Context(prec=EXCEL_DIGITS)
@@ -105,8 +105,9 @@ def number_text(value: int | float, number_format: str, location: str, remarks: 
 
 
 def _section_parts(number: Decimal, section_format: str, number_format: str, location: str,
-                   remarks: list[str]) -> tuple[str, str, str]:
-    """What one section of a format shows of `number`: its literal text before, the figure, its literal text after."""
+                   remarks: list[str], negative: bool = False) -> tuple[str, str, str]:
+    """What one section of a format shows of `number`: its literal text before, the figure, its literal text after.
+    `negative`: `number` is the magnitude of a negative one its own section shows; the caller says how it scales."""
     power, section_format = _scaled(section_format)
     stored, number = number, number.scaleb(-power)
     section = QUOTED.sub("", section_format)
@@ -121,10 +122,15 @@ def _section_parts(number: Decimal, section_format: str, number_format: str, loc
                        f"只显示 {shown} 位小数；已照存储的数字读入，未四舍五入。")
     body = _leading_zeros(_pad(digits, shown), section) + ("%" if percent else "")
     prefix, suffix = _literal_prefix(section_format), _literal_suffix(section_format)
-    if power:
-        remarks.append(f"{location} 存储的数字是 {_plain(stored)}，Excel 按格式“{number_format}”把它缩小 "
-                       f"{10 ** power:,} 倍显示为“{prefix}{body}{suffix}”；已照显示的数字读入，请核对单位。")
+    if power and not negative:
+        _scaled_remark(stored, power, f"{prefix}{body}{suffix}", number_format, location, remarks)
     return prefix, body, suffix
+
+
+def _scaled_remark(stored: Decimal, power: int, shown: str, number_format: str, location: str,
+                   remarks: list[str]) -> None:
+    remarks.append(f"{location} 存储的数字是 {_plain(stored)}，Excel 按格式“{number_format}”把它缩小 "
+                   f"{10 ** power:,} 倍显示为“{shown}”；已照显示的数字读入，请核对单位。")
 
 
 # A scaling format: each comma right after the last digit placeholder divides the number by 1,000 (`#,##0.00,,` shows
@@ -179,13 +185,16 @@ def _negative_text(magnitude: Decimal, section: str, number_format: str, locatio
     masked = _masked(section)
     place = NUMBER_PLACE.search(masked)
     minus = "-" in masked[:place.start()] if place else False
-    prefix, body, suffix = _section_parts(magnitude, section, number_format, location, remarks)
+    prefix, body, suffix = _section_parts(magnitude, section, number_format, location, remarks, negative=True)
     sign = "-" if minus or prefix.endswith("-") else ""
     words = prefix.removesuffix("-") + suffix
+    shown = ("(" if "(" in masked[:place.start()] else "") + body + (")" if ")" in masked[place.end():] else "")
+    if power := _scaled(section)[0]:  # the stored number with its sign, as shown with the section's words or marks
+        _scaled_remark(-magnitude, power, prefix.removesuffix("-") + sign + body + suffix if words or sign else shown,
+                       number_format, location, remarks)
     if words:
         return prefix.removesuffix("-") + sign + body + suffix
     if not sign:
-        shown = ("(" if "(" in masked[:place.start()] else "") + body + (")" if ")" in masked[place.end():] else "")
         remarks.append(f"{location} 的数字 -{body} 在 Excel 中按格式“{number_format}”显示为“{shown}”（不带负号，"
                        f"以颜色或括号表示负数）；已照存储的数字读作 -{body}。")
     return "-" + body
@@ -617,17 +626,9 @@ def symbol_runs(runs: list[tuple[str | None, str]], location: str, remarks: list
     Wingdings 2, "þ" in Wingdings) is the box the form shows ("☑新增 □延续"), never the letter stored. Characters
     past the font's 256 codes (the 新增 beside the box) are drawn by another font, as themselves. A symbol not
     known is not read, and is reported: a wrong letter in 项目属性 would be worse than a gap."""
-    shown: list[str] = []
-    unknown = 0
-    for font, text in runs:
-        if not (font or "").lower().replace(" ", "").startswith("wingdings"):
-            shown.append(text)
-            continue
-        for ch in text:
-            symbol = symbol_text(font or "", ord(ch)) if ord(ch) <= 0xFF or ord(ch) >= PRIVATE_RANGE else None
-            own = ch.isspace() or 0xFF < ord(ch) < PRIVATE_RANGE
-            shown.append(symbol or (ch if own else ""))
-            unknown += not symbol and not own
+    read = [font_symbols(font, text) for font, text in runs]
+    shown = [text for text, _ in read]
+    unknown = sum(count for _, count in read)
     if unknown:
         remarks.append(f"{location} 中有 {unknown} 个用符号字体（Wingdings 等）写的符号认不出是什么字符，没有读入；"
                        "请对照原表核对（如勾选框“☑”“□”），需要时手工录入。")
@@ -745,7 +746,22 @@ def _xls_blocks(book, sheet, remarks: list[str], formulas: dict[tuple[int, int],
     veiled |= veil_errors(texts, {(r, c) for r in range(sheet.nrows) for c in range(sheet.ncols)
                               if sheet.cell_type(r, c) == xlrd.XL_CELL_ERROR})
     merges = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
+    if not hidden.sheet:
+        remarks += _print_area_remarks(sheet.name, _xls_print_area(book, sheet), texts, hidden)
     return sheet_blocks(sheet.name, texts, merges, numbers, hidden, formulas, veiled)
+
+
+def _xls_print_area(book, sheet) -> str | None:
+    """The sheet's print area as an .xlsx names it ("A1:D7", areas joined by ","): an .xls keeps it as the built-in
+    name Print_Area scoped to the sheet, its formula a 3-D reference (xlrd's name map has it evaluated)."""
+    index = book.sheet_names().index(sheet.name)
+    for name in book.name_obj_list:
+        if name.builtin and name.name == "Print_Area" and name.scope == index and name.result is not None:
+            refs = name.result.value if isinstance(name.result.value, list) else []
+            areas = [f"{get_column_letter(ref.coords[4] + 1)}{ref.coords[2] + 1}:"
+                     f"{get_column_letter(ref.coords[5])}{ref.coords[3]}" for ref in refs if hasattr(ref, "coords")]
+            return ",".join(areas) or None
+    return None
 
 
 def _xls_format(book, sheet, row: int, column: int) -> str:

@@ -21,3 +21,25 @@ def symbol_text(font: str, code: int) -> str | None:
     "Wingdings 2", or a PDF's subset name ("ABCDEF+Wingdings2-Regular")."""
     family = font.rsplit("+", 1)[-1].split("-", 1)[0].lower().replace("wingdings2", "wingdings 2")
     return SYMBOLS.get((family, code - PRIVATE_RANGE if code >= PRIVATE_RANGE else code))
+
+
+def is_symbol_font(font: str | None) -> bool:
+    """Wingdings, Wingdings 2, Wingdings 3: fonts whose letters draw pictures (a tick box, not "R")."""
+    return (font or "").lower().replace(" ", "").startswith("wingdings")
+
+
+def font_symbols(font: str | None, text: str) -> tuple[str, int]:
+    """Text typed in a run of `font` as the form shows it, and how many of its symbols are not known. In a symbol
+    font ("R新增 £延续" in Wingdings 2, U+F0FE in Wingdings) a letter is the box it draws ("☑新增 □延续"), never the
+    letter stored; characters past the font's 256 codes (the 新增 beside the box) are drawn by another font, as
+    themselves. A symbol not known is left out and counted, for the caller to say: a wrong letter would be worse."""
+    if not is_symbol_font(font):
+        return text, 0
+    shown: list[str] = []
+    unknown = 0
+    for ch in text:
+        symbol = symbol_text(font or "", ord(ch)) if ord(ch) <= 0xFF or ord(ch) >= PRIVATE_RANGE else None
+        own = ch.isspace() or 0xFF < ord(ch) < PRIVATE_RANGE
+        shown.append(symbol or (ch if own else ""))
+        unknown += not symbol and not own
+    return "".join(shown), unknown

@@ -40,11 +40,12 @@ from urllib.parse import urljoin
 
 from .department import NAMED_TITLE, TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
-from .funds import is_funds_header
+from .funds import FIGURE, is_funds_header
 from .page_breaks import CONTINUED, running_head
 from .projects import GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
 from .layouts import (PAGE_FURNITURE, PAGE_INFORMATION_LABEL, PAGE_NUMBER, PAGE_TOOLS, PUBLISHING_LABEL,
-                      LEVEL1, LEVEL2, SELF_EVALUATION_TITLE, TABLE_NOTE, header_fields, indicator_column,
+                      LEVEL1, LEVEL2, PROJECT_COLUMNS, PROJECT_GOAL_COLUMNS,
+                      SELF_EVALUATION_TITLE, TABLE_NOTE, header_fields, indicator_column,
                       is_indicator_header, is_sentence, is_task_header)
 from .page_styles import HIDDEN_ATTRIBUTE, controls_as_text, generated_text, hiding, is_struck, mark_hidden
 
@@ -564,7 +565,16 @@ def _broken(row: CopiedRow, following: CopiedRow, width: int, anywhere: bool = F
     the table can be short for a dropped slot (`anywhere`: `_breaks_anywhere`), where it may fall at any cell."""
     short, rest = len(row.cells), len(following.cells)
     return row.tabbed and following.tabbed and 2 <= rest and 2 <= short < width and short + rest - 1 == width \
-        and (rest < short or anywhere)
+        and (rest < short or anywhere) and not _label_under_amount(row, following)
+
+
+def _label_under_amount(row: CopiedRow, following: CopiedRow) -> bool:
+    """"项目资金 | 资金总额 | 35.00" over "年度绩效目标 | 保障…": an amount does not break over a line that starts with a
+    project form's label; the two are rows of their own (before, "35.00⏎年度绩效目标" was one cell, the budget and the
+    goal both lost to 未放入)."""
+    label = re.sub(r"\s", "", following.cells[0].text).strip("：:")
+    return bool(FIGURE.match(row.cells[-1].text.strip())) \
+        and (label in PROJECT_COLUMNS or label in PROJECT_GOAL_COLUMNS)
 
 
 # The head of a table's first column that numbers its rows, and a row's number as such a column writes it.

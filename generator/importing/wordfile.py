@@ -52,7 +52,7 @@ from docx.oxml.ns import qn
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table, hidden_reason
 from .filekinds import OCR
 from .opening import open_or_refuse, refuse_encrypted
-from .symbols import symbol_text
+from .symbols import font_symbols, is_symbol_font, symbol_text
 
 W_P, W_TBL, W_TR, W_TC, W_R = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "r"))
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, W_TXBX = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:txbxContent")
@@ -329,7 +329,9 @@ def _run(r, found: _Found, reading: _Reading) -> None:
     found.boxes += _text_boxes(r)
     found.page_field |= any(PAGE_FIELD.search(instruction.text or "") for instruction in r.iter(qn("w:instrText")))
     # w:t, tabs and line breaks as python-docx reads them, and symbols; not w:delText, not field codes
-    text = "".join(_symbol(e, reading) if e.tag == W_SYM else str(e) for e in r.xpath(RUN_TEXT))
+    font = _run_font(r)
+    text = "".join(_symbol(e, reading) if e.tag == W_SYM else _in_font(str(e), font, reading)
+                   for e in r.xpath(RUN_TEXT))
     if not text:
         return
     if _hidden(r, reading.hidden_styles, found.styled_hidden):
@@ -341,6 +343,21 @@ def _run(r, found: _Found, reading: _Reading) -> None:
     else:
         found.shown.append(text)
         found.hiding = False
+
+
+def _run_font(r) -> str | None:
+    """The symbol font a run's text is set in, if any: a tick box typed by switching to Wingdings 2 and pressing "R"
+    is stored as "R" in that font (w:ascii for letters, w:hAnsi for "£" and the private-use codes)."""
+    fonts = r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    if fonts is None:
+        return None
+    return next((name for name in (fonts.get(qn("w:ascii")), fonts.get(qn("w:hAnsi"))) if is_symbol_font(name)), None)
+
+
+def _in_font(text: str, font: str | None, reading: _Reading) -> str:
+    shown, unknown = font_symbols(font, text)
+    reading.unknown_symbols += unknown
+    return shown
 
 
 def _symbol(sym, reading: _Reading) -> str:
