@@ -67,19 +67,38 @@ def blank_withheld(text: str, withheld: WithheldRows) -> str:
     """A withheld project's row of a tab-separated 原文 keeps its number and its notice; its other cells (the name,
     the code, amounts: "2 | 5201… | 某涉密项目 | 涉密，不予公开") are blanked, and so are the rows listed under a notice
     ("以下项目涉密，不予公开：" over "5 | 战备公路养护经费"). The import records no more than the number and the notice of
-    such a row, but the 原文 was published whole: the withheld project's name was a download away."""
+    such a row, but the 原文 was published whole: the withheld project's name was a download away. A 原文 exported one
+    cell per line (seed 003: each cell a tab-started line, a row the block of them between blank lines) is read by
+    those rows: "\t5", "\t维稳专项保障经费", "\t涉密，不予公开" is one row. A blank line ends no list under a notice."""
     if not withheld.notices:
         return text
     lines, listing = text.split("\n"), False
-    for n, line in enumerate(lines):
-        cells = line.split("\t")
+    for row in _source_rows(lines):
+        cells = [cell for n in row for cell in lines[n].split("\t")]
+        if not any(cell.strip() for cell in cells):
+            continue
         if any(notice in cell for notice in withheld.notices for cell in cells):
-            lines[n], listing = "\t".join(_blank_withheld_cell(cell, withheld) for cell in cells), True
-        elif listing and _withheld_number(next((c for c in cells if c.strip()), ""), withheld):
-            lines[n] = "\t".join(_blank_withheld_cell(cell, withheld) for cell in cells)
-        else:
+            listing = True
+        elif not (listing and _withheld_number(next(c for c in cells if c.strip()), withheld)):
             listing = False
+            continue
+        for n in row:
+            lines[n] = "\t".join(_blank_withheld_cell(cell, withheld) for cell in lines[n].split("\t"))
     return "\n".join(lines)
+
+
+def _source_rows(lines: list[str]) -> list[list[int]]:
+    """The rows of a 原文, as lists of line numbers: a tab-separated line is a row; a run of lines that each hold one
+    cell after a leading tab ("\t维稳专项保障经费", as an export writes a table one cell per line) is one row."""
+    rows: list[list[int]] = []
+    for n, line in enumerate(lines):
+        one_cell = line.startswith("\t") and "\t" not in line[1:]
+        if one_cell and rows and lines[rows[-1][-1]].startswith("\t") and "\t" not in lines[rows[-1][-1]][1:] \
+                and rows[-1][-1] == n - 1:
+            rows[-1].append(n)
+        else:
+            rows.append([n])
+    return rows
 
 
 def _blank_withheld_cell(cell: str, withheld: WithheldRows) -> str:

@@ -62,8 +62,15 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._close_text()
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
-                        self.document.remarks, frozenset(self.achieved_years), frozenset(self.value_years),
+                        self._remarks(), frozenset(self.achieved_years), frozenset(self.value_years),
                         self._signature())
+
+    def _remarks(self) -> tuple[str, ...]:
+        """The reader's remarks, but none saying a number was read "照存储的数字" where the cell is listed for what
+        Excel lost of it (a code cut to 15 digits): the report would say both that it was read and that it was not."""
+        said = tuple(f"{location} 的数字" for location in self.unread_numbers)
+        return tuple(remark for remark in self.document.remarks
+                     if not (said and remark.startswith(said) and "已照存储的数字读作" in remark))
 
     # ---- paragraphs: the first reading that takes one wins ------------------------------------
     def _paragraph(self, paragraph: Paragraph, pairs: bool = True) -> None:

@@ -42,6 +42,8 @@ class AssemblyState:
         self.sections: list[dict[str, str]] = []
         self.placed: set[str] = set()
         self.why_not: dict[str, str] = {}
+        # number cells listed for what Excel lost of them (a code cut to 15 digits): no remark says they were read
+        self.unread_numbers: set[str] = set()
         self.tables: list[FoundTable] = []
         self.unit: str | None = None
         self.in_projects = False
@@ -116,6 +118,7 @@ class AssemblyState:
                 self.why_not[cell.location] = f"序号“{cell.text}”不是一个整数（文件格式中项目的序号是整数），未录入"
         elif key == "code" and (refused := code_refusal("项目编码", cell)):
             self.why_not[cell.location] = refused
+            self.unread_numbers.add(cell.location)
         elif refused := second_value(project, key, cell.text):  # "项目类型 | 二级项目" beside 项目类别: listed
             self.why_not[cell.location] = refused
         elif put_field(project, key, cell.text, self.unit):

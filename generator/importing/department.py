@@ -523,6 +523,7 @@ class DepartmentFields(AssemblyState):
         if _value_cell(following) and normalize(cell.text) in DEPARTMENT_CODES \
                 and (refused := code_refusal(cell.text, following)):
             self.why_not[following.location] = refused
+            self.unread_numbers.add(following.location)
             return (cell,)
         return (cell, following) if _value_cell(following) \
             and self._form_field(cell.text, following.text, cell.location, following.location) else ()

@@ -151,7 +151,7 @@ class ProjectParts(AssemblyState):
             elif self._listed_project(rows[end], columns):
                 count += 1
                 self._under_heading(heading, self.projects[-1])
-            listing = _listing_notice(rows[end])  # the list under a notice ends at a row that is no item of it
+            listing = listing_notice(rows[end])  # the list under a notice ends at a row that is no item of it
             end += 1
         self._close_heading(heading)
         in_head_unit(self.projects[listed_from:], head_unit)
@@ -325,16 +325,29 @@ class ProjectParts(AssemblyState):
 
     def _source_line_row(self, row: FormRow) -> int:
         """" | 上年结转 | | | 150.00" among the 其中 lines under a project's 年度资金总额 (四川): a source the budget has no
-        part for, listed with why (it was "未识别"); its amount is no part of 财政拨款 or 其他资金."""
-        if self.project is None or "budget" not in self.project or len(row.present) != 2:
+        part for, listed with why (it was "未识别"); its amount is no part of 财政拨款 or 其他资金. The same in a 资金来源
+        block laid out downwards ("资金来源 | 一般公共预算 | 180.00", " | 政府性基金预算 | 60.00"), where the project may
+        have no budget yet: the label is read, each kind listed (一般公共预算 is not 财政拨款; nothing is guessed)."""
+        labelled = len(row.present) == 3 and _sources_label(row)
+        if self.project is None or len(row.present) != (3 if labelled else 2) \
+                or not ("budget" in self.project or labelled or self._sources_above(row)):
             return 0
-        head, figure = row.present
+        head, figure = row.present[-2:]
         label = normalize(head.text).removeprefix("其中")
         if label not in INCOME_KINDS or label in PROJECT_COLUMNS or not FIGURE.match(figure.text) \
                 or head.location in self.placed:
             return 0
+        if labelled:
+            self._place(row.present[0])
         self.why_not[head.location] = self.why_not[figure.location] = _source_without_field(head.text)
         return 1
+
+    def _sources_above(self, row: FormRow) -> bool:
+        """The row above holds a 资金来源 line: a source read into the budget (财政拨款, 其他资金) or one listed for
+        having no part in it."""
+        return row.index > 0 and any(
+            cell.location in self.placed and (project_field(cell.text) or "").rpartition(".")[2] in ("fiscal", "other")
+            or self.why_not.get(cell.location) == _source_without_field(cell.text) for cell in row.rows[row.index - 1])
 
     def _sources_total_row(self, row: FormRow) -> int:
         """"合计 | 300.50" right under the 资金来源 rows "财政拨款 | 300.50", "其他资金 | 0.00" (one under the other, in the
@@ -342,13 +355,11 @@ class ProjectParts(AssemblyState):
         sources' amounts is (before, listed 未识别 and the total lost). Where the 资金总额 was filed above, the same figure
         is read as it; another one is listed saying so (the budget has one total)."""
         budget = (self.project or {}).get("budget", {})
-        if self.project is None or len(row.present) != 2 or row.index == 0 \
-                or not {"fiscal", "other"} & set(budget) or self.project.get("_budget_scope"):
+        if self.project is None or len(row.present) != 2 or self.project.get("_budget_scope"):
             return 0
         head, figure = row.present
-        above = [cell for cell in row.rows[row.index - 1] if cell.location in self.placed
-                 and (project_field(cell.text) or "").rpartition(".")[2] in ("fiscal", "other")]
-        if normalize(head.text) not in SOURCES_TOTAL or not FIGURE.match(figure.text) or not above \
+        # the sources above may all be kinds the budget has no part for (一般公共预算 …): their 合计 is still the total
+        if normalize(head.text) not in SOURCES_TOTAL or not FIGURE.match(figure.text) or not self._sources_above(row) \
                 or head.location in self.placed:
             return 0
         if "total" in budget:
@@ -627,7 +638,7 @@ def _between_notice(row: list[Cell]) -> bool:
     return len(texts) == 1 and bool(withheld(texts[0]))
 
 
-def _listing_notice(row: list[Cell]) -> Cell | None:
+def listing_notice(row: list[Cell]) -> Cell | None:
     """A row of one cell that withholds the rows under it, naming no number: "以下项目涉密，不予公开：", "下列项目因涉密
     不予公开"."""
     texts = [cell for cell in row if cell.text]

@@ -22,9 +22,9 @@ from .document import Cell, spacer_rows
 from .funds import FIGURE, is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import BUDGET_FIELDS, split_head, without_field_reason
-from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit
-from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_columns, split_columns, withheld,
-                       withheld_fields)
+from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit, listing_notice
+from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_columns, row_number, split_columns,
+                       withheld, withheld_fields)
 
 # A 序号 alone ("1", "1.1", "一", "（二）"): a row's number, never a unit's name.
 GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
@@ -91,7 +91,17 @@ class ProjectRows(AssemblyState):
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
         heading: UnitHeading | None = None
+        listing: Cell | None = None  # a notice over the rows it withholds ("以下项目涉密，不予公开：")
         for group in _groups(body, layout):
+            if listing is not None and self._withheld_listed_rows(group, layout, listing):
+                placed += len(group)
+                continue
+            self._notice_unused(listing)
+            listing = listing_notice(group[0])
+            if listing is not None and (len(group) == 1 or self._withheld_listed_rows(group[1:], layout, listing)):
+                placed += len(group)
+                continue
+            listing = None
             if (cells := _unit_heading(group, layout)) is not None:  # "某县第一中学" over its projects
                 self._close_heading(heading)
                 heading = UnitHeading(*cells)
@@ -116,9 +126,30 @@ class ProjectRows(AssemblyState):
             else:  # rows before the first project: no project to put their cells in
                 for cell in (c for row in group for c in row if c.text):
                     self.why_not[cell.location] = "项目表中此行之前没有项目名称，未录入"
+        self._notice_unused(listing)
         self._close_heading(heading)
         in_head_unit(self.projects[listed_from:], head_unit)
         return end - start, placed
+
+    def _withheld_listed_rows(self, rows: list[Row], layout: RowLayout, notice: Cell) -> bool:
+        """Rows under a notice that withholds them, each only a 序号 and a name ("3 | 维稳专项保障经费"): a withheld
+        record each, the names listed (as `_withheld_listed` does in a list without indicators). Before, copied text
+        read them as indicators of a project numbered by the notice, publishing the names. False, reading none, when
+        a row has more cells (a project of its own)."""
+        own = [_number_and_name(row, layout) for row in rows]
+        if not rows or None in own or len({row_number(cells["number"].text) for cells in own}) < len(own):
+            return False
+        for row in rows:
+            columns = {c: key for c, key in layout.project.items() if key in ("number", "name")}
+            if self.realign and len(row) <= len(layout.indicators):  # copied text: the cells in the first columns
+                columns = dict(enumerate(layout.project[c] for c in sorted(layout.project)))
+            self._withheld_listed(row, columns, notice)
+        return True
+
+    def _notice_unused(self, notice: Cell | None) -> None:
+        """A notice over rows it withholds with no such row under it: listed, as a withheld row without a 序号 is."""
+        if notice is not None and notice.location not in self.placed:
+            self._withheld_row(None, notice, [notice])
 
     def _withheld_row(self, number: Cell | None, notice: Cell, row: Row) -> None:
         """A project's row that withholds it: a withheld record of its 序号 where it stands, with the row's words as
@@ -203,6 +234,21 @@ class ProjectRows(AssemblyState):
         self._place(*reader.placed)
         assert self.goal is not None
         self._keep_indicators(self.goal, columns, indicators)
+
+
+def _number_and_name(row: Row, layout: RowLayout) -> dict[str, Cell] | None:
+    """A row's 序号 (a project number) and name cells when it has only those: under a notice that withholds it."""
+    if layout.realign and len(row) <= len(layout.indicators):
+        keys = [layout.project[c] for c in sorted(layout.project)]
+        cells = {keys[i]: cell for i, cell in enumerate(row) if cell.text and i < len(keys)}
+        if len([cell for cell in row if cell.text]) != len(cells):
+            return None
+    else:
+        cells = {layout.project[c]: cell for c, cell in layout.project_cells(row).items()}
+        if any(cell.text for cell in layout.indicator_cells(row)):
+            return None
+    ok = set(cells) == {"number", "name"} and row_number(cells["number"].text) is not None
+    return cells if ok else None
 
 
 def _withheld_cells(group: list[Row], layout: RowLayout) -> tuple[Cell | None, Cell, Row] | None:

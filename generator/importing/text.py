@@ -207,6 +207,7 @@ def decode(path: Path, raw: bytes) -> str:
 def _read_text(path: Path, text: str) -> SourceDocument:
     lines = [BOOKMARK.sub("", line).rstrip("\r") for line in text.split("\n")]
     rows, remarks = _copied_rows(lines)
+    rows = _padding_dropped(rows)
     rows, broken = _broken_rows(rows)
     remarks.extend(broken)
     blocks: list[Block] = []
@@ -297,6 +298,51 @@ def _copied_rows(lines: list[str]) -> tuple[list[CopiedRow], list[str]]:
         rows.append(row)
         number = row.end
     return rows, _quoting_remarks(rows, unclosed)
+
+
+def _padding_dropped(rows: list[CopiedRow]) -> list[CopiedRow]:
+    """Excel's 文本文件（制表符分隔） writes each row up to the widest one, so a title, a sentence or a 落款 above,
+    between or below the tables comes out as its text and a run of empty cells ("2025年1月10日\t\t\t"), and a blank
+    line as empty cells only. Such a line, or a run of them, set off from the tables by a blank line (padded or not),
+    the text's start or end, or a line without a tab, is the line without its padding, and the blank lines around it
+    are blank lines: a paragraph, as in the same form copied or saved by another program. A one-cell row right under
+    or over a table's rows (a group row "二、所属单位\t\t\t") stays a row."""
+    kept = list(rows)
+    start = 0
+    while start < len(kept):
+        if not _padded(kept[start]):
+            start += 1
+            continue
+        end = start
+        while end < len(kept) and _padded(kept[end]):
+            end += 1
+        before, after = _blank_run(kept, start, -1), _blank_run(kept, end - 1, 1)
+        if _sets_off(kept, start - 1) and _sets_off(kept, end):
+            kept[before:after] = [replace(row, cells=row.cells[:1]) for row in kept[before:after]]
+        start = end
+    return kept
+
+
+def _padded(row: CopiedRow) -> bool:
+    """Text in the first cell only, the others empty (as `_blank_as_empty` reads a cell of spaces)."""
+    return len(row.cells) > 1 and bool(row.cells[0].text.strip()) and not any(cell.text for cell in row.cells[1:])
+
+
+def _blank(row: CopiedRow) -> bool:
+    """A blank line, or one of Excel's padding only (wider than the one-cell-per-line layout's empty cell "\t")."""
+    return not any(cell.text.strip() for cell in row.cells) and (len(row.cells) == 1 or len(row.cells) > 2)
+
+
+def _blank_run(rows: list[CopiedRow], number: int, step: int) -> int:
+    """Where the blank lines next to row `number` on the side of `step` end: the first (step -1) or past the last."""
+    while 0 <= number + step < len(rows) and _blank(rows[number + step]):
+        number += step
+    return number if step < 0 else number + 1
+
+
+def _sets_off(rows: list[CopiedRow], number: int) -> bool:
+    """The text's start or end, a blank line (padded or not), or a line without a tab."""
+    return number < 0 or number >= len(rows) or len(rows[number].cells) == 1 or _blank(rows[number])
 
 
 def _blank_as_empty(cell: str) -> str:
@@ -630,9 +676,10 @@ def _level1_columns(run: list[CopiedRow], width: int) -> set[int]:
 
 
 def _joined_row(row: CopiedRow, following: CopiedRow) -> CopiedRow:
-    """The two lines of a broken row as one: the broken cell's two parts with the line break between them."""
+    """The two lines of a broken row as one: the broken cell's two parts with the line break between them (without
+    the spaces a copy leaves at a line's end or start: the cell's own text ends and starts at the break)."""
     broken = row.cells[-1]
-    cell = CopiedCell(f"{broken.text}\n{following.cells[0].text}", broken.line)
+    cell = CopiedCell(f"{broken.text.rstrip()}\n{following.cells[0].text.lstrip()}", broken.line)
     return CopiedRow((*row.cells[:-1], cell, *following.cells[1:]), row.first, following.end, row.quoted)
 
 
