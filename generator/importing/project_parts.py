@@ -136,12 +136,12 @@ class ProjectParts(AssemblyState):
         count = 0
         heading = None  # the group the rows are under ("一 | 某县教育局本级"), as in a list with indicators
         listing: Cell | None = None  # a notice over the rows it withholds ("以下项目涉密，不予公开：")
-        while end < len(rows) and not (self._is_stop(rows[end]) and not _between_notice(rows[end])):
+        while end < len(rows) and not (self._is_stop(rows[end]) and not notice_row(rows[end])):
             if listing is not None and self._withheld_listed(rows[end], columns, listing):
                 count, end = count + 1, end + 1
                 continue
             group = self._group_heading(rows[end], columns)
-            if _between_notice(rows[end]):  # "第3号项目涉密，不予公开" between two rows: withheld there, the list goes on
+            if notice_row(rows[end]):  # "第3号项目涉密，不予公开" between two rows: withheld there, the list goes on
                 self._project_start(next(cell.text for cell in rows[end] if cell.text))
                 self._place(*(cell for cell in rows[end] if cell.text))
                 count += 1
@@ -631,9 +631,10 @@ def in_head_unit(projects: list[dict[str, Any]], unit: str | None) -> None:
             project.setdefault("money_unit", unit)
 
 
-def _between_notice(row: list[Cell]) -> bool:
-    """A row of one cell that withholds numbered projects, across a list between two of its rows. Before, it ended
-    the list and every project below it was left unread (as `project_rows._notice` says of lists with indicators)."""
+def notice_row(row: list[Cell]) -> bool:
+    """A row of one cell that withholds numbered projects ("第3号项目涉密，不予公开"), across a list or a table between
+    two of its projects: the projects below it go on under the same header. Before, it ended the list (or the table
+    with indicator columns) and every project below was left unread."""
     texts = [cell.text for cell in row if cell.text]
     return len(texts) == 1 and bool(withheld(texts[0]))
 

@@ -22,9 +22,9 @@ from .document import Cell, spacer_rows
 from .funds import FIGURE, is_total_row
 from .indicators import Columns, IndicatorReader
 from .layouts import BUDGET_FIELDS, split_head, without_field_reason
-from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit, listing_notice
+from .project_parts import BUDGET_UNIT, LIST_TOTAL, in_head_unit, listing_notice, notice_row
 from .projects import (GROUP_PREFIX, WITHHELD_WORDS, project_field, project_row_columns, row_number, split_columns,
-                       withheld, withheld_fields)
+                       withheld_fields)
 
 # A 序号 alone ("1", "1.1", "一", "（二）"): a row's number, never a unit's name.
 GROUP_NUMBER = re.compile(r"^[（(]?[\d.一二三四五六七八九十]+[)）、.]?$")
@@ -87,7 +87,7 @@ class ProjectRows(AssemblyState):
         head_unit, listed_from = self._head_unit(header), len(self.projects)
         spacers = _spacers(rows[start + header_rows:], layout, self._is_stop)
         end, body = self._part_rows(rows, start, header_rows,
-                                    lambda row: id(row) not in spacers and self._is_stop(row) and not _notice(row))
+                                    lambda row: id(row) not in spacers and self._is_stop(row) and not notice_row(row))
         self.in_projects = True
         placed = end - start - len(body)  # the header, and the header printed again at a page break
         heading: UnitHeading | None = None
@@ -112,7 +112,7 @@ class ProjectRows(AssemblyState):
             elif (secret := _withheld_cells(group, layout)) is not None:  # "13 | 涉密项目，不予公开"
                 self._withheld_row(*secret)
                 placed += 1
-            elif _notice(group[0]):  # "6-13号项目涉密，暂不公开" across the table: withheld where it stands
+            elif notice_row(group[0]):  # "6-13号项目涉密，暂不公开" across the table: withheld where it stands
                 self._project_start(next(cell.text for cell in group[0] if cell.text))
                 self._place(*(cell for cell in group[0] if cell.text))
                 placed += 1
@@ -255,7 +255,7 @@ def _withheld_cells(group: list[Row], layout: RowLayout) -> tuple[Cell | None, C
     """A project's row (no indicator) whose cell withholds it ("涉密项目，不予公开"), not a notice naming numbers:
     its 序号 cell, that cell and the row."""
     row = group[0]
-    if len(group) > 1 or _notice(row) or any(cell.text for cell in layout.indicator_cells(row)):
+    if len(group) > 1 or notice_row(row) or any(cell.text for cell in layout.indicator_cells(row)):
         return None
     notice = next((cell for cell in row if re.search(WITHHELD_WORDS, cell.text)), None)
     if notice is None:
@@ -342,13 +342,6 @@ def _group_sums(row: Row, columns: dict[int, str]) -> dict[Cell, str]:
                 return {}
             sums[cell] = GROUP_SUM
     return sums if GROUP_SUM in sums.values() else {}
-
-
-def _notice(row: Row) -> bool:
-    """A row of one cell, across the table between two projects, that withholds projects: the projects below it go
-    on under the same header (before, the notice ended the table and every project below was left unread)."""
-    texts = [cell.text for cell in row if cell.text]
-    return len(texts) == 1 and bool(withheld(texts[0]))
 
 
 def _spacers(rows: list[Row], layout: RowLayout, stop: Callable[[Row], bool]) -> set[int]:
