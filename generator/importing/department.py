@@ -404,8 +404,9 @@ class DepartmentFields(AssemblyState):
 
     def _second_name_line(self, text: str, location: str) -> bool:
         """A later "填报单位：…" (单位名称、部门名称 …) line naming another department than the line the name was read
-        from (or the title) says: the filing has one name, so the first stands and this line is listed with the reason, as a second
-        填报人 is. A 主管部门 line above a 单位名称 line is no such pair: the unit is whose form it is."""
+        from (or the title) says: the filing has one name, so the first stands and this line is listed with the
+        reason, as a second 填报人 is. A 主管部门 line above a 单位名称 line is no such pair: the unit is whose form it
+        is."""
         labelled = labelled_department(text)
         first, known = self.department_line, self.filing.get("department", {}).get("name")
         if labelled is None or first is None or known is None or self.project is not None:
