@@ -25,28 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from generator.importing.department import same_department
-from generator.importing.importer import ImportResult
 from tests.forms.imports import not_placed
+from tests.test_import_project_exports import LEADER_PHONE, export, projects
 from tests.test_import_tasks import as_written
 from tests.test_import_unseen_excel_text import imported
 
 
-def export(*rows: str) -> str:
-    """The export's lines, cells written apart by "|" here for legibility (a tab in the file)."""
-    return "\n".join(row.replace("|", "\t") for row in rows) + "\n"
-
-
-def projects(result: ImportResult) -> list[dict[str, Any]]:
-    return as_written(result.filing["projects"])
-
-
 PERSON = "原表“{}”是个人的姓名或联系方式，文件格式中没有对应的字段，未录入（文件只录入填报人和联系电话，默认不公开）"
-LEADER_PHONE = "原表“项目负责人”的联系电话；文件格式中的联系电话是填报人的，这一项未录入"
 LEVEL = "原表“项目类型”写的是项目的级次（预算管理一体化系统中的一级、二级项目），不是支出项目类别；文件格式中没有对应的字段，未录入"
 
 

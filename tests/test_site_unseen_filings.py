@@ -39,6 +39,7 @@ from generator.models import RangeRedaction, WithheldRange
 from generator.redaction import WithheldRows, blank_withheld, withheld_rows
 from tests.conftest import ROOT
 from tests.test_check import BASE, lines, run_check
+from tests.test_import_unseen_excel_text import export
 from tests.test_site_from_imports import imported_site
 from tests.test_site_quality import expected_indicators, parse, rendered_indicators, row_with
 
@@ -49,10 +50,6 @@ regions:
   - id: sichuan
     name: 四川省
 """
-
-
-def export(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
 
 
 # A 街道办事处 (乡镇级) 部门整体 form: 单位编码 with a leading 0, the task table with an empty 其他资金 cell, contact line.
