@@ -137,10 +137,10 @@ def public_source(path: Path, url: str, contacts: list[Contact], publish_contact
     """`contacts`: those of every filing citing this 原文, so each copy is blanked of all of them; `withheld`: the
     notices and numbers of their withheld records, whose rows are blanked too."""
     is_text = path.suffix.lower() in TEXT_SOURCES and _is_utf8(path)
-    if publish_contact:  # a 原文 that is not text cannot be blanked of a withheld row: it is published as it is
-        return PublicSource(path, url, None, withheld if is_text else WithheldRows())
-    if not is_text:
-        return None
+    if not is_text and (withheld.notices or withheld.numbers or not publish_contact):
+        return None  # a 原文 that is not text cannot be blanked of a withheld row or of a phone number
+    if publish_contact:
+        return PublicSource(path, url, None, withheld)
     return PublicSource(path, url, tuple(dict.fromkeys(v for c in contacts for v in (c.filer, c.phone) if v)),
                         withheld)
 

@@ -96,6 +96,22 @@ def test_a_source_holding_withheld_projects_is_published_through_no_filing(tmp_p
     assert published_sources(checked.filings, content, publish_contact=True) == [None, None]
 
 
+
+def test_an_office_source_with_a_withheld_row_is_not_published_even_with_contacts(tmp_path):
+    """A workbook 原文 cannot be blanked of a withheld row ("2 | 某涉密项目 | 涉密，不予公开"): while the site publishes
+    contact fields it publishes other workbooks as they are, never one holding a withheld row."""
+    withheld = "projects:\n  - withheld: {numbers: [2, 2], notice: 涉密，不予公开, reason: 涉密}\n"
+    content = write_content(tmp_path, {
+        "d/a.yml": FILING.format(year=2025) + "source: a.xlsx\n" + withheld,
+        "d/b.yml": FILING.format(year=2024) + "source: b.xlsx\n"})
+    (content / "sources").mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        (content / "sources" / name).write_bytes(b"PK\x03\x04 WITHHELD-NAME-CANARY")
+    checked = check_content(content, tmp_path / "site_config.yml")
+    assert [(s and s.url) for s in published_sources(checked.filings, content, publish_contact=True)] == [
+        None, "sources/b.xlsx"]
+    assert published_sources(checked.filings, content, publish_contact=False) == [None, None]
+
 # --- the output folder (item 4) ------------------------------------------------------------
 
 def run_cli(cwd: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
