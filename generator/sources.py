@@ -109,11 +109,14 @@ def published_sources(loaded: list[LoadedFiling], content_dir: Path,
         if path is not None:
             ranges.setdefault(path, []).extend(entry for _, entry in item.head.withheld)
     published: list[PublicSource | None] = []
+    made: dict[tuple[Path, str], PublicSource | None] = {}  # a 原文 cited by many filings is read and blanked once
     for item, path in zip(loaded, paths):
         if path is None or path in withheld:
             published.append(None)
-        else:
-            url = f"{SOURCES_DIR}/{PurePosixPath(item.head.source).as_posix()}"
+            continue
+        url = f"{SOURCES_DIR}/{PurePosixPath(item.head.source).as_posix()}"
+        if (path, url) not in made:
             rows = withheld_rows(ranges[path]) if ranges.get(path) else WithheldRows()
-            published.append(public_source(path, url, contacts.get(path, []), publish_contact, rows))
+            made[path, url] = public_source(path, url, contacts.get(path, []), publish_contact, rows)
+        published.append(made[path, url])
     return published
