@@ -17,6 +17,7 @@ from .yamlsource import MEMO_LIMIT
 # The spellings of a comparator seen in filings (full-width, two characters, ≧ of Japanese and Chinese input
 # methods, the words forms use), mapped to one symbol.
 COMPARATORS = {"≥": "≥", ">=": "≥", "＞=": "≥", "≧": "≥", "⩾": "≥", "≤": "≤", "<=": "≤", "＜=": "≤", "≦": "≤", "⩽": "≤",
+               "＞＝": "≥", ">＝": "≥", "＜＝": "≤", "<＝": "≤",  # both characters full-width, or only the "="
                ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", "＝": "=",
                "不低于": "≥", "不少于": "≥", "不小于": "≥", "至少": "≥", "大于等于": "≥", "大于或等于": "≥",
                "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "至多": "≤", "小于等于": "≤", "小于或等于": "≤",

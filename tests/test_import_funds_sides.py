@@ -91,10 +91,12 @@ def test_an_amount_that_is_no_number_is_listed_on_its_side(tmp_path: Path) -> No
 
 
 def test_one_side_only_is_no_side_by_side_table(tmp_path: Path) -> None:
-    """A header with one section word is not a 收支总表: 收入 | 金额 alone stays what it was (no funds table)."""
+    """A header with one section word is not a 收支总表: 收入 | 金额 alone is a funds table of that side, as
+    "收入 | 金额 | 占比" is (before, its 财政拨款 row made a nameless project; see test_import_funds_without_share)."""
     blocks = form(("收入", "金额"), [("财政拨款", "1200.50")])
     result = imported(blocks, tmp_path, "xlsx")
-    assert "funds" not in result.filing
+    assert as_written(result.filing["funds"]) == {"income": {"lines": [{"name": "财政拨款", "amount": "1200.50"}]}}
+    assert "projects" not in result.filing
 
 
 # --- any funds table: amounts that are not plain numbers ----------------------------------------------

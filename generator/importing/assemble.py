@@ -14,8 +14,8 @@ import re
 from dataclasses import replace
 
 from .assembly_state import TextTarget
-from .department import (DepartmentFields, blank_field, labelled_department, labelled_field, personal_label,
-                         personal_reasons)
+from .department import (BLANK_DATE, CODED_NAME, DepartmentFields, blank_field, labelled_department, labelled_field,
+                         personal_label, personal_reasons)
 from .document import Cell, Paragraph, SourceDocument, Table
 from .form_rows import FormRow, FormRows
 from .goals import GOAL_START, Goals, without_empty_goals
@@ -63,7 +63,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._finish()
         return Imported(self.filing, self.tables, self._not_placed(), self.unit is not None, self.form_year,
                         self._remarks(), frozenset(self.achieved_years), frozenset(self.value_years),
-                        self._signature())
+                        self._signature(), column_years=frozenset(self.column_years))
 
     def _remarks(self) -> tuple[str, ...]:
         """The reader's remarks, but none saying a number was read "照存储的数字" where the cell is listed for what
@@ -166,7 +166,8 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         """A line that is one field of the form: a date, the money unit, the department's name, the contact, a code,
         the 预算年度, a project's field."""
         return self._metadata(text, location) or self._department_line(text, location) \
-            or self._form_field_line(text, location) or self._project_line(text, location)
+            or self._form_field_line(text, location) or self._project_line(text, location) \
+            or self._coded_name_line(text, location) or blank_field(text)  # a blank "联系电话：": nothing filed
 
     def _label_pairs(self, text: str, location: str) -> bool | None:
         """"主管部门：某县交通运输局　实施单位：某县公路养护中心": label–value pairs on one line, apart by two spaces or
@@ -174,7 +175,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         only of such pairs (the other readings then have it, and a line with a second label is not read). A pair
         that is not read (a unit before any project) lists the line with its reason, beside the pairs that were.
         A label left blank ("联系电话：") has nothing to read."""
-        pieces = PAIR_SEPARATOR.split(text)
+        pieces = PAIR_SEPARATOR.split(BLANK_DATE.sub("", text))  # a blank date's spaces part no pairs
         if len(pieces) < 2 or not all(_is_field_line(piece) or blank_field(piece) for piece in pieces):
             return None
         pieces = [piece for piece in pieces if not blank_field(piece)]
@@ -356,7 +357,8 @@ def _is_field_line(text: str) -> bool:
     labelled = LABELLED_VALUE.match(text)
     return bool(labelled and normalize(labelled.group("label")) in DATE_LABELS) or bool(MONEY_UNIT.fullmatch(text)) \
         or labelled_department(text) is not None or labelled_field(text) is not None or project_line(text) is not None \
-        or budget_line(text) is not None or (labelled is not None and personal_label(labelled.group("label")))
+        or budget_line(text) is not None or (labelled is not None and personal_label(labelled.group("label"))) \
+        or bool(CODED_NAME.fullmatch(text))  # "510115001某县第一中学　　单位：万元": the unit and the money unit
 
 
 def assemble(document: SourceDocument, own_year: int | None = None) -> Imported:

@@ -35,6 +35,7 @@ class AssemblyState:
         self.own_year = own_year
         self.achieved_years: set[int] = set()  # years of the 实际完成值 columns read as prior-year values
         self.value_years: set[int] = set()  # years of the year-headed value columns beside a 指标值 column
+        self.column_years: set[int] = set()  # years heading any value column (see Imported.column_years)
         self.filing: dict[str, Any] = {}
         self.notes: list[dict[str, str]] = []
         self.goals: list[dict[str, Any]] = []
@@ -74,6 +75,7 @@ class AssemblyState:
         self.series_title: tuple[str, str] | None = None  # a cover's "省级部门预算" read as the title, and where
         self.cover_name: tuple[str, str] | None = None  # where and what the name alone above the title is
         self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
+        self.name_codes: dict[str, str] = {}  # each name read with a code in front or after it → that code
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note
         self.opening_budget: tuple[int, dict[int, str]] | None = None  # 年初预算数's column, the result columns' heads
@@ -88,6 +90,7 @@ class AssemblyState:
         columns, used = header_columns(rows, above, self.own_year)
         self.achieved_years |= {year for cell in columns.header_cells if (year := achieved_year(cell.text))}
         self.value_years |= columns.value_years
+        self.column_years |= {year for year in columns.years.values() if isinstance(year, int)}
         return columns, used
 
     def _blocks_after(self, location: str) -> list[Block] | None:

@@ -32,14 +32,18 @@ TITLE_WORDS = re.compile(r"^.{0,40}绩效目标.{0,30}$|^.{0,40}(部门预算|�
 TITLE_NAME = r"[^\d\s:：,，。、;；（）()《》“”\"]"
 BODY_END = "局|委|院|办|室|厅|中心|所|站|队|馆|会|部|处|科|署|府|社|团|校"  # how a body's name ends (…委员会, …办公室)
 NAMED_TITLE = re.compile(rf"^(?P<before>{TITLE_NAME}{{2,30}}?)\s*\d{{4}}\s*年度?.*(绩效目标|部门预算|单位预算|项目支出|部门整体)"
-                         rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(部门整体|部门预算|单位预算|项目支出)")
+                         rf"|^\d{{4}}\s*年度?\s*(?P<after>{TITLE_NAME}{{1,30}}?({BODY_END}))(\d{{4}}\s*年度?)?"
+                         rf"(部门整体|部门预算|单位预算|项目支出)")
+# The year may come again after the name: "2026年某县教育局2026年度项目支出绩效目标申报表".
 # A cover's line that names only the level of the budget ("广东省省级部门预算", "某市市级部门预算", "2026年县级部门预算"):
 # the series the document belongs to, not its title; a title line read after it, before any content, is the title.
 SERIES_TITLE = re.compile(r"^(\d{4}\s*年度?)?\s*[^\s，。,]{0,12}?(省|市|县|区|州|旗|盟)本?级部门预算(公开)?$")
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
-UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*")
+# A finance system prints the code before the name, bracketed, spaced or joined by a dash: "[101001]某局",
+# "101001 某局", "101-某县教育局" (the dash is no part of the name).
+UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*(?:[-－—_]\s*)?")
 # A code after the name, in brackets ("[123001]" or "（123001）"): "主管部门及代码 | 某县教育局[123001]".
 CODE_AFTER = re.compile(r"\s*[\[【(（]\d{3,}[\]】)）]$")
 # The level a place name ends with: a name's place ("某县") and the place of a unit under it ("某县某镇").
@@ -47,6 +51,12 @@ DIVISION = "省市县区州旗盟"
 LOWER_DIVISION = re.compile(r"..*(市|县|区|旗|镇|乡|街道)$")
 # A line that is only a body's name ("贵州省黔南州林业局", "某县第一中学"), as a cover writes it above the title.
 COVER_NAME = re.compile(rf"{TITLE_NAME}{{2,30}}?({BODY_END}|学|园)")
+# A unit's system code glued to its name, alone on a line of the form's head, as budget systems print it:
+# "510115001某县第一中学", "[101001]某县教育局本级". Never a year ("2026年…"), a mobile number or a 20-digit 项目编码.
+CODED_NAME = re.compile(rf"[\[【(（]?(?!(19|20)\d\d\D)(?!1[3-9]\d{{9}}\D)\d{{3,15}}(?![\d年])[\]】)）]?\s*"
+                        rf"(?:[-－—_]\s*)?{TITLE_NAME}{{1,30}}?({BODY_END}|学|园)(本级)?")
+# The blank date a template prints after a date label ("填报日期：    年  月  日", "：____年__月__日"): nothing filed.
+BLANK_DATE = re.compile(r"(?<=[:：])[\s_＿]*年[\s_＿]*月[\s_＿]*日\s*$")
 SEALED = re.compile(r"[（(]\s*(盖章|公章|签章|章)\s*[）)]")  # "某县第一中学（盖章）": where the seal goes, no part of the name
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial numbers of days (1900 date system)
 EXCEL_LAST_DAY = 2958466  # 9999-12-31, the last day Excel counts
@@ -100,8 +110,10 @@ def personal_reasons(labels: list[str]) -> list[str | None]:
 
 
 def blank_field(text: str) -> bool:
-    """"联系电话：" or "联系电话" alone: the label of a contact, date or code field, as printed, with nothing filed."""
-    return normalize(text) in BLANKABLE_LABELS
+    """"联系电话：" or "联系电话" alone: the label of a contact, date or code field, as printed, with nothing filed; a date
+    label with the blank date the template prints ("填报日期：    年  月  日", "____年__月__日") is one too."""
+    key = re.sub(r"[_＿]", "", normalize(text))
+    return key in BLANKABLE_LABELS or key.endswith("年月日") and key.removesuffix("年月日") in DATE_LABELS
 
 
 def form_field(label: str, value: str) -> str | None:
@@ -187,9 +199,17 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     A value followed by another label ("某县农业农村局  填报日期：…") is not only a name: not read, it is listed."""
     labelled = LABELLED_VALUE.match(text.strip())
     key = department_label(labelled.group("label")) if labelled else None
+    if labelled and key is None and normalize(labelled.group("label")) == "单位" \
+            and _unit_name(labelled.group("value").strip()):
+        key = "单位"  # "单位：(101001)某县教育局本级": a unit's name, where "单位：万元" gives the money unit
     if key is None or NEXT_LABEL.search(labelled.group("value")):
         return None
     return key, labelled.group("value").strip()
+
+
+def _unit_name(value: str) -> bool:
+    """A body's name, with or without its code in front ("(101001)某县教育局本级", "某县第一中学"): never a money unit."""
+    return bool(CODED_NAME.fullmatch(value) or COVER_NAME.fullmatch(re.sub(r"本级$", "", value)))
 
 
 def _is_supervisor(line: str) -> bool:
@@ -344,7 +364,11 @@ class DepartmentFields(AssemblyState):
         name, digits, side = _split_code(text)
         department = self.filing.setdefault("department", {})
         known = department.get("name")
-        if known and not same_department(known, name) and self._beside_supervisor(name, supervisor, line):
+        # "[101]某县教育局" (主管部门) and "[101001]某县教育局本级" (单位名称): one name, two codes, two bodies
+        other_code = digits is not None and self.name_codes.get(known or "") not in (None, digits)
+        self.name_codes.setdefault(name, digits) if digits else None
+        if known and (other_code or not same_department(known, name)) \
+                and self._beside_supervisor(name, supervisor, line):
             self._name_says(name, location)
             self._name_code(text, digits, side, with_code, "supervisor" if supervisor else "name")
             return
@@ -374,7 +398,18 @@ class DepartmentFields(AssemblyState):
             return False
         department["supervisor"], department["name"] = department["name"], name
         self.name_from_supervisor, self.department_line = False, line
+        self._name_notes_to_supervisor(department["supervisor"])
         return True
+
+    def _name_notes_to_supervisor(self, supervisor: str) -> None:
+        """The note on the code taken off the 主管部门's name, written while it was the filing's name, is the
+        supervisor's now: it says so (before, it said 部门名称 was written as the supervisor's name)."""
+        said = f"{field_label(Department, 'name')}写作“{supervisor}”。"
+        for note in self.notes:
+            if note.get("field") == "department.name" and note["text"].endswith(said):
+                note["field"] = "department.supervisor"
+                note["text"] = note["text"].removesuffix(said) \
+                    + f"{field_label(Department, 'supervisor')}写作“{supervisor}”。"
 
     def _name_code(self, text: str, digits: str | None, side: str, with_code: bool, key: str) -> None:
         """The code written with a name: the 主管部门's code when its label says 代码 ("主管部门及代码"), else no part
@@ -392,6 +427,18 @@ class DepartmentFields(AssemblyState):
         if line_name != table_name:
             self.notes.append({"field": "department.name", "text": f"原表“{line}”与表中的部门名称“{table_name}”不一致；"
                                                                    "编者按表中的部门名称录入。"})
+
+    def _coded_name_line(self, text: str, location: str) -> bool:
+        """"510115001某县第一中学" as a line of the form's head (CODED_NAME): the unit's code and name, read as a
+        "单位名称：…" line is (the code taken off with a note). Before, the line was listed and, with no other name, the
+        import stopped ("原文没有部门名称"). Not once projects or goals are read, nor when it names another unit."""
+        known = self.filing.get("department", {}).get("name")
+        if not CODED_NAME.fullmatch(text.strip()) or self.in_projects or self.project is not None or self.goals:
+            return False
+        if known is not None and not same_department(known, _split_code(text.strip())[0]):
+            return False
+        self._department_name(text.strip(), with_code=False, location=location, line=text.strip())
+        return True
 
     def _department_line(self, text: str, location: str) -> bool:
         """"填报单位（盖章）：某县农业农村局" as a line of its own."""

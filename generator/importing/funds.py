@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .document import Cell
-from .layouts import (FUND_AMOUNT, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS,
+from .layouts import (FUND_AMOUNT, FUND_HEADS, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS,
                       header_keys, normalize)
 
 YEAR = re.compile(r"^(\d{4})\s*年?$")
@@ -33,7 +33,7 @@ BRACKETED_FIGURE = re.compile(r"^[(（]\s*[\d０-９.．,，]+\s*[)）]$")  # "(
 
 def is_funds_header(texts: list[str]) -> bool:
     keys = {key for t in texts for key in header_keys(t)}  # a unit in the head ("当年金额（万元）") does not change it
-    return bool(keys & FUND_AMOUNT) and bool(keys & FUND_SHARE) or bool(side_by_side(texts))
+    return bool(keys & FUND_AMOUNT) and bool(keys & (FUND_SHARE | FUND_HEADS)) or bool(side_by_side(texts))
 
 
 def _names(text: str, words: set[str]) -> bool:
@@ -176,10 +176,22 @@ class FundsReader:
         self.placed.extend(c for c in self.header if c.text)
         if self.years_row:
             self.placed.extend(c for c in self.years_row if c.text)
+            self._years_under_their_head()
         self.last_col = max(c for c in [self.amount_col, self.share_col, *self.years] if c is not None)
         if self.section is None:  # "收入 | 金额 | 占比": a table of one side, the other printed as a table of its own
             self.section = next((FUND_SECTIONS[key] for key in keys[:self.amount_col] if key in FUND_SECTIONS), None)
         self.funds = {"prior_years": [self.years[c] for c in sorted(self.years)]} if self.years else {}
+
+    def _years_under_their_head(self) -> None:
+        """Copied text drops a merged head's empty slots: the row of "2024年 | 2025年" starts at the left edge though
+        its years stand under "近两年收支金额", right of 当年金额 (and 占比). Read from there, they would make the
+        amount a prior year's. Such years move to start under the header's first cell right of those columns."""
+        figure_cols = [c for c in (self.amount_col, self.share_col) if c is not None]
+        below = sorted(c for c in self.years if c >= len(self.header) or not YEAR.match(self.header[c].text))
+        if not (self.realign or self.copied) or not below or below[0] > max(figure_cols):
+            return
+        shift = max(figure_cols) + 1 - below[0]
+        self.years = {c + shift if c in below else c: year for c, year in self.years.items()}
 
     def row(self, row: list[Cell]) -> None:
         present = {c: cell for c, cell in enumerate(row) if cell.text}
@@ -217,7 +229,7 @@ class FundsReader:
                 self.last_col - last if figures else 0
         if (self.realign or said_by_share) and shift and figures and min(figures) + shift > max(labels):
             notes.append({"text": f"原表此行数字向{'左' if shift > 0 else '右'}错位{abs(shift)}列；"
-                                  f"编者按顺序读作当年金额、占比和往年金额。"})
+                                  f"编者按顺序读作当年金额、{'占比和' if self.share_col is not None else ''}往年金额。"})
         else:
             shift = 0
         line: dict[str, Any] = {"name": name_cell.text}

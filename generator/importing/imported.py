@@ -50,3 +50,6 @@ class Imported:
     # the filing's own year is a second value of each indicator, listed 未放入 once the importer reads the form again
     value_years: frozenset[int] = frozenset()
     signature: Signature | None = None  # the 落款 at the form's end, for the importer to date the filing by
+    # the years heading any value column ("2026年目标值 | 2027年 | 2028年"): one after the filing's own year holds a later
+    # year's target, no prior year; the importer reads the form again knowing the year, which lists those columns
+    column_years: frozenset[int] = frozenset()

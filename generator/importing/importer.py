@@ -73,7 +73,8 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     imported = _read(document, options, path)
     year = imported.filing["fiscal_year"]
     # 实际完成值 of the filing's own year: 自评 results, not prior-year values; its 指标值 beside 指标值: a second value
-    if year in imported.achieved_years or year in imported.value_years:
+    later = any(column_year > year for column_year in imported.column_years)  # a later year's targets: listed
+    if year in imported.achieved_years or year in imported.value_years or later:
         imported = _read(document, options, path, own_year=year)
     filing = imported.filing
     notes = filing["notes"]

@@ -36,6 +36,10 @@ def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
     return {key: indicator[key] for key in FIELD_ORDER if key in indicator}
 
 
+# 定性 or 定量 where a comparator stands ("符号 | 指标值": "定性 | 好"): what 指标值类型 (value_type) holds too.
+VALUE_NATURES = {"定性", "定量"}
+
+
 def _comparator_head(head: str) -> str | None:
     """"comparator" for a column of the value's comparator (符号), "direction" for 指标方向, None for any other head."""
     keys = header_keys(head)
@@ -53,12 +57,20 @@ class Columns:
     # column, so no other cell is read in its place, and its cells are listed as not placed with `reason`
     others: dict[int, Cell] = field(default_factory=dict)
     own_year: int | None = None  # the filing's year: its 实际完成值 column is a 自评 result (see `header_columns`)
+    # column → the head of the column read for the same field ("分值 | 权重(%)"): one field holds one of them
+    twins: dict[int, str] = field(default_factory=dict)
 
     def reason(self, column: int) -> str:
         head = self.others[column].text
         result = self_evaluation_head(head, self.own_year)
         if result:
             return self_evaluation_reason(result)
+        if column in self.twins:
+            return twin_reason(head, self.twins[column], indicator_column(head) or "")
+        later = (indicator_column(head) or "").removeprefix("prior:")
+        if self.own_year is not None and later.isdigit() and int(later) > self.own_year:
+            return (f"原表“{head}”一列是{later}年（本年度{self.own_year}年以后）的目标值；文件格式中只有本年度的指标值和"
+                    "往年指标值（prior），没有以后年度的字段，未录入")
         if column in self.own_values:
             return (f"原表“{head}”一列是本年度（{self.own_year}年）的指标值，与“指标值”一列并列；文件格式中一个指标只有一个"
                     "指标值，已按“指标值”一列录入，此列未录入，请核对两列是否一致")
@@ -102,8 +114,11 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
     others: dict[int, Cell] = {}
     cells: list[Cell] = []
     year_heads: dict[int, Cell] = {}
+    field_heads: dict[int, Cell] = {}  # column → the head its field was read from, in this header row
+    twins: dict[int, str] = {}
     used = 0
     for depth, row in enumerate(rows):
+        field_heads.clear()  # a head over sub-heads ("指标值" over "近两年指标值 | 预期当年实现值") is no twin of theirs
         row_fields = header_fields([cell.text for cell in row])
         parts = _value_parts(rows[depth - 1], row, fields) if depth else {}
         row_fields = [parts.get(c) or f for c, f in enumerate(row_fields)]
@@ -119,6 +134,11 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
                 if column in parts:  # the comparator's column under the value head holds no value
                     fields.pop(column, None)
                 continue
+            twin = next((c for c, f in fields.items() if f == name and c != column and c in field_heads), None)
+            if twin is not None and not name.startswith("prior:"):
+                # "分值 | 权重(%)": two columns of one field; read as one, the second would silently replace the first
+                others[column], twins[column] = row[column], field_heads[twin].text
+                continue
             cells.append(row[column])
             others.pop(column, None)
             if name == "prior:group":
@@ -129,6 +149,7 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
                 fields.pop(column, None)
             else:
                 fields[column] = name
+                field_heads[column] = row[column]
                 years.pop(column, None)
     if above:  # a "#" over the sequence column sits one row higher in system exports
         for column, cell in enumerate(above):
@@ -140,7 +161,20 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
             del years[column]
             others[column] = year_heads[column]
             cells.remove(year_heads[column])
-    return Columns(fields, years, cells, others, own_year), used
+    if own_year is not None:  # "2026年目标值 | 2027年 | 2028年": a later year's targets are no prior-year values
+        for column in [c for c, year in years.items() if isinstance(year, int) and year > own_year]:
+            del years[column]
+            others[column] = year_heads[column]
+            cells.remove(year_heads[column])
+    return Columns(fields, years, cells, others, own_year, twins), used
+
+
+def twin_reason(head: str, kept: str, key: str) -> str:
+    """Why the second of two columns of one field ("分值 | 权重(%)") is not placed."""
+    label = FIELD_LABELS[Indicator].get(key) if key in FIELD_LABELS[Indicator] else None
+    what = f"“{label}”" if label else "同一项"
+    return (f"原表“{head}”一列与“{kept}”一列在文件格式中都是{what}，一个指标只录一项，已按“{kept}”一列录入，"
+            "此列未录入，请核对两列")
 
 
 # The value split under its head (layouts.VALUE_PART_WORDS): a comparator head (符号) there is a column of its own (read
@@ -401,6 +435,8 @@ class IndicatorReader:
         if last < usual_last and (self._labels_in_place(movable) or self._name_in_place(movable)):
             return present  # labels (or the name) in their columns: it only stops short (no 计量单位, no 依据)
         whole = self._shifted_whole(movable, usual_last, last, notes)
+        if whole is None and len(row) - 1 > last:  # the copy kept the blank cells at the row's end (an empty 备注)
+            whole = self._shifted_whole(movable, usual_last, last, notes, width=len(row))
         if whole is not None:
             if seq is not None and seq in present:
                 whole[seq] = present[seq]
@@ -456,11 +492,15 @@ class IndicatorReader:
         for column, cell in cells.items():
             head = self.columns.others.get(column)
             kind = _comparator_head(head.text) if head is not None else None
-            if kind is None or cell.text.strip() not in COMPARATORS:
-                continue
+            text = cell.text.strip()
+            if kind is None or text not in COMPARATORS and (text not in VALUE_NATURES or own):
+                continue  # a 定性 there gives way to the row's own 指标值类型: listed
             values["value_type"] = cell.text
             if own:
                 self._type_gives_way(cells, own, head, cell, notes)
+            elif kind == "direction" and text in VALUE_NATURES:
+                notes.append({"field": "value_type", "text": f"原表“{head.text}”一列此格为“{cell.text}”，是指标的性质，"
+                                                             "不是正向、反向这样的方向；原表此行没有指标值类型，编者读作指标值类型。"})
             elif kind == "direction":  # a direction column: that it holds a comparator here is the editor's reading
                 notes.append({"field": "value_type", "text": f"原表“{head.text}”一列此格为比较符“{cell.text}”，不是正向、"
                                                              "反向这样的方向；原表此行没有指标值类型，编者读作指标值类型。"})
@@ -496,13 +536,15 @@ class IndicatorReader:
                    for c in cells)
 
     def _shifted_whole(self, movable: dict[int, Cell], usual_last: int, last: int,
-                       notes: list[dict[str, str]]) -> dict[int, Cell] | None:
+                       notes: list[dict[str, str]], width: int | None = None) -> dict[int, Cell] | None:
         """A slid row with a blank cell inside (an empty 上年指标值) moves as a whole, the blank kept in its place,
         when that puts a name in the 三级指标 column, a value in the 指标值 column and only labels on their left.
-        Read in order instead, the cells after the blank would slide into it and the name into a value column."""
-        shift = usual_last - last
-        if len(movable) > last - min(movable) or min(movable) + shift < 0:
-            return None  # no blank inside: reading in order is the same
+        Read in order instead, the cells after the blank would slide into it and the name into a value column.
+        `width`: the row's cells with the blank ones the copy kept at its end (an empty 备注); short of the header,
+        they tell how many slots of merged labels the copy dropped on its left: the row moves by that many."""
+        shift = usual_last - last if width is None else usual_last - (width - 1)
+        if (len(movable) > last - min(movable) if width is None else shift <= 0) or min(movable) + shift < 0:
+            return None  # no blank inside (reading in order is the same), or no slot lost on the left
         moved = {c + shift: cell for c, cell in movable.items()}
         columns = {f: c for c, f in self.columns.fields.items()}
         name, value = moved.get(columns.get("name", -1)), moved.get(columns.get("value", -1))

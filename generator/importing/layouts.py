@@ -22,6 +22,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     # 实施期 (浙江, central departments): the project's whole period, the content format's 中期 (see goals.py)
     "实施期指标值": "value_mid", "指标值实施期": "value_mid", "实施期目标值": "value_mid",
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
+    # the year's own target beside 上年完成值 ("上年完成值 | 本年目标值")
+    "本年目标值": "value", "本年指标值": "value", "本年度目标值": "value", "本年度指标值": "value", "当年目标值": "value",
     "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis", "设定依据": "basis",
     "指标值依据": "basis", "目标值确定依据": "basis", "目标值设定依据": "basis",
     "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
@@ -61,7 +63,7 @@ TWO_LEVEL_COLUMNS = {"指标类型": "level1", "绩效指标": "level1", "指标
 PRIOR_GROUP = re.compile(r"^(近[两三二]年|以前年度|历年|往年)")
 PRIOR_YEAR = re.compile(r"^(\d{4})年?(度)?(指标值|完成值|实际完成值|实际值|实现值|目标值)?$")
 # A year named from the filing's ("上年实际值", "前年值"): the year before it, or the one before that.
-RELATIVE_YEAR = re.compile(r"^(上|前)年(度)?(指标值|完成值|实际完成值|实际值|实现值|值)?$")
+RELATIVE_YEAR = re.compile(r"^(上|前)年(度)?(指标值|完成值|实际完成值|实际值|实现值|目标值|值)?$")
 RELATIVE_YEARS = {"上": "last", "前": "before_last"}  # the marker until the fiscal year is known (importer.py)
 RELATIVE_NAMES = {marker: f"{word}年" for word, marker in RELATIVE_YEARS.items()}  # how a note names one
 # A past value's head that says no year ("历史值", "基期值"): which year it is the form does not say. ("往年值" is read as
@@ -93,6 +95,8 @@ FUND_SECTIONS = {"收入构成": "income", "收入": "income", "收入项目": "
                  "支出构成": "expenditure", "支出": "expenditure", "支出项目": "expenditure"}
 FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
 FUND_SHARE = {"占比", "比例", "占比%"}
+# A head naming the funds' sides ("收支构成 | 项目 | 当年金额", "收入 | 金额"): a funds table without a 占比 column too.
+FUND_HEADS = {"收支构成", "收支项目", "收入", "支出", "收入构成", "支出构成"}
 FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's label, in any table of amounts
 # A total row that names its side ("收入合计", "支出总计"): the total of that side's lines.
 FUND_SIDE_TOTAL = {word + total: FUND_SECTIONS[word] for word in ("收入", "支出") for total in ("合计", "总计")}
@@ -233,7 +237,7 @@ DEPARTMENT_TEXTS: dict[str, str] = {
 # A label left of (or above) the task table names it; beside a text it is the narrative annual_tasks.
 TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
 # The department's name: a label cell beside it, or "label：value" in one cell ("填报单位（盖章）：某县农业农村局").
-DEPARTMENT_NAME = {"部门单位名称", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码",
+DEPARTMENT_NAME = {"部门单位名称", "部门单位", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码",
                    "填报单位", "编报单位"}  # 编报单位: a 部门预算 cover's word for the unit filing it
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "主管部门编码": "code", "部门编码": "code",
@@ -433,6 +437,8 @@ def project_list_column(text: str) -> str | None:
         return "goal"
     if any(key in LIST_COLUMNS_WITHOUT_FIELD for key in header_keys(text)):
         return "unfielded"
+    if normalize(text) == "单位":  # a finance system's list heads its unit column so ("[101001]某局本级"); written
+        return "budget_unit"  # plainly only: "单位（万元）" says the unit of an amount
     return looked_up(PROJECT_LIST_COLUMNS, text) or looked_up(LIST_UNIT_COLUMNS, text)
 
 

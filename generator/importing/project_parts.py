@@ -19,16 +19,18 @@ from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PER
                       CLIPPED_NAME, INCOME_KINDS, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
                       PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
                       project_list_column, sheet_project_name, without_field_reason)
-from .projects import (BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading, labelled_unit,
-                       project_field, project_line, put_field, budget_refusal, second_value, spending_header,
+from .projects import (CODED_UNIT, BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading,
+                       labelled_unit, project_field, project_line, put_field, budget_refusal, second_value, spending_header,
                        split_columns,
                        unnumbered_heading, withheld, withheld_fields, withheld_head, withheld_item, row_number,
                        WITHHELD_WORDS)
 
-BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$")
+# A unit's name alone in a cell ("××县司法局本级"), or after its system code (CODED_UNIT: "101001 某县第一中学").
+BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$|" + CODED_UNIT.pattern)
 EXCEL_SHEET_NAME = 31  # the longest name Excel gives a worksheet: a longer project name on a tab is cut there
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
 LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
+NO_PROJECT_YET = "原表此处还没有项目，项目资金是项目的字段，未录入"
 SOURCES_TOTAL = {"合计", "总计"}  # under the 资金来源 rows: their sum ("小计" may be of a few of them only)
 # 实施期资金总额 (浙江, the central departments): the funds of the project's whole period, filed as its 中期 figures.
 PERIOD_FUNDS_NOTE = {"field": "budget.medium_term",
@@ -381,6 +383,10 @@ class ProjectParts(AssemblyState):
         as its pair would be."""
         pairs = form_pairs(row.cells)
         units = [cell for cell in row.present if cell.location not in self.placed and labelled_unit(cell.text)]
+        if pairs and self._no_project_for_budget([key for key, _, _ in pairs]):
+            for _, head, value in pairs:  # "财政拨款 | 100" of a 部门整体 form's amounts table: never a nameless project
+                self.why_not[head.location] = self.why_not[value.location] = NO_PROJECT_YET
+            return 0
         if pairs:
             project = self._project_for([key for key, _, _ in pairs])
             for field_key, head, value in pairs:
@@ -416,6 +422,13 @@ class ProjectParts(AssemblyState):
             if head.location not in self.placed and text.location not in self.placed and _unfielded_label(head.text) \
                     and head.location not in self.why_not:
                 self.why_not[head.location] = self.why_not[text.location] = _unfielded(head.text)
+
+    def _no_project_for_budget(self, keys: list[str]) -> bool:
+        """Budget amounts with no project read yet, and none being started: an amounts table of a 部门整体 form not read
+        as its funds ("收入 | 金额" without 占比). Read as a project's, they made a nameless project that took the
+        department's goals and indicators."""
+        return self.project is None and not self.in_projects \
+            and all(key.rpartition(".")[2] in BUDGET_FIELDS for key in keys)
 
     def _project_for(self, keys: list[str]) -> dict[str, Any]:
         """The project a form's fields go to: the current one, unless it has the code or name given already (a second
@@ -458,7 +471,7 @@ class ProjectParts(AssemblyState):
         row is read (其中财政拨款 under 年度资金总额 is budget.annual.fiscal), the unit written with them the money unit.
         A line not read with certainty, or before any project, is listed as not placed: never guessed."""
         if self.project is None and not self.in_projects:
-            self.why_not[location] = "原表此处还没有项目，项目资金是项目的字段，未录入"
+            self.why_not[location] = NO_PROJECT_YET
             return False
         if amounts.doubt:
             self.why_not[location] = f"项目资金的文字不能逐项确定读法（{amounts.doubt}），未录入"

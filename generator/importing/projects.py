@@ -42,6 +42,10 @@ WITHHELD_WORDS = r"(不予公开|暂不公开|不宜公开|不公开)"
 # A group's number written before its name in one cell ("二、所属单位", "（一）某县教育局本级", "一 某县第一中学"); a
 # name that starts with a numeral ("十堰市…") has no mark after it.
 GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+(?:\s*[、.．]\s*|\s+)|[（(][一二三四五六七八九十]+[）)]\s*)(?=\S)")
+# A unit as a finance system prints it, its code before its name: "101001 某县教育局本级", "[101002]某县第一中学",
+# "101-某县教育局". The code says it is a unit (a school's, a kindergarten's name too), never a project.
+CODED_UNIT = re.compile(r"^[\[【(（]?\d{3,15}[\]】)）]?\s*(?:[-－—_]\s*)?"
+                        r"\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科|学|校|园)$")
 WITHHELD = re.compile(rf"(?P<numbers>{WITHHELD_NUMBERS})\s*项目.*?{WITHHELD_WORDS}")
 # The numbers listed after the words, behind a colon: "以下项目因涉及国家秘密不予公开：第3号、第4号项目".
 WITHHELD_LISTED = re.compile(rf"项目[^：:]*?{WITHHELD_WORDS}[^：:，,。；;]*[：:]\s*(?P<numbers>{WITHHELD_NUMBERS})")

@@ -42,7 +42,7 @@ from .department import NAMED_TITLE, TITLE_WORDS
 from .document import Block, Cell, ImportFailure, Paragraph, SourceDocument, Table
 from .funds import FIGURE, is_funds_header
 from .page_breaks import CONTINUED, running_head
-from .projects import GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
+from .projects import CODED_UNIT, GROUP_PREFIX, WITHHELD_WORDS, is_list_header, project_row_columns
 from .layouts import (PAGE_FURNITURE, PAGE_INFORMATION_LABEL, PAGE_NUMBER, PAGE_TOOLS, PUBLISHING_LABEL,
                       LEVEL1, LEVEL2, PROJECT_COLUMNS, PROJECT_GOAL_COLUMNS,
                       SELF_EVALUATION_TITLE, TABLE_NOTE, header_fields, indicator_column,
@@ -540,8 +540,9 @@ def _own_rows(run: list[CopiedRow], kept: list[CopiedRow]) -> list[CopiedRow]:
 
 
 def _across_table(text: str) -> bool:
-    """A project table's row of one cell: a withheld notice, or a group's number and name (short, no sentence)."""
-    return bool(re.search(WITHHELD_WORDS, text)) \
+    """A project table's row of one cell: a withheld notice, a group's number and name (short, no sentence), or a
+    unit's code and name ("101001 某县教育局本级"), whose projects the rows below are."""
+    return bool(re.search(WITHHELD_WORDS, text)) or bool(CODED_UNIT.match(text)) \
         or bool(GROUP_PREFIX.match(text)) and len(text) <= 30 and not re.search(r"[，。；,;：:]", text)
 
 
