@@ -111,8 +111,8 @@ def published_sources(loaded: list[LoadedFiling], content_dir: Path,
     published: list[PublicSource | None] = []
     made: dict[tuple[Path, str], PublicSource | None] = {}  # a 原文 cited by many filings is read and blanked once
     for item, path in zip(loaded, paths):
-        if path is None or path in withheld:
-            published.append(None)
+        if path is None or path in withheld or any(not entry.withheld.notice for entry in ranges.get(path, [])):
+            published.append(None)  # a withheld record without its notice: nothing finds its rows in the 原文
             continue
         url = f"{SOURCES_DIR}/{PurePosixPath(item.head.source).as_posix()}"
         if (path, url) not in made:

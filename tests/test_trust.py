@@ -112,6 +112,20 @@ def test_an_office_source_with_a_withheld_row_is_not_published_even_with_contact
         None, "sources/b.xlsx"]
     assert published_sources(checked.filings, content, publish_contact=False) == [None, None]
 
+
+def test_a_source_with_a_withheld_record_without_its_notice_is_not_published(tmp_path):
+    """The rows of a withheld record are found in a text 原文 by its notice: without one ("6-13号项目" typed by hand
+    over a 原文 listing those projects in full), the 原文 cannot be blanked and is not published."""
+    content = write_content(tmp_path, {
+        "d/a.yml": FILING.format(year=2025) + "source: a.txt\nprojects:\n  - withheld: {numbers: [2, 2], reason: 涉密}\n",
+        "d/b.yml": FILING.format(year=2024) + "source: b.txt\nprojects:\n"
+                   "  - withheld: {numbers: [2, 2], notice: 涉密，不予公开, reason: 涉密}\n",
+        "sources/a.txt": "1\t公开项目\n2\tWITHHELD-NAME-CANARY\t100\n",
+        "sources/b.txt": "1\t公开项目\n2\tWITHHELD-NAME-CANARY\t涉密，不予公开\n"})
+    site = quick_build(tmp_path, content, tmp_path / "site").output
+    assert not (site / "sources" / "a.txt").exists()
+    assert (site / "sources" / "b.txt").read_text("utf-8") == "1\t公开项目\n2\t［已隐去］\t涉密，不予公开\n"
+
 # --- the output folder (item 4) ------------------------------------------------------------
 
 def run_cli(cwd: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
