@@ -53,7 +53,9 @@ class FormRows(AssemblyState):
                         self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
                         self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
-                        self._budget_matrix_row, self._goal_row, self._goal_text_row, self._plain_goal_row,
+                        self._budget_matrix_row,
+                        self._goal_heads_row,  # "中期目标 | 年度目标" over their texts: before a goal's label and text
+                        self._goal_row, self._goal_text_row, self._plain_goal_row,
                         self._text_heads_row,
                         self._department_text_row,
                         self._goal_naming_row, self._section_row):

@@ -31,6 +31,8 @@ FILED_AS_MEDIUM = {"中长期": MID_LONG_NOTE, "实施期": PERIOD_NOTE}  # the 
 DEADLINE = re.compile(r"截止\s*(\d{4})\s*年")
 YEAR_RANGE = re.compile(r"(\d{4})\s*年?\s*[-—–－~～至到]+\s*(\d{4})\s*年")  # a goal's years: "2026-2028年"
 PLAIN_GOAL_LABELS = {"年度目标", "年度绩效目标", "中期目标", "中期绩效目标", "长期目标", "长期绩效目标"}
+# What may follow 中期目标 in a column head: nothing, or its years in brackets ("中期目标（2026-2028年）").
+GOAL_HEAD_REST = re.compile(r"^\s*([（(][^（()）]*[)）])?\s*$")
 OVERALL_GOAL_LABELS = ("整体绩效总目标", "总体目标", "项目总体目标")
 # A department's goal as a numbered paragraph: "目标1：完成……" (titled 目标1) or "1.完成……" (the whole paragraph).
 NUMBERED_GOAL = re.compile(r"^(?P<label>目标\s*[0-9一二三四五六七八九十]{1,2})\s*[:：]\s*(?P<rest>\S.*)$")
@@ -222,9 +224,11 @@ class Goals(AssemblyState):
             self._overall_goal_pairs(row.first, row.cells, values)
         return 2
 
-    def _project_goals(self, label: Cell, heads: list[Cell], values: list[Cell], origin: str) -> None:
-        """A project's 总体目标: 中期目标（2025年—2027年） and 年度目标 heads over their texts."""
-        self._place(label)
+    def _project_goals(self, label: Cell | None, heads: list[Cell], values: list[Cell], origin: str) -> None:
+        """A project's 总体目标: 中期目标（2025年—2027年） and 年度目标 heads over their texts (`label`: 总体目标, if
+        the form prints it)."""
+        if label is not None:
+            self._place(label)
         for column, head in enumerate(heads):
             if not head.text or head is label:
                 continue
@@ -246,6 +250,35 @@ class Goals(AssemblyState):
             self._place(head, *([value] if value and value.text else []))
         self._place(label)
         self.filing["overall_goal"] = "\n".join(parts)
+
+    def _goal_heads_row(self, row: FormRow) -> int:
+        """"中期目标 | 年度目标" over a row of their texts, with no 总体目标 label beside them (a goals table of its own,
+        or the label's cell left blank): each head's text is the cell below it, as under 总体目标. Read as a label and
+        its text, the second head became the first goal's text, the texts below were left unread, and the 年度 values
+        of the indicator table went to the 中期 goal."""
+        heads = [cell for cell in row.present if (match := GOAL_START.match(cell.text)) and GOAL_HEAD_REST.match(
+            match.group("rest"))]
+        if len(heads) < 2 or len(heads) != len(row.present) or row.below is None:
+            return 0
+        values = self._lined_up(row.cells, row.below)
+        # the heads in their columns; a money-unit cell on the row ("单位：万元", not in `present`) is no head
+        columns = {c: cell for c, cell in enumerate(row.cells) if any(cell is head for head in heads)}
+        texts = [values[c] for c in columns if c < len(values) and values[c].text]
+        if not texts or any(GOAL_START.match(cell.text) for cell in texts) \
+                or is_indicator_header([cell.text for cell in values]):
+            return 0
+        if self.in_projects and self.project is not None:
+            self._project_goals(None, [columns.get(c, Cell("", "")) for c in range(len(row.cells))], values,
+                                row.origin)
+            return 2
+        for column, head in columns.items():
+            text = values[column] if column < len(values) and values[column].text else None
+            plain = normalize(head.text) in PLAIN_GOAL_LABELS
+            self._start_goal(GOAL_START.match(head.text).group("kind"), None if plain else head.text,
+                             text.text if text else None, origin=row.origin)
+            self._goal_years(head.text)
+            self._place(head, *([text] if text else []))
+        return 2
 
     def _goal_row(self, row: FormRow) -> int:
         """年度目标 | its text (not the head of an indicator table)."""

@@ -214,11 +214,23 @@ class TableParts(AssemblyState):
 
     def _keep_indicators(self, goal: dict[str, Any], columns: Columns, indicators: list[dict[str, Any]]) -> None:
         """A table's indicators into its goal: 中期 values as the 中期 goal's, its prior years, scores filed as 备注."""
+        if goal["kind"] == "中期" and any("value_mid" in i for i in indicators):
+            goal = self._annual_goal_beside()
         self._mid_term_values(indicators, goal, {f for f in columns.fields.values() if f in MID_PARTS})
         if columns.years:
             goal["prior_years"] = columns.prior_years
         goal["indicators"] = indicators
         _weights_from_remarks(goal, indicators)
+
+    def _annual_goal_beside(self) -> dict[str, Any]:
+        """The table went to a waiting 中期 goal ("中期目标 | its text", no 年度 goal above it) yet has 中期 and 年度
+        value columns: the 中期 values stay that goal's, the 年度 values start a 年度 goal of the same owner. Kept
+        in the 中期 goal, the 年度 values took the place of its own, which were lost without a word."""
+        self._start_goal("年度", None, None, origin=self.goal["_origin"] if self.goal else "",
+                         same_project=self.in_projects, department=not self.in_projects)
+        self.goal_table_used = True
+        assert self.goal is not None
+        return self.goal
 
     def _indicator_header(self, rows: list[list[Cell]], start: int) -> tuple[Columns, int]:
         """The header's columns and how many rows it spans; its cells, and labels in the row above, are placed."""
@@ -281,15 +293,22 @@ class TableParts(AssemblyState):
         """年度主要任务: the rows under its header up to the 金额合计 row (or the next part); the unit in a header
         cell ("预算金额（万元）") is the filing's."""
         columns = task_columns(rows, start)
-        end = start + columns.header_rows
-        while end < len(rows) and not self._is_stop(rows[end]):
-            end += 1
-            if is_total_row(rows[end - 1]):
-                break
+        totalled: list[bool] = []  # the 金额合计 row ends the table: the row after it is not the table's
+
+        def stop(row: list[Cell]) -> bool:
+            if totalled or self._is_stop(row):
+                return True
+            if is_total_row(row):
+                totalled.append(True)
+            return False
+
+        # The header printed again at a page break is left out (`_part_rows`): ending the table there, a second page
+        # holding only the 金额合计 row was read as a task table without tasks, its total listed 未放入.
+        end, body = self._part_rows(rows, start, columns.header_rows, stop)
         head_unit = self._head_unit(columns.header_cells)
         self._place(*columns.header_cells, *self._task_label_above(rows, start, origin))
         reader = TaskReader(columns, by_order=self.realign, unit=self.unit, head_unit=head_unit)
-        table = reader.read(rows[start + columns.header_rows:end])
+        table = reader.read(body)
         if table is None:  # a TaskTable needs a task: amounts without one are listed as not placed, not written
             reader.not_read += [(cell, "年度主要任务表中没有任务，未录入") for cell in reader.placed]
         else:
