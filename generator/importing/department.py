@@ -18,7 +18,8 @@ from .imported import FormYear, Signature
 from .layouts import (BRACKETED, DATE, DATE_LABELS, DEPARTMENT_CODES, DEPARTMENT_TEXTS, FILER, FISCAL_YEAR_LABELS,
                       LABELLED_VALUE, LETTER_DATE, MONEY_UNIT, MONEY_UNIT_LABELS, NEXT_LABEL, PERSON_LABEL, PHONE,
                       SELF_EVALUATION_TITLE, STRUCTURE_LABELS, date_of, department_label, header_keys,
-                      impossible_date_reason, in_numerals, is_sentence, normalize, task_column)
+                      impossible_date_reason, in_numerals, is_sentence, normalize, task_column,
+                      code_before_name)
 from .projects import budget_line, code_refusal, project_line
 
 # The form's name line: "2025年部门整体绩效目标批复", a budget table's "2026年部门预算项目支出表", or the report the
@@ -41,9 +42,8 @@ SERIES_TITLE = re.compile(r"^(\d{4}\s*年度?)?\s*[^\s，。,]{0,12}?(省|市|�
 YEAR_LINE = re.compile(r"[（(]\d{4}\s*年度?[）)]")
 TITLE_YEAR = re.compile(r"(\d{4})\s*年")  # the year a title names ("2026年度部门整体支出绩效目标表")
 YEAR_VALUE = re.compile(r"(\d{4})\s*年?度?")
-# A finance system prints the code before the name, bracketed, spaced or joined by a dash: "[101001]某局",
-# "101001 某局", "101-某县教育局" (the dash is no part of the name).
-UNIT_CODE = re.compile(r"^[\[【(（]?\d{3,}[\]】)）]?\s*(?:[-－—_]\s*)?")
+# A unit's code before its name, taken off the name (`code_before_name`).
+UNIT_CODE = re.compile("^" + code_before_name(r"\d{3,}"))
 # A code after the name, in brackets ("[123001]" or "（123001）"): "主管部门及代码 | 某县教育局[123001]".
 CODE_AFTER = re.compile(r"\s*[\[【(（]\d{3,}[\]】)）]$")
 # The level a place name ends with: a name's place ("某县") and the place of a unit under it ("某县某镇").
@@ -53,8 +53,8 @@ LOWER_DIVISION = re.compile(r"..*(市|县|区|旗|镇|乡|街道)$")
 COVER_NAME = re.compile(rf"{TITLE_NAME}{{2,30}}?({BODY_END}|学|园)")
 # A unit's system code glued to its name, alone on a line of the form's head, as budget systems print it:
 # "510115001某县第一中学", "[101001]某县教育局本级". Never a year ("2026年…"), a mobile number or a 20-digit 项目编码.
-CODED_NAME = re.compile(rf"[\[【(（]?(?!(19|20)\d\d\D)(?!1[3-9]\d{{9}}\D)\d{{3,15}}(?![\d年])[\]】)）]?\s*"
-                        rf"(?:[-－—_]\s*)?{TITLE_NAME}{{1,30}}?({BODY_END}|学|园)(本级)?")
+CODED_NAME = re.compile(code_before_name(r"(?!(19|20)\d\d\D)(?!1[3-9]\d{9}\D)\d{3,15}(?![\d年])")
+                        + rf"{TITLE_NAME}{{1,30}}?({BODY_END}|学|园)(本级)?")
 # The blank date a template prints after a date label ("填报日期：    年  月  日", "：____年__月__日"): nothing filed.
 BLANK_DATE = re.compile(r"(?<=[:：])[\s_＿]*年[\s_＿]*月[\s_＿]*日\s*$")
 SEALED = re.compile(r"[（(]\s*(盖章|公章|签章|章)\s*[）)]")  # "某县第一中学（盖章）": where the seal goes, no part of the name

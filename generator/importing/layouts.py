@@ -369,6 +369,12 @@ PAGE_INFORMATION_LABEL = re.compile(r"索引号|主题分类|信息分类|体裁
                                     r"|公开方式|公开范围|公开时限|有效性|发布日期|发布时间|名称|标题")
 
 
+def code_before_name(digits: str) -> str:
+    """How a finance system prints a unit's code before its name: "[101001]某局", "101001 某局", "101-某县教育局" (the
+    brackets, spaces or dash are no part of the name). `digits`: the pattern of the code itself."""
+    return rf"[\[【(（]?{digits}[\]】)）]?\s*(?:[-－—_]\s*)?"
+
+
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 

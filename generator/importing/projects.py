@@ -13,7 +13,7 @@ from .funds import amount, filed_amount, grouped_amount
 from .spreadsheet import EXCEL_DIGITS
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
                       PROJECT_COLUMNS, QUARTER_END, attached_part, indicator_column, is_indicator_header, normalize,
-                      looked_up, project_list_column, project_row_column, split_head)
+                      looked_up, project_list_column, project_row_column, split_head, code_before_name)
 
 # "1、2025年省级社区矫正专项补助资金绩效目标表", "1.2025年劳务派遣人员经费绩效目标表"
 HEADING = re.compile(r"^(\d+)\s*[、.．]\s*(.+?)(项目)?(支出)?绩效目标(申报|批复)?表$")
@@ -44,7 +44,7 @@ WITHHELD_WORDS = r"(不予公开|暂不公开|不宜公开|不公开)"
 GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+(?:\s*[、.．]\s*|\s+)|[（(][一二三四五六七八九十]+[）)]\s*)(?=\S)")
 # A unit as a finance system prints it, its code before its name: "101001 某县教育局本级", "[101002]某县第一中学",
 # "101-某县教育局". The code says it is a unit (a school's, a kindergarten's name too), never a project.
-CODED_UNIT = re.compile(r"^[\[【(（]?\d{3,15}[\]】)）]?\s*(?:[-－—_]\s*)?"
+CODED_UNIT = re.compile("^" + code_before_name(r"\d{3,15}") +
                         r"\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科|学|校|园)$")
 WITHHELD = re.compile(rf"(?P<numbers>{WITHHELD_NUMBERS})\s*项目.*?{WITHHELD_WORDS}")
 # The numbers listed after the words, behind a colon: "以下项目因涉及国家秘密不予公开：第3号、第4号项目".
