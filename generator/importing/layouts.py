@@ -96,7 +96,8 @@ FUND_SECTIONS = {"收入构成": "income", "收入": "income", "收入项目": "
 FUND_AMOUNT = {"当年金额", "金额", "预算数", "当年预算"}
 FUND_SHARE = {"占比", "比例", "占比%"}
 # A head naming the funds' sides ("收支构成 | 项目 | 当年金额", "收入 | 金额"): a funds table without a 占比 column too.
-FUND_HEADS = {"收支构成", "收支项目", "收入", "支出", "收入构成", "支出构成"}
+# Not "收入项目"/"支出项目": a project's own table of spending may be headed so.
+FUND_HEADS = {"收支构成", "收支项目", *(word for word in FUND_SECTIONS if not word.endswith("项目"))}
 FUND_TOTAL = {"合计", "总计", "小计", "金额合计"}  # a total row's label, in any table of amounts
 # A total row that names its side ("收入合计", "支出总计"): the total of that side's lines.
 FUND_SIDE_TOTAL = {word + total: FUND_SECTIONS[word] for word in ("收入", "支出") for total in ("合计", "总计")}
