@@ -448,6 +448,70 @@ def test_the_libraries_behind_the_code_are_the_distributions_that_provide_its_im
     assert {"yaml", "docx", "markdown_it", "msoffcrypto"} <= distributions_of(tops).keys()  # no top_level.txt, or another name
 
 
+def test_the_next_process_recalls_what_the_code_fingerprints_were_worked_out_from(tmp_path):
+    """A build keeps each module's imports (by its bytes' digest) and the distributions providing them (by what is
+    installed) beside its cache: the next build's process, remembering them, parses no module and reads no
+    distribution's file list, and makes the same fingerprints as the process that worked them out."""
+    import subprocess
+    import sys
+    printed = "print(cache.generator_fingerprint(), cache.code_fingerprint(EXPORT_CODE))"
+    start = "from pathlib import Path; from generator import cache; from generator.open_data import EXPORT_CODE\n"
+    built = (start + "from generator.build import build\n"
+             f"build(Path({str(ROOT / 'content')!r}), Path({str(ROOT / 'site_config.yml')!r}), "
+             f"Path({str(ROOT / 'templates')!r}), Path({str(tmp_path / 'site')!r}), search=False, jobs=1)\n" + printed)
+    recalled = (start + "def refused(*_): raise AssertionError('worked out again')\n"
+                "cache._parsed_import_names = cache.metadata.distributions = refused\n"
+                f"cache.remember_recalled(Path({str(tmp_path / '.site.cache' / 'recalled.json')!r}))\n" + printed)
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+            for script in (built, recalled)]
+    assert [run.returncode for run in runs] == [0, 0], runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout and len(runs[0].stdout.split()) == 2
+
+
+def test_a_module_is_parsed_again_when_its_bytes_change(tmp_path, monkeypatch):
+    from generator import cache
+    monkeypatch.setattr(cache, "CODE_DIR", tmp_path)
+    monkeypatch.setattr(cache, "_RECALLED", {})
+    monkeypatch.setattr(cache, "_RECALLED_NOW", set())
+    (tmp_path / "a.py").write_text("from .b import x\nimport yaml\n", encoding="utf-8")
+    assert cache._import_names("a.py") == [(1, ["b"]), (0, ["yaml"])]
+    (tmp_path / "a.py").write_text("from .c import x\n", encoding="utf-8")
+    assert cache._import_names("a.py") == [(1, ["c"])]
+
+
+def test_a_recalled_value_not_of_its_shape_is_not_taken(tmp_path, monkeypatch):
+    """The record decides fingerprints: a damaged one is ignored, whole or value by value, never trusted."""
+    from generator import cache
+    monkeypatch.setattr(cache, "CODE_DIR", tmp_path)
+    monkeypatch.setattr(cache, "_RECALLED", {})
+    monkeypatch.setattr(cache, "_RECALLED_NOW", set())
+    (tmp_path / "a.py").write_text("from .b import x\n", encoding="utf-8")
+    key = "imports " + hashlib.sha256(b"from .b import x\n").hexdigest()
+    record = tmp_path / "recalled.json"
+    for damaged in ("{not json", json.dumps({key: [["1", ["z"]]]}), json.dumps({key: [[1, "z"]]}),
+                    json.dumps({key: {"z": ["z"]}}), json.dumps({"distributions": ["z"]}), json.dumps([key])):
+        record.write_text(damaged, encoding="utf-8")
+        cache.remember_recalled(record)
+        assert cache._RECALLED == {}, damaged
+    record.write_text(json.dumps({key: [[1, ["z"]]]}), encoding="utf-8")  # of its shape: taken as it says
+    cache.remember_recalled(record)
+    assert cache._import_names("a.py") == [(1, ["z"])]
+
+
+def test_installing_a_distribution_is_seen_though_the_last_process_recalled_the_others(tmp_path, monkeypatch):
+    """Which distributions provide a module is recalled by the names of the installed ones: one installed since
+    (here a second distribution shipping `yaml`) is found, not the record's answer."""
+    from generator import cache
+    tops = frozenset({"yaml"})
+    before = cache.distributions_of.__wrapped__(tops)
+    dist = tmp_path / "other_yaml-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: other-yaml\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "top_level.txt").write_text("yaml\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert cache.distributions_of.__wrapped__(tops) == {"yaml": ["other-yaml", *before["yaml"]]}
+
+
 # --- a damaged cache is rebuilt, never trusted -------------------------------------------------
 
 def entries(site: Site, kind: str) -> list[Path]:
