@@ -90,6 +90,9 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return  # the form's printed 填报说明: listed with that reason
         if self._withheld_list(text, paragraph.location):
             return  # a notice that lists its projects on the lines below, and those lines
+        if self._withheld_under_heading(text, paragraph.location):
+            self._place(paragraph)
+            return  # "该转移支付涉密，不予公开。" under "二、……": the heading's project withheld
         if self._table_note(text, paragraph.location):
             return  # the form's own note on the table above: listed with that reason
         self._title_says(text, paragraph.location)  # whose form a title starts, whatever reading then takes it
@@ -292,6 +295,7 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         self._title_from_parts()
         self._letter_finish()  # the letter names the department before a project's 预算单位 does
         self._name_from_cover()  # so does the name alone above the title
+        self._name_from_list_supervisors()  # one 主管部门 on every row of a list names the department before a 预算单位
         self._name_from_budget_unit()
 
     def _unit_remarks(self) -> None:

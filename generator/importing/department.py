@@ -443,11 +443,44 @@ class DepartmentFields(AssemblyState):
     def _department_line(self, text: str, location: str) -> bool:
         """"填报单位（盖章）：某县农业农村局" as a line of its own."""
         labelled = labelled_department(text)
-        if labelled is None or self._second_name_line(text, location):
+        if labelled is None:
+            return self._whole_form_unit_line(text, location)
+        if self._second_name_line(text, location):
             return False
         self._department_name(labelled[1], with_code="代码" in labelled[0], location=location, line=text,
                               supervisor=labelled[0].startswith("主管部门"))
         return True
+
+    def _whole_form_unit(self, label: str, value: str) -> bool:
+        """"预算单位" naming the unit of a 部门整体 form (its title says 整体), before any project: whose form it is, as
+        单位名称 says it (before, the line was listed as a project's field and, with no other name, the import stopped;
+        a cell pair made a project that took the department's goals). Only where no other name was read, or the same
+        one, or a 主管部门 the unit is under; in a project's form a 预算单位 stays the project's."""
+        if "预算单位" not in header_keys(label) or self.project is not None or self.in_projects \
+                or "整体" not in self.filing.get("title", ""):
+            return False
+        known, name = self.filing.get("department", {}).get("name"), _split_code(value.strip())[0]
+        return bool(name) and (known is None or same_department(known, name) or self.name_from_supervisor)
+
+    def _whole_form_unit_line(self, text: str, location: str) -> bool:
+        """"预算单位：某县农业农村局" as a line (or one cell) of a 部门整体 form: its department (`_whole_form_unit`)."""
+        labelled = LABELLED_VALUE.match(text.strip())
+        if labelled is None or NEXT_LABEL.search(labelled.group("value")) \
+                or not self._whole_form_unit(labelled.group("label"), labelled.group("value")):
+            return False
+        self._unit_as_department(labelled.group("value").strip(), location, line=text)
+        return True
+
+    def _unit_as_department(self, value: str, location: str, line: str | None = None) -> None:
+        """The 预算单位 of a 部门整体 form read as its department's name, with a note when no other label named it."""
+        named = self.filing.get("department", {}).get("name")
+        if named is not None and not self.name_from_supervisor:
+            return  # the same department as its name row says (`_whole_form_unit`): that name stands as filed
+        self._department_name(value, with_code=False, location=location, line=line)
+        name = self.filing["department"].get("name")
+        if named is None and name:
+            self.notes.append({"field": "department.name", "text": f"原表没有部门名称一栏；部门整体绩效目标表的预算单位为"
+                                                                   f"“{value}”，编者取作部门名称“{name}”。"})
 
     def _second_name_line(self, text: str, location: str) -> bool:
         """A later "填报单位：…" (单位名称、部门名称 …) line naming another department than the line the name was read
@@ -578,6 +611,9 @@ class DepartmentFields(AssemblyState):
 
     def _department_pair(self, cell: Cell, following: Cell | None) -> Placed:
         name_key = department_label(cell.text)
+        if _value_cell(following) and name_key is None and self._whole_form_unit(cell.text, following.text):
+            self._unit_as_department(following.text, following.location)  # "预算单位 | 某县农业农村局"
+            return (cell, following)
         if not _value_cell(following) or name_key is None:
             return ()
         if why := self._second_name_cell(following.text, name_key, following.location):
@@ -645,14 +681,32 @@ class DepartmentFields(AssemblyState):
                                                      "文件名称为编者据此拟定。"})
         self.filing["notes"] = self.notes
 
+    def _name_from_list_supervisors(self) -> None:
+        """A project list's 主管部门 column: one body on every row names the filing's department when nothing else does
+        (the department lists its own projects); cells naming the filing's department say it, and are placed. Several
+        bodies name none (a county's list of its departments' funds): never the first row's (`_name_from_budget_unit`)."""
+        bodies = list(dict.fromkeys(cell.text for cell in self.list_supervisors))
+        named = self.filing.get("department", {}).get("name") or department_in_title(self.filing.get("title", ""))
+        if not bodies or not named and len(bodies) > 1:
+            return
+        if not named:
+            named = self.filing.setdefault("department", {})["name"] = UNIT_CODE.sub("", bodies[0])
+            self.notes.append({"field": "department.name", "text": f"原文未单独写部门名称，项目表“主管部门”一列各行均为"
+                                                                   f"“{bodies[0]}”；编者据此写作“{named}”。"})
+            self.filing["notes"] = self.notes
+        for cell in self.list_supervisors:
+            if same_department(UNIT_CODE.sub("", cell.text), named):  # the filing's own department, as its name says
+                self.why_not.pop(cell.location, None)
+                self._place(cell)
+
     def _name_from_budget_unit(self) -> None:
         """No department name, but the project table's 预算单位: the editor derives the name, visibly. A title that
         names the department says it more directly: the importer takes that one (after content/'s)."""
         if self.filing.get("department", {}).get("name") or department_in_title(self.filing.get("title", "")):
             return
         units = [p.get("budget_unit") for p in self.projects if p.get("budget_unit")]
-        if not units:
-            return
+        if not units or len({cell.text for cell in self.list_supervisors}) > 1:
+            return  # a list of several 主管部门's projects: the first row's is not the filing's department
         derived = re.sub(r"本级$", "", UNIT_CODE.sub("", units[0]))
         self.filing.setdefault("department", {})["name"] = derived
         self.notes.append({"field": "department.name", "text": f"原文未单独写部门名称，项目表的预算单位为“{units[0]}”；"

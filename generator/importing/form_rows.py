@@ -50,7 +50,8 @@ class FormRows(AssemblyState):
             return 1
         for reading in (self._tagged_title_row,  # "附件3 | 标题": a tag beside the title, never a label and its value
                         self._instructions_row,  # "填表说明 | 1.…": the form's printed instructions, never a chapter
-                        self._self_evaluation_total_row, self._opening_budget_head, self._opening_budget_row,
+                        self._self_evaluation_total_row, self._opening_budget_head, self._adjusted_budget_head,
+                        self._opening_budget_row,
                         self._expected_goal_row,  # a 自评表's rows, whose heads other readings would take as values
                         self._unfielded_row, self._overall_goal_row, self._budget_pairs_row, self._budget_periods_row,
                         self._budget_matrix_row,
@@ -63,7 +64,8 @@ class FormRows(AssemblyState):
             if used:
                 return used
         self._contact_and_dates(row.present)  # a row with a contact may still carry a project's fields
-        for reading in (self._budget_header, self._project_pairs_row, self._source_line_row, self._sources_total_row,
+        for reading in (self._budget_years_row,  # "2026年 | 2027年 | …" over a project's funds by year
+                        self._budget_header, self._project_pairs_row, self._source_line_row, self._sources_total_row,
                         self._purpose_row, self._spending_header_row, self._spending_plan_row):
             used = reading(row)
             if used:

@@ -36,6 +36,49 @@ def is_funds_header(texts: list[str]) -> bool:
     return bool(keys & FUND_AMOUNT) and bool(keys & (FUND_SHARE | FUND_HEADS)) or bool(side_by_side(texts))
 
 
+# The head of a name column over a department's income and spending ("项目 | 金额"): a funds table only when the
+# rows' side totals say both sides (`sides_by_totals`); over other rows it may be a project's amounts. "项目名称 |
+# 预算数" is a project list's head too, yet rows naming both sides' totals are no projects (before, 收入合计 and 支出合计
+# were published as projects).
+PLAIN_NAME_HEADS = {"项目", "名称", "项目名称"}
+
+
+def is_plain_funds_header(texts: list[str], below: list[list[Cell]]) -> bool:
+    """"项目 | 金额" (a name head and an amount head, nothing else) over rows of a name and a figure whose totals name
+    both sides ("收入合计 | 1300.50" … "支出合计 | 1300.50"): the department's funds, read as a funds table. Before,
+    no part read it: the rows were listed (财政拨款 as a project's amount with no project)."""
+    present = [text for text in texts if text.strip()]
+    if len(present) != 2 or normalize(present[0]) not in PLAIN_NAME_HEADS or not _names(present[1], FUND_AMOUNT):
+        return False
+    return sides_by_totals(plain_funds_rows(below)) is not None
+
+
+def plain_funds_rows(below: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows of a name and a figure right under a "项目 | 金额" head."""
+    rows = []
+    for row in below:
+        cells = [cell for cell in row if cell.text]
+        if len(cells) != 2 or not looks_like_amount(cells[1].text):
+            break
+        rows.append(row)
+    return rows
+
+
+def sides_by_totals(rows: list[list[Cell]]) -> list[str | None] | None:
+    """The side each row of a "项目 | 金额" table is of, as its side totals say: a total on the first row heads each
+    side (the rows under it are its lines), else each total closes the lines above it. None unless the totals name
+    both sides, one each; a row said by no total (after the last closing one) gets None and is listed."""
+    names = [normalize(next((cell.text for cell in row if cell.text), "")) for row in rows]
+    totals = [(index, FUND_SIDE_TOTAL[name]) for index, name in enumerate(names) if name in FUND_SIDE_TOTAL]
+    if sorted(side for _, side in totals) != ["expenditure", "income"] \
+            or any(name in FUND_SECTIONS for name in names):  # a table with its section rows reads them instead
+        return None
+    first = next(index for index, name in enumerate(names) if name)
+    if totals[0][0] == first:  # totals head their sides
+        return [next((side for at, side in reversed(totals) if at <= index), None) for index in range(len(rows))]
+    return [next((side for at, side in totals if at >= index), None) for index in range(len(rows))]
+
+
 def _names(text: str, words: set[str]) -> bool:
     """A header cell is one of `words`, as written or without its bracketed unit ("金额（万元）")."""
     return any(key in words for key in header_keys(text))
@@ -310,3 +353,15 @@ def is_total_row(row: list[Cell]) -> bool:
     (the 序号 column, or a label merged across name and content)."""
     first = next((cell for cell in row if cell.text), None)
     return first is not None and normalize(first.text) in FUND_TOTAL
+
+
+def figures_under_heads(heads: list[Cell], values: list[Cell]) -> bool:
+    """`values` a row of bare figures (two or more) right under the filled cells of `heads`, a row of words with no
+    figure; only the heads' first cell (the block's label, "项目资金") may have none below it. Such a row has no other
+    reading than the heads' amounts, even with a blank row typed between them (a head row and its values row)."""
+    filled = [c for c, cell in enumerate(heads) if cell.text]
+    figures = [c for c, cell in enumerate(values) if cell.text]
+    if len(figures) < 2 or any(FIGURE.match(heads[c].text) for c in filled) \
+            or not all(FIGURE.match(values[c].text) for c in figures):
+        return False
+    return figures in (filled, filled[1:])

@@ -18,9 +18,9 @@ from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .funds import is_total_row
 from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, RELATIVE_NAMES, STRUCTURE_LABELS,
-                      TABLE_NOTE, UNDATED_PRIOR, VALUE_PART_WORDS, header_fields, header_keys, indicator_column,
-                      is_label_like,
-                      normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
+                      TABLE_NOTE, UNDATED_PRIOR, VALUE_PART_WORDS, adjusted_from_head, adjusted_from_reason,
+                      adjusted_to_head, header_fields, header_keys, indicator_column, is_label_like, monitoring_head,
+                      monitoring_reason, normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
 # A 合计 row under the indicators adds up their scores (分值/权重): no indicator, and the content format has no field for it.
@@ -65,8 +65,12 @@ class Columns:
         result = self_evaluation_head(head, self.own_year)
         if result:
             return self_evaluation_reason(result)
+        if monitoring_head(head):
+            return monitoring_reason(monitoring_head(head) or head)
         if column in self.twins:
             return twin_reason(head, self.twins[column], indicator_column(head) or "")
+        if adjusted_from_head(head) and "value" in self.fields.values():
+            return adjusted_from_reason(head)
         later = (indicator_column(head) or "").removeprefix("prior:")
         if self.own_year is not None and later.isdigit() and int(later) > self.own_year:
             return (f"原表“{head}”一列是{later}年（本年度{self.own_year}年以后）的目标值；文件格式中只有本年度的指标值和"
@@ -205,7 +209,73 @@ def _value_parts(upper: list[Cell], row: list[Cell], fields: dict[int, str]) -> 
             parts[column] = "unit_mid" if mid and part == "unit" else part
         elif _comparator_head(row[column].text) == "comparator":
             parts[column] = "value_type_mid" if mid else None
+        elif adjusted_to_head(row[column].text):  # "指标值" over "调整前 | 调整后" (绩效目标调整表): the adjusted is the target
+            parts[column] = fields[head]
+        elif adjusted_from_head(row[column].text):  # what it replaced: listed (`Columns.reason`), never the value
+            parts[column] = None
     return parts
+
+
+def _sub_head(text: str) -> bool:
+    """A head that only ever stands under a value head: a period's (中期, 年度), an adjustment's side (调整前, 调整后),
+    a year's (上年, 2025年), a value's part (符号, 数值, 单位), or a value's own head (本年目标值). Not a group head
+    (近两年指标值): it spans sub-heads of its own, so how many slots it takes the row does not say."""
+    field = header_fields([text])[0] or ""
+    return normalize(text) in VALUE_PART_WORDS or _comparator_head(text) == "comparator" \
+        or adjusted_from_head(text) or adjusted_to_head(text) or field in ("value", "value_mid", "unit") \
+        or (field.startswith("prior:") and field != "prior:group")
+
+
+def _sub_heads(cells: list[Cell]) -> bool:
+    """Sub-heads of one head, each said once: a word said twice ("上年 | 本年 | 上年 | 本年") stands under two heads
+    (指标值 and 分值), and which of them spans which the copy no longer says."""
+    keys = [normalize(cell.text) for cell in cells]
+    return len(set(keys)) == len(keys) and all(_sub_head(cell.text) for cell in cells)
+
+
+def spread_sub_heads(header: list[Cell], below: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
+    """Copied text of a value head merged over its sub-heads ("指标值" over "中期 | 年度", "调整前 | 调整后", "上年 |
+    本年"): the copy drops a merged range's slots, so the head stands in one slot (or keeps its blank ones) and the
+    sub-heads, their row's labels merged down and dropped, are left-packed, right-aligned or in place. Returns the
+    two rows as the form draws them: the head widened over as many slots as there are sub-heads, each sub-head under
+    it in order. None when `below` holds anything but sub-heads (an indicator's row), or the header no single value
+    head to put them under."""
+    subs = [cell for cell in below if cell.text]
+    heads = [c for c, f in enumerate(header_fields([cell.text for cell in header]))
+             if f in ("value", "value_mid") and header[c].text]
+    if len(subs) < 2 or len(heads) != 1 or not _sub_heads(subs):
+        return None
+    head = heads[0]
+    blanks = next((n for n, cell in enumerate(header[head + 1:]) if cell.text), len(header) - head - 1)
+    wide = header[:head + 1] + [Cell("", "")] * max(len(subs) - 1 - blanks, 0) + header[head + 1:]
+    spread = [Cell("", "")] * head + subs
+    return wide, spread + [Cell("", "")] * (len(wide) - len(spread))
+
+
+def spread_group_heads(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
+    """Copied text of 绩效指标 merged over 一级指标 | 二级指标 | 三级指标, the heads right of it merged down (指标值,
+    备注) or over sub-heads of their own ("指标值" over "中期 | 年度"): the copy drops the merged slots, so the group
+    head stands in one slot with the next heads right beside it, and the lower row holds the levels, then the
+    sub-heads. Returns the two rows as drawn: the group head over the levels, the value head over its sub-heads, each
+    other head over a blank. None when the group head kept its slots (read as it is) or the rows are no such pair."""
+    heads = [cell for cell in upper if cell.text]
+    subs = [cell for cell in lower if cell.text]
+    levels = 0
+    while levels < len(subs) and indicator_column(subs[levels].text) in ("level1", "level2", "name"):
+        levels += 1
+    rest = subs[levels:]
+    if levels < 2 or len(upper) < 2 or not upper[0].text or not upper[1].text or not lower[0].text \
+            or normalize(upper[0].text) not in STRUCTURE_LABELS:
+        return None
+    values = [at for at, cell in enumerate(heads) if indicator_column(cell.text) in ("value", "value_mid")]
+    if rest and (len(values) != 1 or not _sub_heads(rest)):
+        return None
+    wide, spread = [heads[0]] + [Cell("", "")] * (levels - 1), subs[:levels]
+    for at, head in enumerate(heads[1:], 1):
+        under = rest if rest and at == values[0] else [Cell("", "")]
+        wide += [head] + [Cell("", "")] * (len(under) - 1)
+        spread += under
+    return wide, spread
 
 
 def continues_indicators(row: list[Cell], columns: Columns) -> bool:

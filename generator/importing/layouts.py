@@ -24,6 +24,9 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "年度目标值": "value", "指标值年度": "value", "预期当年实现值": "value", "当年指标值": "value", "年度指标值": "value",
     # the year's own target beside 上年完成值 ("上年完成值 | 本年目标值")
     "本年目标值": "value", "本年指标值": "value", "本年度目标值": "value", "本年度指标值": "value", "当年目标值": "value",
+    # 绩效目标调整表: the adjusted target is the year's target; the one it replaced is listed (ADJUSTED_FROM)
+    **dict.fromkeys((f"{word}{what}" for word in ("调整后", "调整后的", "申请调整", "拟调整", "调整后年度")
+                     for what in ("指标值", "目标值")), "value"),
     "指标值确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis", "设定依据": "basis",
     "指标值依据": "basis", "目标值确定依据": "basis", "目标值设定依据": "basis",
     "指标解释": "description", "绩效指标描述": "description", "指标值内容": "description",
@@ -52,8 +55,9 @@ DIRECTION_HEADS = {"指标方向", "指标方向性"}
 # 单位". Under such a head these plain words name the value's number and its unit (see indicators.py: `_value_parts`);
 # only there: elsewhere "单位" may name a unit, "数值" anything. "": the field of the head above.
 VALUE_PART_WORDS = {"数值": "", "值": "", "数量": "", "单位": "unit",
-                    # "指标值" over "中期 | 年度": the two periods' values
-                    "中期": "value_mid", "实施期": "value_mid", "年度": "value", "当年": "value"}
+                    # "指标值" over "中期 | 年度": the two periods' values; over "上年 | 本年" (上年 a prior year's)
+                    "中期": "value_mid", "实施期": "value_mid", "年度": "value", "当年": "value", "本年": "value",
+                    "本年度": "value"}
 COMPARATOR_HEADS = {"符号", "运算符", "运算符号", "比较符", "比较符号", "计算符号", "指标符号", "指标值符号", "指标运算符"}
 # Two-level tables name their columns in other words: "指标类型 | 指标名称 | 指标值", "绩效指标 | 指标内容 | 目标值". These
 # words name the 一级 label or the indicator only in a header without 一级指标 and 二级指标 of its own: elsewhere 绩效指标
@@ -72,6 +76,12 @@ UNDATED_PRIOR = re.compile(r"^(历史|基期|基年)(指标)?(值|数值|数据|
 # The words of a year's head that say what was achieved ("2025年实际完成值"): an earlier year's is a prior-year value,
 # the filing's own year's is that year's 自评 result (see `self_evaluation_head`).
 ACHIEVED = {"完成值", "实际完成值", "实际值"}
+# 绩效目标调整表 give each target, goal and budget before and after its adjustment ("原指标值 | 调整后指标值 | 调整原因",
+# "年度目标 | 调整前 | 调整后", "原预算数 | 调整后预算数"): the adjusted one is the year's (ADJUSTED_TO; indicator values by
+# INDICATOR_COLUMNS), the one it replaced is listed as not placed with `adjusted_from_reason`, never read in its place.
+_ADJUSTED_WHAT = r"(年度)?(指标值|目标值|绩效目标值|值|目标|绩效目标|预算数|预算|预算金额|金额|资金)?"
+ADJUSTED_FROM = re.compile(rf"^(原|调整前|调整前的|原定|原申报|年初){_ADJUSTED_WHAT}$")
+ADJUSTED_TO = re.compile(rf"^(调整后|调整后的|申请调整|拟调整){_ADJUSTED_WHAT}$")
 
 # 绩效自评表 (项目支出/部门整体支出绩效自评表) report the year's results beside its targets: these heads (of a column,
 # a row or a goal's sub-head) name a result, never a target. The content format holds targets only, so what they
@@ -81,7 +91,19 @@ SELF_EVALUATION_TOTALS = {"总分", "自评总分"}  # the label of the row that
 SELF_EVALUATION_HEADS = {"实际完成值", "全年实际完成值", "实际值", "实际完成情况", "实际完成", "全年执行数", "执行数",
                          "执行率", "全年预算数", "得分", "自评得分", "偏差原因分析及改进措施", "偏差原因分析", "偏差原因",
                          "原因分析及改进措施", "改进措施", *SELF_EVALUATION_TOTALS}
-SELF_EVALUATION_TITLE = re.compile(r"^.{0,40}绩效自评.{0,10}表")  # "2025年度部门整体支出绩效自评表"
+# "2025年度部门整体支出绩效自评表"; also a 绩效运行监控表's title ("部门整体绩效监控情况表"), filed after the targets as a
+# 自评表 is and read as one (see MONITORING_HEAD): the title is the filing's, the note says which form it was.
+SELF_EVALUATION_TITLE = re.compile(r"^.{0,40}绩效(自评|运行监控|监控).{0,10}表")
+MONITORING_TITLE = re.compile(r"绩效(运行)?监控")
+# 绩效运行监控表 (绩效监控情况表) report, beside the year's targets, how far they are carried out part way through the year
+# ("1-7月实际完成值", "截至6月底执行情况", "1-7月执行数") and how far they are expected to be ("全年预计完成值",
+# "完成目标可能性"): monitoring figures, neither targets nor the year's final results. Listed as not placed with
+# `monitoring_reason`, as a 自评表's results are (a monitoring form's 执行率, 偏差原因 too). Matched after `normalize`.
+MONITORING_HEAD = re.compile(
+    r"^((截至|截止)到?)?(\d{1,2}[-—–~至到]\d{1,2}月(份)?|\d{1,2}月(底|末|份)?|上半年|前三季度|前?[一二三1-3]季度末?|年中)"
+    r"(累计)?(实际)?(完成值|完成情况|完成数|执行情况|执行数|执行率|预算执行数|预算执行率|执行进度|完成进度|支出数)$"
+    r"|^(全年)?预计(全年)?可?(完成值|完成情况|完成数|执行数|执行率|完成)$"
+    r"|^(完成(年度)?目标的?可能性|完成可能性|能否完成(年度)?目标|是否能完成(年度)?目标)$")
 # Sub-heads of a 自评表's goal row: "年度总体目标 | 预期目标 | 实际完成情况" over the two texts.
 EXPECTED_GOAL = "预期目标"
 # 自评表's budget grid: 年初预算数 is the budget the targets were set with (the project's budget); the other columns
@@ -105,6 +127,10 @@ FUND_SIDE_TOTAL = {word + total: FUND_SECTIONS[word] for word in ("收入", "支
 # Project list (one project per row) and project form (one project per table) labels.
 PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "name", "项目编码": "code", "项目代码": "code",
+    # a transfer payment's, a special fund's or a policy's own form names it where a project form names the project
+    # ("转移支付（项目）名称", "专项资金名称", "政策名称 | … | 政策期限 | 2024年—2026年"): it is the project filed
+    "转移支付名称": "name", "转移支付项目名称": "name", "专项资金名称": "name", "政策名称": "name",
+    "政策期限": "period", "政策实施期限": "period",
     "项目属性": "attribute", "项目性质": "attribute", "项目期": "period",
     # the 项目期 written as its dates ("2026年1月—2026年12月") under other provinces' labels
     "起止时间": "period", "项目起止时间": "period", "实施期限": "period", "项目实施期限": "period", "项目周期": "period",
@@ -115,6 +141,8 @@ PROJECT_COLUMNS: dict[str, str] = {
     "项目金额": "total", "项目总额": "total", "项目总金额": "total", "预算金额": "total", "项目预算": "total", "项目预算金额": "total",
     "预算资金": "total", "项目资金": "total", "资金规模": "total",
     "中期资金总额": "medium_term.total", "实施期资金总额": "medium_term.total", "年度资金总额": "annual.total",
+    # a transfer payment's form: "资金情况（万元） | 年度金额： | 1250.00" (实施期金额 beside it), over its 其中 lines
+    "年度金额": "annual.total", "实施期金额": "medium_term.total", "中期金额": "medium_term.total",
     "项目本年度预算": "this_year", "本年度预算": "this_year", "当年支出计划": "this_year", "年度资金": "this_year",
     "财政拨款": "fiscal", "其中财政资金": "fiscal", "财政资金": "fiscal", "其中财政拨款": "fiscal",
     "当年财政拨款": "fiscal", "其中当年财政拨款": "fiscal",  # 四川: 当年财政拨款 beside 上年结转 (no field: listed)
@@ -140,6 +168,10 @@ LIST_COLUMNS_WITHOUT_FIELD = {"备注", "说明", "备注说明", "资金来源"
 # A list of several units' projects heads its unit column 单位名称 (预算单位名称), as the export with indicator rows does:
 # there the words head a column, in a form's own rows they name the department.
 LIST_UNIT_COLUMNS = {"单位名称": "budget_unit", "预算单位名称": "budget_unit"}
+# A list's 主管部门 column ("序号 | 专项资金名称 | 主管部门 | 资金规模（万元） | …", a county's list of its funds): the body
+# over each row's fund, the project's 预算单位 unless the list has a unit column of its own (`_project_list`). In a
+# form's own rows the words name the department (DEPARTMENT_NAME).
+LIST_SUPERVISOR_COLUMNS = {"主管部门", "主管部门名称"}
 # A project list whose rows carry the projects' indicators (项目支出绩效目标表 of 部门预算公开): the project's
 # cells are merged down over its indicator rows. There 主管部门 heads the unit column (it names the department
 # only in a form's own rows), as 单位名称 does in a whole department's export (预算管理一体化), and a goal column
@@ -157,7 +189,7 @@ HALF_HEADS = {f"{word}{goal}{what}": kind
 # 中期/年度资金总额 with their own split (budget.medium_term / budget.annual).
 BUDGET_SPLITS = {"中期": "medium_term", "实施期": "medium_term", "年度": "annual"}
 # A budget matrix: 中期/年度 columns over 资金总额 / 其中：财政拨款 / 其他资金 rows.
-BUDGET_PERIOD = re.compile(r"^(中期|实施期|年度)(资金总额|资金|预算)?$")
+BUDGET_PERIOD = re.compile(r"^(中期|实施期|年度)(资金总额|资金|预算|金额)?$")  # 金额: a transfer payment's "实施期金额"
 BUDGET_ROWS = {"资金总额": "total", "项目资金总额": "total", "预算数": "total", "其中财政拨款": "fiscal", "财政拨款": "fiscal",
                "其中财政资金": "fiscal", "财政资金": "fiscal", "其他资金": "other",
                "其中当年财政拨款": "fiscal", "当年财政拨款": "fiscal"}  # the last two: a 自评表's rows
@@ -176,7 +208,10 @@ PROJECT_TEXTS_WITHOUT_FIELD = {"项目概况", "项目简介", "项目基本情�
                                "支出经济分类科目", "经济分类科目", "支出经济分类", "经济科目", "预算科目",
                                # the same written as its code or its name alone ("功能科目编码 | 2040601")
                                "功能科目编码", "功能科目名称", "功能分类科目编码", "功能分类科目名称",
-                               "支出功能分类科目编码", "经济科目编码", "经济科目名称", "经济分类科目编码"}
+                               "支出功能分类科目编码", "经济科目编码", "经济科目名称", "经济分类科目编码",
+                               # the central or provincial body over a transfer payment ("中央主管部门 | 农业农村部",
+                               # 省对下: "省级主管部门"): not the department filing, nor its 主管部门 (`supervisor`)
+                               "中央主管部门", "省级主管部门", "省主管部门", "上级主管部门"}
 
 # 年度主要任务 (部门整体支出绩效目标表): one task per row; 预算金额 alone, or over (or beside) its split, whose words
 # are those of a budget's split rows. "其中" heads the split's columns without naming one ("split").
@@ -210,6 +245,10 @@ INCOME_KINDS = ("财政拨款", "财政拨款收入", "其他资金", "一般公
                 # the kinds named by their budget alone (按收入性质分: 一般公共预算、政府性基金、国有资本经营)
                 "一般公共预算", "一般公共预算资金", "政府性基金", "政府性基金预算", "国有资本经营", "国有资本经营预算", "上级补助收入", "事业收入",
                 "事业单位经营收入", "附属单位上缴收入", "其他收入", "单位资金", "上年结转")
+# The sources a transfer payment's amount is split into ("年度金额 | 其中：中央补助 | 地方资金 | 其他资金"; 省对下: 省级补助,
+# 市县资金): which level of government pays, not 财政拨款 against 其他资金. A project's budget has no part for them: listed.
+TRANSFER_SOURCES = {f"{level}{word}" for level in ("中央", "省级", "省", "市级", "县级", "市县", "地方", "本级", "上级")
+                    for word in ("补助", "补助资金", "资金", "配套", "配套资金")}
 EXPENDITURE_KINDS = ("基本支出", "项目支出", "人员经费", "公用经费", "事业单位经营支出", "上缴上级支出",
                      "对附属单位补助支出")
 RequestWord = tuple[str, str | None]  # (role, side): label, total, group or line; income or expenditure
@@ -239,7 +278,10 @@ DEPARTMENT_TEXTS: dict[str, str] = {
 TASK_LABELS = {label for label, key in DEPARTMENT_TEXTS.items() if key == "annual_tasks"}
 # The department's name: a label cell beside it, or "label：value" in one cell ("填报单位（盖章）：某县农业农村局").
 DEPARTMENT_NAME = {"部门单位名称", "部门单位", "部门名称", "单位名称", "预算单位名称", "主管部门", "主管部门名称", "主管部门及代码",
-                   "填报单位", "编报单位"}  # 编报单位: a 部门预算 cover's word for the unit filing it
+                   "填报单位", "编报单位",  # 编报单位: a 部门预算 cover's word for the unit filing it
+                   # a transfer payment's form names the local body that spends it (and publishes the form) beside the
+                   # central or provincial one (listed: PROJECT_TEXTS_WITHOUT_FIELD): "地方主管部门 | 某县农业农村局"
+                   "地方主管部门", "市县主管部门", "市级主管部门", "县级主管部门", "县区主管部门"}
 # Codes of their own (text: leading zeros kept); a name cell may carry its code too: "[017]某县司法局".
 DEPARTMENT_CODES = {"主管部门代码": "code", "部门代码": "code", "主管部门编码": "code", "部门编码": "code",
                     "单位代码": "unit_code", "单位编码": "unit_code",
@@ -252,7 +294,7 @@ PHONE = {"联系电话", "电话", "手机", "联系手机", "手机号码"}  # 
 # The signers at a form's foot are people too: 审核人, 复核人, 审批人 (the filer's reviewers).
 PERSON_LABEL = re.compile(r"^.{0,8}(负责人|审核人|复核人|审批人)$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
 # A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
-BUDGET_LINE_LABELS = {"项目资金", "预算规模", "资金来源"}
+BUDGET_LINE_LABELS = {"项目资金", "预算规模", "资金来源", "资金情况"}  # 资金情况: a transfer payment's form
 # Labels of a form that only name a part of it; read as structure, never as content.
 STRUCTURE_LABELS = {"部门总体资金情况", "总体资金情况", "近两年收支金额", "绩效指标", "分解指标", "年度履职目标",
                     "项目支出情况", "年度绩效指标", "长期绩效指标", "年度效指标", "整体绩效总目标",
@@ -372,8 +414,11 @@ PAGE_INFORMATION_LABEL = re.compile(r"索引号|主题分类|信息分类|体裁
 
 def code_before_name(digits: str) -> str:
     """How a finance system prints a unit's code before its name: "[101001]某局", "101001 某局", "101-某县教育局" (the
-    brackets, spaces or dash are no part of the name). `digits`: the pattern of the code itself."""
-    return rf"[\[【(（]?{digits}[\]】)）]?\s*(?:[-－—_]\s*)?"
+    brackets, spaces or dash are no part of the name). `digits`: the pattern of the code itself. A code glued to the
+    name is a system's long one ("510115001某县第一中学") or starts with 0 ("017某县司法局"): a short number glued to
+    a name is the name's own ("110指挥中心", "12345政务服务便民热线中心", a service line's number)."""
+    return rf"(?:[\[【(（]{digits}[\]】)）]?|{digits}[\]】)）]|{digits}(?=\s|[-－—_])|(?=0|\d{{6}}){digits})" \
+        r"\s*(?:[-－—_]\s*)?"
 
 
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -444,6 +489,8 @@ def project_list_column(text: str) -> str | None:
         return "goal"
     if any(key in LIST_COLUMNS_WITHOUT_FIELD for key in header_keys(text)):
         return "unfielded"
+    if any(key in LIST_SUPERVISOR_COLUMNS for key in header_keys(text)):
+        return "supervisor"
     if normalize(text) == "单位":  # a finance system's list heads its unit column so ("[101001]某局本级"); written
         return "budget_unit"  # plainly only: "单位（万元）" says the unit of an amount
     return looked_up(PROJECT_LIST_COLUMNS, text) or looked_up(LIST_UNIT_COLUMNS, text)
@@ -481,7 +528,7 @@ def is_task_header(texts: list[str]) -> bool:
 def header_fields(texts: list[str]) -> list[str | None]:
     """The indicator field each cell of a header row names (`indicator_column`); in a two-level table's header also
     by its own words (`TWO_LEVEL_COLUMNS`), when they make the row a header that it is not without them."""
-    fields = _unit_beside_value([indicator_column(t) for t in texts], texts)
+    fields = _adjusted_value(_unit_beside_value([indicator_column(t) for t in texts], texts), texts)
     if {"level1", "level2"} & set(fields):
         return fields
     words = [None if field or not text else looked_up(TWO_LEVEL_COLUMNS, text) for field, text in zip(fields, texts)]
@@ -505,6 +552,16 @@ def _one_level(fields: list[str | None], texts: list[str]) -> list[str | None] |
             or len(named) != len(set(named)) or any(text.strip() and not word for text, word in zip(texts, words)):
         return None
     return words
+
+
+def _adjusted_value(fields: list[str | None], texts: list[str]) -> list[str | None]:
+    """"原目标 | 调整后" (绩效目标调整表) in a header without a value column: the one adjusted column is the value (the
+    column it replaced is listed, see `adjusted_from_head`). Only beside a replaced column, and never a budget's."""
+    adjusted = [c for c, (field, text) in enumerate(zip(fields, texts))
+                if field is None and text and adjusted_to_head(text) and "预算" not in text and "金额" not in text]
+    if "value" in fields or len(adjusted) != 1 or not any(text and adjusted_from_head(text) for text in texts):
+        return fields
+    return ["value" if c == adjusted[0] else field for c, field in enumerate(fields)]
 
 
 def _unit_beside_value(fields: list[str | None], texts: list[str]) -> list[str | None]:
@@ -644,6 +701,33 @@ def achieved_year(text: str) -> int | None:
 def self_evaluation_reason(head: str) -> str:
     """Why a 自评 result is not placed: one reason, naming the head it was filed under."""
     return f"原表“{head}”属于绩效自评（自评表中的完成情况和评分），文件格式只录入绩效目标，没有对应的字段，未录入"
+
+
+def monitoring_head(text: str) -> str | None:
+    """The monitoring figure a head names ("1-7月实际完成值", "全年预计完成值"), as normalized; None for anything else."""
+    return next((key for key in header_keys(text) if MONITORING_HEAD.match(key)), None)
+
+
+def monitoring_reason(head: str) -> str:
+    """Why a 绩效运行监控 figure is not placed: one reason, naming the head it was filed under."""
+    return (f"原表“{head}”属于绩效运行监控（年度中的执行情况、预算调整和预计完成情况），不是绩效目标，也不是全年的实际完成值；"
+            "文件格式只录入绩效目标，没有对应的字段，未录入")
+
+
+def adjusted_from_head(text: str) -> bool:
+    """A head of what a 绩效目标调整表 replaced ("原指标值", "调整前", "原预算数（万元）")."""
+    return any(ADJUSTED_FROM.match(key) for key in header_keys(text))
+
+
+def adjusted_to_head(text: str) -> bool:
+    """A head of what a 绩效目标调整表 puts in its place ("调整后", "调整后预算数", "申请调整目标值")."""
+    return any(ADJUSTED_TO.match(key) for key in header_keys(text))
+
+
+def adjusted_from_reason(head: str) -> str:
+    """Why what an adjustment replaced is not placed."""
+    return (f"原表“{head}”是调整前的内容（绩效目标调整表），绩效目标以调整后的为准，已按调整后的一栏录入；"
+            "文件格式没有调整前的字段，未录入")
 
 
 def without_field_reason(head: str) -> str:

@@ -14,14 +14,15 @@ from ..vocabulary import label
 from .assembly_state import AssemblyState
 from .document import Cell, Paragraph, Table
 from .form_rows import FormRow
-from .funds import FIGURE, filed_amount, is_total_row
+from .funds import FIGURE, figures_under_heads, filed_amount, is_total_row
 from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PERIOD, BUDGET_ROWS, BUDGET_SPLITS,
                       CLIPPED_NAME, INCOME_KINDS, LABELLED_VALUE, BRACKETED, PROJECT_COLUMNS, PROJECT_NAME_SUFFIX,
-                      PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, normalize,
+                      PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, TRANSFER_SOURCES,
+                      normalize,
                       project_list_column, sheet_project_name, without_field_reason)
 from .projects import (CODED_UNIT, BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading,
                        labelled_unit, project_field, project_line, put_field, budget_refusal, second_value, spending_header,
-                       split_columns,
+                       split_columns, heading_withheld,
                        unnumbered_heading, withheld, withheld_fields, withheld_head, withheld_item, row_number,
                        WITHHELD_WORDS)
 
@@ -31,6 +32,12 @@ EXCEL_SHEET_NAME = 31  # the longest name Excel gives a worksheet: a longer proj
 PURPOSE_LABEL = "预算规模及资金用途"  # its text is the next one-cell row
 LIST_TOTAL = "项目表的合计行；文件格式中项目表没有合计的字段，未录入"
 NO_PROJECT_YET = "原表此处还没有项目，项目资金是项目的字段，未录入"
+SUPERVISOR_BESIDE_UNIT = ("原表“主管部门”一列写的是各项目的主管部门；项目的预算单位已按表中的单位一列录入，"
+                         "文件格式中项目没有主管部门的字段，未录入")
+BREAKDOWN = "原表按区域或单位分列的金额；文件格式中项目预算没有分列的字段，未录入，请核对"
+# A project's funds by year, as a rolling plan (中期财政规划) heads them: "2026年", "2027年度", "2028年预算数".
+YEAR_HEAD = re.compile(r"^(\d{4})年度?(预算数?|资金|计划)?$")
+YEARS_UNREAD = "原表分年度列出的项目资金，没有哪一列是本文件预算年度的，未录入，请核对"
 SOURCES_TOTAL = {"合计", "总计"}  # under the 资金来源 rows: their sum ("小计" may be of a few of them only)
 # 实施期资金总额 (浙江, the central departments): the funds of the project's whole period, filed as its 中期 figures.
 PERIOD_FUNDS_NOTE = {"field": "budget.medium_term",
@@ -91,6 +98,34 @@ class ProjectParts(AssemblyState):
         number = record["withheld"]["numbers"][0]
         self.why_not[location] = (f"不公开说明下列出的第{number}号项目：序号已录入不予公开记录；不予公开记录只记序号、理由和依据，"
                                   "项目名称未录入")
+        return True
+
+    def _withheld_under_heading(self, text: str, location: str) -> bool:
+        """"该转移支付涉密，不予公开。" right under "二、战备物资储备补助资金": a withheld record of the heading's number, at
+        its place (`heading_withheld`); the heading's name is not published and is listed saying so. The chapter or
+        the empty project the heading opened is dropped (before, both lines were published as a chapter)."""
+        blocks = self.document.blocks
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), 0)
+        above = blocks[at - 1] if at else None
+        if not isinstance(above, Paragraph) or self.line_above != above.text.strip():
+            return False
+        record = heading_withheld(above.text.lstrip("*").strip(), text)
+        published = {p["number"] for p in self.projects if isinstance(p.get("number"), int) and "withheld" not in p
+                     and p is not self.project}
+        if record is None or record["withheld"]["numbers"][0] in published:
+            return False
+        if self.text is not None and self.text.kind == "section" and not self.text.paragraphs:
+            self.text = None  # the chapter the heading opened holds nothing else
+        if self.project is not None and self.projects and self.projects[-1] is self.project \
+                and set(self.project) <= {"number"}:
+            self.projects.pop()  # the project the heading opened ("项目二：…") is the one withheld
+        self._open_projects()
+        self.projects.append(record)
+        self.project = None
+        self.placed.discard(above.location)
+        number = record["withheld"]["numbers"][0]
+        self.why_not[above.location] = (f"不予公开的第{number}号项目的标题：序号已录入不予公开记录；不予公开记录只记序号、理由和依据，"
+                                        "项目名称未录入")
         return True
 
     def _withheld_table_row(self, row: list[Cell], index: int) -> bool:
@@ -200,6 +235,8 @@ class ProjectParts(AssemblyState):
         for key, cell in cells.items():
             if key.startswith("unfielded:"):  # a 备注 column
                 self.why_not[cell.location] = without_field_reason(key.partition(":")[2])
+            elif key == "supervisor":
+                self._supervisor_cell(project, cell, columns)
             elif key == "goal":  # the project's 年度 goal, in its words: a goal with no indicators
                 project["goals"] = [{"id": "annual", "kind": "年度", "text": cell.text}]
                 self._place(cell)
@@ -211,6 +248,17 @@ class ProjectParts(AssemblyState):
         self._place(*(c for c in row if normalize(c.text) in STRUCTURE_LABELS))
         self.projects.append(project)
         return True
+
+    def _supervisor_cell(self, project: dict[str, Any], cell: Cell, columns: dict[int, str]) -> None:
+        """A row's 主管部门 in a list: the body over its project, the project's 预算单位 as in a list with indicator rows,
+        unless another column gives that (实施单位, 预算单位): then it is no field of the project, and listed. Before,
+        the list was read as a form's label–value pairs (a department named 资金规模（万元）, a project named 主管部门).
+        Remembered: one body on every row may name the filing's department (`_name_from_list_supervisors`)."""
+        self.list_supervisors.append(cell)
+        if "budget_unit" not in columns.values():
+            self._project_cell(project, "budget_unit", cell)
+        else:
+            self.why_not[cell.location] = SUPERVISOR_BESIDE_UNIT
 
     # ---- form rows that hold a project's fields ---------------------------------------------------
     def _budget_periods_row(self, row: FormRow) -> int:
@@ -233,6 +281,8 @@ class ProjectParts(AssemblyState):
         label = next((cell for cell in row.cells if matrix_row_key(cell.text)), None)
         cells = self._lined_up(self.budget_head, row.cells)
         key = matrix_row_key(label.text) if label is not None else self._unlabelled_totals(cells)
+        if key is None and self._matrix_source_row(row):
+            return 1
         if key is None:
             self.budget_periods = {}  # the matrix has ended
             return 0
@@ -247,6 +297,18 @@ class ProjectParts(AssemblyState):
             elif figure is not None:
                 self.why_not[figure.location] = budget_refusal(self.project, figure.text, self.unit)
         return 1
+
+    def _matrix_source_row(self, row: FormRow) -> bool:
+        """"其中：中央补助 | 3000.00 | 1000.00" (地方资金, 省级补助 …) under the 实施期 and 年度 columns of a transfer payment's
+        form: a source the budget has no part for, listed with why. The matrix goes on to its 其他资金 row (before, it
+        ended here, and that row's 实施期 amount was read as the 年度 one)."""
+        label, *figures = row.present or [None]
+        if label is None or not figures or normalize(label.text).removeprefix("其中") not in TRANSFER_SOURCES \
+                or not all(FIGURE.match(cell.text) for cell in figures):
+            return False
+        for cell in row.present:
+            self.why_not[cell.location] = _source_without_field(label.text)
+        return True
 
     def _unlabelled_totals(self, cells: list[Cell]) -> str | None:
         """The first row under the 中期 / 年度 heads, only figures right under them and no label ("项目资金 | |
@@ -298,7 +360,10 @@ class ProjectParts(AssemblyState):
         heads = _budget_heads(row)
         if not heads:
             return 0
-        below = self._lined_up(row.cells, row.below)
+        if _breakdown(row, heads):
+            return self._breakdown_rows(row, heads)
+        skipped = self._blank_above_values(row)
+        below = self._lined_up(row.cells, row.rows[row.index + 1 + skipped])
         figures = {c: below[c] for c in heads if c < len(below) and below[c].text}
         if not figures or not all(FIGURE.match(cell.text) for cell in figures.values()):
             return 0
@@ -317,7 +382,94 @@ class ProjectParts(AssemblyState):
                     self.why_not[head.location] = _source_without_field(head.text)
                     if column < len(below) and below[column].text:
                         self.why_not[below[column].location] = _source_without_field(head.text)
-        return 2
+        return 2 + skipped
+
+    def _budget_years_row(self, row: FormRow) -> int:
+        """A project's funds by year, a rolling plan (中期财政规划): "资金情况（万元） | 2026年 | 2027年 | 2028年 | 合计"
+        over "财政拨款 | 100.00 | 110.00 | 120.00 | 330.00", "其他资金 | …". The filing year's column is the annual budget
+        (budget.annual); the 合计 column is the 中期 one only where a head says 中期 ("中期合计"); every other figure is
+        listed with why (before, all were listed as amounts broken down by region, the annual budget lost). The annual
+        column is read once the filing's year is known (the importer then reads the form again: `column_years`)."""
+        years = {c: int(m.group(1)) for c, cell in enumerate(row.cells) if (m := YEAR_HEAD.match(normalize(cell.text)))}
+        totals = [c for c, cell in enumerate(row.cells) if _years_total(cell.text)]
+        others = [c for c, cell in enumerate(row.cells) if cell.text and c not in years and c not in totals]
+        if self.project is None or len(years) < 2 or len(totals) > 1 or len(others) > 1 \
+                or others and others[0] > min(years):
+            return 0
+        body: list[list[Cell]] = []
+        for cells in (self._lined_up(row.cells, cells) for cells in row.rows[row.index + 1:]):
+            if not _years_line(cells, min(years), set(years) | set(totals)):
+                break
+            body.append(cells)
+        if not body:
+            return 0
+        self.column_years |= set(years.values())  # a later year's column: the filing's year then tells the annual one
+        own = next((c for c, year in years.items() if year == self.own_year), None)
+        medium = any(re.search("中期|实施期", row.cells[c].text) for c in others + totals)
+        why = {c: self._year_column_reason(row.cells[c].text, year) for c, year in years.items() if c != own}
+        if totals and not medium:
+            why[totals[0]] = (f"原表“{row.cells[totals[0]].text}”一列是各年度金额的合计；原表没有写明它是中期资金总额，"
+                              "编者不作推断，未录入，请核对")
+        scopes = {c: "annual" for c in [own] if c is not None} | {c: "medium_term" for c in totals if c not in why}
+        self._place(*(row.cells[c] for c in others + list(scopes)))
+        self.why_not |= {row.cells[c].location: text for c, text in why.items()}
+        for cells in body:
+            self._budget_years_line(cells, min(years), scopes, why)
+        return 1 + len(body)
+
+    def _year_column_reason(self, head: str, year: int) -> str:
+        if self.own_year is None:
+            return YEARS_UNREAD
+        return (f"原表“{head}”一列是{year}年的金额，不是本文件预算年度（{self.own_year}年）的；文件格式的项目预算"
+                "只有年度和中期两栏，未录入，请核对")
+
+    def _budget_years_line(self, cells: list[Cell], first_column: int, scopes: dict[int, str],
+                           why: dict[int, str]) -> None:
+        """One row of the plan: its label names the part ("财政拨款"); each figure goes to its column's scope (`scopes`:
+        column → budget.annual or budget.medium_term) or is listed with its column's reason (`why`)."""
+        assert self.project is not None
+        label = next(cell for cell in cells[:first_column] if cell.text)
+        key = matrix_row_key(label.text) or ("total" if normalize(label.text) in FUND_TOTAL else None)
+        read = False
+        for column, cell in enumerate(cells):
+            if column < first_column or not cell.text:
+                continue
+            if column in why:
+                self.why_not[cell.location] = why[column]
+            elif key is None or column not in scopes:
+                self.why_not[cell.location] = _source_without_field(label.text) if key is None else YEARS_UNREAD
+            elif put_field(self.project, f"{scopes[column]}.{key}", cell.text, self.unit):
+                self._place(cell)
+                read = True
+            else:
+                self.why_not[cell.location] = budget_refusal(self.project, cell.text, self.unit)
+        if read:
+            self._place(label)
+        else:
+            self.why_not[label.location] = _source_without_field(label.text) if key is None else YEARS_UNREAD
+
+    def _blank_above_values(self, row: FormRow) -> int:
+        """1 where one blank row stands between the heads and a row of their bare figures (`figures_under_heads`):
+        such a row has no other reading (before, all the cells of both rows were listed and the project had no
+        budget). Two blank rows, or a row of words or of another width, stay apart."""
+        rows = row.rows[row.index + 1:row.index + 3]
+        if len(rows) < 2 or any(cell.text for cell in rows[0]):
+            return 0
+        return int(figures_under_heads(row.cells, self._lined_up(row.cells, rows[1])))
+
+    def _breakdown_rows(self, row: FormRow, heads: dict[int, str]) -> int:
+        """The heads of an amount broken down by region or unit (`_breakdown`) and each row below with figures under
+        them: listed with why, none read into the budget. Returns the rows taken."""
+        taken = 1
+        for cells in row.rows[row.index + 1:]:
+            if not any(c in heads and FIGURE.match(cell.text) for c, cell in enumerate(cells)):
+                break
+            taken += 1
+        for cells in row.rows[row.index:row.index + taken]:
+            for cell in cells:
+                if cell.text:
+                    self.why_not[cell.location] = BREAKDOWN
+        return taken
 
     def _sources_without_field(self, cells: list[Cell]) -> None:
         """The label–amount pairs of a 资金来源 row the budget has no part for ("自有资金 | 20.00"), listed with why."""
@@ -336,7 +488,8 @@ class ProjectParts(AssemblyState):
             return 0
         head, figure = row.present[-2:]
         label = normalize(head.text).removeprefix("其中")
-        if label not in INCOME_KINDS or label in PROJECT_COLUMNS or not FIGURE.match(figure.text) \
+        if label not in INCOME_KINDS and label not in TRANSFER_SOURCES or label in PROJECT_COLUMNS \
+                or not FIGURE.match(figure.text) \
                 or head.location in self.placed:
             return 0
         if labelled:
@@ -381,7 +534,9 @@ class ProjectParts(AssemblyState):
     def _project_pairs_row(self, row: FormRow) -> int:
         """项目名称 | … | 项目编码 | …: a second code or name starts the next project. A cell "实施单位：…" is read
         as its pair would be."""
-        pairs = form_pairs(row.cells)
+        # a 预算单位 already read as a 部门整体 form's department (`_whole_form_unit`) is no project's
+        pairs = [pair for pair in form_pairs(row.cells)
+                 if pair[0] != "budget_unit" or pair[2].location not in self.placed]
         units = [cell for cell in row.present if cell.location not in self.placed and labelled_unit(cell.text)]
         if pairs and self._no_project_for_budget([key for key, _, _ in pairs]):
             for _, head, value in pairs:  # "财政拨款 | 100" of a 部门整体 form's amounts table: never a nameless project
@@ -857,6 +1012,17 @@ def _budget_heads(row: FormRow) -> dict[int, str]:
     return heads
 
 
+def _breakdown(row: FormRow, heads: dict[int, str]) -> bool:
+    """Budget heads over rows that each name a part and give its figures ("区域 | 年度金额 | 其中：中央补助 | …" over
+    "某市本级 | 300.00 | …", "甲县 | 500.00 | …", "合计 | 800.00 | …"): the amount broken down by region or unit, never
+    the project's own amounts in the row below (before, the first region's figures were read as the project's budget).
+    Not read as a budget: its cells are listed."""
+    rows = row.rows[row.index + 1:row.index + 3]
+    return len(rows) == 2 and all(
+        any(c not in heads and cell.text and not FIGURE.match(cell.text) for c, cell in enumerate(cells))
+        and any(c in heads and FIGURE.match(cell.text) for c, cell in enumerate(cells)) for cells in rows)
+
+
 def _sources_label(row: FormRow) -> bool:
     """The row's first cell labels the project's funds ("资金来源", "项目资金（万元）") over the heads right of it."""
     first = next((cell for cell in row.cells if cell.text), None)
@@ -887,4 +1053,20 @@ def matrix_row_key(text: str) -> str | None:
     """The split part a budget matrix's row label names. Under 中期 and 年度 columns a row labelled with a period's
     total ("年度资金总额：", as some forms print the first row) is the total row of both columns."""
     label = normalize(text)
-    return BUDGET_ROWS.get(label) or ("total" if label.endswith("资金总额") and BUDGET_PERIOD.match(label) else None)
+    period_total = label.endswith(("资金总额", "金额")) and BUDGET_PERIOD.match(label)  # "年度金额：" of a transfer too
+    return BUDGET_ROWS.get(label) or ("total" if period_total else None)
+
+
+def _years_total(text: str) -> bool:
+    """The total column of a plan by year: "合计", "总计", or said as the years' ("中期合计", "三年合计")."""
+    label = normalize(BRACKETED.sub("", text))
+    return label in FUND_TOTAL or label.endswith(("合计", "总计")) and len(label) <= 6
+
+
+def _years_line(cells: list[Cell], first_column: int, columns: set[int]) -> bool:
+    """A row of a plan by year: a label left of the years, and figures only under the year (and total) heads."""
+    filled = [c for c, cell in enumerate(cells) if cell.text]
+    labels = [c for c in filled if c < first_column]
+    figures = [c for c in filled if c >= first_column]
+    return len(labels) == 1 and not FIGURE.match(cells[labels[0]].text) and bool(figures) \
+        and all(c in columns and FIGURE.match(cells[c].text) for c in figures)

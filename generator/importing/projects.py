@@ -59,6 +59,11 @@ WITHHELD_SECRET = r"(?<![不非未无])(?:涉密|涉及[^：:，,。；;]{0,8}�
 WITHHELD_HEAD = re.compile(rf"(?:项目[^：:]*?{WITHHELD_WORDS}|{WITHHELD_WORDS}的?项目|{WITHHELD_SECRET}的?项目)"
                            rf"{WITHHELD_LEAD_IN}\s*[：:]$")
 WITHHELD_ITEM = re.compile(r"^(?:(?P<number>\d+)\s*[、.．]|[（(](?P<bracketed>\d+)[）)])\s*\S")
+# A notice that withholds the thing the heading above it names, no number in it ("该转移支付涉密，不予公开。", "本项目因
+# 涉密暂不公开"), under a numbered heading ("二、战备物资储备补助资金"): `heading_withheld`.
+THIS_WITHHELD = re.compile(rf"^(?:该|本|此)(?:项目|转移支付|专项资金|专项|资金|政策)[^。；;]*?{WITHHELD_WORDS}")
+CHAPTER_WORDS = ("说明", "情况", "措施", "事项", "目标", "职责", "职能", "概况")  # a filing's chapter, never a project
+CHAPTER_HEADING = re.compile(rf"^({NUMERAL})\s*[、.．]\s*([^。；;，,：:]{{2,38}})$")
 # Notices one after another on a line, each ending at its semicolon or full stop (`_notices`).
 NOTICE_END = re.compile(r"(?<=[；;。])")
 HEAD_NUMBER = re.compile(rf"{WITHHELD_NUMBER}\s*、")  # "2、": a bare number that may be the paragraph's own
@@ -182,6 +187,21 @@ def withheld_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
         notes.append({"field": "withheld.reason", "text": f"原文说明未用“因”字引出理由；编者取其中的“{reason.group(1).strip()}”"
                                                           "作为不公开理由，说明照原文全文录入。"})
     return redaction, notes
+
+
+def heading_withheld(above: str, text: str) -> dict[str, Any] | None:
+    """The withheld record of a notice without a number that withholds what the heading right above it names
+    ("二、战备物资储备补助资金" over "该转移支付涉密，不予公开。"): the heading's number is the project's. None for any other
+    pair of lines. Before, the two lines were published as a chapter (`sections`) of the filing, or listed 未识别."""
+    numbered = heading(above) or ((numeral(chapter.group(1)), chapter.group(2))
+                                  if (chapter := CHAPTER_HEADING.match(above)) else None)
+    if numbered is None or numbered[1].endswith(CHAPTER_WORDS) or not THIS_WITHHELD.match(text) \
+            or _withheld_match(text):
+        return None
+    redaction, notes = withheld_fields(text)
+    notes.append({"field": "withheld.numbers", "text": f"原文这条说明没有写序号，写在标题“{above}”下面；编者按标题的序号录入，"
+                                                       "标题中的名称未录入。"})
+    return {"withheld": {"numbers": [numbered[0], numbered[0]]} | redaction, "notes": notes}
 
 
 def withheld_head(text: str) -> bool:

@@ -15,25 +15,34 @@ from .document import Cell
 from .form_rows import FormRow
 from .goals import GOAL_START
 from .layouts import (BRACKETED, BUDGET_ROWS_WITHOUT_FIELD, DEPARTMENT_TEXTS, EXPECTED_GOAL, OPENING_BUDGET,
-                      SELF_EVALUATION_TITLE, SELF_EVALUATION_TOTALS, normalize, self_evaluation_head,
-                      self_evaluation_reason)
+                      MONITORING_TITLE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TOTALS, adjusted_from_head,
+                      adjusted_from_reason, adjusted_to_head, monitoring_head, monitoring_reason, normalize,
+                      self_evaluation_head, self_evaluation_reason)
 from .project_parts import matrix_row_key
 from .projects import budget_refusal, put_field
 
 
 class SelfEvaluation(AssemblyState):
     def _as_result(self, cells: list[Cell], head: str) -> None:
-        """Cells of a 自评 result (under `head`): listed as not placed, and remembered for the filing's note."""
+        """Cells of a 自评 result (under `head`): listed as not placed, and remembered for the filing's note. What a
+        绩效目标调整表 replaced ("调整前", "原预算数") is listed too, with its own reason: it is no 自评 result."""
+        replaced = adjusted_from_head(head)
+        why = adjusted_from_reason(head) if replaced else \
+            monitoring_reason(head) if monitoring_head(head) else self_evaluation_reason(head)
         for cell in cells:
             if cell.text and cell.location not in self.placed:
-                self.why_not[cell.location] = self_evaluation_reason(head)
-        if head not in self.self_evaluated:
+                self.why_not[cell.location] = why
+        if head not in self.self_evaluated and not replaced:
             self.self_evaluated.append(head)
 
     def _self_evaluation_note(self) -> None:
-        """Said once for the filing when the form (by its title or its columns) is a 自评表."""
+        """Said once for the filing when the form (by its title or its columns) is a 自评表 (or a 绩效运行监控表)."""
         titled = bool(SELF_EVALUATION_TITLE.search(self.filing.get("title", "")))
         if not (titled or self.self_evaluated):
+            return
+        if MONITORING_TITLE.search(self.filing.get("title", "")) if titled else \
+                any(monitoring_head(head) for head in self.self_evaluated):
+            self._monitoring_note(titled)
             return
         heads = "、".join(f"“{head}”" for head in self.self_evaluated if self_evaluation_head(head, self.own_year))
         found = f"，列有{heads}等自评结果" if heads else ""
@@ -43,6 +52,21 @@ class SelfEvaluation(AssemblyState):
                "年初预算数），自评结果未录入。"
         self.notes.append({"text": said})
         remark = said + "自评结果逐项列在导入报告的“未放入”中。"
+        self.document = replace(self.document, remarks=self.document.remarks + (remark,))
+
+    def _monitoring_note(self, titled: bool) -> None:
+        """A 绩效运行监控表's note: its 执行率 and 偏差原因, heads it shares with a 自评表, were listed as 自评 results
+        while the form was read; they are the year's monitoring, and their reasons say so."""
+        said_as = {self_evaluation_reason(head): monitoring_reason(head) for head in self.self_evaluated}
+        self.why_not.update({where: said_as[why] for where, why in self.why_not.items() if why in said_as})
+        heads = "、".join(f"“{head}”" for head in self.self_evaluated
+                         if self_evaluation_head(head, self.own_year) or monitoring_head(head))
+        found = f"，列有{heads}等执行情况" if heads else ""
+        source = "是绩效运行监控表" if titled else "带有绩效运行监控的内容"
+        said = f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如年度指标值、年初预算数），" \
+               "年度中的执行情况和预计完成情况未录入。"
+        self.notes.append({"text": said})
+        remark = said + "执行情况逐项列在导入报告的“未放入”中。"
         self.document = replace(self.document, remarks=self.document.remarks + (remark,))
 
     # ---- form rows ------------------------------------------------------------------------------
@@ -55,10 +79,12 @@ class SelfEvaluation(AssemblyState):
 
     def _expected_goal_row(self, row: FormRow) -> int:
         """年度总体目标 | 预期目标 | 实际完成情况 over a row of the two texts: the 预期目标 text is the goal (a project's
-        年度 goal, or the department's overall_goal), the 实际完成情况 text a result."""
+        年度 goal, or the department's overall_goal), the 实际完成情况 text a result. A 绩效目标调整表's "年度目标 | 调整前 |
+        调整后" alike: the adjusted text is the goal, the one it replaced is listed."""
         heads = [(c, cell) for c, cell in enumerate(row.cells) if cell.text and cell is not row.first]
-        expected = [c for c, cell in heads if normalize(cell.text) == EXPECTED_GOAL]
-        results = [(c, cell) for c, cell in heads if self_evaluation_head(cell.text)]
+        expected = [c for c, cell in heads if normalize(cell.text) == EXPECTED_GOAL or adjusted_to_head(cell.text)]
+        results = [(c, cell) for c, cell in heads
+                   if self_evaluation_head(cell.text) or monitoring_head(cell.text) or adjusted_from_head(cell.text)]
         if len(expected) != 1 or not results or len(heads) != 1 + len(results) or row.below is None \
                 or not _is_goal_label(row.first.text):
             return 0
@@ -72,7 +98,8 @@ class SelfEvaluation(AssemblyState):
             self.filing["overall_goal"] = text.text
         self._place(row.first, row.cells[expected[0]], *([text] if text else []))
         for column, head in results:
-            self._as_result([head] + ([values[column]] if column < len(values) else []), self_evaluation_head(head.text))
+            self._as_result([head] + ([values[column]] if column < len(values) else []),
+                            self_evaluation_head(head.text) or _plain(head.text))
         return 2
 
     def _opening_budget_head(self, row: FormRow) -> int:
@@ -80,13 +107,30 @@ class SelfEvaluation(AssemblyState):
         Every column right of 年初预算数 is the year's execution or its score."""
         opening = [c for c, cell in enumerate(row.cells) if _plain(cell.text) == OPENING_BUDGET]
         results = {c: cell.text for c, cell in enumerate(row.cells) if cell.text and opening and c > opening[0]}
-        if len(opening) != 1 or not any(self_evaluation_head(text) for text in results.values()):
+        executed = any(self_evaluation_head(text) or monitoring_head(text) for text in results.values())
+        if len(opening) != 1 or not executed:
             return 0
         self.opening_budget = (opening[0], results)
         self.opening_head = row.cells
         self._place(row.cells[opening[0]])
         for column, text in results.items():
             self._as_result([row.cells[column]], self_evaluation_head(text) or _plain(text))
+        return 1
+
+    def _adjusted_budget_head(self, row: FormRow) -> int:
+        """项目资金（万元） | 原预算数 | 调整后预算数 (a 绩效目标调整表): the adjusted column is the budget of the rows below,
+        read as a 自评表's 年初预算数 is; the column it replaced (原预算数, 调整前, 年初预算数) is listed, never the budget."""
+        heads = {c: cell for c, cell in enumerate(row.cells) if cell.text and cell is not row.first}
+        adjusted = [c for c, cell in heads.items() if adjusted_to_head(cell.text) and _names_budget(cell.text)]
+        replaced = {c: _plain(cell.text) for c, cell in heads.items() if adjusted_from_head(cell.text)}
+        if len(adjusted) != 1 or not replaced or len(heads) != 1 + len(replaced) or row.below is None \
+                or not any(_budget_row(cell.text) for cell in row.below if cell.text):
+            return 0
+        self.opening_budget = (adjusted[0], replaced)
+        self.opening_head = row.cells
+        self._place(row.cells[adjusted[0]])
+        for column, text in replaced.items():
+            self._as_result([row.cells[column]], text)
         return 1
 
     def _opening_budget_row(self, row: FormRow) -> int:
@@ -119,6 +163,11 @@ class SelfEvaluation(AssemblyState):
             if result < len(cells):
                 self._as_result([cells[result]], self_evaluation_head(head) or _plain(head))
         return 1
+
+
+def _names_budget(text: str) -> bool:
+    """An adjusted column's head that names an amount ("调整后预算数"), or only says it is the adjusted one ("调整后")."""
+    return not any(word in _plain(text) for word in ("指标", "目标"))
 
 
 def _plain(text: str) -> str:

@@ -11,7 +11,8 @@ reported (never run). What Excel neither shows nor prints is not read, as in Wor
 hidden sheet, a hidden row and a hidden column are listed 未放入 with the reason (a hidden row may
 hold a withheld project, a hidden column its amounts or an internal note, a hidden sheet a draft). A
 hidden column's cells are emptied in place, so the cells right of it stay under their own heads. A 合计 row under a
-blank row stays in the table above (`_is_total`); filled cells outside a sheet's print area are read and reported.
+blank row stays in the table above (`_is_total`), and so does a row of bare figures under one blank row below
+their heads (`figures_under_heads`); filled cells outside a sheet's print area are read and reported.
 
 How a number becomes text (the department's figure exactly as filed, shown as Excel shows it):
 - the stored value is kept to Excel's own precision of 15 significant digits, so the binary
@@ -57,7 +58,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from .document import Block, Cell, Paragraph, SourceDocument, Table, hidden_reason
-from .funds import is_total_row
+from .funds import figures_under_heads, is_total_row
 from .opening import open_or_refuse, refuse_encrypted
 from .symbols import font_symbols
 
@@ -433,13 +434,18 @@ def _lines(rows: list[list[Cell]]) -> list[Block]:
 
 def _parts(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
     runs: list[list[list[Cell]]] = [[]]
+    blanks = 0  # blank rows right above the row
     for row in rows:
         if any(cell.text or cell.merged_from for cell in row):
-            if not runs[-1] and len(runs) > 1 and _ends_table(runs[-2]) and _is_total(row):
-                runs.pop()  # the 合计 row after a blank row: still the table's (`_is_total`)
+            if not runs[-1] and len(runs) > 1 and _ends_table(runs[-2]) \
+                    and (_is_total(row) or blanks == 1 and figures_under_heads(runs[-2][-1], row)):
+                runs.pop()  # the 合计 row, or the heads' values row, after a blank row: still the table's
             runs[-1].append(row)
-        elif runs[-1]:
-            runs.append([])
+            blanks = 0
+        else:
+            blanks += 1
+            if runs[-1]:
+                runs.append([])
     return [run for run in runs if run]
 
 

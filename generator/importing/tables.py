@@ -15,21 +15,25 @@ from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, is_request_label, opens_request, request_grid
 from .department import label_of, labelled_department, personal_label
 from .document import Cell, Paragraph, Table, spacer_rows
-from .funds import FundsReader, is_funds_header, is_total_row, side_by_side
+from .funds import (FundsReader, is_funds_header, is_plain_funds_header, is_total_row, plain_funds_rows, side_by_side,
+                    sides_by_totals)
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicator_halves import split_header
-from .indicators import MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2
+from .indicators import (MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2,
+                         spread_group_heads, spread_sub_heads)
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
                       NEXT_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_FIELDS,
                       TASK_LABELS, department_label, is_grouped_indicator_header, is_indicator_header, is_task_header,
-                      normalize, self_evaluation_head, task_column)
+                      monitoring_head, normalize, self_evaluation_head, task_column)
 from .projects import (budget_title, form_pairs, heading, is_list_header, project_line, project_row_columns,
-                       spending_header, unnumbered_heading, withheld)
+                       project_field, spending_header, unnumbered_heading, withheld)
 from .tasks import TaskColumns, TaskReader, task_columns
 
 WEIGHT = re.compile(r"\d+(\.\d+)?分")  # "20分": a score, when every 备注 holds one
 LABEL_KIND = re.compile(r"^(年度|长期)(绩)?效指标$")  # 年度绩效指标, 长期绩效指标 (and 年度效指标 as filed)
+UNSURE_FUNDS = ("原表在项目之后的这张表列有收入合计和支出合计，是部门的收支还是项目的收支，原表没有写明；编者不作猜测，"
+                "未录入，请核对")
 
 
 class TableParts(AssemblyState):
@@ -70,8 +74,10 @@ class TableParts(AssemblyState):
             return ("指标表", *self._indicator_halves(rows, index, origin, halves))
         if is_indicator_header(texts) or self._grouped_header(rows, index):
             return ("指标表", *self._indicator_table(rows, index, origin))
-        if is_funds_header(texts):
+        if is_funds_header(texts) or self.project is None and is_plain_funds_header(texts, rows[index + 1:]):
             return ("资金表", *self._funds_table(rows, index))
+        if is_plain_funds_header(texts, rows[index + 1:]):  # under a project's form: whose funds? (`_unsure_funds`)
+            return None, self._unsure_funds(rows, index), 0
         if is_list_header(texts):
             return ("项目表", *self._project_list(rows, index))
         if is_task_header(texts):
@@ -82,6 +88,15 @@ class TableParts(AssemblyState):
         used = self._form_row(rows, index, origin)
         placed = 1 if any(cell.location in self.placed for cell in rows[index]) else 0
         return ("项目表" if self.in_projects and self.project is not None else None), used, placed
+
+    def _unsure_funds(self, rows: list[list[Cell]], index: int) -> int:
+        """"项目 | 金额" ("项目名称 | 预算数") over rows naming both sides' totals ("收入合计", "支出合计"), below a project's form: the
+        department's funds or the project's own, the cells do not say. Listed with why (before, read as a project list:
+        projects named 收入合计, 财政拨款 … were published). Returns the rows taken."""
+        taken = 1 + len(plain_funds_rows(rows[index + 1:]))
+        for cell in (cell for row in rows[index:index + taken] for cell in row if cell.text):
+            self.why_not[cell.location] = UNSURE_FUNDS
+        return taken
 
     def _grouped_header(self, rows: list[list[Cell]], index: int) -> bool:
         """A header of two rows: 绩效指标 (merged across) over 一级指标 | 二级指标 | 三级指标 on the row below."""
@@ -115,9 +130,20 @@ class TableParts(AssemblyState):
         return bool(GOAL_START.match(first)) or key in DEPARTMENT_TEXTS or key in SELF_EVALUATION_TOTALS \
             or department_label(first) is not None \
             or labelled_department(first) is not None or _signature_line(present) \
-            or key in ("整体绩效总目标", "绩效目标") or bool(form_pairs(row) and key in ("项目编码", "项目名称"))
+            or key in ("整体绩效总目标", "绩效目标") \
+            or bool(form_pairs(row) and project_field(first) in ("code", "name"))  # "转移支付名称 | …" as 项目名称
+
+    def _spread_heads(self, rows: list[list[Cell]], start: int) -> None:
+        """Copied text drops a merged head's slots: the header's two rows are put back as the form draws them
+        (`spread_sub_heads`, `spread_group_heads`), so the sub-heads, and the rows below, line up under their heads."""
+        if not self.realign or start + 1 >= len(rows):
+            return
+        spread = spread_sub_heads(rows[start], rows[start + 1]) or spread_group_heads(rows[start], rows[start + 1])
+        if spread:
+            rows[start], rows[start + 1] = spread
 
     def _indicator_table(self, rows: list[list[Cell]], start: int, origin: str) -> tuple[int, int]:
+        self._spread_heads(rows, start)
         columns, header_rows = self._indicator_header(rows, start)
         seq = next((c for c, f in columns.fields.items() if f == "seq"), None)
         spacers = self._spacers(rows[start + header_rows:], columns)
@@ -204,7 +230,7 @@ class TableParts(AssemblyState):
         """A header the content format has no field for, and the cells under it: listed as not placed with the
         column's reason; a 自评 result (实际完成值, 得分) is remembered for the filing's note."""
         for column, head in columns.others.items():
-            result = self_evaluation_head(head.text, self.own_year)
+            result = self_evaluation_head(head.text, self.own_year) or monitoring_head(head.text)
             if result:
                 self._as_result([head], result)
             else:
@@ -260,8 +286,12 @@ class TableParts(AssemblyState):
         spacers = spacer_rows(rows[start + header_rows:],
                               lambda row: is_total_row(row) and sum(1 for cell in row if cell.text) >= 2)
         end, body = self._part_rows(rows, start, header_rows, lambda row: id(row) not in spacers and self._is_stop(row))
-        for row in body:
+        # "项目 | 金额" over "收入合计 | …", "财政拨款 | …", "支出合计 | …": no section rows, the side totals say the sides
+        sides = None if is_funds_header([cell.text for cell in rows[start]]) else sides_by_totals(body)
+        for at, row in enumerate(body):
             for reader, first, last in readers:
+                if sides is not None:
+                    reader.section = sides[at]
                 reader.row(row[first:last])
         funds: dict[str, Any] = self.filing.setdefault("funds", {})
         for reader, _, _ in readers:
