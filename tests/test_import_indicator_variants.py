@@ -77,11 +77,6 @@ def without_notes(indicators: list[dict]) -> list[dict]:
     return [{k: v for k, v in i.items() if k != "notes"} for i in indicators]
 
 
-def shifted(read: str, last: int, usual: int) -> dict[str, str]:
-    """The note on a copied row that lost the slot of its merged 一级 label."""
-    return {"text": f"原表此行单元格错位（内容止于第{last}列，通常止于第{usual}列，向左错位）；编者按单元格顺序读作{read}。"}
-
-
 def without_field(head: str) -> str:
     return f"原表“{head}”一列在文件格式中没有对应的字段，未录入"
 
@@ -114,10 +109,8 @@ def test_a_comparator_column_is_the_value_type(tmp_path: Path, head: str, unit: 
 def test_a_comparator_column_in_every_format(tmp_path: Path, suffix: str) -> None:
     header = ("一级指标", "二级指标", "三级指标", "符号", "指标值", "计量单位")
     result = imported(indicator_form(header, COMPARATOR_ROWS), tmp_path, suffix)
-    expected = [dict(i) for i in COMPARED]
-    if suffix == "txt":  # the second row lost its merged 一级 slot
-        expected[1]["notes"] = [shifted("二级指标、三级指标、符号、指标值、计量单位", 5, 6)]
-    assert indicators_of(result) == expected
+    # in copied text the second row lost its merged 一级 slot: read in its columns, no note (test_import_note_truth)
+    assert indicators_of(result) == COMPARED
     assert not_placed(result) == []
 
 
@@ -211,8 +204,8 @@ def test_成本指标_as_a_first_level_and_under_产出指标(tmp_path: Path, su
     result = imported(indicator_form(("一级指标", "二级指标", "三级指标", "指标值"), COST_ROWS), tmp_path, suffix)
     indicators = indicators_of(result)
     assert without_notes(indicators) == [{"level1": a, "level2": b, "name": c, "value": d} for a, b, c, d in COST_ROWS]
-    slid = [i for i, indicator in enumerate(indicators) if "notes" in indicator]
-    assert slid == ([1, 3, 4] if suffix == "txt" else [])  # copied rows that lost their merged 一级 slot, noted
+    noted = [i for i, indicator in enumerate(indicators) if "notes" in indicator]
+    assert noted == []  # copied rows that lost their merged 一级 slot are in their columns: no note
     assert not_placed(result) == []
     assert result.check.errors == [] and result.check.warnings == []
 
@@ -224,9 +217,7 @@ TWO_LEVEL = [{"level1": a, "name": b, "value": c} for a, b, c in TWO_LEVEL_ROWS]
 
 
 def two_level(suffix: str) -> list[dict]:
-    if suffix != "txt":
-        return TWO_LEVEL
-    return [TWO_LEVEL[0], TWO_LEVEL[1] | {"notes": [shifted("三级指标、指标值", 2, 3)]}, TWO_LEVEL[2]]
+    return TWO_LEVEL  # a copied row that lost its merged 一级 slot carries no note either
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
@@ -290,10 +281,7 @@ def scored_form(rows: list[Row], total: bool = True) -> list[FormBlock]:
 
 
 def scored(suffix: str) -> list[dict]:
-    if suffix != "txt":
-        return SCORED_INDICATORS
-    return [SCORED_INDICATORS[0], SCORED_INDICATORS[1] | {"notes": [shifted("二级指标、三级指标、指标值、分值", 4, 5)]},
-            SCORED_INDICATORS[2]]
+    return SCORED_INDICATORS  # a copied row that lost its merged 一级 slot carries no note either
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
@@ -428,12 +416,12 @@ def test_a_value_alone_after_a_row_that_stops_short_is_a_row_of_its_own(tmp_path
 
 
 def test_a_shifted_row_names_last_years_column_as_the_form_does(tmp_path: Path) -> None:
-    """A copied row under "上年指标值" that lost its merged 一级 slot: the note names the column 上年指标值 (the year is
-    only known once the filing's is), never by the marker the reader keeps until then."""
+    """A copied row under "上年指标值" that lost its merged 一级 slot: read in its columns, the 上年指标值 as the year
+    before the filing's. (It carries no note now: the slot was the copy's; a row that really slid names the column
+    上年指标值 in its note, see tests/test_import_note_truth.py.)"""
     header = ("一级指标", "二级指标", "三级指标", "指标值", "上年指标值")
     rows = [("产出指标", "数量指标", "养护里程", "≥50公里", "≥45公里"),
             ("产出指标", "质量指标", "路面合格率", "≥95%", "≥93%")]
     result = imported(indicator_form(header, rows), tmp_path, "txt")
     assert indicators_of(result)[1] == {
-        "level1": "产出指标", "level2": "质量指标", "name": "路面合格率", "value": "≥95%", "prior": {2025: "≥93%"},
-        "notes": [shifted("二级指标、三级指标、指标值、上年指标值", 4, 5)]}
+        "level1": "产出指标", "level2": "质量指标", "name": "路面合格率", "value": "≥95%", "prior": {2025: "≥93%"}}

@@ -160,17 +160,10 @@ PROBE_ROWS = [("产出指标", "数量指标", "家庭医生签约人数", "≥5
               ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "达到得满分")]
 PROBE_INDICATORS = [{"level1": level1, "level2": level2, "name": name, "value": value, "scoring": scoring}
                     for level1, level2, name, value, scoring in PROBE_ROWS]
-# Copied text drops the slot of the 一级指标 merged over the first two rows: the second row is read from the right.
-SHIFTED = {"text": "原表此行单元格错位（内容止于第4列，通常止于第5列，向左错位）；编者按单元格顺序读作二级指标、三级指标、"
-                   "指标值、评（扣）分标准。"}
-
-
 def probe_indicators(suffix: str) -> list[dict[str, str]]:
-    """The probe's indicators as filed; in copied text the row that lost its 一级指标 slot says how it was read."""
-    if suffix != "txt":
-        return PROBE_INDICATORS
-    return [indicator | ({"notes": [SHIFTED]} if index == 1 else {})
-            for index, indicator in enumerate(PROBE_INDICATORS)]
+    """The probe's indicators as filed. Copied text drops the slot of the 一级指标 merged over the first two rows: the
+    second row is read from the right, in its columns, with no note (the slot was the copy's, not the form's)."""
+    return PROBE_INDICATORS
 
 
 def indicator_form(header: tuple[str, ...] = PROBE_HEADER, rows=PROBE_ROWS, *, title: str = INDICATOR_TITLE,

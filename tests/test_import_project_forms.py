@@ -121,19 +121,12 @@ def project_form(headings: list[str] | None = None, withheld: str = WITHHELD) ->
 
 # --- what it must import as ------------------------------------------------------------------------------------------
 
-def shifted(fields: str) -> dict[str, str]:
-    """Copied text drops the slot of the 一级指标 merged down: the row is read from the right, with a note."""
-    return {"text": f"原表此行单元格错位（内容止于第5列，通常止于第6列，向左错位）；编者按单元格顺序读作{fields}。"}
-
-
 def indicators(spec: dict[str, Any], value: int, suffix: str) -> list[dict[str, Any]]:
     """The 中期 (`value` 3) or 年度 (4) values of the project's rows; in copied text the second row lost its 一级指标
-    slot and says how it was read."""
+    slot: it is read from the right, in its columns, with no note (the slot was the copy's)."""
     found = []
     for index, row in enumerate(spec["rows"]):
         indicator = {"level1": row[0], "level2": row[1], "name": row[2], "value": row[value], "basis": row[5]}
-        if suffix == "txt" and index == 1:
-            indicator["notes"] = [shifted("二级指标、三级指标、中期指标值、指标值、指标值确定依据")]
         found.append(indicator)
     return found
 

@@ -128,13 +128,12 @@ def test_project_self_evaluation_in_excel_needs_no_judgement_on_the_indicators(t
 
 def test_copied_row_that_lost_its_merged_level1_slot_is_moved_whole(tmp_path: Path) -> None:
     """Copied text drops the 一级 slot of 路面合格率's row; its filled 偏差原因 cell makes it end where the other rows
-    end, so only the 二级 label in the 一级 column shows it. The whole row moves one column right (said in a note):
-    93% stays the 实际完成值 and 18 the 得分, never the value and weight."""
+    end, so only the 二级 label in the 一级 column shows it. The whole row moves one column right: 93% stays the
+    实际完成值 and 18 the 得分, never the value and weight. The row is one cell short of the others, the slot the copy
+    dropped: in the form it was in its columns, so no note (tests/test_import_note_truth.py)."""
     result = imported(project_form(), tmp_path, "txt")
     quality = result.filing["projects"][0]["goals"][0]["indicators"][1]
-    assert quality == PROJECT_INDICATORS[1] | {"notes": [{"text": (
-        "原表此行二级指标“质量指标”落在一级指标列（复制时丢掉了合并的一级指标格子）；编者把此行各格右移一列，"
-        "读作二级指标、三级指标、指标值、实际完成值、分值、得分、偏差原因分析及改进措施。")}]}
+    assert quality == PROJECT_INDICATORS[1]
 
 
 def test_report_says_the_source_is_a_self_evaluation(tmp_path: Path) -> None:

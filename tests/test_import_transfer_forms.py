@@ -49,12 +49,9 @@ def indicator(level1: str, level2: str, name: str, value: str) -> dict[str, str]
 
 def copied(rows: list[dict[str, Any]], suffix: str, row: int, ends: int) -> list[dict[str, Any]]:
     """The indicators as read from copied text, which drops the slot of the merged 一级指标 on `row`: that row is read in
-    cell order, with the note saying so (a real grid keeps the slot)."""
-    if suffix != "txt":
-        return rows
-    note = (f"原表此行单元格错位（内容止于第{ends - 1}列，通常止于第{ends}列，向左错位）；"
-            "编者按单元格顺序读作二级指标、三级指标、指标值。")
-    return [item | {"notes": [{"text": note}]} if index == row else item for index, item in enumerate(rows)]
+    cell order, in its columns as a real grid keeps them, and carries no note (the slot was the copy's, not the form's;
+    see tests/test_import_note_truth.py)."""
+    return rows
 
 
 def source_reason(head: str) -> str:

@@ -75,7 +75,7 @@ class AssemblyState:
         self.series_title: tuple[str, str] | None = None  # a cover's "省级部门预算" read as the title, and where
         self.cover_name: tuple[str, str] | None = None  # where and what the name alone above the title is
         self.name_from_supervisor = False  # the name was read from a 主管部门 label: a unit's name may follow it
-        self.list_supervisors: list[Cell] = []  # the cells of project lists' 主管部门 columns (`_name_from_list_supervisors`)
+        self.list_supervisors: list[Cell] = []  # project lists' 主管部门 cells (`_name_from_list_supervisors`)
         self.name_codes: dict[str, str] = {}  # each name read with a code in front or after it → that code
         self.form_year: FormYear | None = None  # the form's own 预算年度; the importer decides the filing's year
         self.self_evaluated: list[str] = []  # heads of the 自评 results met (a 自评表's), for the filing's note

@@ -684,7 +684,8 @@ class DepartmentFields(AssemblyState):
     def _name_from_list_supervisors(self) -> None:
         """A project list's 主管部门 column: one body on every row names the filing's department when nothing else does
         (the department lists its own projects); cells naming the filing's department say it, and are placed. Several
-        bodies name none (a county's list of its departments' funds): never the first row's (`_name_from_budget_unit`)."""
+        bodies name none (a county's list of its departments' funds): never the first row's, nor a 预算单位 (see
+        `_name_from_budget_unit`)."""
         bodies = list(dict.fromkeys(cell.text for cell in self.list_supervisors))
         named = self.filing.get("department", {}).get("name") or department_in_title(self.filing.get("title", ""))
         if not bodies or not named and len(bodies) > 1:

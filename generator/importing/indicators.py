@@ -333,6 +333,7 @@ class IndicatorReader:
     without_level2: set[str] = field(default_factory=set)  # 二级 cells of grid rows that truly have no label
     grid_notes: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     unlabelled: bool = False
+    usual_width: int = 0  # how many cells (blank ones at the end included) the copy gives a row in its place
 
     def read(self) -> list[dict[str, Any]]:
         levels = [c for c, f in self.columns.fields.items() if f in LEVEL_FIELDS]
@@ -342,6 +343,7 @@ class IndicatorReader:
         level1 = next((c for c, f in self.columns.fields.items() if f == "level1"), None)
         name = next((c for c, f in self.columns.fields.items() if f == "name"), None)
         placed = [row for row in self.rows if self._last(row) == usual_last]
+        self.usual_width = Counter(len(row) for row in placed).most_common(1)[0][0] if placed else 0
         if level1 is not None:  # labels from rows in their place only: a slid row's first cell is not a label
             self.level1_labels = {row[level1].text for row in placed if len(row) > level1 and row[level1].text}
         for column, key in self.columns.fields.items():
@@ -494,7 +496,7 @@ class IndicatorReader:
             return present
         # ends where the other rows end, or has a blank cell inside: read in order, its cells would slide
         if last == usual_last or len(movable) <= last - min(movable):
-            shifted = self._without_level1_slot(present, notes)
+            shifted = self._without_level1_slot(present, notes, row)
             if shifted is not None:
                 return shifted
         if last == usual_last:
@@ -504,9 +506,9 @@ class IndicatorReader:
             return present  # in place by its anchor columns; it only stops short (its last cells are empty)
         if last < usual_last and (self._labels_in_place(movable) or self._name_in_place(movable)):
             return present  # labels (or the name) in their columns: it only stops short (no 计量单位, no 依据)
-        whole = self._shifted_whole(movable, usual_last, last, notes)
+        whole = self._shifted_whole(movable, usual_last, last, notes, row)
         if whole is None and len(row) - 1 > last:  # the copy kept the blank cells at the row's end (an empty 备注)
-            whole = self._shifted_whole(movable, usual_last, last, notes, width=len(row))
+            whole = self._shifted_whole(movable, usual_last, last, notes, row, width=len(row))
         if whole is not None:
             if seq is not None and seq in present:
                 whole[seq] = present[seq]
@@ -529,6 +531,8 @@ class IndicatorReader:
             aligned[seq] = present[seq]
         if not self._holds_indicator(aligned):
             return {}  # not placed: listed as cells not recognised, as a row below the table would be
+        if self._slots_dropped(row, movable, aligned):
+            return aligned
         read = "、".join(self._field_label(c) for c in sorted(aligned) if c != seq)
         side = "左" if last < usual_last else "右"
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，向{side}错位）；"
@@ -605,8 +609,8 @@ class IndicatorReader:
         return any(self.columns.fields.get(c) in ("name", "value", *LEVEL_FIELDS) or c in self.columns.years
                    for c in cells)
 
-    def _shifted_whole(self, movable: dict[int, Cell], usual_last: int, last: int,
-                       notes: list[dict[str, str]], width: int | None = None) -> dict[int, Cell] | None:
+    def _shifted_whole(self, movable: dict[int, Cell], usual_last: int, last: int, notes: list[dict[str, str]],
+                       row: list[Cell], width: int | None = None) -> dict[int, Cell] | None:
         """A slid row with a blank cell inside (an empty 上年指标值) moves as a whole, the blank kept in its place,
         when that puts a name in the 三级指标 column, a value in the 指标值 column and only labels on their left.
         Read in order instead, the cells after the blank would slide into it and the name into a value column.
@@ -622,13 +626,34 @@ class IndicatorReader:
         if name is None or value is None or is_label_like(name.text) \
                 or not all(is_label_like(t) or t in self.labels for t in labels):
             return None
+        if self._slots_dropped(row, movable, moved):
+            return moved
         read = "、".join(self._field_label(c) for c in sorted(moved))
         notes.append({"text": f"原表此行单元格错位（内容止于第{last + 1}列，通常止于第{usual_last + 1}列，"
                               f"向{'左' if shift > 0 else '右'}错位）；编者把此行各格连同其中的空格"
                               f"{'右' if shift > 0 else '左'}移{abs(shift)}列，读作{read}。"})
         return moved
 
-    def _without_level1_slot(self, present: dict[int, Cell], notes: list[dict[str, str]]) -> dict[int, Cell] | None:
+    def _slots_dropped(self, row: list[Cell], movable: dict[int, Cell], read: dict[int, Cell]) -> bool:
+        """Text copied from a web page drops the slots of the 一级/二级 labels merged down from the rows above, so such
+        a row starts with its first cell of its own and is short of the rows in their place by as many cells as it
+        moves right. When the row was read as that whole move, with a name in the 三级指标 column and only labels in
+        the label columns, its cells were in their columns in the form: the move is the copy's, not the form's, and
+        needs no editor's note (a published "原表此行单元格错位" would tell readers the department's form was out of
+        order when it was not). A blank slot kept on its left is no dropped merge: that row keeps its note."""
+        dropped = self.usual_width - len(row)
+        levels = [c for c, f in self.columns.fields.items() if f in LEVEL_FIELDS]
+        if dropped <= 0 or not movable or any(c < min(movable) and not row[c].text for c in levels) \
+                or any(read.get(c + dropped) is not cell for c, cell in movable.items()):
+            return False
+        name = next((c for c, f in self.columns.fields.items() if f == "name"), None)
+        if name is None or name not in read or is_label_like(read[name].text):
+            return False
+        known = self.labels | self.level1_labels
+        return all(is_label_like(read[c].text) or read[c].text in known for c in levels if c in read)
+
+    def _without_level1_slot(self, present: dict[int, Cell], notes: list[dict[str, str]],
+                             row: list[Cell]) -> dict[int, Cell] | None:
         """Copied text drops the slot of a 一级 label merged down: a 二级 label in the 一级 column, beside a cell that
         is no label, shows it. The whole row moves one column right, blank cells kept in their place: a blank cell
         inside the row (an empty 实际完成值) does not pull the cells after it, and a filled last column (偏差原因)
@@ -641,6 +666,8 @@ class IndicatorReader:
                 or is_label_like(second.text):
             return None
         moved = {c + 1 if c >= level["level1"] else c: cell for c, cell in present.items()}
+        if self._slots_dropped(row, {c: cell for c, cell in present.items() if c >= level["level1"]}, moved):
+            return moved
         read = "、".join(self._field_label(c) for c in sorted(moved) if c != self._seq_column())
         notes.append({"text": f"原表此行二级指标“{first.text}”落在一级指标列（复制时丢掉了合并的一级指标格子）；"
                               f"编者把此行各格右移一列，读作{read}。"})

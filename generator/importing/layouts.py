@@ -724,9 +724,13 @@ def adjusted_to_head(text: str) -> bool:
     return any(ADJUSTED_TO.match(key) for key in header_keys(text))
 
 
+ADJUSTED_FROM_SAID = "是调整前的内容（绩效目标调整表）"  # in every `adjusted_from_reason`: tells a filing it met one
+ADJUSTMENT_TITLE = re.compile(r"^.{0,40}目标调整(申请|情况)?表")
+
+
 def adjusted_from_reason(head: str) -> str:
     """Why what an adjustment replaced is not placed."""
-    return (f"原表“{head}”是调整前的内容（绩效目标调整表），绩效目标以调整后的为准，已按调整后的一栏录入；"
+    return (f"原表“{head}”{ADJUSTED_FROM_SAID}，绩效目标以调整后的为准，已按调整后的一栏录入；"
             "文件格式没有调整前的字段，未录入")
 
 

@@ -21,10 +21,9 @@ from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PER
                       normalize,
                       project_list_column, sheet_project_name, without_field_reason)
 from .projects import (CODED_UNIT, BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading,
-                       labelled_unit, project_field, project_line, put_field, budget_refusal, second_value, spending_header,
-                       split_columns, heading_withheld,
-                       unnumbered_heading, withheld, withheld_fields, withheld_head, withheld_item, row_number,
-                       WITHHELD_WORDS)
+                       labelled_unit, project_field, project_line, put_field, budget_refusal, second_value,
+                       spending_header, split_columns, heading_withheld, THIS_WITHHELD, unnumbered_heading, withheld,
+                       withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
 
 # A unit's name alone in a cell ("××县司法局本级"), or after its system code (CODED_UNIT: "101001 某县第一中学").
 BUDGET_UNIT = re.compile(r"^\d*\S{2,30}(局|院|所|中心|本级|委员会|办公室|队|站|处|科)$|" + CODED_UNIT.pattern)
@@ -104,6 +103,8 @@ class ProjectParts(AssemblyState):
         """"该转移支付涉密，不予公开。" right under "二、战备物资储备补助资金": a withheld record of the heading's number, at
         its place (`heading_withheld`); the heading's name is not published and is listed saying so. The chapter or
         the empty project the heading opened is dropped (before, both lines were published as a chapter)."""
+        if self.line_above is None or not THIS_WITHHELD.match(text):
+            return False  # the cheap test first: the search below goes through the document's blocks
         blocks = self.document.blocks
         at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.location == location), 0)
         above = blocks[at - 1] if at else None
@@ -185,14 +186,37 @@ class ProjectParts(AssemblyState):
             elif group is not None:
                 self._close_heading(heading)
                 heading, count = group, count + 1
-            elif self._listed_project(rows[end], columns):
+            elif self._listed_project(filled := self._merged_unit(rows[end], rows[start:end], columns), columns):
                 count += 1
                 self._under_heading(heading, self.projects[-1])
+                if filled is not rows[end] and len(filled) > len(rows[end]):  # copied text: the slot put back
+                    self.projects[-1].setdefault("notes", []).append(_slot_note(rows[start], filled, columns))
             listing = listing_notice(rows[end])  # the list under a notice ends at a row that is no item of it
             end += 1
         self._close_heading(heading)
         in_head_unit(self.projects[listed_from:], head_unit)
         return end - start, count + 1 + bool(split)
+
+    def _merged_unit(self, row: list[Cell], above: list[list[Cell]], columns: dict[int, str]) -> list[Cell]:
+        """A list's unit column (主管部门, 预算单位) merged down over its projects' rows: each row's project is that unit's.
+        A grid keeps the covered slot (`merged_from`): the cell over it is the row's. Copied text drops the slot and the
+        row's cells slide left (before, an amount was read as the unit and the goal as the purpose): the unit above
+        is put back in the slot when that makes every amount column hold an amount, and the row as it is does not."""
+        units = [c for c, key in columns.items() if key in ("budget_unit", "supervisor")]
+        if len(units) != 1:
+            return row
+        unit = units[0]
+        covered = row[unit] if unit < len(row) else None
+        if covered is not None and covered.merged_from and not covered.text:
+            over = next((cell for line in above for cell in line if cell.location == covered.merged_from), covered)
+            return [*row[:unit], over, *row[unit + 1:]]
+        owner = next((line[unit] for line in reversed(above[1:]) if unit < len(line) and line[unit].text), None)
+        filled = len(row) - next((n for n, cell in enumerate(reversed(row)) if cell.text), len(row))
+        amounts = [c for c, key in columns.items() if key.rpartition(".")[2] in BUDGET_FIELDS]
+        if not self.realign or owner is None or not amounts or filled != max(columns) or filled <= unit:
+            return row
+        slid = [*row[:unit], owner, *row[unit:filled]]
+        return slid if _amounts_fit(slid, amounts) and not _amounts_fit(row, amounts) else row
 
     def _withheld_listed(self, row: list[Cell], columns: dict[int, str], notice: Cell) -> bool:
         """A row under a notice that withholds the rows below it, with only a 序号 and a name ("5 | 战备公路养护经费"): a
@@ -786,6 +810,19 @@ class ProjectParts(AssemblyState):
         at = next(index for index, project in enumerate(self.projects) if project is listed)
         self.projects = [form if index == at else project for index, project in enumerate(self.projects)
                          if project is not form]
+
+
+def _amounts_fit(row: list[Cell], amounts: list[int]) -> bool:
+    """Every amount column of a list's row holds an amount or nothing."""
+    return all(column >= len(row) or not row[column].text or filed_amount(row[column].text, None).value is not None
+               for column in amounts)
+
+
+def _slot_note(header: list[Cell], row: list[Cell], columns: dict[int, str]) -> dict[str, str]:
+    """The note on a copied list's row whose merged unit cell was put back (`_merged_unit`)."""
+    unit = next(c for c, key in columns.items() if key in ("budget_unit", "supervisor"))
+    return {"text": f"原文此行少一格：“{header[unit].text}”一格与上一行合并，复制的文字中没有这一格，其后各格向左错位；"
+                    f"编者按上一行的“{row[unit].text}”读作这一格，其后各格依次读作原表的各列。"}
 
 
 def in_head_unit(projects: list[dict[str, Any]], unit: str | None) -> None:

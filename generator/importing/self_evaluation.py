@@ -14,8 +14,9 @@ from .assembly_state import AssemblyState
 from .document import Cell
 from .form_rows import FormRow
 from .goals import GOAL_START
-from .layouts import (BRACKETED, BUDGET_ROWS_WITHOUT_FIELD, DEPARTMENT_TEXTS, EXPECTED_GOAL, OPENING_BUDGET,
-                      MONITORING_TITLE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TOTALS, adjusted_from_head,
+from .layouts import (ADJUSTED_FROM_SAID, ADJUSTMENT_TITLE, BRACKETED, BUDGET_ROWS_WITHOUT_FIELD, DEPARTMENT_TEXTS,
+                      EXPECTED_GOAL, OPENING_BUDGET, MONITORING_TITLE, SELF_EVALUATION_TITLE, SELF_EVALUATION_TOTALS,
+                      adjusted_from_head,
                       adjusted_from_reason, adjusted_to_head, monitoring_head, monitoring_reason, normalize,
                       self_evaluation_head, self_evaluation_reason)
 from .project_parts import matrix_row_key
@@ -39,6 +40,7 @@ class SelfEvaluation(AssemblyState):
         """Said once for the filing when the form (by its title or its columns) is a 自评表 (or a 绩效运行监控表)."""
         titled = bool(SELF_EVALUATION_TITLE.search(self.filing.get("title", "")))
         if not (titled or self.self_evaluated):
+            self._adjustment_note()
             return
         if MONITORING_TITLE.search(self.filing.get("title", "")) if titled else \
                 any(monitoring_head(head) for head in self.self_evaluated):
@@ -47,12 +49,8 @@ class SelfEvaluation(AssemblyState):
         heads = "、".join(f"“{head}”" for head in self.self_evaluated if self_evaluation_head(head, self.own_year))
         found = f"，列有{heads}等自评结果" if heads else ""
         source = "是绩效自评表" if titled else "带有绩效自评的内容"
-        # The note is published: it speaks to the site's readers; the report also tells the editor where to look.
-        said = f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如预期目标、年度指标值、分值、" \
-               "年初预算数），自评结果未录入。"
-        self.notes.append({"text": said})
-        remark = said + "自评结果逐项列在导入报告的“未放入”中。"
-        self.document = replace(self.document, remarks=self.document.remarks + (remark,))
+        self._form_note(f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如预期目标、年度指标值、分值、"
+                        "年初预算数），自评结果未录入。", "自评结果")
 
     def _monitoring_note(self, titled: bool) -> None:
         """A 绩效运行监控表's note: its 执行率 and 偏差原因, heads it shares with a 自评表, were listed as 自评 results
@@ -63,10 +61,23 @@ class SelfEvaluation(AssemblyState):
                          if self_evaluation_head(head, self.own_year) or monitoring_head(head))
         found = f"，列有{heads}等执行情况" if heads else ""
         source = "是绩效运行监控表" if titled else "带有绩效运行监控的内容"
-        said = f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如年度指标值、年初预算数），" \
-               "年度中的执行情况和预计完成情况未录入。"
+        self._form_note(f"原表{source}{found}。本网站公开的是绩效目标：编者只录入其中的目标（如年度指标值、年初预算数），"
+                        "年度中的执行情况和预计完成情况未录入。", "执行情况")
+
+    def _adjustment_note(self) -> None:
+        """A 绩效目标调整表 (by its title, or by what it replaced, listed): the targets published are the adjusted ones,
+        and a reader comparing them with the year's first targets should know why they differ."""
+        titled = bool(ADJUSTMENT_TITLE.search(self.filing.get("title", "")))
+        if not (titled or any(ADJUSTED_FROM_SAID in why for why in self.why_not.values())):
+            return
+        source = "是绩效目标调整表" if titled else "带有绩效目标调整的内容（调整前、调整后）"
+        self._form_note(f"原表{source}。本网站公开的是调整后的绩效目标：编者录入调整后的一栏，调整前的内容未录入。", "调整前的内容")
+
+    def _form_note(self, said: str, listed: str) -> None:
+        """The filing's note on what kind of form it was (published: it speaks to the site's readers), and the same
+        in the report, which also tells the editor where the cells not entered are."""
         self.notes.append({"text": said})
-        remark = said + "执行情况逐项列在导入报告的“未放入”中。"
+        remark = f"{said}{listed}逐项列在导入报告的“未放入”中。"
         self.document = replace(self.document, remarks=self.document.remarks + (remark,))
 
     # ---- form rows ------------------------------------------------------------------------------
