@@ -252,6 +252,37 @@ def spread_sub_heads(header: list[Cell], below: list[Cell]) -> tuple[list[Cell],
     return wide, spread + [Cell("", "")] * (len(wide) - len(spread))
 
 
+ThreeRows = tuple[list[Cell], list[Cell], list[Cell]]
+
+
+def spread_value_groups(header: list[Cell], middle: list[Cell], below: list[Cell]) -> ThreeRows | None:
+    """Copied text of a three-row header: a value head merged over a group head and heads merged down ("指标值" over
+    "近两年指标值 | 预期当年实现值"), the group head over sub-heads of its own ("2024年 | 2025年"). The copy drops every
+    merged range's slots, so both lower rows come left-packed. The lower rows' heads can only go under the one head
+    above that spans them: the sub-heads under the one group head (the only middle head that spans any), the middle
+    heads under the one value head. Returns the three rows as the form draws them; None when the rows are no such
+    header (the middle row not one group head among sub-heads, the lower row anything but distinct sub-heads)."""
+    mids = [cell for cell in middle if cell.text]
+    subs = [cell for cell in below if cell.text]
+    heads = [c for c, f in enumerate(header_fields([cell.text for cell in header]))
+             if f in ("value", "value_mid") and header[c].text]
+    groups = [at for at, cell in enumerate(mids) if header_fields([cell.text])[0] == "prior:group"]
+    if len(heads) != 1 or len(groups) != 1 or len(subs) < 2 or not _sub_heads(subs) \
+            or not _sub_heads(mids[:groups[0]] + mids[groups[0] + 1:]):
+        return None
+    head, group = heads[0], groups[0]
+    width = len(mids) + len(subs) - 1  # the group head widened over its sub-heads, each other middle head one slot
+    blanks = next((n for n, cell in enumerate(header[head + 1:]) if cell.text), len(header) - head - 1)
+    wide = header[:head + 1] + [Cell("", "")] * max(width - 1 - blanks, 0) + header[head + 1:]
+    spread_middle, spread_below = [Cell("", "")] * head, [Cell("", "")] * head
+    for at, cell in enumerate(mids):
+        under = subs if at == group else [Cell("", "")]
+        spread_middle += [cell] + [Cell("", "")] * (len(under) - 1)
+        spread_below += under
+    pad = [Cell("", "")] * (len(wide) - len(spread_middle))
+    return wide, spread_middle + pad, spread_below + pad
+
+
 def spread_group_heads(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
     """Copied text of 绩效指标 merged over 一级指标 | 二级指标 | 三级指标, the heads right of it merged down (指标值,
     备注) or over sub-heads of their own ("指标值" over "中期 | 年度"): the copy drops the merged slots, so the group

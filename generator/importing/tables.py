@@ -21,7 +21,7 @@ from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicator_halves import split_header
 from .indicators import (MID_PARTS, Columns, IndicatorReader, continues_indicators, names_in_level2,
-                         spread_group_heads, spread_sub_heads)
+                         spread_group_heads, spread_sub_heads, spread_value_groups)
 from .layouts import (DATE_LABELS, DEPARTMENT_TEXTS, FILER, FILLING_INSTRUCTIONS, LABELLED_VALUE, MONEY_UNIT,
                       NEXT_LABEL, PHONE, SELF_EVALUATION_TOTALS, STRUCTURE_LABELS, TASK_FIELDS,
                       TASK_LABELS, department_label, is_grouped_indicator_header, is_indicator_header, is_task_header,
@@ -135,8 +135,13 @@ class TableParts(AssemblyState):
 
     def _spread_heads(self, rows: list[list[Cell]], start: int) -> None:
         """Copied text drops a merged head's slots: the header's two rows are put back as the form draws them
-        (`spread_sub_heads`, `spread_group_heads`), so the sub-heads, and the rows below, line up under their heads."""
+        (`spread_sub_heads`, `spread_group_heads`), so the sub-heads, and the rows below, line up under their heads.
+        A header of three rows (指标值 over 近两年指标值 over the years) is put back as its three (`spread_value_groups`)."""
         if not self.realign or start + 1 >= len(rows):
+            return
+        three = spread_value_groups(*rows[start:start + 3]) if start + 2 < len(rows) else None
+        if three:
+            rows[start], rows[start + 1], rows[start + 2] = three
             return
         spread = spread_sub_heads(rows[start], rows[start + 1]) or spread_group_heads(rows[start], rows[start + 1])
         if spread:
