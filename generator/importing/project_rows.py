@@ -221,6 +221,8 @@ class ProjectRows(AssemblyState):
                 goal_text = cell
             elif key.startswith("unfielded:"):  # a code column (单位编码): listed with why
                 self.why_not[cell.location] = without_field_reason(key.partition(":")[2])
+            elif key == "supervisor":  # 主管部门 beside the unit column: as in a list without indicators
+                self._supervisor_cell(project, cell, layout.project)
             else:
                 self._project_cell(project, key, cell)
         self._place(*(cell for row in group[1:] for cell in _repeats(layout, group[0], row) or []))

@@ -274,6 +274,13 @@ def project_row_columns(texts: list[str]) -> dict[int, str]:
     if "name" not in columns.values() or not is_indicator_header(rest) \
             or not all(indicator_column(text) for text in rest):
         return {}
+    # 主管部门 beside a unit column of its own (单位名称, 实施单位, 预算单位): the unit column gives the 预算单位, the
+    # 主管部门 is read as in a list without indicators (`_supervisor_cell`). Before, the later column overwrote the
+    # earlier one unseen ("主管部门 | 单位名称" kept 某县第一中学, "单位名称 | 主管部门" the 主管部门 over it).
+    units = [c for c, key in columns.items() if key == "budget_unit"]
+    for c in units if len(units) > 1 else []:
+        if project_list_column(texts[c]) == "supervisor":
+            columns[c] = "supervisor"
     return columns
 
 
