@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Iterable
 
 from .document import Cell
 from .layouts import (FUND_AMOUNT, FUND_HEADS, FUND_SECTIONS, FUND_SHARE, FUND_SIDE_TOTAL, FUND_TOTAL, STRUCTURE_LABELS,
@@ -43,7 +43,7 @@ def is_funds_header(texts: list[str]) -> bool:
 PLAIN_NAME_HEADS = {"项目", "名称", "项目名称"}
 
 
-def is_plain_funds_header(texts: list[str], below: list[list[Cell]]) -> bool:
+def is_plain_funds_header(texts: list[str], below: Iterable[list[Cell]]) -> bool:
     """"项目 | 金额" (a name head and an amount head, nothing else) over rows of a name and a figure whose totals name
     both sides ("收入合计 | 1300.50" … "支出合计 | 1300.50"): the department's funds, read as a funds table. Before,
     no part read it: the rows were listed (财政拨款 as a project's amount with no project)."""
@@ -53,7 +53,7 @@ def is_plain_funds_header(texts: list[str], below: list[list[Cell]]) -> bool:
     return sides_by_totals(plain_funds_rows(below)) is not None
 
 
-def plain_funds_rows(below: list[list[Cell]]) -> list[list[Cell]]:
+def plain_funds_rows(below: Iterable[list[Cell]]) -> list[list[Cell]]:
     """The rows of a name and a figure right under a "项目 | 金额" head."""
     rows = []
     for row in below:

@@ -7,6 +7,7 @@ is left are form rows, read one by one. Each table is reported with the kinds of
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from ..models import FundsSplit
@@ -15,8 +16,8 @@ from .assembly_state import AssemblyState
 from .budget_request import RequestGrid, RequestReader, is_request_label, opens_request, request_grid
 from .department import label_of, labelled_department, personal_label
 from .document import Cell, Paragraph, Table, spacer_rows
-from .funds import (FundsReader, is_funds_header, is_plain_funds_header, is_total_row, plain_funds_rows, side_by_side,
-                    sides_by_totals)
+from .funds import (FundsReader, is_funds_header, is_plain_funds_header, is_total_row, plain_funds_rows,
+                    side_by_side, sides_by_totals)
 from .goals import GOAL_START, goal_line
 from .imported import FoundTable
 from .indicator_halves import split_header
@@ -74,10 +75,12 @@ class TableParts(AssemblyState):
             return ("指标表", *self._indicator_halves(rows, index, origin, halves))
         if is_indicator_header(texts) or self._grouped_header(rows, index):
             return ("指标表", *self._indicator_table(rows, index, origin))
-        if is_funds_header(texts) or self.project is None and is_plain_funds_header(texts, rows[index + 1:]):
+        if is_funds_header(texts):
             return ("资金表", *self._funds_table(rows, index))
-        if is_plain_funds_header(texts, rows[index + 1:]):  # under a project's form: whose funds? (`_unsure_funds`)
-            return None, self._unsure_funds(rows, index), 0
+        if is_plain_funds_header(texts, islice(rows, index + 1, None)):  # the rows below read only under such a head
+            if self.project is None:
+                return ("资金表", *self._funds_table(rows, index))
+            return None, self._unsure_funds(rows, index), 0  # under a project's form: whose funds? (`_unsure_funds`)
         if is_list_header(texts):
             return ("项目表", *self._project_list(rows, index))
         if is_task_header(texts):
