@@ -38,6 +38,7 @@ import pytest
 import xlwt
 from PIL import Image
 
+from generator.importing import conversion
 from generator.importing.document import ImportFailure, Paragraph, Table, hidden_reason
 from generator.importing.importer import ImportResult
 from generator.importing.readers import read_document
@@ -283,6 +284,7 @@ def package(parts: dict[str, bytes]) -> bytes:
 SAVE_DOCX = "请用 Word 或 WPS 打开，“另存为”Word 文档（.docx）后再导入。"
 OCR = ("导入不做文字识别（OCR），读不出图片中的表格和文字。请用原表的 Excel、Word 文件或带文字的 PDF（需要文字版）导入；"
        "只有扫描件或照片时，请先用文字识别软件转成 Word 或 Excel，逐格核对后再导入。")
+LIBREOFFICE = "也可以安装 LibreOffice 后再导入（导入用它转换这种格式）。"
 WORD_97 = "文件内容是Word 97-2003 文档（旧格式 .doc，WPS 文字的 .wps 也是这种格式）"
 
 
@@ -293,20 +295,20 @@ def picture(fmt: str) -> bytes:
 
 
 @pytest.mark.parametrize("name, make, message", [
-    ("绩效目标表.doc", word_97, f"{WORD_97}。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}"),
-    ("绩效目标表.wps", word_97, f"{WORD_97}。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}"),
-    ("绩效目标表.xls", word_97, f"{WORD_97}（扩展名是“.xls”）。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}"),
+    ("绩效目标表.doc", word_97, f"{WORD_97}。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}{LIBREOFFICE}"),
+    ("绩效目标表.wps", word_97, f"{WORD_97}。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}{LIBREOFFICE}"),
+    ("绩效目标表.xls", word_97, f"{WORD_97}（扩展名是“.xls”）。导入只能读取 Word 文档（.docx），不能读取这种旧格式。{SAVE_DOCX}{LIBREOFFICE}"),
     ("绩效目标表.doc", lambda _: b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 abc\\par}",
-     f"文件内容是RTF 文档。导入只能读取 Word 文档（.docx）。{SAVE_DOCX}"),
+     f"文件内容是RTF 文档。导入只能读取 Word 文档（.docx）。{SAVE_DOCX}{LIBREOFFICE}"),
     ("绩效目标表.xml", lambda _: b'<?xml version="1.0"?><?mso-application progid="Word.Document"?>'
                             b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>',
      f"文件内容是Word 2003 XML 文档。导入只能读取 Word 文档（.docx）。{SAVE_DOCX}"),
     ("绩效目标表.odt", lambda _: package({"mimetype": b"application/vnd.oasis.opendocument.text",
                                           "content.xml": b"<office:document-content/>"}),
-     "文件内容是OpenDocument 文本（.odt）。导入不能读取这种格式。请用 WPS 或 LibreOffice 打开，“另存为”Word 文档（.docx）后再导入。"),
+     "文件内容是OpenDocument 文本（.odt）。导入不能读取这种格式。请用 WPS 或 LibreOffice 打开，“另存为”Word 文档（.docx）后再导入。" + LIBREOFFICE),
     ("绩效目标表.ods", lambda _: package({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                                           "content.xml": b"<office:document-content/>"}),
-     "文件内容是OpenDocument 表格（.ods）。导入不能读取这种格式。请用 WPS 或 LibreOffice 打开，“另存为”Excel 工作簿（.xlsx）后再导入。"),
+     "文件内容是OpenDocument 表格（.ods）。导入不能读取这种格式。请用 WPS 或 LibreOffice 打开，“另存为”Excel 工作簿（.xlsx）后再导入。" + LIBREOFFICE),
     ("绩效目标表.ofd", lambda _: package({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
      "文件内容是OFD 版式文件（.ofd）。导入不能读取 OFD。请改用原来的 Word、Excel 文件；只有 OFD 时，请用 OFD 阅读器"
      "（如数科 OFD 阅读器）导出为 PDF，确认 PDF 中的文字可以选中复制后再导入。"),
@@ -315,7 +317,10 @@ def picture(fmt: str) -> bytes:
     ("照片.xlsx", lambda _: picture("JPEG"), f"文件内容是图片（JPEG）（扩展名是“.xlsx”）。{OCR}"),
     ("扫描件.tif", lambda _: picture("TIFF"), f"文件内容是图片（TIFF）。{OCR}"),
 ])
-def test_unreadable_format_is_refused_with_what_to_save_it_as(tmp_path, name, make, message):
+def test_unreadable_format_is_refused_with_what_to_save_it_as(tmp_path, monkeypatch, name, make, message):
+    """Where LibreOffice is not installed (with it, .doc, RTF and OpenDocument are converted: see
+    tests/test_import_legacy_office.py)."""
+    monkeypatch.setattr(conversion, "office_program", lambda: None)
     path = as_named(tmp_path, name, make(tmp_path))
     assert refused(path) == f"{path}：{message}"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .conversion import SUFFIXES as CONVERTED
 from .document import ImportFailure
 from .importer import ImportOptions, ImportResult, import_file
 from .readers import PROMISED, READERS
@@ -40,7 +41,7 @@ def files_to_import(paths: list[Path]) -> list[Path]:
 
 
 def _importable(folder: Path) -> list[Path]:
-    known = READERS.keys() | PROMISED.keys()
+    known = READERS.keys() | PROMISED.keys() | set(CONVERTED)
     return [path for path in folder.rglob("*") if path.is_file() and path.suffix.lower() in known
             and not any(part.startswith(SKIPPED_PREFIXES) for part in path.relative_to(folder).parts)]
 

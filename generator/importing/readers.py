@@ -13,10 +13,12 @@ needs none of the office libraries.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
+from .conversion import TARGETS, ConversionFailed, can_convert, convert
 from .document import ImportFailure, SourceDocument
 from .filekinds import (DOCX, ENCRYPTED, HTML, PDF, SPREADSHEET_XML, TEXT, WEB_ARCHIVE, XLS, XLSX, Kind,
                         kind_of)
@@ -52,6 +54,8 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def read_document(path: Path) -> SourceDocument:
     kind = _readable_kind(path)
+    if can_convert(kind):
+        return _read_converted(path, kind)
     target, reading = _reader(path, kind)
     document = _call(target, path)
     if kind is not None and kind not in PROMISED.get(path.suffix.lower(), ()):
@@ -81,8 +85,9 @@ def _readable_kind(path: Path) -> Kind | None:
     if kind is None and suffix not in READERS:
         raise ImportFailure(f"{path}：认不出文件的内容（不是 Excel、Word、PDF、网页或文字文件），文件可能已损坏。"
                             "请用原来的程序打开它，另存为 .xlsx 或 .docx 后再导入。")
-    if kind is not None and kind.refusal:
-        raise ImportFailure(f"{path}：文件内容是{kind.name}{_name_differs(path, kind)}。{kind.refusal}")
+    if kind is not None and kind.refusal and not can_convert(kind):
+        converts = "也可以安装 LibreOffice 后再导入（导入用它转换这种格式）。" if kind in TARGETS else ""
+        raise ImportFailure(f"{path}：文件内容是{kind.name}{_name_differs(path, kind)}。{kind.refusal}{converts}")
     if kind is ENCRYPTED:  # the encrypted package inside says nothing of its program: the name does
         refuse_encrypted(path, "Excel" if suffix in SPREADSHEET_SUFFIXES else "Word")
     return kind
@@ -99,6 +104,31 @@ def _reader(path: Path, kind: Kind | None) -> tuple[str, str]:
         return COMMAS
     with path.open("rb") as stream:
         return TABBED if b"\t" in stream.read() else COMMAS
+
+
+def _read_converted(path: Path, kind: Kind) -> SourceDocument:
+    """A format only LibreOffice reads: converted to .docx or .xlsx in a folder of its own, read as that, and
+    reported as what the department filed (its path, its name in every message)."""
+    with tempfile.TemporaryDirectory(prefix="gongkai-convert-") as folder:
+        try:
+            converted = convert(path, kind, Path(folder))
+        except ConversionFailed as exc:
+            raise ImportFailure(f"{path}：文件内容是{kind.name}{_name_differs(path, kind)}，{exc}（文件可能已损坏或设有"
+                                f"打开密码）。{kind.refusal}") from exc
+        as_kind = DOCX if converted.path.suffix == ".docx" else XLSX
+        try:
+            document = _call(KIND_READERS[as_kind], converted.path)
+        except ImportFailure as exc:
+            raise ImportFailure(_as_filed(str(exc), converted.path, path)) from exc
+    remark = (f"{path.name} 的内容是{kind.name}，导入先用 {converted.program}（LibreOffice）把它转成{as_kind.name}，"
+              "再照表格逐格读取；请对照原表核对导入结果。")
+    remarks = (_as_filed(text, converted.path, path) for text in document.remarks)
+    return replace(document, path=path, remarks=(remark, *remarks))
+
+
+def _as_filed(text: str, converted: Path, filed: Path) -> str:
+    """A message of the reader about the converted copy, told of the department's file."""
+    return text.replace(str(converted), str(filed)).replace(converted.name, filed.name)
 
 
 def _call(target: str, path: Path) -> SourceDocument:
