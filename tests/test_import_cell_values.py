@@ -204,7 +204,7 @@ def test_codes_as_numbers_show_what_the_form_shows_and_lost_zeros_are_noted(tmp_
     assert as_written(result.filing["projects"]) == [
         {"number": 1, "code": "12345", "name": "农村公路养护", "budget": {"total": "120.50"},
          "notes": [{"field": "code", "text": "原表此项目编码为“12345”，本表其他项目编码（如“012346”）开头有“0”；"
-                                             "编者照原表录入，请核对编码开头的 0 是否在填表时丢失。"}]}, SECOND]
+                                             "编者照原表录入。"}]}, SECOND]
     assert not_placed(result) == []
 
 

@@ -200,7 +200,7 @@ def test_the_title_names_the_department_otherwise_than_its_files(tmp_path: Path,
     assert result.filing["department"]["name"] == "某县民政事务局"
     assert result.filing["notes"][0] == {"field": "department.name", "text": (
         f"原表没有写部门名称的栏目；标题为“{title}”，标题中年度前的“某县民政局”与已有文件中的名称不同；"
-        "编者按部门标识 mzj 已有文件中的名称写作“某县民政事务局”。请核对。")}
+        "编者按部门标识 mzj 已有文件中的名称写作“某县民政事务局”。")}
 
 
 @pytest.mark.parametrize("suffix", FORMATS)

@@ -255,7 +255,9 @@ def test_a_running_head_of_two_lines_is_no_content(tmp_path: Path, where: str) -
     lines = ["某县财政局", "2026年部门预算公开"] if where == "页眉" else ["某县财政局"]
     numbers = [] if where == "页眉" else [f"第{n}页页脚“第 {n} 页 共 2 页”是页码，未作为内容读取。" for n in (1, 2)]
     assert realities.other_remarks(result.imported.remarks) == [
-        *numbers, *(f"第1、2页{where}“{line}”每页重复（打印的{where}），未作为内容读取。" for line in lines)]
+        *numbers, *(f"第1、2页{where}“{line}”每页重复（打印的{where}），未作为内容读取。" for line in lines),
+        "导入没有读入任何金额，也没有读到金额单位，原表还有未放入文件的内容（见“未放入”）：其中有金额或金额单位时，"
+        "请手工录入，并改正编者写作万元的金额单位（money_unit）。"]  # the money_unit note's part for the editor
     assert result.filing["title"] == realities.TITLE
     assert realities.indicators_of(result.filing) == realities.EXPECTED_INDICATORS
     assert [text for text, _ in not_placed(result)] == [realities.SIGNED]

@@ -226,7 +226,7 @@ def test_the_departments_filing_in_content_wins_over_the_title(tmp_path: Path) -
     assert result.filing["department"]["name"] == "某区卫生健康委员会"
     assert result.filing["notes"][0] == {"field": "department.name", "text": (
         f"原表没有写部门名称的栏目；标题为“{INDICATOR_TITLE}”，标题中年度前的“{DEPARTMENT}”与已有文件中的名称不同；"
-        "编者按部门标识 wjj 已有文件中的名称写作“某区卫生健康委员会”。请核对。")}
+        "编者按部门标识 wjj 已有文件中的名称写作“某区卫生健康委员会”。")}
 
 
 def test_codes_the_form_does_not_give_are_the_departments_files(tmp_path: Path) -> None:

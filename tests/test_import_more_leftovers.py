@@ -210,7 +210,7 @@ def split_note(listed: str, count: int) -> dict[str, str]:
 
 def head_note(head: int) -> dict[str, str]:
     return {"field": "withheld.numbers",
-            "text": f"原文这条说明开头的“{head}、”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开，请核对。"}
+            "text": f"原文这条说明开头的“{head}、”也可能是段落的编号；编者按所列序号读作第{head}号项目也不公开。"}
 
 
 @pytest.mark.parametrize("notice, runs, notes", [

@@ -42,8 +42,8 @@ INDICATOR_ROWS = [("产出指标", "数量指标", "养护里程", "300公里"),
 INDICATORS = [dict(zip(("level1", "level2", "name", "value"), row)) for row in INDICATOR_ROWS]
 PROJECT = {"id": "p1", "name": NAME, "budget_unit": UNIT, "budget": {"annual": {"total": "85.00", "fiscal": "85.00"}},
            "goals": [{"id": "g1", "kind": "年度", "text": GOAL, "indicators": INDICATORS}], "notes": [FUNDS_NOTE]}
-NO_AMOUNT_READ = {"field": "money_unit", "text": "导入没有读入任何金额，也没有读到金额单位（原表还有未放入文件的内容，"
-                                                 "见导入报告）；每份文件都写金额单位，编者写作万元，本文件没有金额用到它。"}
+NO_AMOUNT_READ = {"field": "money_unit", "text": "本文件没有录入任何金额，也没有读到原表的金额单位；"
+                                                 "每份文件都写金额单位，编者写作万元，本文件没有金额用到它。"}
 NO_PROJECT_YET = "原表此处还没有项目，项目资金是项目的字段，未录入"
 
 
@@ -326,6 +326,5 @@ def test_a_unit_left_out_is_not_said_to_be_missing(tmp_path: Path) -> None:
     result = run(form(lines), tmp_path, "docx")
     assert not_placed(result) == [(remark, "未识别的段落")]
     assert result.filing["money_unit"] == "万元"
-    assert result.filing["notes"] == [{"field": "money_unit", "text": "导入没有读到金额单位（原表未放入文件的内容中写有"
-                                                                      "金额单位，见导入报告）；编者按各项金额的量级"
-                                                                      "（如 85.00）读作万元。"}]
+    assert result.filing["notes"] == [{"field": "money_unit", "text": "原表写金额单位的文字没有录入本文件；"
+                                                                      "编者按各项金额的量级（如 85.00）读作万元。"}]

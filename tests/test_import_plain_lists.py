@@ -231,7 +231,7 @@ def heading_listed(heading_text: str, number: int = 2) -> tuple[str, str]:
     return (heading_text, f"不予公开的第{number}号项目的标题：序号已录入不予公开记录；不予公开记录只记序号、理由和依据，项目名称未录入")
 
 
-ROAD_TRANSFER = {"id": "p1", "name": "农村公路养护补助资金", "budget": {"annual": {"total": "1250.00"}},
+ROAD_TRANSFER = {"number": 1, "name": "农村公路养护补助资金", "budget": {"annual": {"total": "1250.00"}},
                  "goals": [{"id": "g1", "kind": "年度", "text": "养护农村公路320公里。"}]}
 
 
@@ -256,7 +256,7 @@ def test_withheld_transfer_under_its_heading_between_two_forms(tmp_path: Path, s
               FormText("二、战备物资储备补助资金"), FormText(SECRET),
               FormText("三、耕地地力保护补贴资金"), transfer("耕地地力保护补贴资金", "860.50", "补贴面积12万亩。")]
     result = imported(blocks, tmp_path, suffix)
-    farm = {"id": "p3", "name": "耕地地力保护补贴资金", "budget": {"annual": {"total": "860.50"}},
+    farm = {"number": 3, "name": "耕地地力保护补贴资金", "budget": {"annual": {"total": "860.50"}},
             "goals": [{"id": "g1", "kind": "年度", "text": "补贴面积12万亩。"}]}
     assert projects(result) == [ROAD_TRANSFER, heading_record("二、战备物资储备补助资金"), farm]
     assert heading_listed("二、战备物资储备补助资金") in not_placed(result)

@@ -209,7 +209,8 @@ def test_a_unit_code_stored_as_a_long_number_is_said_once(tmp_path: Path) -> Non
     result = import_new(write_xlsx([Sheet("整体", rows, ["A1:D1"])], tmp_path / "整体.xlsx"), tmp_path, "jtj")
     [(text, why)] = not_placed(result)
     assert why.startswith("原表“单位代码”一格存的是数字“420701220000001000000”")
-    assert result.remarks == ()
+    assert result.remarks == ("导入没有读入任何金额，也没有读到金额单位，原表还有未放入文件的内容（见“未放入”）："
+                              "其中有金额或金额单位时，请手工录入，并改正编者写作万元的金额单位（money_unit）。",)
 
 
 # --- 4. a withheld row in a 原文 exported one cell per line ----------------------------------------------------------

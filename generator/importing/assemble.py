@@ -102,7 +102,8 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
                              or self._second_name_line(text, paragraph.location)):
             return  # a project's text without a field, a person's name or number, a second name: listed with why
         if read is None:
-            read = self._field_line(text, paragraph.location) or self._project_start(text) \
+            read = self._field_line(text, paragraph.location) \
+                or self._numbered_form_heading(text, paragraph.location) or self._project_start(text) \
                 or self._part_heading(text) or self._section_start(text, paragraph.location) \
                 or self._bracketed_heading(text) \
                 or self._goal_line(text, paragraph.location) \

@@ -199,9 +199,11 @@ def labelled_department(text: str) -> tuple[str, str] | None:
     A value followed by another label ("某县农业农村局  填报日期：…") is not only a name: not read, it is listed."""
     labelled = LABELLED_VALUE.match(text.strip())
     key = department_label(labelled.group("label")) if labelled else None
-    if labelled and key is None and normalize(labelled.group("label")) == "单位" \
+    if labelled and key is None and normalize(labelled.group("label")) in ("单位", "部门") \
             and _unit_name(labelled.group("value").strip()):
-        key = "单位"  # "单位：(101001)某县教育局本级": a unit's name, where "单位：万元" gives the money unit
+        # "单位：(101001)某县教育局本级": a unit's name, where "单位：万元" gives the money unit; "部门：某县财政局" (a
+        # notice's or a withheld-only file's head) names the department as 部门名称 does, a body's name after it only
+        key = normalize(labelled.group("label"))
     if key is None or NEXT_LABEL.search(labelled.group("value")):
         return None
     return key, labelled.group("value").strip()

@@ -31,6 +31,7 @@ from .indicators import in_field_order
 from .layouts import FIGURE_UNIT, MONEY_UNIT, MONEY_UNIT_IN_LABEL, impossible_date_reason
 from .letter import DATE_FIELDS, title_kind
 from .markup import without_export_markup
+from .personal_text import without_personal_clauses
 from .readers import read_document
 from .text import SPACED_TABLE
 from .yamlout import dump
@@ -79,6 +80,7 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     filing = imported.filing
     notes = filing["notes"]
     without_export_markup(filing)
+    imported.remarks += _editor_requests(filing)
     source = options.content_dir / "sources" / path.name
     if source.is_file() and source.read_bytes() == path.read_bytes():
         filing["source"] = path.name
@@ -98,10 +100,37 @@ def import_file(path: Path, options: ImportOptions) -> ImportResult:
     return result
 
 
+# The end of a note that asks the editor to act ("……编者照原表录入，请核对编码开头的 0 是否在填表时丢失。"). Notes are
+# published as 编者注 and a citizen can check nothing: the request is the import report's, the note keeps what it says.
+EDITOR_REQUEST = re.compile(r"[，；。]?(请(?:核对|补录|确认|手工)[^。]*。)$")
+
+
+def _editor_requests(filing: dict[str, Any]) -> tuple[str, ...]:
+    """Every note (the filing's and each record's) ending with a request to the editor: the request taken out of the
+    note, and given with the note's text as a remark of the report, once however many records carry the note."""
+    found: dict[str, None] = {}
+    for note in _notes_in(filing):
+        request = EDITOR_REQUEST.search(note["text"])
+        if request:
+            note["text"] = note["text"][:request.start()] + "。"
+            found[f"编者注“{note['text']}”{request.group(1)}"] = None
+    return tuple(found)
+
+
+def _notes_in(value: Any) -> list[dict[str, str]]:
+    if isinstance(value, dict):
+        own = [n for n in value.get("notes", []) if isinstance(n, dict) and isinstance(n.get("text"), str)]
+        return own + [n for key, item in value.items() if key != "notes" for n in _notes_in(item)]
+    if isinstance(value, list):
+        return [n for item in value for n in _notes_in(item)]
+    return []
+
+
 def _read(document: SourceDocument, options: ImportOptions, path: Path, own_year: int | None = None) -> Imported:
     """The form read into a filing with its department, year, kind, title and unit. `own_year`: see `assemble`."""
     imported = assemble(document, own_year)
     filing = imported.filing
+    imported.not_placed += without_personal_clauses(filing, document.blocks)  # a person's contact is never published
     if not any(filing.get(part) for part in ("goals", "projects", "funds", "tasks")):
         raise ImportFailure(f"{path}：没有找到绩效目标表（表头含“一级指标”“二级指标”“三级指标”“指标值”的表）、"
                             f"资金表或项目表，未写入任何文件。{_scanned_advice(document.remarks)}")
@@ -361,24 +390,38 @@ def _title_and_unit(filing: dict[str, Any], imported: Imported, notes: list[dict
         filing["money_unit"] = "万元"
         notes.append({"field": "money_unit", "text": f"{_no_amount_read(left_out)}；每份文件都写金额单位，"
                                                      "编者写作万元，本文件没有金额用到它。"})
+        if left_out:  # what to do about it is the editor's: the report says so, the published note does not
+            imported.remarks += ("导入没有读入任何金额，也没有读到金额单位，原表还有未放入文件的内容（见“未放入”）："
+                                 "其中有金额或金额单位时，请手工录入，并改正编者写作万元的金额单位（money_unit）。",)
         return
     unit = "元" if max(amounts) >= 100000 else "万元"
     filing["money_unit"] = unit
-    notes.append({"field": "money_unit", "text": f"{_no_unit_read(left_out)}；编者按各项金额的量级（如 {amounts[0]}）"
+    shown = next((t for t in left_out if _writes_unit(t)), None)
+    notes.append({"field": "money_unit", "text": f"{_no_unit_read(shown)}；编者按各项金额的量级（如 {amounts[0]}）"
                                                  f"读作{unit}。"})
+    if shown is not None:
+        quoted = shown if len(shown) <= 60 else shown[:60] + "…"
+        imported.remarks += (f"原表未放入文件的内容中写有金额单位（“{quoted}”）；文件的金额单位是按各项金额的量级"
+                             f"读作的{unit}，请对照这一处核对。",)
 
 
+# The notes below are published (编者注 on the site): they say what the filing holds and what the form writes, never
+# "见导入报告", a report citizens do not see; the editor's part is a remark of the import report.
 def _no_amount_read(left_out: list[str]) -> str:
     """What the note may say of a file without amounts: that the form has none only when all of it was placed."""
     if not left_out:
         return "原表没有金额，也未写金额单位"
-    return "导入没有读入任何金额，也没有读到金额单位（原表还有未放入文件的内容，见导入报告）"
+    return "本文件没有录入任何金额，也没有读到原表的金额单位"
 
 
-def _no_unit_read(left_out: list[str]) -> str:
-    """What the note may say of the unit: that the form writes none only when nothing left out shows one."""
-    if any(MONEY_UNIT.search(t) or FIGURE_UNIT.search(t) or MONEY_UNIT_IN_LABEL.search(t) for t in left_out):
-        return "导入没有读到金额单位（原表未放入文件的内容中写有金额单位，见导入报告）"
+def _writes_unit(text: str) -> bool:
+    return bool(MONEY_UNIT.search(text) or FIGURE_UNIT.search(text) or MONEY_UNIT_IN_LABEL.search(text))
+
+
+def _no_unit_read(shown: str | None) -> str:
+    """What the note may say of the unit: that the form writes none only when nothing left out (`shown`) shows one."""
+    if shown is not None:
+        return "原表写金额单位的文字没有录入本文件"
     return "原表未写金额单位"
 
 

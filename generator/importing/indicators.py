@@ -17,10 +17,11 @@ from ..models import Indicator
 from ..vocabulary import FIELD_LABELS
 from .document import Cell
 from .funds import is_total_row
-from .layouts import (COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, RELATIVE_NAMES, STRUCTURE_LABELS,
-                      TABLE_NOTE, UNDATED_PRIOR, VALUE_PART_WORDS, adjusted_from_head, adjusted_from_reason,
-                      adjusted_to_head, header_fields, header_keys, indicator_column, is_label_like, monitoring_head,
-                      monitoring_reason, normalize, self_evaluation_head, self_evaluation_reason, without_field_reason)
+from .layouts import (ACHIEVED, COMPARATOR_HEADS, DIRECTION_HEADS, LEVEL1, LEVEL2, LEVEL2_OF, RELATIVE_NAMES,
+                      STRUCTURE_LABELS, TABLE_NOTE, UNDATED_PRIOR, VALUE_PART_WORDS, adjusted_from_head,
+                      adjusted_from_reason, adjusted_to_head, header_fields, header_keys, indicator_column,
+                      is_label_like, monitoring_head, monitoring_reason, normalize, self_evaluation_head,
+                      self_evaluation_reason, without_field_reason)
 
 LEVEL_FIELDS = ("level1", "level2")
 # A 合计 row under the indicators adds up their scores (分值/权重): no indicator, and the content format has no field for it.
@@ -59,8 +60,16 @@ class Columns:
     own_year: int | None = None  # the filing's year: its 实际完成值 column is a 自评 result (see `header_columns`)
     # column → the head of the column read for the same field ("分值 | 权重(%)"): one field holds one of them
     twins: dict[int, str] = field(default_factory=dict)
+    # column → why its cells are not placed, said when the header was read: a sub-head under a head spanning it
+    # ("分值" over "上年 | 本年"), whose own text does not say what the column is (see `_parts_beside_value`)
+    reasons: dict[int, str] = field(default_factory=dict)
+    # the years of the sub-heads under a head beside the value head ("实际完成值", "分值" over "2025年 | 2026年"):
+    # which is the filing's own is known only once its year is (see `value_years`, `_parts_beside_value`)
+    sub_years: set[int] = field(default_factory=set)
 
     def reason(self, column: int) -> str:
+        if column in self.reasons:
+            return self.reasons[column]
         head = self.others[column].text
         result = self_evaluation_head(head, self.own_year)
         if result:
@@ -93,8 +102,8 @@ class Columns:
         """The years of year-headed value columns beside a 指标值 column: the one that is the filing's own year is a
         second value of each indicator (see `header_columns`)."""
         if "value" not in self.fields.values():
-            return set()
-        return {year for year in self.years.values() if isinstance(year, int)}
+            return set(self.sub_years)
+        return {year for year in self.years.values() if isinstance(year, int)} | self.sub_years
 
     @property
     def first_data(self) -> int:
@@ -120,17 +129,32 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
     year_heads: dict[int, Cell] = {}
     field_heads: dict[int, Cell] = {}  # column → the head its field was read from, in this header row
     twins: dict[int, str] = {}
+    reasons: dict[int, str] = {}
+    span_heads: dict[int, Cell] = {}  # column → the head spanning its sub-head, beside the value head
+    sub_years: set[int] = set()
     used = 0
     for depth, row in enumerate(rows):
         field_heads.clear()  # a head over sub-heads ("指标值" over "近两年指标值 | 预期当年实现值") is no twin of theirs
         row_fields = header_fields([cell.text for cell in row])
         parts = _value_parts(rows[depth - 1], row, fields) if depth else {}
         row_fields = [parts.get(c) or f for c, f in enumerate(row_fields)]
+        beside, why = _parts_beside_value(rows[depth - 1], row, fields, own_year) if depth else ({}, {})
+        row_fields = [beside[c] if c in beside else f for c, f in enumerate(row_fields)]
+        parts |= beside
         named = [(c, None if self_evaluation_head(cell.text, own_year) else row_fields[c])
                  for c, cell in enumerate(row) if cell.text]
         if depth and (not named or any(f is None and c not in parts for c, f in named)):
             break
         used += 1
+        reasons |= why
+        for column, _ in named if depth else []:
+            head = _spanning_head(rows[depth - 1], column)
+            if head is not None:
+                span_heads[column] = rows[depth - 1][head]
+        for column in beside:  # the head over them ("实际完成值") is read with them, said in their reasons
+            cells.extend([span_heads[column]] if span_heads[column] not in cells else [])
+            year = _sub_year(row[column].text, own_year)
+            sub_years |= {year} if isinstance(year, int) else set()
         for column, name in named:
             if name is None:
                 if normalize(row[column].text) not in STRUCTURE_LABELS:  # a label beside the table is no column
@@ -170,7 +194,86 @@ def header_columns(rows: list[list[Cell]], above: list[Cell] | None,
             del years[column]
             others[column] = year_heads[column]
             cells.remove(year_heads[column])
-    return Columns(fields, years, cells, others, own_year, twins), used
+    for column in _second_of_a_year(years):  # "指标值" and "实际完成值" each over "2024年 | 2025年": one prior a year
+        kept = next(c for c in sorted(years) if years[c] == years[column])
+        reasons[column] = _second_year_reason(_head_label(column, year_heads, span_heads),
+                                              _head_label(kept, year_heads, span_heads))
+        del years[column]
+        others[column] = year_heads[column]
+        cells.remove(year_heads[column])
+    return Columns(fields, years, cells, others, own_year, twins, reasons, sub_years), used
+
+
+def _spanning_head(upper: list[Cell], column: int) -> int | None:
+    """The column of the head of `upper` spanning `column`: the head right above it, or the nearest one left of it
+    over blank slots merged into it (or left blank, as `spread_sub_heads` spreads copied text). None for none."""
+    for at in range(column, -1, -1) if column < len(upper) else ():  # a short row of copied text spans no more
+        if upper[at].text:
+            merged = all(upper[b].merged_from in (None, upper[at].location) for b in range(at + 1, column + 1))
+            return at if merged else None
+    return None
+
+
+def _sub_year(text: str, own_year: int | None) -> int | str | None:
+    """The year a sub-head names: "own" for the filing's (本年, 年度, "2026年" in a 2026 filing), the year, "last" or
+    "before_last" for another (2025年, 上年, 前年); None for a sub-head naming no year (中期 neither: a 中期 分值 would
+    need a field of the 中期 goal's own)."""
+    if VALUE_PART_WORDS.get(normalize(text)) == "value":
+        return "own"
+    field = indicator_column(text) or ""
+    if not field.startswith("prior:") or field == "prior:group":
+        return None
+    year = field.removeprefix("prior:")
+    if not year.isdigit():
+        return year
+    return "own" if int(year) == own_year else int(year)
+
+
+def _parts_beside_value(upper: list[Cell], row: list[Cell], fields: dict[int, str],
+                        own_year: int | None) -> tuple[dict[int, str | None], dict[int, str]]:
+    """Year sub-heads under a head beside the value head, each head merged over the same years ("指标值 | 分值" over
+    "上年 | 本年 | 上年 | 本年", "指标值 | 实际完成值" over "2025年 | 2026年 | 2025年 | 2026年"): a year says which of the
+    head's columns is the filing's. Under 分值 (权重) the year's is the weight; under an achieved value (实际完成值)
+    an earlier year's is a prior-year value, as "2025年实际完成值" is. Any other column is no field: column → None and
+    why it is not placed (another year's 分值; the year's own 实际完成值, a 自评 result). Read as heads of their own,
+    "上年" was taken for an indicator and the 分值 columns were lost from the header."""
+    parts: dict[int, str | None] = {}
+    why: dict[int, str] = {}
+    for column, cell in enumerate(row):
+        at = _spanning_head(upper, column) if cell.text else None
+        year = _sub_year(cell.text, own_year) if at is not None else None
+        if at is None or year is None:
+            continue
+        head = upper[at].text
+        result = self_evaluation_head(head, own_year)
+        if fields.get(at) == "weight":
+            parts[column] = "weight" if year == "own" else None
+            if year != "own":
+                why[column] = (f"原表“{head}”下的“{cell.text}”一列不是本年度的{head}；文件格式中一个指标只录本年度的"
+                               "分值（权重），此列未录入，请核对")
+        elif result in ACHIEVED and year != "own":
+            parts[column] = f"prior:{year}"
+        elif result:
+            parts[column] = None
+            why[column] = self_evaluation_reason(f"{head}（{cell.text}）")
+    return parts, why
+
+
+def _second_of_a_year(years: dict[int, int | str]) -> list[int]:
+    """The columns of a prior year that an earlier column is of already: a year holds one prior-year value."""
+    return [c for c in sorted(years) if any(years[b] == years[c] for b in years if b < c)]
+
+
+def _head_label(column: int, year_heads: dict[int, Cell], span_heads: dict[int, Cell]) -> str:
+    """A year's column as a reason names it: “实际完成值”下的“2025年” (under a head), or “2025年实际完成值”."""
+    head = span_heads.get(column)
+    sub = year_heads[column].text
+    return f"“{head.text}”下的“{sub}”" if head is not None and head.text != sub else f"“{sub}”"
+
+
+def _second_year_reason(second: str, kept: str) -> str:
+    return (f"原表{second}一列与{kept}一列是同一年的往年指标值；文件格式中一个指标每年只录一项往年指标值（prior），"
+            f"已按{kept}一列录入，此列未录入，请核对两列")
 
 
 def twin_reason(head: str, kept: str, key: str) -> str:
@@ -239,17 +342,55 @@ def spread_sub_heads(header: list[Cell], below: list[Cell]) -> tuple[list[Cell],
     sub-heads, their row's labels merged down and dropped, are left-packed, right-aligned or in place. Returns the
     two rows as the form draws them: the head widened over as many slots as there are sub-heads, each sub-head under
     it in order. None when `below` holds anything but sub-heads (an indicator's row), or the header no single value
-    head to put them under."""
+    head to put them under. Heads beside the value head merged over the same sub-heads (`_twin_sub_heads`) are
+    widened each over its share."""
     subs = [cell for cell in below if cell.text]
     heads = [c for c, f in enumerate(header_fields([cell.text for cell in header]))
              if f in ("value", "value_mid") and header[c].text]
-    if len(subs) < 2 or len(heads) != 1 or not _sub_heads(subs):
+    twins = _twin_sub_heads(header, subs)
+    if twins is None and (len(subs) < 2 or len(heads) != 1 or not _sub_heads(subs)):
         return None
-    head = heads[0]
-    blanks = next((n for n, cell in enumerate(header[head + 1:]) if cell.text), len(header) - head - 1)
-    wide = header[:head + 1] + [Cell("", "")] * max(len(subs) - 1 - blanks, 0) + header[head + 1:]
-    spread = [Cell("", "")] * head + subs
-    return wide, spread + [Cell("", "")] * (len(wide) - len(spread))
+    heads = twins or heads
+    share = len(subs) // len(heads)
+    wide: list[Cell] = []
+    starts: list[int] = []  # where each head stands in the widened row
+    for at, head in enumerate(heads):
+        wide += header[(heads[at - 1] + 1 if at else 0):head + 1]
+        starts.append(len(wide) - 1)
+        blanks = next((n for n, cell in enumerate(header[head + 1:]) if cell.text), len(header) - head - 1)
+        wide += [Cell("", "")] * max(share - 1 - blanks, 0)
+    wide += header[heads[-1] + 1:]
+    spread = [Cell("", "")] * len(wide)
+    for at, start in enumerate(starts):
+        spread[start:start + share] = subs[at * share:(at + 1) * share]
+    return wide, spread
+
+
+def _twin_sub_heads(header: list[Cell], subs: list[Cell]) -> list[int] | None:
+    """The columns of the heads that each span the same sub-heads ("指标值 | 分值" over "上年 | 本年 | 上年 | 本年",
+    "指标值 | 实际完成值" or "近两年指标值 | 近两年实际完成值" over "2024年 | 2025年 | 2024年 | 2025年"): the sub-heads said
+    once per head, in the same order (`_shares`), and as many such heads as times they are said, so each head's share
+    is plain. Two group heads (近两年…) are the ones spanning (a value head beside them is merged down); else the
+    value head and 分值 (权重) or a 自评 result's head. None for anything else: which head spans which sub-heads is
+    then not said, never guessed."""
+    fields = header_fields([cell.text for cell in header])
+    groups = [c for c, f in enumerate(fields) if f == "prior:group" and header[c].text]
+    heads = groups if len(groups) > 1 else [c for c, f in enumerate(fields) if header[c].text and (
+        f in ("value", "value_mid", "weight") or self_evaluation_head(header[c].text))]
+    if len(groups) < 2 and not any(fields[c] in ("value", "value_mid") for c in heads):
+        return None
+    return heads if len(heads) > 1 and _shares(subs, len(heads)) else None
+
+
+def _shares(subs: list[Cell], heads: int) -> list[list[Cell]] | None:
+    """`subs` split among `heads` heads: each head's share the same distinct sub-heads in the same order, at least
+    two; None when they are said otherwise ("2023年 | 2024年 | 2025年" under two heads: whose is 2024年?)."""
+    share = len(subs) // heads if heads and len(subs) % heads == 0 else 0
+    if share < 2:
+        return None
+    parts = [subs[at:at + share] for at in range(0, len(subs), share)]
+    said = {tuple(normalize(cell.text) for cell in part) for part in parts}
+    return parts if len(said) == 1 and _sub_heads(parts[0]) else None
 
 
 ThreeRows = tuple[list[Cell], list[Cell], list[Cell]]
@@ -260,23 +401,27 @@ def spread_value_groups(header: list[Cell], middle: list[Cell], below: list[Cell
     "近两年指标值 | 预期当年实现值"), the group head over sub-heads of its own ("2024年 | 2025年"). The copy drops every
     merged range's slots, so both lower rows come left-packed. The lower rows' heads can only go under the one head
     above that spans them: the sub-heads under the one group head (the only middle head that spans any), the middle
-    heads under the one value head. Returns the three rows as the form draws them; None when the rows are no such
-    header (the middle row not one group head among sub-heads, the lower row anything but distinct sub-heads)."""
+    heads under the one value head. Two group heads ("近两年指标值 | 近两年实际完成值") each take their share of the
+    sub-heads when each is said the same years (`_shares`). Returns the three rows as the form draws them; None when
+    the rows are no such header (the middle row not group heads among sub-heads, the lower row anything but distinct
+    sub-heads or one such share per group head)."""
     mids = [cell for cell in middle if cell.text]
     subs = [cell for cell in below if cell.text]
     heads = [c for c, f in enumerate(header_fields([cell.text for cell in header]))
              if f in ("value", "value_mid") and header[c].text]
     groups = [at for at, cell in enumerate(mids) if header_fields([cell.text])[0] == "prior:group"]
-    if len(heads) != 1 or len(groups) != 1 or len(subs) < 2 or not _sub_heads(subs) \
-            or not _sub_heads(mids[:groups[0]] + mids[groups[0] + 1:]):
+    one = [subs] if len(subs) > 1 and _sub_heads(subs) else None
+    shares = one if len(groups) == 1 else _shares(subs, len(groups))
+    if len(heads) != 1 or not groups or not shares \
+            or not _sub_heads([cell for at, cell in enumerate(mids) if at not in groups]):
         return None
-    head, group = heads[0], groups[0]
-    width = len(mids) + len(subs) - 1  # the group head widened over its sub-heads, each other middle head one slot
+    head = heads[0]
+    width = len(mids) + len(subs) - len(groups)  # each group head widened over its sub-heads, other heads one slot
     blanks = next((n for n, cell in enumerate(header[head + 1:]) if cell.text), len(header) - head - 1)
     wide = header[:head + 1] + [Cell("", "")] * max(width - 1 - blanks, 0) + header[head + 1:]
     spread_middle, spread_below = [Cell("", "")] * head, [Cell("", "")] * head
     for at, cell in enumerate(mids):
-        under = subs if at == group else [Cell("", "")]
+        under = shares[groups.index(at)] if at in groups else [Cell("", "")]
         spread_middle += [cell] + [Cell("", "")] * (len(under) - 1)
         spread_below += under
     pad = [Cell("", "")] * (len(wide) - len(spread_middle))

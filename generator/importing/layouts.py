@@ -293,6 +293,10 @@ PHONE = {"联系电话", "电话", "手机", "联系手机", "手机号码"}  # 
 # as not placed, never read into a field (see department.py: `personal_reasons`).
 # The signers at a form's foot are people too: 审核人, 复核人, 审批人 (the filer's reviewers).
 PERSON_LABEL = re.compile(r"^.{0,8}(负责人|审核人|复核人|审批人)$|^.{0,8}人及?(联系)?(电话|手机|联系方式)$")
+# A project list's column of a person ("项目负责人 | 联系方式", "经办人 | 手机", a 身份证号 or 邮箱): each row's person is
+# the project's, not the filing's contact, and no field of a listed project holds them. Before, the header was no list's
+# and every project of the list was lost; now the list is read and these cells are listed as a person's data.
+LIST_PERSON_COLUMNS = {*FILER, *PHONE, "联系方式", "电子邮箱", "邮箱", "电子邮件", "身份证号", "身份证号码"}
 # A line "项目资金：年度资金总额 85.00万元，其中财政拨款 85.00万元": the label heads a sentence of the project's amounts.
 BUDGET_LINE_LABELS = {"项目资金", "预算规模", "资金来源", "资金情况"}  # 资金情况: a transfer payment's form
 # Labels of a form that only name a part of it; read as structure, never as content.
@@ -487,7 +491,7 @@ def project_list_column(text: str) -> str | None:
     does not change it."""
     if any(key in PROJECT_GOAL_COLUMNS for key in header_keys(text)):
         return "goal"
-    if any(key in LIST_COLUMNS_WITHOUT_FIELD for key in header_keys(text)):
+    if any(key in LIST_COLUMNS_WITHOUT_FIELD or person_column(key) for key in header_keys(text)):
         return "unfielded"
     if any(key in LIST_SUPERVISOR_COLUMNS for key in header_keys(text)):
         return "supervisor"
@@ -734,6 +738,14 @@ def adjusted_from_reason(head: str) -> str:
             "文件格式没有调整前的字段，未录入")
 
 
+def person_column(key: str) -> bool:
+    """A normalized head of a column of people or their numbers ("项目负责人", "项目联系人", "经办人", "手机", "联系方式")."""
+    return key in LIST_PERSON_COLUMNS or PERSON_LABEL.match(key) is not None \
+        or len(key) <= 8 and any(key.endswith(word) for word in FILER)
+
+
 def without_field_reason(head: str) -> str:
-    """Why the cells of a column the importer knows no field for are not placed."""
+    """Why the cells of a column the importer knows no field for are not placed; a person's column says so."""
+    if any(person_column(key) for key in header_keys(head)):
+        return f"原表“{head}”一列是个人的姓名或联系方式，文件格式中没有对应的字段，未录入（文件只录入填报人和联系电话，默认不公开）"
     return f"原表“{head}”一列在文件格式中没有对应的字段，未录入"

@@ -20,7 +20,8 @@ from .layouts import (header_keys, BUDGET_FIELDS, BUDGET_LINE_LABELS, BUDGET_PER
                       PROJECT_TEXTS_WITHOUT_FIELD, FUND_TOTAL, SPENDING_PLAN_WORDS, STRUCTURE_LABELS, TRANSFER_SOURCES,
                       normalize,
                       project_list_column, sheet_project_name, without_field_reason)
-from .projects import (CODED_UNIT, BudgetLine, budget_line, budget_title, code_refusal, form_pairs, heading,
+from .projects import (CODED_UNIT, BudgetLine, budget_line, budget_title, code_refusal, form_heading, form_pairs,
+                       heading,
                        labelled_unit, project_field, project_line, put_field, budget_refusal, second_value,
                        spending_header, split_columns, heading_withheld, THIS_WITHHELD, unnumbered_heading, withheld,
                        withheld_fields, withheld_head, withheld_item, row_number, WITHHELD_WORDS)
@@ -72,6 +73,18 @@ class ProjectParts(AssemblyState):
             self._set_unit(unit)
             return True
         return False
+
+    def _numbered_form_heading(self, text: str, location: str) -> bool:
+        """A part's heading ("二、耕地地力保护补贴资金", "（三）…", "第四项 …") right above the form of the project it names
+        opens that project with the heading's number (`form_heading`). Before, the number was lost (the heading was
+        listed 未识别, or taken as a chapter's), and a notice withholding "第2号项目" could not be told from it."""
+        after = self._blocks_after(location)
+        number = form_heading(text, after[0]) if after and isinstance(after[0], Table) else None
+        if number is None:
+            return False
+        self._open_projects()
+        self._new_project({"number": number})
+        return True
 
     def _withheld_list(self, text: str, location: str) -> bool:
         """"以下项目因涉及国家秘密不予公开：" (no number after its colon) and the lines right under it, each naming a

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..models import Project
 from ..vocabulary import label as field_label
-from .document import Cell
+from .document import Cell, Table
 from .funds import amount, filed_amount, grouped_amount
 from .spreadsheet import EXCEL_DIGITS
 from .layouts import (BRACKETED, BUDGET_FIELDS, BUDGET_LINE_LABELS, LABELLED_VALUE, MONEY_UNIT_IN_LABEL, NEXT_LABEL,
@@ -64,6 +64,11 @@ WITHHELD_ITEM = re.compile(r"^(?:(?P<number>\d+)\s*[、.．]|[（(](?P<bracketed
 THIS_WITHHELD = re.compile(rf"^(?:该|本|此)(?:项目|转移支付|专项资金|专项|资金|政策)[^。；;]*?{WITHHELD_WORDS}")
 CHAPTER_WORDS = ("说明", "情况", "措施", "事项", "目标", "职责", "职能", "概况")  # a filing's chapter, never a project
 CHAPTER_HEADING = re.compile(rf"^({NUMERAL})\s*[、.．]\s*([^。；;，,：:]{{2,38}})$")
+# A heading numbered as a document numbers its parts, not as a project's ("一、农村公路养护补助资金", "（二）耕地地力保护
+# 补贴资金", "3. 困难群众生活补助", "第四项 农村公路养护"): a project's only where the form right under it names that
+# project (`form_heading`), and then its number is the project's, as the department numbered it.
+PART_HEADINGS = (CHAPTER_HEADING, re.compile(rf"^[（(]({NUMERAL})[）)]\s*([^。；;，,：:]{{2,38}})$"),
+                 re.compile(rf"^第\s*({NUMERAL})\s*项\s*[：:、.．]?\s*([^。；;，,：:]{{2,38}})$"))
 # Notices one after another on a line, each ending at its semicolon or full stop (`_notices`).
 NOTICE_END = re.compile(r"(?<=[；;。])")
 HEAD_NUMBER = re.compile(rf"{WITHHELD_NUMBER}\s*、")  # "2、": a bare number that may be the paragraph's own
@@ -189,12 +194,45 @@ def withheld_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
     return redaction, notes
 
 
+def form_heading(text: str, form: Table) -> int | None:
+    """The number of a part's heading right above a project's form that names the same project (its name cell, beside
+    "项目名称" or another name label, reads as the heading's name, 项目 at the end or not): "二、耕地地力保护补贴资金"
+    over "转移支付名称 | 耕地地力保护补贴资金" is project 2. None for any other heading: a chapter's ("一、部门职责") names
+    no project's form."""
+    for pattern in PART_HEADINGS:
+        match = pattern.match(text.strip())
+        if match and not match.group(2).endswith(CHAPTER_WORDS) and _names_project(form, match.group(2)):
+            return numeral(match.group(1))
+    return None
+
+
+def _names_project(form: Table, name: str) -> bool:
+    """Some row of `form` gives `name` as its project's name: beside a name label, or after it in one cell."""
+    def bare(text: str) -> str:
+        return re.sub(r"\s", "", text).removesuffix("项目")
+
+    wanted = bare(name)
+    if not wanted:
+        return False
+    for row in form.rows:
+        texts = [cell.text for cell in row if cell.text.strip()]
+        for label, value in zip(texts, texts[1:]):
+            if looked_up(PROJECT_COLUMNS, label) == "name" and bare(value) == wanted:
+                return True
+        for text in texts:
+            said = re.match(r"^(.{2,12}?)[：:]\s*(\S.*)$", text.strip())
+            if said and looked_up(PROJECT_COLUMNS, said.group(1)) == "name" and bare(said.group(2)) == wanted:
+                return True
+    return False
+
+
 def heading_withheld(above: str, text: str) -> dict[str, Any] | None:
     """The withheld record of a notice without a number that withholds what the heading right above it names
     ("二、战备物资储备补助资金" over "该转移支付涉密，不予公开。"): the heading's number is the project's. None for any other
     pair of lines. Before, the two lines were published as a chapter (`sections`) of the filing, or listed 未识别."""
-    numbered = heading(above) or ((numeral(chapter.group(1)), chapter.group(2))
-                                  if (chapter := CHAPTER_HEADING.match(above)) else None)
+    # any part's heading: "二、…", and "（二）…", "第二项 …" as well (before, those two lines were listed 未识别)
+    part = next((match for pattern in PART_HEADINGS if (match := pattern.match(above))), None)
+    numbered = heading(above) or ((numeral(part.group(1)), part.group(2)) if part else None)
     if numbered is None or numbered[1].endswith(CHAPTER_WORDS) or not THIS_WITHHELD.match(text) \
             or _withheld_match(text):
         return None

@@ -42,12 +42,14 @@ def seed_filings() -> list[Filing]:
 
 def sheet_grid(blocks: list[FormBlock]) -> tuple[list[list[str]], list[Merge]]:
     """The sheet a form fills: a title line spans the widest table; a blank row follows each table."""
-    width = max(block.width for block in blocks if isinstance(block, FormTable))
+    # a document of lines only (a notice, a letter) has no table to take the width from: one column
+    width = max((block.width for block in blocks if isinstance(block, FormTable)), default=1)
     rows: list[list[str]] = []
     merges: list[Merge] = []
     for block in blocks:
         if isinstance(block, FormText):
-            merges.append((len(rows), 0, len(rows), width - 1))
+            if width > 1:  # a line spans the table; one column alone is no merge
+                merges.append((len(rows), 0, len(rows), width - 1))
             rows.append([block.text] + [""] * (width - 1))
             continue
         top = len(rows)
@@ -94,7 +96,7 @@ def write_xlsx(blocks: list[FormBlock], path: Path) -> None:
     for top, left, bottom, right in merges:
         sheet.merge_cells(start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1)
     sheet.cell(1, 1).font = Font(bold=True, size=14)
-    for column in range(1, len(rows[0]) + 1):
+    for column in range(1, max((len(row) for row in rows), default=1) + 1):  # no row at all: an empty sheet
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = 18
     workbook.save(path)
 
