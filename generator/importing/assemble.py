@@ -29,13 +29,19 @@ from .page_breaks import PageBreaks
 from .project_parts import ProjectParts
 from .project_rows import ProjectRows
 from .projects import budget_line, heading, project_line, withheld
-from .running_text import PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING, SUBHEADING, RunningText
+from .running_text import (BRACKETED_HEADING, PART_HEADING, REPORT_APPARATUS_REASON, SECTION_HEADING, SUBHEADING,
+                           RunningText)
 from .self_evaluation import SelfEvaluation
 from .several_filings import SeveralFilings
 from .tables import TableParts
 from .withheld_names import withhold_named
 
 PARTS = {"第一部分", "第二部分", "第三部分", "部门整体绩效目标", *PROJECT_PARTS}  # headings alone on their line
+# the group a heading puts the project forms under: their funds' kind or their unit ("政府性基金预算项目", "本级项目")
+PROJECT_GROUP = re.compile(r"(一般公共预算|政府性基金(预算)?|国有资本经营(预算)?|社会保险基金(预算)?|本级|部门本级|所属单位|下属单位"
+                           r"|二级单位|对下转移支付|转移支付)(资金)?(项目|项目支出)(绩效目标)?")
+GROUP_HEADING_REASON = ("“{text}”是原文给下面各项目表分组的标题（按资金性质或单位分组），不是项目名称，文件格式中没有对应的字段，"
+                        "未录入；其下各表已按项目录入")
 FILLING_INSTRUCTIONS_REASON = "原表印制的“{label}”，是告诉填表人怎样填写这张表的，不是部门填报的内容，未录入"
 TABLE_NOTE_REASON = ("原表紧接在表格下的“{label}”，是原表对上面这张表的说明；文件格式中没有对应的字段（编者注只写编者的话），"
                      "未录入，请核对其中有无须手工录入的内容")
@@ -82,6 +88,8 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
         if CONTENTS_ENTRY.match(text):
             self.why_not[paragraph.location] = REPORT_APPARATUS_REASON
             return  # a line of the table of contents: never the heading it names, nor a part it would open
+        if self._project_group_line(text, paragraph.location):
+            return  # "一、一般公共预算项目" over the project forms: listed, never a chapter that swallows them
         if self._outside_filing(text, paragraph.location):
             return  # a chapter of the budget report that is no part of the filing: listed with that reason
         if self._letter_line(paragraph):
@@ -223,6 +231,21 @@ class Assembler(TableParts, FormRows, Goals, IndicatorHalves, ProjectParts, Proj
             return False
         self._close_text()
         self._start_section(text, section.group("title"))
+        return True
+
+    def _project_group_line(self, text: str, location: str) -> bool:
+        """"一、一般公共预算项目", "二、政府性基金预算项目", "一、本级项目" with a table after it: a heading that groups the
+        project forms below it by their funds or unit, no project's name and no chapter. Before, it opened a chapter
+        (of the budget report, for "一般公共预算") that swallowed the forms under it: "没有找到绩效目标表". Its forms are
+        read as projects; the heading is listed with why (its number is the group's, never a project's)."""
+        group = SECTION_HEADING.match(text) or BRACKETED_HEADING.match(text)
+        after = self._blocks_after(location)
+        if group is None or not PROJECT_GROUP.fullmatch(re.sub(r"\s", "", group.group("title"))) or after is None \
+                or not any(isinstance(block, Table) for block in after):
+            return False
+        self._close_text()  # ends a chapter (or a budget part) above it: the forms below are the filing's
+        self.project = None
+        self.why_not[location] = GROUP_HEADING_REASON.format(text=text)
         return True
 
     def _chapter_after_projects(self, location: str) -> bool:

@@ -30,7 +30,7 @@ LONE_TEXT_REASON = ("指标表中只有这一格的一行（复制的文字中�
                     "也没有三级指标和指标值，不是指标，未录入")
 FIELD_ORDER = ("seq", "level1", "level2", "name", "value", "value_mid", "value_type", "value_type_mid", "unit",
                "unit_mid", "prior", "basis",
-               "category", "description", "scoring", "weight", "remark", "notes")
+               "category", "description", "scoring", "weight", "weight_mid", "remark", "notes")
 
 
 def in_field_order(indicator: dict[str, Any]) -> dict[str, Any]:
@@ -242,6 +242,11 @@ def _parts_beside_value(upper: list[Cell], row: list[Cell], fields: dict[int, st
     for column, cell in enumerate(row):
         at = _spanning_head(upper, column) if cell.text else None
         year = _sub_year(cell.text, own_year) if at is not None else None
+        if at is not None and fields.get(at) == "weight" and _mid_sub_head(cell.text):
+            # "分值" over "中期 | 年度": the 中期 column is the weight of the 中期 goal's indicators (`MID_PARTS`); before,
+            # the row was read as an indicator ("中期" its value), the 年度 cells listed as not recognised
+            parts[column] = "weight_mid"
+            continue
         if at is None or year is None:
             continue
         head = upper[at].text
@@ -257,6 +262,11 @@ def _parts_beside_value(upper: list[Cell], row: list[Cell], fields: dict[int, st
             parts[column] = None
             why[column] = self_evaluation_reason(f"{head}（{cell.text}）")
     return parts, why
+
+
+def _mid_sub_head(text: str) -> bool:
+    """A 中期 (实施期) period's sub-head, as under a value or 分值 head spanning "中期 | 年度"."""
+    return VALUE_PART_WORDS.get(normalize(text)) == "value_mid"
 
 
 def _second_of_a_year(years: dict[int, int | str]) -> list[int]:
@@ -287,7 +297,8 @@ def twin_reason(head: str, kept: str, key: str) -> str:
 # The value split under its head (layouts.VALUE_PART_WORDS): a comparator head (符号) there is a column of its own (read
 # as value_type, see `_comparator_as_type`). Under the 中期 head beside the 年度 one, the comparator and unit are the
 # 中期 value's own (`MID_PARTS`).
-MID_PARTS = {"value_type_mid": "value_type", "unit_mid": "unit"}
+MID_PARTS = {"value_type_mid": "value_type", "unit_mid": "unit", "weight_mid": "weight"}  # weight_mid: see
+# `_parts_beside_value` ("分值" over "中期 | 年度")
 
 
 def _value_parts(upper: list[Cell], row: list[Cell], fields: dict[int, str]) -> dict[int, str | None]:

@@ -474,13 +474,14 @@ def task_column(text: str) -> str | None:
 
 def project_row_column(text: str) -> str | None:
     """The project field a header cell of a project list with indicator rows names ("goal" for the goal column);
-    a bracketed unit ("项目金额（万元）") does not change it."""
+    a bracketed unit ("项目金额（万元）") does not change it. A person's column ("项目负责人 | 联系电话") is the plain
+    list's (`person_column`): before, the header was no list's and every project with its indicators was lost."""
     for key in header_keys(text):
         if key in PROJECT_GOAL_COLUMNS:
             return "goal"
         if key in PROJECT_ROW_COLUMNS:
             return PROJECT_ROW_COLUMNS[key]
-        if key in LIST_CODE_COLUMNS:
+        if key in LIST_CODE_COLUMNS or person_column(key):
             return "unfielded"
     return None
 

@@ -176,8 +176,9 @@ class ProjectParts(AssemblyState):
         cell ("资金总额（万元）") is the filing's."""
         header = rows[start]
         # a column without a field keeps its head, for the reason its cells are listed
-        columns = {c: f"{key}:{cell.text}" if key == "unfielded" else key
-                   for c, cell in enumerate(header) if cell.text and (key := project_list_column(cell.text))}
+        columns = {c: f"{key}:{cell.text}" if key == "unfielded" else key  # a head it knows no field for, too
+                   for c, cell in enumerate(header)
+                   if cell.text and (key := project_list_column(cell.text) or "unfielded")}
         split = split_columns(header, rows[start + 1] if start + 1 < len(rows) else None)
         columns.update(split)  # 项目金额 over 合计 | 财政拨款 | 其他资金: the second header row
         heads = [c for c in header if c.text] + [rows[start + 1][c] for c in split]

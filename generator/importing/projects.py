@@ -299,7 +299,25 @@ def is_list_header(texts: list[str]) -> bool:
     its head was read as a form's label and value, a project named 金额)."""
     keys = [project_list_column(t) for t in texts if t]
     fielded = [k for k in keys if k and k != "unfielded"]
-    return "name" in keys and (len(fielded) >= 3 or sorted(fielded) == ["name", "total"]) and all(keys)
+    return "name" in keys and (len(fielded) >= 3 or sorted(fielded) == ["name", "total"]) \
+        and (all(keys) or _unknown_list_column(texts))
+
+
+def _unknown_list_column(texts: list[str]) -> bool:
+    """"序号 | 项目名称 | 项目金额（万元） | 资金来源说明 | 年度绩效目标": a list's header with one head the importer knows no
+    field for, beside the project's name and at least two other known columns. Before, the row was read as a form's
+    label–value pairs (a project named "项目金额（万元）", every row below lost). The head is a label (short, no figure,
+    no sentence) and does not stand right after 项目名称, where a form's row has the name itself; its cells are listed
+    with the column's head (`_project_list`)."""
+    present = [t for t in texts if t]
+    unknown = [c for c, t in enumerate(present) if project_list_column(t) is None]
+    fielded = [k for t in present if (k := project_list_column(t)) and k != "unfielded"]
+    if len(unknown) != 1 or len(fielded) < 3:
+        return False
+    head = present[unknown[0]]
+    after_name = unknown[0] > 0 and project_list_column(present[unknown[0] - 1]) == "name"
+    return len(head) <= 12 and not re.search(r"[0-9０-９]", head) and not any(m in head for m in "，。；,;：:") \
+        and not after_name
 
 
 def project_row_columns(texts: list[str]) -> dict[int, str]:
