@@ -27,6 +27,7 @@ from generator.importing.document import ImportFailure
 from generator.importing.importer import ImportResult
 from tests.forms.imports import import_new, not_placed
 from tests.forms.layout import FormBlock, FormTable, FormText
+from tests.test_import_plain_lists import heading_record
 from tests.test_import_tasks import as_written, write
 
 FORMATS = ["txt", "xlsx", "docx"]
@@ -59,15 +60,6 @@ def imported(blocks: list[FormBlock], tmp_path: Path, suffix: str) -> ImportResu
 
 def projects(result: ImportResult) -> list[dict[str, Any]]:
     return as_written(result.filing.get("projects", []))
-
-
-def withheld_record(number: int, heading_text: str, notice: str = SECRET) -> dict[str, Any]:
-    return {"withheld": {"numbers": [number, number], "notice": notice, "reason": "涉密"},
-            "notes": [{"field": "withheld.legal_basis", "text": "原文未写明不公开所依据的法律条款；编者不代为补写。"},
-                      {"field": "withheld.reason", "text": "原文说明未用“因”字引出理由；编者取其中的“涉密”作为不公开理由，"
-                                                          "说明照原文全文录入。"},
-                      {"field": "withheld.numbers", "text": f"原文这条说明没有写序号，写在标题“{heading_text}”下面；"
-                                                            "编者按标题的序号录入，标题中的名称未录入。"}]}
 
 
 def heading_listed(number: int, heading_text: str) -> tuple[str, str]:
@@ -111,7 +103,7 @@ def test_transfer_forms_under_numbered_headings(tmp_path: Path, suffix: str) -> 
     assert projects(result) == [
         {"number": 1, "name": "农村公路养护补助资金", "budget": {"annual": {"total": "1250.00"}},
          "goals": [{"id": "g1", "kind": "年度", "text": "养护农村公路320公里。"}]},
-        withheld_record(2, "（二）战备物资储备补助资金"),
+        heading_record("（二）战备物资储备补助资金"),
         {"number": 3, "name": "耕地地力保护补贴资金", "budget": {"annual": {"total": "860.50"}},
          "goals": [{"id": "g1", "kind": "年度", "text": "补贴面积12万亩。"}]}]
     assert not_placed(result) == [heading_listed(2, "（二）战备物资储备补助资金")]
@@ -143,8 +135,8 @@ def test_withheld_only_file_under_a_department_line(tmp_path: Path, suffix: str)
     texts = ["部门：某县财政局", "二、战备物资储备补助资金", SECRET, "三、国防动员经费", notice]
     result = imported(lines(texts, suffix), tmp_path, suffix)
     assert result.filing["department"]["name"] == "某县财政局"
-    assert projects(result) == [withheld_record(2, "二、战备物资储备补助资金"),
-                                withheld_record(3, "三、国防动员经费", notice)]
+    assert projects(result) == [heading_record("二、战备物资储备补助资金"),
+                                heading_record("三、国防动员经费", notice, 3)]
     assert not_placed(result) == [heading_listed(2, "二、战备物资储备补助资金"), heading_listed(3, "三、国防动员经费")]
 
 
@@ -163,7 +155,7 @@ def test_withheld_under_a_bracketed_or_item_heading(tmp_path: Path, suffix: str,
     """Before: "（二）…" / "第二项 …" over "该转移支付涉密，不予公开。" gave no record: both lines listed 未识别 (in a file
     of nothing else the import stopped, "没有找到绩效目标表")."""
     result = imported(lines(["某县财政局2026年转移支付绩效目标表", heading_text, SECRET], suffix), tmp_path, suffix)
-    assert projects(result) == [withheld_record(2, heading_text)]
+    assert projects(result) == [heading_record(heading_text)]
     assert not_placed(result) == [heading_listed(2, heading_text)]
 
 
@@ -175,7 +167,7 @@ def test_withheld_only_file_named_by_title_or_label(tmp_path: Path, suffix: str,
     texts = [named, "二、战备物资储备补助资金", SECRET]
     result = imported(lines(texts, suffix), tmp_path, suffix)
     assert result.filing["department"]["name"] == "某县财政局"
-    assert projects(result) == [withheld_record(2, "二、战备物资储备补助资金")]
+    assert projects(result) == [heading_record("二、战备物资储备补助资金")]
     assert not_placed(result) == [heading_listed(2, "二、战备物资储备补助资金")]
 
 

@@ -69,10 +69,10 @@ def without_personal_clauses(filing: dict[str, Any], blocks: tuple[Block, ...]) 
 def _note_the_cut(filing: dict[str, Any], holder: dict[str, Any], key: str) -> None:
     """A visible 编者注 where the text was cut (the published text is not the form's whole text): on its record,
     or, for a chapter (`sections`: no notes of its own), on the filing, naming the chapter."""
-    if holder is filing or "title" not in holder or set(holder) - {"title", "text"}:
-        holder.setdefault("notes", []).append({"field": key, "text": NOTE})
-    else:
+    if holder is not filing and set(holder) <= {"title", "text"}:  # a chapter: its title and text only
         filing.setdefault("notes", []).append({"text": f"“{holder['title']}”一节：{NOTE}"})
+    else:
+        holder.setdefault("notes", []).append({"field": key, "text": NOTE})
 
 
 def _before(text: str, clause: str) -> str:
